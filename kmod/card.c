@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi core: cards.  A TSP registers a card, the core copies its description
+ * into a struct tapi_card with one struct tapi_line per line and creates
+ * /dev/tapiN; unregistering orphans every open fd.
+ */
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/idr.h>
+#include <linux/module.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "tapi_core.h"
+
+static DEFINE_IDA(tapi_ida);
+
+/* Registered cards, for enumeration. */
+static LIST_HEAD(tapi_cards);
+static DEFINE_MUTEX(tapi_cards_lock);
+
+static bool tapi_str_fits(const char *s, size_t len)
+{
+	return s && s[0] && strnlen(s, len) < len;
+}
+
+static int tapi_check_address_desc(const struct tapi_address_desc *ad)
+{
+	if (!tapi_str_fits(ad->address, TAPI_ADDRESS_LEN) || !ad->max_calls)
+		return -EINVAL;
+	if (ad->address_features & ~TAPI_ADDRFEATURE_VALID ||
+	    ad->call_features & ~TAPI_CALLFEATURE_VALID)
+		return -EINVAL;
+	return 0;
+}
+
+static int tapi_check_line_desc(const struct tapi_line_desc *ld)
+{
+	unsigned int i;
+	int ret;
+
+	if (!tapi_str_fits(ld->name, TAPI_LINE_NAME_LEN))
+		return -EINVAL;
+	if (!ld->max_active_calls || !ld->num_addresses ||
+	    ld->num_addresses > TAPI_MAX_ADDRESSES || !ld->addresses)
+		return -EINVAL;
+	if (!ld->media_modes || ld->media_modes & ~TAPI_MEDIA_VALID ||
+	    !ld->bearer_modes || ld->bearer_modes & ~TAPI_BEARER_VALID ||
+	    ld->line_features & ~TAPI_LINEFEATURE_VALID ||
+	    ld->devcaps_flags & ~TAPI_DEVCAPS_VALID ||
+	    ld->gen_digit_modes & ~TAPI_DIGITMODE_VALID ||
+	    ld->monitor_digit_modes & ~TAPI_DIGITMODE_VALID)
+		return -EINVAL;
+	for (i = 0; i < ld->num_addresses; i++) {
+		ret = tapi_check_address_desc(&ld->addresses[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int tapi_check_card_desc(const struct tapi_card_desc *desc)
+{
+	unsigned int i;
+	int ret;
+
+	if (!desc || !desc->ops || !tapi_str_fits(desc->name, TAPI_NAME_LEN))
+		return -EINVAL;
+	if (!desc->num_lines || desc->num_lines > TAPI_MAX_LINES ||
+	    !desc->lines)
+		return -EINVAL;
+	for (i = 0; i < desc->num_lines; i++) {
+		ret = tapi_check_line_desc(&desc->lines[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static void tapi_line_release(struct device *dev)
+{
+	struct tapi_line *line = container_of(dev, struct tapi_line, dev);
+
+	kfree(line->addrs);
+	kfree(line);
+}
+
+static const struct device_type tapi_line_type = {
+	.name = "tapi_line",
+	.groups = tapi_line_groups,
+	.release = tapi_line_release,
+};
+
+/* Copy one line's description into the core's own objects. */
+static struct tapi_line *tapi_line_create(struct tapi_card *card,
+					  unsigned int index,
+					  const struct tapi_line_desc *ld)
+{
+	struct tapi_line_devcaps *caps;
+	struct tapi_line *line;
+	unsigned int i;
+
+	line = kzalloc(sizeof(*line), GFP_KERNEL);
+	if (!line)
+		return NULL;
+	line->addrs = kcalloc(ld->num_addresses, sizeof(*line->addrs),
+			      GFP_KERNEL);
+	if (!line->addrs) {
+		kfree(line);
+		return NULL;
+	}
+	line->card = card;
+	line->index = index;
+	spin_lock_init(&line->opens_lock);
+	INIT_LIST_HEAD(&line->opens);
+
+	caps = &line->caps;
+	caps->line = index;
+	caps->permanent_line_id = ld->permanent_line_id;
+	caps->num_addresses = ld->num_addresses;
+	caps->max_active_calls = ld->max_active_calls;
+	caps->media_modes = ld->media_modes;
+	caps->bearer_modes = ld->bearer_modes;
+	caps->line_features = ld->line_features;
+	caps->devcaps_flags = ld->devcaps_flags;
+	caps->string_format = TAPI_STRINGFORMAT_UTF8;
+	caps->gen_digit_modes = ld->gen_digit_modes;
+	caps->monitor_digit_modes = ld->monitor_digit_modes;
+	caps->gen_tone_max_freqs = ld->gen_tone_max_freqs;
+	caps->monitor_tone_max_freqs = ld->monitor_tone_max_freqs;
+	caps->monitor_tone_max = ld->monitor_tone_max;
+	strscpy(caps->name, ld->name, sizeof(caps->name));
+
+	for (i = 0; i < ld->num_addresses; i++) {
+		const struct tapi_address_desc *ad = &ld->addresses[i];
+		struct tapi_address_caps *ac = &line->addrs[i];
+
+		ac->line = index;
+		ac->address_id = i;
+		ac->max_calls = ad->max_calls;
+		ac->address_features = ad->address_features;
+		ac->call_features = ad->call_features;
+		strscpy(ac->address, ad->address, sizeof(ac->address));
+	}
+
+	device_initialize(&line->dev);
+	line->dev.type = &tapi_line_type;
+	line->dev.parent = &card->dev;
+	if (dev_set_name(&line->dev, "line%u", index)) {
+		put_device(&line->dev);
+		return NULL;
+	}
+	return line;
+}
+
+static void tapi_card_release(struct device *dev)
+{
+	struct tapi_card *card = container_of(dev, struct tapi_card, dev);
+
+	if (card->index >= 0)
+		ida_free(&tapi_ida, card->index);
+	kfree(card->lines);
+	kfree(card);
+}
+
+/* Drop the lines created so far; the ones added to sysfs leave it first. */
+static void tapi_card_del_lines(struct tapi_card *card, unsigned int added)
+{
+	unsigned int i;
+
+	for (i = 0; i < card->num_lines; i++) {
+		if (!card->lines[i])
+			continue;
+		if (i < added)
+			device_del(&card->lines[i]->dev);
+		put_device(&card->lines[i]->dev);
+		card->lines[i] = NULL;
+	}
+}
+
+/**
+ * tapi_card_register() - register a card and create /dev/tapiN for it
+ * @desc: the card, its lines and their addresses; copied, so it may be
+ *	freed once this returns
+ *
+ * Context: process context; sleeps.
+ * Return: the new card, or an ERR_PTR(): -EINVAL for an invalid
+ * description (see &struct tapi_card_desc), -ENOSPC when
+ * %TAPI_MAX_CARDS cards exist, -ENOMEM, or a driver core error.
+ */
+struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
+{
+	struct tapi_card *card;
+	unsigned int i, added = 0;
+	int ret;
+
+	ret = tapi_check_card_desc(desc);
+	if (ret)
+		return ERR_PTR(ret);
+
+	card = kzalloc(sizeof(*card), GFP_KERNEL);
+	if (!card)
+		return ERR_PTR(-ENOMEM);
+	card->index = -1;
+	init_rwsem(&card->ops_sem);
+	mutex_init(&card->lock);
+	init_waitqueue_head(&card->remove_wait);
+	INIT_LIST_HEAD(&card->node);
+	card->ops = desc->ops;
+	card->priv = desc->priv;
+	strscpy(card->name, desc->name, sizeof(card->name));
+	strscpy(card->driver,
+		desc->ops->owner ? module_name(desc->ops->owner) : "builtin",
+		sizeof(card->driver));
+
+	device_initialize(&card->dev);
+	card->dev.class = &tapi_class;
+	card->dev.parent = desc->parent;
+	card->dev.release = tapi_card_release;
+	dev_set_drvdata(&card->dev, card);
+
+	card->lines = kcalloc(desc->num_lines, sizeof(*card->lines),
+			      GFP_KERNEL);
+	if (!card->lines) {
+		ret = -ENOMEM;
+		goto err_put;
+	}
+	card->num_lines = desc->num_lines;
+
+	ret = ida_alloc_max(&tapi_ida, TAPI_MAX_CARDS - 1, GFP_KERNEL);
+	if (ret < 0)
+		goto err_put;
+	card->index = ret;
+	card->dev.devt = MKDEV(MAJOR(tapi_devt), card->index);
+	ret = dev_set_name(&card->dev, "tapi%d", card->index);
+	if (ret)
+		goto err_put;
+
+	for (i = 0; i < desc->num_lines; i++) {
+		card->lines[i] = tapi_line_create(card, i, &desc->lines[i]);
+		if (!card->lines[i]) {
+			ret = -ENOMEM;
+			goto err_lines;
+		}
+	}
+
+	cdev_init(&card->cdev, &tapi_card_fops);
+	card->cdev.owner = THIS_MODULE;
+	ret = cdev_device_add(&card->cdev, &card->dev);
+	if (ret)
+		goto err_lines;
+
+	for (added = 0; added < card->num_lines; added++) {
+		ret = device_add(&card->lines[added]->dev);
+		if (ret)
+			goto err_cdev;
+	}
+
+	mutex_lock(&tapi_cards_lock);
+	list_add_tail(&card->node, &tapi_cards);
+	mutex_unlock(&tapi_cards_lock);
+
+	dev_dbg(&card->dev, "card %s of %s with %u lines\n", card->name,
+		card->driver, card->num_lines);
+	return card;
+
+err_cdev:
+	tapi_card_del_lines(card, added);
+	cdev_device_del(&card->cdev, &card->dev);
+	put_device(&card->dev);
+	return ERR_PTR(ret);
+err_lines:
+	tapi_card_del_lines(card, 0);
+err_put:
+	put_device(&card->dev);
+	return ERR_PTR(ret);
+}
+EXPORT_SYMBOL_GPL(tapi_card_register);
+
+/**
+ * tapi_card_unregister() - take a card away
+ * @card: a card returned by tapi_card_register()
+ *
+ * Waits for callbacks into the TSP in progress, calls &tapi_tsp_ops.line_close
+ * for every line still open, removes /dev/tapiN and its sysfs entries, and
+ * queues %TAPI_EV_CLOSE and %TAPI_EV_REMOVED on every open line fd.  When
+ * this returns the core will not call the TSP for @card again and @card must
+ * not be used by the TSP any more; fds user space still holds fail with
+ * -ENODEV.
+ *
+ * Context: process context; sleeps.  Must not be called from a tapi_tsp_ops
+ * callback.
+ */
+void tapi_card_unregister(struct tapi_card *card)
+{
+	unsigned int i;
+
+	mutex_lock(&tapi_cards_lock);
+	list_del_init(&card->node);
+	mutex_unlock(&tapi_cards_lock);
+
+	down_write(&card->ops_sem);
+	mutex_lock(&card->lock);
+	for (i = 0; i < card->num_lines; i++) {
+		if (card->lines[i]->num_opens && card->ops->line_close)
+			card->ops->line_close(card, i);
+	}
+	card->ops = NULL;
+	card->priv = NULL;
+	mutex_unlock(&card->lock);
+	up_write(&card->ops_sem);
+
+	for (i = 0; i < card->num_lines; i++) {
+		tapi_line_removed(card->lines[i]);
+		device_del(&card->lines[i]->dev);
+	}
+	cdev_device_del(&card->cdev, &card->dev);
+	wake_up_all(&card->remove_wait);
+
+	/* Open line fds keep their line devices, and so the card, alive. */
+	for (i = 0; i < card->num_lines; i++)
+		put_device(&card->lines[i]->dev);
+	put_device(&card->dev);
+}
+EXPORT_SYMBOL_GPL(tapi_card_unregister);
+
+/**
+ * tapi_card_priv() - the TSP's private data of a card
+ * @card: the card
+ *
+ * Return: &tapi_card_desc.priv as given to tapi_card_register().
+ */
+void *tapi_card_priv(struct tapi_card *card)
+{
+	return card->priv;
+}
+EXPORT_SYMBOL_GPL(tapi_card_priv);
+
+/**
+ * tapi_card_index() - the N of a card's /dev/tapiN
+ * @card: the card
+ *
+ * Return: the card's index, >= 0.
+ */
+int tapi_card_index(struct tapi_card *card)
+{
+	return card->index;
+}
+EXPORT_SYMBOL_GPL(tapi_card_index);
+
+static int tapi_card_open(struct inode *inode, struct file *file)
+{
+	struct tapi_card *card = container_of(inode->i_cdev, struct tapi_card,
+					      cdev);
+	int ret = 0;
+
+	down_read(&card->ops_sem);
+	if (!card->ops)
+		ret = -ENODEV;
+	else
+		get_device(&card->dev);
+	up_read(&card->ops_sem);
+	if (ret)
+		return ret;
+
+	file->private_data = card;
+	return nonseekable_open(inode, file);
+}
+
+static int tapi_card_file_release(struct inode *inode, struct file *file)
+{
+	struct tapi_card *card = file->private_data;
+
+	put_device(&card->dev);
+	return 0;
+}
+
+/* Nothing is read from a card fd; poll() only tells that the card is gone. */
+static __poll_t tapi_card_poll(struct file *file, poll_table *wait)
+{
+	struct tapi_card *card = file->private_data;
+	__poll_t mask = 0;
+
+	poll_wait(file, &card->remove_wait, wait);
+	down_read(&card->ops_sem);
+	if (!card->ops)
+		mask = EPOLLHUP | EPOLLERR;
+	up_read(&card->ops_sem);
+	return mask;
+}
+
+const struct file_operations tapi_card_fops = {
+	.owner = THIS_MODULE,
+	.open = tapi_card_open,
+	.release = tapi_card_file_release,
+	.poll = tapi_card_poll,
+	.unlocked_ioctl = tapi_card_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.llseek = no_llseek,
+};

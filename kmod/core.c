@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi core: module setup, the device class and the char device region.
+ */
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+
+#include "tapi_core.h"
+
+dev_t tapi_devt;
+
+struct class tapi_class = {
+	.name = "tapi",
+	.owner = THIS_MODULE,
+	.dev_groups = tapi_card_groups,
+};
+
+static int __init tapi_init(void)
+{
+	int ret;
+
+	ret = alloc_chrdev_region(&tapi_devt, 0, TAPI_MAX_CARDS, "tapi");
+	if (ret)
+		return ret;
+
+	ret = class_register(&tapi_class);
+	if (ret) {
+		unregister_chrdev_region(tapi_devt, TAPI_MAX_CARDS);
+		return ret;
+	}
+	pr_info("tapi: telephony core, ABI version %u\n", TAPI_ABI_VERSION);
+	return 0;
+}
+
+/*
+ * No card can be registered here: every TSP module uses our symbols, so the
+ * module loader refuses to unload us while one is loaded, and card and line
+ * fds pin this module through their file operations' owner.
+ */
+static void __exit tapi_exit(void)
+{
+	class_unregister(&tapi_class);
+	unregister_chrdev_region(tapi_devt, TAPI_MAX_CARDS);
+}
+
+module_init(tapi_init);
+module_exit(tapi_exit);
+
+MODULE_DESCRIPTION("Telephony API core: cards, lines, calls and events");
+MODULE_LICENSE("GPL");
