@@ -515,7 +515,8 @@ struct tapi_line_devstatus {
  *	param[2] privilege of this fd's handle (first event for a new handle)
  * @TAPI_EV_CALLINFO: call information changed; param[0] which fields
  * @TAPI_EV_NEWCALL: a new handle to a call was created for this fd
- * @TAPI_EV_LINEDEVSTATE: the line's device state changed; param[0] which
+ * @TAPI_EV_LINEDEVSTATE: the line's device state changed; param[0] the new
+ *	&enum tapi_devstatus_flag bits
  * @TAPI_EV_ADDRESSSTATE: an address's state changed; param[0] the address
  *	id, param[1] which
  * @TAPI_EV_GENERATE: digit or tone generation ended
@@ -527,7 +528,8 @@ struct tapi_line_devstatus {
  * @TAPI_EV_MSPDATA: data for the MSP is available
  * @TAPI_EV_CLOSE: the line was closed under the opener (forced close);
  *	param[0] is a &enum tapi_close_reason
- * @TAPI_EV_REMOVED: the card was removed; the last record of a line fd
+ * @TAPI_EV_REMOVED: the card was removed; the last record of a line fd,
+ *	right after a %TAPI_EV_CLOSE with reason %TAPI_CLOSE_REMOVED
  * @TAPI_EV_OVERFLOW: events were lost; param[0] how many, param[1] the
  *	sequence number of the first one lost.  Not sequenced itself (seqno 0)
  *	and placed before the first record that survived.

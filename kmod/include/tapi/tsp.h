@@ -95,7 +95,10 @@ struct tapi_line_desc {
  *
  * Callbacks are never called concurrently with tapi_card_unregister()
  * returning, and never after it.  They are called with no core spinlock
- * held; they may call any tapi_* helper.
+ * held (line_open and line_close with the card's open/close mutex) and may
+ * call the tapi_* helpers, except tapi_card_unregister(): that waits for
+ * callbacks in progress and calls line_close itself, so a TSP must also not
+ * hold, around tapi_card_unregister(), a lock its callbacks take.
  */
 struct tapi_tsp_ops {
 	struct module *owner;
@@ -107,8 +110,8 @@ struct tapi_tsp_ops {
 
 /**
  * struct tapi_card_desc - a card as its TSP describes it to the core
- * @name: the card's name, unique among the cards of the TSP; copied;
- *	must fit %TAPI_NAME_LEN
+ * @name: the card's name; copied; must fit %TAPI_NAME_LEN.  The TSP keeps
+ *	it unique among its own cards (the core does not check)
  * @parent: the card's parent device, or NULL
  * @ops: the TSP's operations; must stay valid until
  *	tapi_card_unregister() returns
@@ -125,6 +128,7 @@ struct tapi_card_desc {
 	const struct tapi_line_desc *lines;
 };
 
+/* Returns the card or an ERR_PTR(): -EINVAL, -ENOSPC, -ENOMEM. */
 struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc);
 void tapi_card_unregister(struct tapi_card *card);
 void *tapi_card_priv(struct tapi_card *card);

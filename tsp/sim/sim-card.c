@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi_sim: the TSP side of the simulated card.
+ *
+ * This is the part a card vendor copies.  A TSP does three things with the
+ * core, all through <tapi/tsp.h>:
+ *
+ *  1. It describes a card in a struct tapi_card_desc (one struct
+ *     tapi_line_desc per line, one struct tapi_address_desc per address of
+ *     a line) and calls tapi_card_register().  The core copies the
+ *     description, so it may live on the stack or be freed right after.
+ *  2. It answers the core's calls through its struct tapi_tsp_ops, finding
+ *     its own card state again with tapi_card_priv().
+ *  3. It calls tapi_card_unregister() when the card goes away.  Once that
+ *     returns no callback runs any more and the private data may be freed.
+ *
+ * The callbacks below run in process context, may sleep, and are called by
+ * tapi_card_unregister() itself (line_close for every open line), so they
+ * must not take a lock that is held around tapi_card_unregister().  Here the
+ * configfs side holds &tapi_sim_card.lock around it, so the callbacks touch
+ * only an atomic counter.
+ */
+#include <linux/err.h>
+#include <linux/lockdep.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+
+#include <tapi/tsp.h>
+
+#include "sim.h"
+
+/*
+ * What every simulated line, address and call can do.  Grow these as the
+ * simulator learns more telephony.
+ */
+#define TAPI_SIM_LINE_FEATURES		TAPI_LINEFEATURE_MAKECALL
+#define TAPI_SIM_DEVCAPS_FLAGS		TAPI_DEVCAPS_CLOSEDROP
+#define TAPI_SIM_ADDRESS_FEATURES	TAPI_ADDRFEATURE_MAKECALL
+#define TAPI_SIM_CALL_FEATURES		(TAPI_CALLFEATURE_ACCEPT |	\
+					 TAPI_CALLFEATURE_ANSWER |	\
+					 TAPI_CALLFEATURE_DIAL |	\
+					 TAPI_CALLFEATURE_DROP)
+
+/*
+ * First open of a line.  A hardware TSP would power up or seize the line
+ * here and may fail the open with a negative errno.
+ */
+static int tapi_sim_line_open(struct tapi_card *tcard, unsigned int line)
+{
+	struct tapi_sim_card *card = tapi_card_priv(tcard);
+
+	atomic_inc(&card->open_lines);
+	return 0;
+}
+
+/* Last close of a line, or the card is being unregistered.  Cannot fail. */
+static void tapi_sim_line_close(struct tapi_card *tcard, unsigned int line)
+{
+	struct tapi_sim_card *card = tapi_card_priv(tcard);
+
+	atomic_dec(&card->open_lines);
+}
+
+/* A simulated line is always plugged in and in service. */
+static void tapi_sim_line_get_devstatus(struct tapi_card *tcard,
+					unsigned int line, u32 *devstatus_flags)
+{
+	*devstatus_flags = TAPI_DEVSTATUS_CONNECTED | TAPI_DEVSTATUS_INSERVICE;
+}
+
+static const struct tapi_tsp_ops tapi_sim_ops = {
+	.owner			= THIS_MODULE,
+	.line_open		= tapi_sim_line_open,
+	.line_close		= tapi_sim_line_close,
+	.line_get_devstatus	= tapi_sim_line_get_devstatus,
+};
+
+/* Fill one line's description; its addresses go to @ad. */
+static void tapi_sim_fill_line(struct tapi_line_desc *ld,
+			       struct tapi_address_desc *ad,
+			       const struct tapi_sim_line *line)
+{
+	unsigned int i;
+
+	for (i = 0; i < line->num_numbers; i++) {
+		ad[i].address = line->numbers[i];
+		ad[i].max_calls = line->max_calls;
+		ad[i].address_features = TAPI_SIM_ADDRESS_FEATURES;
+		ad[i].call_features = TAPI_SIM_CALL_FEATURES;
+	}
+
+	ld->name = line->name;
+	/* Unique on the card and stable: the line's index. */
+	ld->permanent_line_id = line->index;
+	ld->max_active_calls = line->max_calls;
+	ld->media_modes = line->media_modes;
+	ld->bearer_modes = line->bearer_modes;
+	ld->line_features = TAPI_SIM_LINE_FEATURES;
+	ld->devcaps_flags = TAPI_SIM_DEVCAPS_FLAGS;
+	ld->gen_digit_modes = line->gen_digit_modes;
+	ld->monitor_digit_modes = line->monitor_digit_modes;
+	ld->gen_tone_max_freqs = line->gen_tone_max_freqs;
+	ld->monitor_tone_max_freqs = line->monitor_tone_max_freqs;
+	ld->monitor_tone_max = line->monitor_tone_max;
+	ld->num_addresses = line->num_numbers;
+	ld->addresses = ad;
+}
+
+/**
+ * tapi_sim_card_register() - describe a card to the core and register it
+ * @card: the card; its lock must be held
+ * @lines: @card->num_lines lines, indexed by line number, each with at
+ *	least one number
+ *
+ * Context: process context; sleeps.
+ * Return: the registered card, or an ERR_PTR() from tapi_card_register()
+ * or -ENOMEM.
+ */
+struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
+					 struct tapi_sim_line *const *lines)
+{
+	struct tapi_card_desc desc = {
+		.name		= config_item_name(&card->group.cg_item),
+		.ops		= &tapi_sim_ops,
+		.priv		= card,
+		.num_lines	= card->num_lines,
+	};
+	struct tapi_address_desc *ad;
+	struct tapi_line_desc *ld;
+	struct tapi_card *tcard;
+	unsigned int i, num_addresses = 0;
+
+	lockdep_assert_held(&card->lock);
+
+	for (i = 0; i < card->num_lines; i++)
+		num_addresses += lines[i]->num_numbers;
+
+	ld = kcalloc(card->num_lines, sizeof(*ld), GFP_KERNEL);
+	ad = kcalloc(num_addresses, sizeof(*ad), GFP_KERNEL);
+	if (!ld || !ad) {
+		tcard = ERR_PTR(-ENOMEM);
+		goto out;
+	}
+
+	num_addresses = 0;
+	for (i = 0; i < card->num_lines; i++) {
+		tapi_sim_fill_line(&ld[i], &ad[num_addresses], lines[i]);
+		num_addresses += lines[i]->num_numbers;
+	}
+	desc.lines = ld;
+
+	atomic_set(&card->open_lines, 0);
+	tcard = tapi_card_register(&desc);
+out:
+	/* The core has copied what it needs. */
+	kfree(ad);
+	kfree(ld);
+	return tcard;
+}

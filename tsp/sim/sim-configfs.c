@@ -1,0 +1,654 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi_sim: simulated telephony cards, configured through configfs.
+ *
+ * ABI (see also Documentation/tsp-sim.rst):
+ *
+ * /sys/kernel/config/tapi-sim/CARD		mkdir: a card; CARD, at most
+ *						TAPI_NAME_LEN - 1 bytes, is
+ *						its name (else ENAMETOOLONG)
+ *	live		rw "0"/"1": 1 registers the card (/dev/tapiN appears),
+ *			0 unregisters it.  Writing the current value succeeds
+ *			and does nothing; anything else is EINVAL.  Going live
+ *			fails with EINVAL, registering nothing, unless the
+ *			line directories are exactly line0..lineN-1 (N >= 1)
+ *			and each has numbers; with EBUSY if a line directory
+ *			is being created or removed at that moment; else with
+ *			the error of tapi_card_register().
+ *	dev_name	ro "tapiN" while live, "none" otherwise
+ *	open_lines	ro number of lines currently open by user space
+ *
+ * /sys/kernel/config/tapi-sim/CARD/lineN	mkdir: line N of the card,
+ *						N decimal without leading
+ *						zeros, < TAPI_MAX_LINES;
+ *						other names: EINVAL
+ *	name		line name, 1 to TAPI_LINE_NAME_LEN - 1 bytes, no
+ *			control characters; one trailing newline is ignored;
+ *			default "lineN"
+ *	numbers		the line's addresses, 1 to TAPI_MAX_ADDRESSES numbers
+ *			separated by spaces, tabs or commas, each 1 to
+ *			TAPI_ADDRESS_LEN - 1 characters of 0-9 * # + A-D a-d,
+ *			no number twice; shown space-separated; default empty
+ *	media_modes	enum tapi_media_mode bits, non-zero; default 0x7
+ *			(UNKNOWN | INTERACTIVEVOICE | AUTOMATEDVOICE)
+ *	bearer_modes	enum tapi_bearer_mode bits, non-zero; default 0x3
+ *			(VOICE | SPEECH)
+ *	gen_digit_modes	enum tapi_digit_mode bits; default 0x2 (DTMF)
+ *	monitor_digit_modes  enum tapi_digit_mode bits; default 0x6
+ *			(DTMF | DTMFEND)
+ *	max_calls	most active calls on the line and on each address,
+ *			1 to 64; default 4
+ *	gen_tone_max_freqs, monitor_tone_max_freqs   0 to 3; default 3
+ *	monitor_tone_max  0 to 16; default 4
+ *
+ * Bit masks are read with kstrtou32(..., 0) (any of 6, 0x6, 06) and shown
+ * in hex; counts are decimal.  A value that does not parse, is out of range
+ * or has unknown bits is EINVAL and leaves the old value.
+ *
+ * While a card is live its configuration is frozen: every line attribute
+ * store and every mkdir of a line fails with EBUSY, and rmdir of a line fails
+ * with EBUSY because going live pins each line directory
+ * (configfs_depend_item_unlocked()); rmdir of the card itself then fails
+ * with ENOTEMPTY.  Write 0 to live first.
+ *
+ * Every card and line directory holds a reference on this module (configfs
+ * takes one per mkdir'd item), so the module cannot be removed while any
+ * directory exists, and thus while any card is live.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/configfs.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <tapi/tsp.h>
+
+#include "sim.h"
+
+static struct configfs_subsystem tapi_sim_subsys;
+
+static struct tapi_sim_card *to_tapi_sim_card(struct config_item *item)
+{
+	return container_of(to_config_group(item), struct tapi_sim_card, group);
+}
+
+static struct tapi_sim_line *to_tapi_sim_line(struct config_item *item)
+{
+	return container_of(to_config_group(item), struct tapi_sim_line, group);
+}
+
+/* Line attributes */
+
+/* Take the card's lock; fail with -EBUSY, not holding it, if it is live. */
+static int tapi_sim_line_lock_config(struct tapi_sim_line *line)
+{
+	mutex_lock(&line->card->lock);
+	if (line->card->tcard) {
+		mutex_unlock(&line->card->lock);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+static ssize_t tapi_sim_line_name_show(struct config_item *item, char *page)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	ssize_t ret;
+
+	mutex_lock(&line->card->lock);
+	ret = sprintf(page, "%s\n", line->name);
+	mutex_unlock(&line->card->lock);
+	return ret;
+}
+
+static ssize_t tapi_sim_line_name_store(struct config_item *item,
+					const char *page, size_t count)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	size_t i, len = count;
+	int ret;
+
+	if (len && page[len - 1] == '\n')
+		len--;
+	if (!len || len >= sizeof(line->name))
+		return -EINVAL;
+	/* Also refuses an embedded NUL. */
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)page[i] < 0x20 || page[i] == 0x7f)
+			return -EINVAL;
+	}
+
+	ret = tapi_sim_line_lock_config(line);
+	if (ret)
+		return ret;
+	memcpy(line->name, page, len);
+	line->name[len] = '\0';
+	mutex_unlock(&line->card->lock);
+	return count;
+}
+
+static bool tapi_sim_is_dial_char(char c)
+{
+	return c && strchr("0123456789*#+ABCDabcd", c);
+}
+
+static bool tapi_sim_is_separator(char c)
+{
+	return c == ' ' || c == '\t' || c == ',';
+}
+
+/*
+ * Parse the numbers attribute into @nums, TAPI_MAX_ADDRESSES entries.
+ * Return: how many numbers, or -EINVAL.
+ */
+static int tapi_sim_parse_numbers(const char *page, size_t count,
+				  char (*nums)[TAPI_ADDRESS_LEN])
+{
+	const char *p = page, *end = page + count;
+	unsigned int i, n = 0;
+	size_t len;
+
+	if (p < end && end[-1] == '\n')
+		end--;
+	while (p < end) {
+		if (tapi_sim_is_separator(*p)) {
+			p++;
+			continue;
+		}
+		for (len = 0; p + len < end; len++) {
+			if (!tapi_sim_is_dial_char(p[len]))
+				break;
+		}
+		/* A bad character, a number too long, too many numbers. */
+		if (!len || len >= TAPI_ADDRESS_LEN || n == TAPI_MAX_ADDRESSES)
+			return -EINVAL;
+		if (p + len < end && !tapi_sim_is_separator(p[len]))
+			return -EINVAL;
+		memcpy(nums[n], p, len);
+		nums[n][len] = '\0';
+		for (i = 0; i < n; i++) {
+			if (!strcmp(nums[i], nums[n]))
+				return -EINVAL;
+		}
+		n++;
+		p += len;
+	}
+	return n ? n : -EINVAL;
+}
+
+static ssize_t tapi_sim_line_numbers_show(struct config_item *item,
+					  char *page)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	ssize_t len = 0;
+	unsigned int i;
+
+	mutex_lock(&line->card->lock);
+	for (i = 0; i < line->num_numbers; i++)
+		len += scnprintf(page + len, PAGE_SIZE - len, "%s%s",
+				 i ? " " : "", line->numbers[i]);
+	mutex_unlock(&line->card->lock);
+	len += scnprintf(page + len, PAGE_SIZE - len, "\n");
+	return len;
+}
+
+static ssize_t tapi_sim_line_numbers_store(struct config_item *item,
+					   const char *page, size_t count)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	char (*nums)[TAPI_ADDRESS_LEN];
+	int n, ret;
+
+	/* 1 KiB: too big for the stack. */
+	nums = kcalloc(TAPI_MAX_ADDRESSES, sizeof(*nums), GFP_KERNEL);
+	if (!nums)
+		return -ENOMEM;
+	n = tapi_sim_parse_numbers(page, count, nums);
+	if (n < 0) {
+		ret = n;
+		goto out;
+	}
+
+	ret = tapi_sim_line_lock_config(line);
+	if (ret)
+		goto out;
+	memcpy(line->numbers, nums, n * sizeof(*nums));
+	line->num_numbers = n;
+	mutex_unlock(&line->card->lock);
+out:
+	kfree(nums);
+	return ret ? ret : count;
+}
+
+static ssize_t tapi_sim_line_show_u32(struct tapi_sim_line *line,
+				      const u32 *val, bool hex, char *page)
+{
+	ssize_t ret;
+
+	mutex_lock(&line->card->lock);
+	ret = sprintf(page, hex ? "0x%x\n" : "%u\n", *val);
+	mutex_unlock(&line->card->lock);
+	return ret;
+}
+
+/* Store a value in [@min, @max] with no bit outside @valid into @val. */
+static ssize_t tapi_sim_line_store_u32(struct tapi_sim_line *line, u32 *val,
+				       u32 min, u32 max, u32 valid,
+				       const char *page, size_t count)
+{
+	u32 v;
+	int ret;
+
+	if (kstrtou32(page, 0, &v) || v < min || v > max || v & ~valid)
+		return -EINVAL;
+
+	ret = tapi_sim_line_lock_config(line);
+	if (ret)
+		return ret;
+	*val = v;
+	mutex_unlock(&line->card->lock);
+	return count;
+}
+
+/*
+ * A numeric attribute of a line: a bit mask shown in hex when @_hex, else a
+ * count shown in decimal.
+ */
+#define TAPI_SIM_LINE_U32_ATTR(_name, _hex, _min, _max, _valid)		\
+static ssize_t tapi_sim_line_##_name##_show(struct config_item *item,	\
+					    char *page)			\
+{									\
+	struct tapi_sim_line *line = to_tapi_sim_line(item);		\
+									\
+	return tapi_sim_line_show_u32(line, &line->_name, _hex, page);	\
+}									\
+									\
+static ssize_t tapi_sim_line_##_name##_store(struct config_item *item,	\
+					     const char *page,		\
+					     size_t count)		\
+{									\
+	struct tapi_sim_line *line = to_tapi_sim_line(item);		\
+									\
+	return tapi_sim_line_store_u32(line, &line->_name, _min, _max,	\
+				       _valid, page, count);		\
+}									\
+									\
+CONFIGFS_ATTR(tapi_sim_line_, _name)
+
+TAPI_SIM_LINE_U32_ATTR(media_modes, true, 1, U32_MAX, TAPI_MEDIA_VALID);
+TAPI_SIM_LINE_U32_ATTR(bearer_modes, true, 1, U32_MAX, TAPI_BEARER_VALID);
+TAPI_SIM_LINE_U32_ATTR(gen_digit_modes, true, 0, U32_MAX,
+		       TAPI_DIGITMODE_VALID);
+TAPI_SIM_LINE_U32_ATTR(monitor_digit_modes, true, 0, U32_MAX,
+		       TAPI_DIGITMODE_VALID);
+TAPI_SIM_LINE_U32_ATTR(max_calls, false, 1, TAPI_SIM_MAX_CALLS, U32_MAX);
+TAPI_SIM_LINE_U32_ATTR(gen_tone_max_freqs, false, 0,
+		       TAPI_SIM_MAX_TONE_FREQS, U32_MAX);
+TAPI_SIM_LINE_U32_ATTR(monitor_tone_max_freqs, false, 0,
+		       TAPI_SIM_MAX_TONE_FREQS, U32_MAX);
+TAPI_SIM_LINE_U32_ATTR(monitor_tone_max, false, 0,
+		       TAPI_SIM_MAX_MONITOR_TONES, U32_MAX);
+
+CONFIGFS_ATTR(tapi_sim_line_, name);
+CONFIGFS_ATTR(tapi_sim_line_, numbers);
+
+static struct configfs_attribute *tapi_sim_line_attrs[] = {
+	&tapi_sim_line_attr_name,
+	&tapi_sim_line_attr_numbers,
+	&tapi_sim_line_attr_media_modes,
+	&tapi_sim_line_attr_bearer_modes,
+	&tapi_sim_line_attr_gen_digit_modes,
+	&tapi_sim_line_attr_monitor_digit_modes,
+	&tapi_sim_line_attr_max_calls,
+	&tapi_sim_line_attr_gen_tone_max_freqs,
+	&tapi_sim_line_attr_monitor_tone_max_freqs,
+	&tapi_sim_line_attr_monitor_tone_max,
+	NULL
+};
+
+static void tapi_sim_line_release(struct config_item *item)
+{
+	kfree(to_tapi_sim_line(item));
+}
+
+static struct configfs_item_operations tapi_sim_line_item_ops = {
+	.release	= tapi_sim_line_release,
+};
+
+static const struct config_item_type tapi_sim_line_type = {
+	.ct_item_ops	= &tapi_sim_line_item_ops,
+	.ct_attrs	= tapi_sim_line_attrs,
+	.ct_owner	= THIS_MODULE,
+};
+
+/* Cards: going live and dead */
+
+/* Release the lines pinned by tapi_sim_card_go_live(). */
+static void tapi_sim_card_unpin_lines(struct tapi_sim_card *card)
+{
+	struct tapi_sim_line *line;
+
+	list_for_each_entry(line, &card->lines, node) {
+		if (line->pinned)
+			configfs_undepend_item_unlocked(&line->group.cg_item);
+		line->pinned = false;
+	}
+}
+
+static int tapi_sim_card_go_live(struct tapi_sim_card *card)
+{
+	struct tapi_sim_line **lines;
+	struct tapi_sim_line *line;
+	struct tapi_card *tcard;
+	int ret;
+
+	if (!card->num_lines)
+		return -EINVAL;
+	lines = kcalloc(card->num_lines, sizeof(*lines), GFP_KERNEL);
+	if (!lines)
+		return -ENOMEM;
+
+	/*
+	 * Directory names are unique, so are line indexes: num_lines lines
+	 * all below num_lines are exactly line0..lineN-1.
+	 */
+	list_for_each_entry(line, &card->lines, node) {
+		if (line->index >= card->num_lines || !line->num_numbers) {
+			ret = -EINVAL;
+			goto out;
+		}
+		lines[line->index] = line;
+	}
+
+	/*
+	 * Pin every line directory so rmdir cannot take it while live.  This
+	 * fails (-ENOENT) for a directory configfs is still creating or
+	 * already removing: the user raced mkdir or rmdir with going live.
+	 */
+	list_for_each_entry(line, &card->lines, node) {
+		ret = configfs_depend_item_unlocked(&tapi_sim_subsys,
+						    &line->group.cg_item);
+		if (ret) {
+			ret = -EBUSY;
+			goto out_unpin;
+		}
+		line->pinned = true;
+	}
+
+	tcard = tapi_sim_card_register(card, lines);
+	if (IS_ERR(tcard)) {
+		ret = PTR_ERR(tcard);
+		goto out_unpin;
+	}
+	card->tcard = tcard;
+	ret = 0;
+	goto out;
+
+out_unpin:
+	tapi_sim_card_unpin_lines(card);
+out:
+	kfree(lines);
+	return ret;
+}
+
+static void tapi_sim_card_go_dead(struct tapi_sim_card *card)
+{
+	tapi_card_unregister(card->tcard);
+	card->tcard = NULL;
+	tapi_sim_card_unpin_lines(card);
+}
+
+/* Card attributes */
+
+static ssize_t tapi_sim_card_live_show(struct config_item *item, char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	bool live;
+
+	mutex_lock(&card->lock);
+	live = card->tcard;
+	mutex_unlock(&card->lock);
+	return sprintf(page, "%d\n", live);
+}
+
+static ssize_t tapi_sim_card_live_store(struct config_item *item,
+					const char *page, size_t count)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	u32 live;
+	int ret = 0;
+
+	if (kstrtou32(page, 10, &live) || live > 1)
+		return -EINVAL;
+
+	mutex_lock(&card->lock);
+	if (live && !card->tcard)
+		ret = tapi_sim_card_go_live(card);
+	else if (!live && card->tcard)
+		tapi_sim_card_go_dead(card);
+	mutex_unlock(&card->lock);
+	return ret ? ret : count;
+}
+
+static ssize_t tapi_sim_card_dev_name_show(struct config_item *item,
+					   char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	ssize_t ret;
+
+	mutex_lock(&card->lock);
+	if (card->tcard)
+		ret = sprintf(page, "tapi%d\n", tapi_card_index(card->tcard));
+	else
+		ret = sprintf(page, "none\n");
+	mutex_unlock(&card->lock);
+	return ret;
+}
+
+static ssize_t tapi_sim_card_open_lines_show(struct config_item *item,
+					     char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+
+	return sprintf(page, "%d\n", atomic_read(&card->open_lines));
+}
+
+CONFIGFS_ATTR(tapi_sim_card_, live);
+CONFIGFS_ATTR_RO(tapi_sim_card_, dev_name);
+CONFIGFS_ATTR_RO(tapi_sim_card_, open_lines);
+
+static struct configfs_attribute *tapi_sim_card_attrs[] = {
+	&tapi_sim_card_attr_live,
+	&tapi_sim_card_attr_dev_name,
+	&tapi_sim_card_attr_open_lines,
+	NULL
+};
+
+/* Card directories: mkdir/rmdir of lineN */
+
+/* Parse "lineN": N decimal, no sign, no leading zero, < TAPI_MAX_LINES. */
+static int tapi_sim_parse_line_name(const char *name, unsigned int *index)
+{
+	char canon[sizeof("line") + 10];
+
+	if (strncmp(name, "line", 4) || kstrtouint(name + 4, 10, index) ||
+	    *index >= TAPI_MAX_LINES)
+		return -EINVAL;
+	/* Refuse "line01", "line+1", "line1\n": one name per line. */
+	snprintf(canon, sizeof(canon), "line%u", *index);
+	return strcmp(name, canon) ? -EINVAL : 0;
+}
+
+static struct config_group *
+tapi_sim_card_make_line(struct config_group *group, const char *name)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(&group->cg_item);
+	struct tapi_sim_line *line;
+	unsigned int index;
+	int ret;
+
+	ret = tapi_sim_parse_line_name(name, &index);
+	if (ret)
+		return ERR_PTR(ret);
+
+	line = kzalloc(sizeof(*line), GFP_KERNEL);
+	if (!line)
+		return ERR_PTR(-ENOMEM);
+	line->card = card;
+	line->index = index;
+	snprintf(line->name, sizeof(line->name), "line%u", index);
+	line->media_modes = TAPI_MEDIA_INTERACTIVEVOICE |
+			    TAPI_MEDIA_AUTOMATEDVOICE | TAPI_MEDIA_UNKNOWN;
+	line->bearer_modes = TAPI_BEARER_VOICE | TAPI_BEARER_SPEECH;
+	line->max_calls = 4;
+	line->gen_digit_modes = TAPI_DIGITMODE_DTMF;
+	line->monitor_digit_modes = TAPI_DIGITMODE_DTMF |
+				    TAPI_DIGITMODE_DTMFEND;
+	line->gen_tone_max_freqs = TAPI_SIM_MAX_TONE_FREQS;
+	line->monitor_tone_max_freqs = TAPI_SIM_MAX_TONE_FREQS;
+	line->monitor_tone_max = 4;
+	config_group_init_type_name(&line->group, name, &tapi_sim_line_type);
+
+	mutex_lock(&card->lock);
+	if (card->tcard) {
+		mutex_unlock(&card->lock);
+		kfree(line);
+		return ERR_PTR(-EBUSY);
+	}
+	list_add_tail(&line->node, &card->lines);
+	card->num_lines++;
+	mutex_unlock(&card->lock);
+
+	return &line->group;
+}
+
+/*
+ * rmdir of a line, or a failed mkdir.  A pinned line (live card) never gets
+ * here: configfs refuses its rmdir.
+ */
+static void tapi_sim_card_drop_line(struct config_group *group,
+				    struct config_item *item)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(&group->cg_item);
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+
+	mutex_lock(&card->lock);
+	list_del(&line->node);
+	card->num_lines--;
+	mutex_unlock(&card->lock);
+
+	config_item_put(item);
+}
+
+static void tapi_sim_card_release(struct config_item *item)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+
+	mutex_destroy(&card->lock);
+	kfree(card);
+}
+
+static struct configfs_item_operations tapi_sim_card_item_ops = {
+	.release	= tapi_sim_card_release,
+};
+
+static struct configfs_group_operations tapi_sim_card_group_ops = {
+	.make_group	= tapi_sim_card_make_line,
+	.drop_item	= tapi_sim_card_drop_line,
+};
+
+static const struct config_item_type tapi_sim_card_type = {
+	.ct_item_ops	= &tapi_sim_card_item_ops,
+	.ct_group_ops	= &tapi_sim_card_group_ops,
+	.ct_attrs	= tapi_sim_card_attrs,
+	.ct_owner	= THIS_MODULE,
+};
+
+/* The subsystem: mkdir/rmdir of CARD */
+
+static struct config_group *
+tapi_sim_make_card(struct config_group *group, const char *name)
+{
+	struct tapi_sim_card *card;
+
+	if (strlen(name) >= TAPI_NAME_LEN)
+		return ERR_PTR(-ENAMETOOLONG);
+
+	card = kzalloc(sizeof(*card), GFP_KERNEL);
+	if (!card)
+		return ERR_PTR(-ENOMEM);
+	mutex_init(&card->lock);
+	INIT_LIST_HEAD(&card->lines);
+	atomic_set(&card->open_lines, 0);
+	config_group_init_type_name(&card->group, name, &tapi_sim_card_type);
+
+	return &card->group;
+}
+
+/*
+ * rmdir of a card.  configfs only lets it happen once the card has no line
+ * directories, and a live card always has pinned ones, so the card is dead
+ * here; unregister anyway rather than leave a registered card behind.
+ */
+static void tapi_sim_drop_card(struct config_group *group,
+			       struct config_item *item)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+
+	mutex_lock(&card->lock);
+	if (card->tcard)
+		tapi_sim_card_go_dead(card);
+	mutex_unlock(&card->lock);
+
+	config_item_put(item);
+}
+
+static struct configfs_group_operations tapi_sim_group_ops = {
+	.make_group	= tapi_sim_make_card,
+	.drop_item	= tapi_sim_drop_card,
+};
+
+static const struct config_item_type tapi_sim_subsys_type = {
+	.ct_group_ops	= &tapi_sim_group_ops,
+	.ct_owner	= THIS_MODULE,
+};
+
+static struct configfs_subsystem tapi_sim_subsys = {
+	.su_group = {
+		.cg_item = {
+			.ci_namebuf	= "tapi-sim",
+			.ci_type	= &tapi_sim_subsys_type,
+		},
+	},
+};
+
+static int __init tapi_sim_init(void)
+{
+	int ret;
+
+	config_group_init(&tapi_sim_subsys.su_group);
+	mutex_init(&tapi_sim_subsys.su_mutex);
+	ret = configfs_register_subsystem(&tapi_sim_subsys);
+	if (ret)
+		pr_err("cannot register the configfs subsystem: %d\n", ret);
+	return ret;
+}
+module_init(tapi_sim_init);
+
+/*
+ * Every CARD and lineN directory holds a reference on this module, so this
+ * runs only once all of them are gone, hence no card is registered and the
+ * subsystem directory is empty.
+ */
+static void __exit tapi_sim_exit(void)
+{
+	configfs_unregister_subsystem(&tapi_sim_subsys);
+}
+module_exit(tapi_sim_exit);
+
+MODULE_DESCRIPTION("tapi simulated telephony card");
+MODULE_LICENSE("GPL");
