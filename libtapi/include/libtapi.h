@@ -1,0 +1,1062 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libtapi: a thin user-space library over the tapi character devices.
+ *
+ * Every object is opaque and reached through functions.  Functions that
+ * return a pointer return NULL on failure, functions that return an int
+ * return -1; in both cases errno says why.  The library never prints.
+ * Getters of an object cannot fail when given a valid object.
+ *
+ * Objects are not thread-safe: use one object from one thread at a time,
+ * or lock around it.  Different objects may be used from different threads.
+ */
+#ifndef _LIBTAPI_H
+#define _LIBTAPI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <linux/tapi.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct tapi_card;
+struct tapi_core_info;
+struct tapi_line_info;
+struct tapi_address_info;
+struct tapi_line_settings;
+struct tapi_line;
+struct tapi_line_status;
+struct tapi_event_buffer;
+struct tapi_line_event;
+
+/**
+ * DOC: Object model
+ *
+ * A &struct tapi_card is an open card node (/dev/tapiN).  From it one reads
+ * snapshots of what the core and the card can do (&struct tapi_core_info,
+ * &struct tapi_line_info, &struct tapi_address_info) and opens lines.
+ * Opening a line with a &struct tapi_line_settings gives a &struct tapi_line,
+ * which owns a line fd: events are read from it into a
+ * &struct tapi_event_buffer and inspected as &struct tapi_line_event.
+ * A line stays usable after its card object is closed.
+ *
+ * Snapshots are copies: they do not change when the device does, and they
+ * stay valid after the object they came from is closed.  Each is released
+ * with its own _free() function; every _free() and _close() accepts NULL.
+ */
+
+/* ------------------------------------------------------------------ */
+/* Library                                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_api_version() - version of the library
+ *
+ * Return: the library's version as a string, e.g. "0.1.0".
+ */
+const char *tapi_api_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Cards                                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_is_card_device() - tell whether a path is a tapi card node
+ * @path: path of a file, e.g. "/dev/tapi0"
+ *
+ * A card node is a character device of class "tapi" (checked in sysfs when
+ * sysfs is mounted).
+ *
+ * Return: true if @path is a card node; false otherwise, with errno set
+ * (%ENOTTY if it exists but is not a card node).
+ */
+bool tapi_is_card_device(const char *path);
+
+/**
+ * tapi_list_cards() - list the card nodes present
+ * @paths: out: a NULL-terminated array of allocated paths ("/dev/tapiN"),
+ *	sorted by card index; release it with tapi_card_list_free()
+ *
+ * Return: the number of cards (0 if there are none), or -1 with errno set.
+ * On error *@paths is left untouched.
+ */
+int tapi_list_cards(char ***paths);
+
+/**
+ * tapi_card_list_free() - release a list returned by tapi_list_cards()
+ * @paths: the list, or NULL
+ */
+void tapi_card_list_free(char **paths);
+
+/**
+ * tapi_card_open() - open a card
+ * @card: "/dev/tapiN" (any path containing a '/'), "tapiN", or the card's
+ *	name as reported by tapi_card_get_name()
+ *
+ * "tapiN" always means /dev/tapiN, even if a card is named so.  A name is
+ * looked up by opening every card node in turn.
+ *
+ * Return: a new card object, or NULL with errno set: %ENOENT if there is
+ * no such node or no card of that name, %ENOTUNIQ if several cards carry
+ * the name, %ENOTTY if the node is not a tapi card, or the error of open()
+ * or of the card info query.
+ */
+struct tapi_card *tapi_card_open(const char *card);
+
+/**
+ * tapi_card_close() - close a card and release its object
+ * @card: the card, or NULL
+ *
+ * Lines opened through the card stay open.
+ */
+void tapi_card_close(struct tapi_card *card);
+
+/**
+ * tapi_card_get_fd() - file descriptor of an open card
+ * @card: the card
+ *
+ * The descriptor belongs to the card object: do not close it.
+ *
+ * Return: the card fd.
+ */
+int tapi_card_get_fd(struct tapi_card *card);
+
+/**
+ * tapi_card_get_path() - path the card was opened by
+ * @card: the card
+ *
+ * Return: the path of the card node, e.g. "/dev/tapi0"; valid until the
+ * card is closed.
+ */
+const char *tapi_card_get_path(struct tapi_card *card);
+
+/**
+ * tapi_card_get_index() - index of the card
+ * @card: the card
+ *
+ * Return: N of /dev/tapiN.
+ */
+unsigned int tapi_card_get_index(struct tapi_card *card);
+
+/**
+ * tapi_card_get_num_lines() - number of lines on the card
+ * @card: the card
+ *
+ * Return: the number of lines; lines are numbered from 0.
+ */
+unsigned int tapi_card_get_num_lines(struct tapi_card *card);
+
+/**
+ * tapi_card_get_name() - name of the card
+ * @card: the card
+ *
+ * Return: the card's name, unique among the cards of its driver; valid
+ * until the card is closed.
+ */
+const char *tapi_card_get_name(struct tapi_card *card);
+
+/**
+ * tapi_card_get_driver() - driver of the card
+ * @card: the card
+ *
+ * Return: the name of the service provider module driving the card; valid
+ * until the card is closed.
+ */
+const char *tapi_card_get_driver(struct tapi_card *card);
+
+/* ------------------------------------------------------------------ */
+/* Core features                                                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_card_get_core_info() - query the ABI version and features of the core
+ * @card: the card to ask
+ *
+ * Return: a new snapshot to release with tapi_core_info_free(), or NULL
+ * with errno set.
+ */
+struct tapi_core_info *tapi_card_get_core_info(struct tapi_card *card);
+
+/**
+ * tapi_core_info_free() - release a core info snapshot
+ * @info: the snapshot, or NULL
+ */
+void tapi_core_info_free(struct tapi_core_info *info);
+
+/**
+ * tapi_core_info_get_abi_version() - ABI version of the running core
+ * @info: the snapshot
+ *
+ * Return: the core's ABI version (%TAPI_ABI_VERSION of its headers).
+ */
+uint32_t tapi_core_info_get_abi_version(const struct tapi_core_info *info);
+
+/**
+ * tapi_core_info_get_features() - features of the running core
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_feature.
+ */
+uint64_t tapi_core_info_get_features(const struct tapi_core_info *info);
+
+/**
+ * tapi_core_info_has_feature() - test one feature of the running core
+ * @info: the snapshot
+ * @feature: one &enum tapi_feature bit
+ *
+ * Return: true if the core supports @feature.
+ */
+bool tapi_core_info_has_feature(const struct tapi_core_info *info,
+				uint64_t feature);
+
+/**
+ * tapi_core_info_get_max_lines() - most lines one card may have
+ * @info: the snapshot
+ *
+ * Return: the limit.
+ */
+uint32_t tapi_core_info_get_max_lines(const struct tapi_core_info *info);
+
+/**
+ * tapi_core_info_get_max_addresses() - most addresses one line may have
+ * @info: the snapshot
+ *
+ * Return: the limit.
+ */
+uint32_t tapi_core_info_get_max_addresses(const struct tapi_core_info *info);
+
+/**
+ * tapi_core_info_get_max_event_queue() - largest event queue of a line
+ * @info: the snapshot
+ *
+ * Return: the largest depth tapi_line_settings_set_event_queue_depth()
+ * may ask for.
+ */
+uint32_t tapi_core_info_get_max_event_queue(const struct tapi_core_info *info);
+
+/* ------------------------------------------------------------------ */
+/* Line capabilities                                                   */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_card_get_line_info() - read the capabilities of a line
+ * @card: the card
+ * @line: line index, 0 to tapi_card_get_num_lines() - 1
+ *
+ * Return: a new snapshot of the line's capabilities (TAPI's LINEDEVCAPS) to
+ * release with tapi_line_info_free(), or NULL with errno set (%ENOENT: no
+ * such line).
+ */
+struct tapi_line_info *tapi_card_get_line_info(struct tapi_card *card,
+					       unsigned int line);
+
+/**
+ * tapi_line_info_free() - release a line info snapshot
+ * @info: the snapshot, or NULL
+ */
+void tapi_line_info_free(struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_line() - index of the line
+ * @info: the snapshot
+ *
+ * Return: the line index on its card.
+ */
+unsigned int tapi_line_info_get_line(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_name() - name of the line
+ * @info: the snapshot
+ *
+ * Return: the line's name (UTF-8, may be empty); valid until @info is freed.
+ */
+const char *tapi_line_info_get_name(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_permanent_id() - permanent id of the line
+ * @info: the snapshot
+ *
+ * Return: an id stable across reboots and unique on the card.
+ */
+uint32_t tapi_line_info_get_permanent_id(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_num_addresses() - number of addresses on the line
+ * @info: the snapshot
+ *
+ * Return: the number of addresses (directory numbers), at least 1.
+ */
+unsigned int tapi_line_info_get_num_addresses(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_max_active_calls() - most calls active at once
+ * @info: the snapshot
+ *
+ * Return: the limit.
+ */
+unsigned int
+tapi_line_info_get_max_active_calls(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_media_modes() - media modes the line supports
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_media_mode.
+ */
+uint32_t tapi_line_info_get_media_modes(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_bearer_modes() - bearer modes the line supports
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_bearer_mode.
+ */
+uint32_t tapi_line_info_get_bearer_modes(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_features() - operations the line supports
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_line_feature.
+ */
+uint32_t tapi_line_info_get_features(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_devcaps_flags() - device capability flags
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_devcaps_flag.
+ */
+uint32_t tapi_line_info_get_devcaps_flags(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_string_format() - format of the line's strings
+ * @info: the snapshot
+ *
+ * Return: %TAPI_STRINGFORMAT_UTF8.
+ */
+uint32_t tapi_line_info_get_string_format(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_gen_digit_modes() - digit modes the line can generate
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_digit_mode.
+ */
+uint32_t tapi_line_info_get_gen_digit_modes(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_monitor_digit_modes() - digit modes the line can detect
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_digit_mode.
+ */
+uint32_t
+tapi_line_info_get_monitor_digit_modes(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_gen_tone_max_freqs() - frequencies in a generated tone
+ * @info: the snapshot
+ *
+ * Return: the most frequencies one generated tone may mix; 0 if the line
+ * cannot generate tones.
+ */
+unsigned int
+tapi_line_info_get_gen_tone_max_freqs(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_monitor_tone_max_freqs() - frequencies in a monitored tone
+ * @info: the snapshot
+ *
+ * Return: the most frequencies one monitored tone may have.
+ */
+unsigned int
+tapi_line_info_get_monitor_tone_max_freqs(const struct tapi_line_info *info);
+
+/**
+ * tapi_line_info_get_monitor_tone_max() - tones monitored at once
+ * @info: the snapshot
+ *
+ * Return: the most tones monitored at once; 0 if the line cannot monitor
+ * tones.
+ */
+unsigned int
+tapi_line_info_get_monitor_tone_max(const struct tapi_line_info *info);
+
+/* ------------------------------------------------------------------ */
+/* Address capabilities                                                */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_card_get_address_info() - read the capabilities of an address
+ * @card: the card
+ * @line: line index on the card
+ * @address_id: address index on the line, 0 to num_addresses - 1
+ *
+ * Return: a new snapshot of the address's capabilities (LINEADDRESSCAPS) to
+ * release with tapi_address_info_free(), or NULL with errno set (%ENOENT:
+ * no such line or address).
+ */
+struct tapi_address_info *tapi_card_get_address_info(struct tapi_card *card,
+						     unsigned int line,
+						     unsigned int address_id);
+
+/**
+ * tapi_address_info_free() - release an address info snapshot
+ * @info: the snapshot, or NULL
+ */
+void tapi_address_info_free(struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_line() - line of the address
+ * @info: the snapshot
+ *
+ * Return: the line index on its card.
+ */
+unsigned int tapi_address_info_get_line(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_id() - index of the address
+ * @info: the snapshot
+ *
+ * Return: the address index on its line.
+ */
+unsigned int tapi_address_info_get_id(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_address() - the address itself
+ * @info: the snapshot
+ *
+ * Return: the directory number as dialled to reach the address; valid until
+ * @info is freed.
+ */
+const char *
+tapi_address_info_get_address(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_max_calls() - most calls on the address at once
+ * @info: the snapshot
+ *
+ * Return: the limit.
+ */
+unsigned int
+tapi_address_info_get_max_calls(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_features() - operations the address supports
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_address_feature.
+ */
+uint32_t tapi_address_info_get_features(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_call_features() - operations calls may ever offer
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_call_feature; which are legal at a given
+ * moment is a property of each call.
+ */
+uint32_t
+tapi_address_info_get_call_features(const struct tapi_address_info *info);
+
+/* ------------------------------------------------------------------ */
+/* Line settings                                                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_line_settings_new() - create line open settings
+ *
+ * The defaults: privileges %TAPI_PRIV_NONE, no media modes, the core's
+ * default event queue depth, every event type, an empty application name,
+ * a blocking line fd.  Line fds are always opened close-on-exec.
+ *
+ * Return: new settings to release with tapi_line_settings_free(), or NULL
+ * with errno set.
+ */
+struct tapi_line_settings *tapi_line_settings_new(void);
+
+/**
+ * tapi_line_settings_free() - release line open settings
+ * @settings: the settings, or NULL
+ */
+void tapi_line_settings_free(struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_settings_reset() - restore the defaults
+ * @settings: the settings
+ */
+void tapi_line_settings_reset(struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_settings_set_privileges() - set the privileges to ask for
+ * @settings: the settings
+ * @privileges: exactly %TAPI_PRIV_NONE, or %TAPI_PRIV_MONITOR and/or
+ *	%TAPI_PRIV_OWNER (&enum tapi_privilege)
+ *
+ * The core checks the combination when the line is opened.
+ */
+void tapi_line_settings_set_privileges(struct tapi_line_settings *settings,
+				       uint32_t privileges);
+
+/**
+ * tapi_line_settings_get_privileges() - privileges to ask for
+ * @settings: the settings
+ *
+ * Return: a bitmap of &enum tapi_privilege.
+ */
+uint32_t
+tapi_line_settings_get_privileges(const struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_settings_set_media_modes() - set the media modes to own
+ * @settings: the settings
+ * @media_modes: &enum tapi_media_mode bits of the inbound calls the opener
+ *	will own; must be non-zero with %TAPI_PRIV_OWNER and zero without
+ */
+void tapi_line_settings_set_media_modes(struct tapi_line_settings *settings,
+					uint32_t media_modes);
+
+/**
+ * tapi_line_settings_get_media_modes() - media modes to own
+ * @settings: the settings
+ *
+ * Return: a bitmap of &enum tapi_media_mode.
+ */
+uint32_t
+tapi_line_settings_get_media_modes(const struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_settings_set_event_queue_depth() - set the event queue depth
+ * @settings: the settings
+ * @depth: events the line fd holds before the oldest are dropped; 0 for the
+ *	core's default (%TAPI_EVENT_QUEUE_DEFAULT); the core rounds it up to a
+ *	power of two and refuses more than its maximum
+ */
+void
+tapi_line_settings_set_event_queue_depth(struct tapi_line_settings *settings,
+					 unsigned int depth);
+
+/**
+ * tapi_line_settings_get_event_queue_depth() - event queue depth asked for
+ * @settings: the settings
+ *
+ * Return: the depth, 0 for the default.
+ */
+unsigned int
+tapi_line_settings_get_event_queue_depth(const struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_settings_set_event_mask() - choose the event types to receive
+ * @settings: the settings
+ * @mask: bitmap of (1 << &enum tapi_event_type); 0 for every type.  Replies,
+ *	close, removal and overflow events are always delivered.
+ */
+void tapi_line_settings_set_event_mask(struct tapi_line_settings *settings,
+				       uint64_t mask);
+
+/**
+ * tapi_line_settings_get_event_mask() - event types to receive
+ * @settings: the settings
+ *
+ * Return: the mask, 0 for every type.
+ */
+uint64_t
+tapi_line_settings_get_event_mask(const struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_settings_set_app_name() - set the application's name
+ * @settings: the settings
+ * @name: a name shown to other openers and administrators, or NULL for
+ *	none; at most %TAPI_NAME_LEN - 1 bytes
+ *
+ * Return: 0, or -1 with errno %ENAMETOOLONG (the name is unchanged).
+ */
+int tapi_line_settings_set_app_name(struct tapi_line_settings *settings,
+				    const char *name);
+
+/**
+ * tapi_line_settings_get_app_name() - the application's name
+ * @settings: the settings
+ *
+ * Return: the name, possibly empty; valid until it is changed or @settings
+ * is freed.
+ */
+const char *
+tapi_line_settings_get_app_name(const struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_settings_set_nonblock() - choose a non-blocking line fd
+ * @settings: the settings
+ * @nonblock: true to open the line fd %O_NONBLOCK, so that
+ *	tapi_line_read_events() fails with %EAGAIN instead of blocking
+ */
+void tapi_line_settings_set_nonblock(struct tapi_line_settings *settings,
+				     bool nonblock);
+
+/**
+ * tapi_line_settings_get_nonblock() - whether the line fd is non-blocking
+ * @settings: the settings
+ *
+ * Return: true if the line fd will be opened %O_NONBLOCK.
+ */
+bool tapi_line_settings_get_nonblock(const struct tapi_line_settings *settings);
+
+/* ------------------------------------------------------------------ */
+/* Open lines                                                          */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_card_open_line() - open a line (TAPI's lineOpen)
+ * @card: the card
+ * @line: line index on the card
+ * @settings: how to open it, or NULL for the defaults of
+ *	tapi_line_settings_new() (privilege %TAPI_PRIV_NONE)
+ *
+ * The settings are copied: they may be freed or reused at once.
+ *
+ * Return: a new open line to close with tapi_line_close(), or NULL with
+ * errno set (e.g. %ENOENT no such line, %EOPNOTSUPP a media mode the line
+ * lacks, %EINVAL a bad combination of privileges and media modes).
+ */
+struct tapi_line *tapi_card_open_line(struct tapi_card *card, unsigned int line,
+				      const struct tapi_line_settings *settings);
+
+/**
+ * tapi_line_close() - close a line (TAPI's lineClose) and release it
+ * @line: the line, or NULL
+ *
+ * Calls only this opener owns are dropped by the core.
+ */
+void tapi_line_close(struct tapi_line *line);
+
+/**
+ * tapi_line_get_fd() - file descriptor of an open line
+ * @line: the line
+ *
+ * The fd polls readable when events are queued; add it to your own poll or
+ * epoll set.  It belongs to the line object: do not close it.
+ *
+ * Return: the line fd.
+ */
+int tapi_line_get_fd(struct tapi_line *line);
+
+/**
+ * tapi_line_get_line() - index of an open line
+ * @line: the line
+ *
+ * Return: the line index on its card.
+ */
+unsigned int tapi_line_get_line(struct tapi_line *line);
+
+/**
+ * tapi_line_get_privileges() - privileges the line was opened with
+ * @line: the line
+ *
+ * Return: a bitmap of &enum tapi_privilege.
+ */
+uint32_t tapi_line_get_privileges(struct tapi_line *line);
+
+/**
+ * tapi_line_get_media_modes() - media modes the line was opened to own
+ * @line: the line
+ *
+ * Return: a bitmap of &enum tapi_media_mode.
+ */
+uint32_t tapi_line_get_media_modes(struct tapi_line *line);
+
+/**
+ * tapi_line_wait_event() - wait until events can be read
+ * @line: the line
+ * @timeout_ns: how long to wait in nanoseconds; 0 to poll, negative to
+ *	wait forever
+ *
+ * Also returns 1 once the card is gone (the remaining events and then
+ * %ENODEV come from tapi_line_read_events()).
+ *
+ * Return: 1 if events are pending, 0 on timeout, -1 with errno set
+ * (%EINTR if a signal arrived).
+ */
+int tapi_line_wait_event(struct tapi_line *line, int64_t timeout_ns);
+
+/**
+ * tapi_line_read_events() - read events from a line
+ * @line: the line
+ * @buffer: where to put them; its previous contents are discarded
+ * @max_events: read at most this many; 0, or more than the buffer's
+ *	capacity, means the capacity
+ *
+ * Blocks until at least one event is queued unless the line was opened
+ * non-blocking.
+ *
+ * Return: the number of events read (at least 1), or -1 with errno set:
+ * %EAGAIN nothing queued on a non-blocking line, %ENODEV the card is gone
+ * and every queued event was read.
+ */
+int tapi_line_read_events(struct tapi_line *line,
+			  struct tapi_event_buffer *buffer,
+			  unsigned int max_events);
+
+/* ------------------------------------------------------------------ */
+/* Line status                                                         */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_line_get_status() - read the status of an open line (LINEDEVSTATUS)
+ * @line: the line
+ *
+ * Return: a new snapshot to release with tapi_line_status_free(), or NULL
+ * with errno set.
+ */
+struct tapi_line_status *tapi_line_get_status(struct tapi_line *line);
+
+/**
+ * tapi_line_status_free() - release a line status snapshot
+ * @status: the snapshot, or NULL
+ */
+void tapi_line_status_free(struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_num_opens() - line fds open on the line
+ * @status: the snapshot
+ *
+ * Return: the number of line fds open on this line, system-wide.
+ */
+unsigned int
+tapi_line_status_get_num_opens(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_num_owners() - openers holding the owner privilege
+ * @status: the snapshot
+ *
+ * Return: the count.
+ */
+unsigned int
+tapi_line_status_get_num_owners(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_num_monitors() - openers holding the monitor privilege
+ * @status: the snapshot
+ *
+ * Return: the count.
+ */
+unsigned int
+tapi_line_status_get_num_monitors(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_open_media_modes() - media modes owned by openers
+ * @status: the snapshot
+ *
+ * Return: the union of the &enum tapi_media_mode bits owned on the line.
+ */
+uint32_t
+tapi_line_status_get_open_media_modes(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_num_active_calls() - calls neither idle nor on hold
+ * @status: the snapshot
+ *
+ * Return: the count.
+ */
+unsigned int
+tapi_line_status_get_num_active_calls(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_num_onhold_calls() - calls on hold
+ * @status: the snapshot
+ *
+ * Return: the count.
+ */
+unsigned int
+tapi_line_status_get_num_onhold_calls(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_num_onholdpend_calls() - calls on hold pending
+ *	transfer or conference
+ * @status: the snapshot
+ *
+ * Return: the count.
+ */
+unsigned int
+tapi_line_status_get_num_onholdpend_calls(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_features() - line operations legal now
+ * @status: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_line_feature.
+ */
+uint32_t tapi_line_status_get_features(const struct tapi_line_status *status);
+
+/**
+ * tapi_line_status_get_flags() - device status flags
+ * @status: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_devstatus_flag.
+ */
+uint32_t tapi_line_status_get_flags(const struct tapi_line_status *status);
+
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Number of type-specific parameters of an event. */
+#define TAPI_LINE_EVENT_NUM_PARAMS	8
+
+/* Capacity of an event buffer asked for with capacity 0. */
+#define TAPI_EVENT_BUFFER_DEFAULT	64
+
+/**
+ * tapi_event_buffer_new() - create a buffer for events
+ * @capacity: most events it holds; 0 for %TAPI_EVENT_BUFFER_DEFAULT,
+ *	values above %TAPI_EVENT_QUEUE_MAX are lowered to it
+ *
+ * Return: a new empty buffer to release with tapi_event_buffer_free(), or
+ * NULL with errno set.
+ */
+struct tapi_event_buffer *tapi_event_buffer_new(unsigned int capacity);
+
+/**
+ * tapi_event_buffer_free() - release an event buffer and its events
+ * @buffer: the buffer, or NULL
+ */
+void tapi_event_buffer_free(struct tapi_event_buffer *buffer);
+
+/**
+ * tapi_event_buffer_get_capacity() - capacity of an event buffer
+ * @buffer: the buffer
+ *
+ * Return: the most events it holds.
+ */
+unsigned int
+tapi_event_buffer_get_capacity(const struct tapi_event_buffer *buffer);
+
+/**
+ * tapi_event_buffer_get_num_events() - events held by a buffer
+ * @buffer: the buffer
+ *
+ * Return: the number of events read by the last tapi_line_read_events().
+ */
+unsigned int
+tapi_event_buffer_get_num_events(const struct tapi_event_buffer *buffer);
+
+/**
+ * tapi_event_buffer_get() - one event of a buffer
+ * @buffer: the buffer
+ * @index: 0 to tapi_event_buffer_get_num_events() - 1
+ *
+ * The event belongs to the buffer and is overwritten by the next read; use
+ * tapi_line_event_copy() to keep it.
+ *
+ * Return: the event, or NULL with errno %EINVAL if @index is out of range.
+ */
+const struct tapi_line_event *
+tapi_event_buffer_get(const struct tapi_event_buffer *buffer,
+		      unsigned int index);
+
+/**
+ * tapi_line_event_copy() - copy an event
+ * @event: the event
+ *
+ * Return: a copy to release with tapi_line_event_free(), or NULL with errno
+ * set.
+ */
+struct tapi_line_event *tapi_line_event_copy(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_free() - release a copied event
+ * @event: an event from tapi_line_event_copy(), or NULL; never one owned by
+ *	a buffer
+ */
+void tapi_line_event_free(struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_type() - type of an event
+ * @event: the event
+ *
+ * Return: an &enum tapi_event_type value (possibly one newer than these
+ * headers: ignore types you do not know).
+ */
+unsigned int tapi_line_event_get_type(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_seqno() - sequence number of an event
+ * @event: the event
+ *
+ * Return: the per-line-fd sequence number, from 1; a gap means events were
+ * lost.  %TAPI_EV_OVERFLOW events carry 0.
+ */
+uint32_t tapi_line_event_get_seqno(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_timestamp_ns() - when an event happened
+ * @event: the event
+ *
+ * Return: CLOCK_MONOTONIC time in nanoseconds.
+ */
+uint64_t tapi_line_event_get_timestamp_ns(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_line() - line an event is about
+ * @event: the event
+ *
+ * Return: the line index on its card.
+ */
+unsigned int tapi_line_event_get_line(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_call() - call an event is about
+ * @event: the event
+ *
+ * Return: the call handle (scoped to the line fd), 0 if none.
+ */
+uint32_t tapi_line_event_get_call(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_request_id() - request a reply event completes
+ * @event: the event
+ *
+ * Return: for %TAPI_EV_REPLY the request id, otherwise 0.
+ */
+uint32_t tapi_line_event_get_request_id(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_param() - a type-specific parameter of an event
+ * @event: the event
+ * @index: 0 to %TAPI_LINE_EVENT_NUM_PARAMS - 1
+ *
+ * See &enum tapi_event_type for the meaning of each.  A reply's result
+ * (param 0) is a negative errno stored as unsigned: cast it to int32_t.
+ *
+ * Return: the parameter, 0 if @index is out of range.
+ */
+uint32_t tapi_line_event_get_param(const struct tapi_line_event *event,
+				   unsigned int index);
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * enum tapi_flag_kind - the sets of named values the string helpers know
+ * @TAPI_FLAGS_MEDIA_MODE: &enum tapi_media_mode
+ * @TAPI_FLAGS_BEARER_MODE: &enum tapi_bearer_mode
+ * @TAPI_FLAGS_LINE_FEATURE: &enum tapi_line_feature
+ * @TAPI_FLAGS_ADDRESS_FEATURE: &enum tapi_address_feature
+ * @TAPI_FLAGS_CALL_FEATURE: &enum tapi_call_feature
+ * @TAPI_FLAGS_DIGIT_MODE: &enum tapi_digit_mode
+ * @TAPI_FLAGS_DEVCAPS: &enum tapi_devcaps_flag
+ * @TAPI_FLAGS_DEVSTATUS: &enum tapi_devstatus_flag
+ * @TAPI_FLAGS_PRIVILEGE: &enum tapi_privilege
+ * @TAPI_FLAGS_CORE_FEATURE: &enum tapi_feature
+ * @TAPI_FLAGS_EVENT_MASK: event masks, bit (1 << &enum tapi_event_type)
+ *	named after the event type
+ * @TAPI_FLAGS_NUM_KINDS: one past the last kind
+ */
+enum tapi_flag_kind {
+	TAPI_FLAGS_MEDIA_MODE,
+	TAPI_FLAGS_BEARER_MODE,
+	TAPI_FLAGS_LINE_FEATURE,
+	TAPI_FLAGS_ADDRESS_FEATURE,
+	TAPI_FLAGS_CALL_FEATURE,
+	TAPI_FLAGS_DIGIT_MODE,
+	TAPI_FLAGS_DEVCAPS,
+	TAPI_FLAGS_DEVSTATUS,
+	TAPI_FLAGS_PRIVILEGE,
+	TAPI_FLAGS_CORE_FEATURE,
+	TAPI_FLAGS_EVENT_MASK,
+	TAPI_FLAGS_NUM_KINDS,
+};
+
+/**
+ * tapi_flag_str() - name of one flag bit
+ * @kind: which set of flags
+ * @bit: a single bit of that set, e.g. %TAPI_MEDIA_G3FAX
+ *
+ * Names are short lowercase words without prefix ("g3fax"), stable, and
+ * the same as the constant's name after its prefix.
+ *
+ * Return: the name, or NULL if @bit is not one defined bit of @kind.
+ */
+const char *tapi_flag_str(enum tapi_flag_kind kind, uint64_t bit);
+
+/**
+ * tapi_flags_to_str() - print a flag set as names joined by '|'
+ * @kind: which set of flags
+ * @flags: the bitmap
+ * @buf: where to print; may be NULL if @size is 0
+ * @size: size of @buf; the output is truncated to fit and NUL-terminated
+ *
+ * Bits without a name are printed together as one hexadecimal number at
+ * the end, e.g. "interactivevoice|automatedvoice|0x8000".  An empty set
+ * prints as "".
+ *
+ * Return: the length of the full output (not counting the NUL), as
+ * snprintf() does, or -1 with errno %EINVAL for an unknown @kind.
+ */
+int tapi_flags_to_str(enum tapi_flag_kind kind, uint64_t flags, char *buf,
+		      size_t size);
+
+/**
+ * tapi_flags_from_str() - parse names joined by '|' or ','
+ * @kind: which set of flags
+ * @str: e.g. "interactivevoice|automatedvoice"; names are matched without
+ *	regard to case, numbers (decimal or 0x hexadecimal) are taken as
+ *	bitmaps; an empty string is the empty set
+ * @flags: out: the bitmap
+ *
+ * Return: 0, or -1 with errno %EINVAL for an unknown @kind, an unknown
+ * name or an empty element.
+ */
+int tapi_flags_from_str(enum tapi_flag_kind kind, const char *str,
+			uint64_t *flags);
+
+/**
+ * tapi_media_mode_str() - name of a media mode
+ * @mode: one &enum tapi_media_mode bit
+ *
+ * Return: the name ("interactivevoice"), or NULL if not one defined bit.
+ */
+const char *tapi_media_mode_str(uint32_t mode);
+
+/**
+ * tapi_bearer_mode_str() - name of a bearer mode
+ * @mode: one &enum tapi_bearer_mode bit
+ *
+ * Return: the name ("voice"), or NULL if not one defined bit.
+ */
+const char *tapi_bearer_mode_str(uint32_t mode);
+
+/**
+ * tapi_privilege_str() - name of a privilege
+ * @privilege: one &enum tapi_privilege bit
+ *
+ * Return: the name ("owner"), or NULL if not one defined bit.
+ */
+const char *tapi_privilege_str(uint32_t privilege);
+
+/**
+ * tapi_event_type_str() - name of an event type
+ * @type: an &enum tapi_event_type value
+ *
+ * Return: the name ("callstate"), or NULL for an unknown type.
+ */
+const char *tapi_event_type_str(unsigned int type);
+
+/**
+ * tapi_close_reason_str() - name of the reason of a close event
+ * @reason: an &enum tapi_close_reason value
+ *
+ * Return: the name ("removed"), or NULL for an unknown reason.
+ */
+const char *tapi_close_reason_str(unsigned int reason);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _LIBTAPI_H */

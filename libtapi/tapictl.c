@@ -1,0 +1,673 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * tapictl: look at and drive tapi cards from the command line.
+ *
+ * Each subcommand is one entry of the commands[] table and one function
+ * taking its own argv (argv[0] is the subcommand's name).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libtapi.h>
+
+#include "tool.h"
+
+#define PROG	"tapictl"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *args;
+	const char *summary;
+};
+
+static void __attribute__((format(printf, 1, 2))) error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(PROG ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int __attribute__((format(printf, 2, 3)))
+usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(PROG ": ", stderr);
+	if (cmd)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '" PROG "%s%s --help' for more information.\n",
+		cmd ? " " : "", cmd ? cmd : "");
+	return EXIT_USAGE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Common option parsing                                               */
+/* ------------------------------------------------------------------ */
+
+struct common_opts {
+	bool json;
+};
+
+static const struct command *find_command(const char *name);
+
+static void print_command_help(const struct command *cmd)
+{
+	printf("Usage: " PROG " %s %s\n\n%s.\n", cmd->name, cmd->args,
+	       cmd->summary);
+	printf("\nOptions:\n"
+	       "  -j, --json    print JSON instead of text\n"
+	       "  -h, --help    print this help and exit\n");
+	if (strstr(cmd->args, "LINE"))
+		printf("\nLINE is CARD:N, where N is the line index on the card and CARD is\n"
+		       "tapiK, /dev/tapiK or the name of the card (see '" PROG " list').\n");
+}
+
+/*
+ * Parse the options every subcommand takes.  Returns the index of the first
+ * positional argument, -1 if the command is done (help printed), or -2
+ * after a usage error (already reported).
+ */
+static int parse_common(int argc, char **argv, struct common_opts *opts)
+{
+	static const struct option longopts[] = {
+		{ "json",	no_argument,	NULL,	'j' },
+		{ "help",	no_argument,	NULL,	'h' },
+		{ NULL,		0,		NULL,	0 },
+	};
+	int c;
+
+	memset(opts, 0, sizeof(*opts));
+	optind = 0;	/* full reset: we parse several argvs */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			opts->json = true;
+			break;
+		case 'h':
+			print_command_help(find_command(argv[0]));
+			return -1;
+		default:
+			if (optopt)
+				usage_error(argv[0], "invalid option '-%c'",
+					    optopt);
+			else
+				usage_error(argv[0], "invalid option '%s'",
+					    argv[optind - 1]);
+			return -2;
+		}
+	}
+	return optind;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cards and lines                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Does @spec name a node the way the library reads "tapiN"? */
+static bool is_node_name(const char *spec)
+{
+	const char *p = spec + 4;
+
+	if (strncmp(spec, "tapi", 4) || !*p || (p[0] == '0' && p[1]))
+		return false;
+	return strspn(p, "0123456789") == strlen(p);
+}
+
+static struct tapi_card *open_card(const char *spec)
+{
+	struct tapi_card *card;
+
+	card = tapi_card_open(spec);
+	if (card)
+		return card;
+
+	if (errno == ENOTTY) {
+		error("%s: not a tapi card", spec);
+	} else if (strchr(spec, '/')) {
+		error("%s: %s", spec, strerror(errno));
+	} else if (is_node_name(spec)) {
+		error("/dev/%s: %s", spec, strerror(errno));
+	} else if (errno == ENOENT) {
+		error("no tapi card named '%s'", spec);
+	} else if (errno == ENOTUNIQ) {
+		error("more than one card is named '%s': use tapiN", spec);
+	} else {
+		error("card '%s': %s", spec, strerror(errno));
+	}
+	return NULL;
+}
+
+/* A line's capabilities and those of all its addresses. */
+struct line_data {
+	struct tapi_line_info *info;
+	struct tapi_address_info **addrs;
+	unsigned int num_addrs;
+};
+
+static void line_data_free(struct line_data *ld)
+{
+	unsigned int i;
+
+	for (i = 0; i < ld->num_addrs; i++)
+		tapi_address_info_free(ld->addrs[i]);
+	free(ld->addrs);
+	tapi_line_info_free(ld->info);
+	memset(ld, 0, sizeof(*ld));
+}
+
+static int line_data_load(struct tapi_card *card, unsigned int line,
+			  struct line_data *ld)
+{
+	const char *path = tapi_card_get_path(card);
+	unsigned int i, n;
+
+	memset(ld, 0, sizeof(*ld));
+	ld->info = tapi_card_get_line_info(card, line);
+	if (!ld->info) {
+		error("%s: line %u: %s", path, line, strerror(errno));
+		return -1;
+	}
+
+	n = tapi_line_info_get_num_addresses(ld->info);
+	ld->addrs = xcalloc(n, sizeof(*ld->addrs));
+	for (i = 0; i < n; i++) {
+		ld->addrs[i] = tapi_card_get_address_info(card, line, i);
+		if (!ld->addrs[i]) {
+			error("%s: line %u address %u: %s", path, line, i,
+			      strerror(errno));
+			line_data_free(ld);
+			return -1;
+		}
+		ld->num_addrs++;
+	}
+	return 0;
+}
+
+static const char *string_format_str(uint32_t fmt)
+{
+	return fmt == TAPI_STRINGFORMAT_UTF8 ? "utf8" : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                                */
+/* ------------------------------------------------------------------ */
+
+/* The members describing a card, inside an object already begun. */
+static void json_card_members(struct json_writer *w, struct tapi_card *card)
+{
+	json_string(w, "path", tapi_card_get_path(card));
+	json_uint(w, "index", tapi_card_get_index(card));
+	json_string(w, "name", tapi_card_get_name(card));
+	json_string(w, "driver", tapi_card_get_driver(card));
+	json_uint(w, "num_lines", tapi_card_get_num_lines(card));
+}
+
+static void json_address(struct json_writer *w,
+			 const struct tapi_address_info *ai)
+{
+	json_begin_object(w, NULL);
+	json_uint(w, "address_id", tapi_address_info_get_id(ai));
+	json_string(w, "address", tapi_address_info_get_address(ai));
+	json_uint(w, "max_calls", tapi_address_info_get_max_calls(ai));
+	json_flags(w, "address_features", TAPI_FLAGS_ADDRESS_FEATURE,
+		   tapi_address_info_get_features(ai));
+	json_flags(w, "call_features", TAPI_FLAGS_CALL_FEATURE,
+		   tapi_address_info_get_call_features(ai));
+	json_end_object(w);
+}
+
+/* One line object; the key names are those of the uapi structures. */
+static void json_line(struct json_writer *w, const char *key,
+		      const struct line_data *ld)
+{
+	const struct tapi_line_info *li = ld->info;
+	uint32_t fmt = tapi_line_info_get_string_format(li);
+	unsigned int i;
+
+	json_begin_object(w, key);
+	json_uint(w, "line", tapi_line_info_get_line(li));
+	json_string(w, "name", tapi_line_info_get_name(li));
+	json_uint(w, "permanent_line_id", tapi_line_info_get_permanent_id(li));
+	json_uint(w, "num_addresses", tapi_line_info_get_num_addresses(li));
+	json_uint(w, "max_active_calls",
+		  tapi_line_info_get_max_active_calls(li));
+	json_flags(w, "media_modes", TAPI_FLAGS_MEDIA_MODE,
+		   tapi_line_info_get_media_modes(li));
+	json_flags(w, "bearer_modes", TAPI_FLAGS_BEARER_MODE,
+		   tapi_line_info_get_bearer_modes(li));
+	json_flags(w, "line_features", TAPI_FLAGS_LINE_FEATURE,
+		   tapi_line_info_get_features(li));
+	json_flags(w, "devcaps_flags", TAPI_FLAGS_DEVCAPS,
+		   tapi_line_info_get_devcaps_flags(li));
+	if (string_format_str(fmt))
+		json_string(w, "string_format", string_format_str(fmt));
+	else
+		json_uint(w, "string_format", fmt);
+	json_flags(w, "gen_digit_modes", TAPI_FLAGS_DIGIT_MODE,
+		   tapi_line_info_get_gen_digit_modes(li));
+	json_flags(w, "monitor_digit_modes", TAPI_FLAGS_DIGIT_MODE,
+		   tapi_line_info_get_monitor_digit_modes(li));
+	json_uint(w, "gen_tone_max_freqs",
+		  tapi_line_info_get_gen_tone_max_freqs(li));
+	json_uint(w, "monitor_tone_max_freqs",
+		  tapi_line_info_get_monitor_tone_max_freqs(li));
+	json_uint(w, "monitor_tone_max",
+		  tapi_line_info_get_monitor_tone_max(li));
+	json_begin_array(w, "addresses", false);
+	for (i = 0; i < ld->num_addrs; i++)
+		json_address(w, ld->addrs[i]);
+	json_end_array(w);
+	json_end_object(w);
+}
+
+/* ------------------------------------------------------------------ */
+/* tapictl list                                                        */
+/* ------------------------------------------------------------------ */
+
+static char *join_addresses(const struct line_data *ld)
+{
+	size_t len = 1, i;
+	char *s;
+
+	for (i = 0; i < ld->num_addrs; i++)
+		len += strlen(tapi_address_info_get_address(ld->addrs[i])) + 1;
+	s = xcalloc(1, len);
+	for (i = 0; i < ld->num_addrs; i++) {
+		if (i)
+			strcat(s, ",");
+		strcat(s, tapi_address_info_get_address(ld->addrs[i]));
+	}
+	if (!*s) {
+		free(s);
+		s = xstrdup("-");
+	}
+	return s;
+}
+
+static void list_add_line(struct table *t, const struct line_data *ld)
+{
+	const struct tapi_line_info *li = ld->info;
+	const char *name = tapi_line_info_get_name(li);
+	char *row[7];
+
+	row[0] = xasprintf("%u", tapi_line_info_get_line(li));
+	row[1] = xstrdup(*name ? name : "-");
+	row[2] = join_addresses(ld);
+	row[3] = flags_to_alloc_str(TAPI_FLAGS_MEDIA_MODE,
+				    tapi_line_info_get_media_modes(li), "-");
+	row[4] = flags_to_alloc_str(TAPI_FLAGS_BEARER_MODE,
+				    tapi_line_info_get_bearer_modes(li), "-");
+	row[5] = xasprintf("%u", tapi_line_info_get_max_active_calls(li));
+	row[6] = flags_to_alloc_str(TAPI_FLAGS_LINE_FEATURE,
+				    tapi_line_info_get_features(li), "-");
+	table_add_row(t, row);
+}
+
+/* Print one card; returns 0, or -1 if part of it could not be read. */
+static int list_card(struct tapi_card *card, struct json_writer *w)
+{
+	static const char *const header[] = {
+		"LINE", "NAME", "ADDRESSES", "MEDIA MODES", "BEARER MODES",
+		"CALLS", "LINE FEATURES",
+	};
+	unsigned int i, n = tapi_card_get_num_lines(card);
+	struct line_data ld;
+	struct table t;
+	char *row[7];
+	int ret = 0;
+
+	if (w) {
+		json_begin_object(w, NULL);
+		json_card_members(w, card);
+		json_begin_array(w, "lines", false);
+	} else {
+		printf("tapi%u: %s (driver %s, %u line%s)\n",
+		       tapi_card_get_index(card), tapi_card_get_name(card),
+		       tapi_card_get_driver(card), n, n == 1 ? "" : "s");
+		table_init(&t, 7);
+		for (i = 0; i < 7; i++)
+			row[i] = xstrdup(header[i]);
+		table_add_row(&t, row);
+	}
+
+	for (i = 0; i < n; i++) {
+		if (line_data_load(card, i, &ld)) {
+			ret = -1;
+			continue;
+		}
+		if (w)
+			json_line(w, NULL, &ld);
+		else
+			list_add_line(&t, &ld);
+		line_data_free(&ld);
+	}
+
+	if (w) {
+		json_end_array(w);
+		json_end_object(w);
+	} else {
+		if (t.nrows > 1)
+			table_print(&t, stdout, "  ");
+		else if (!n)
+			printf("  (no lines)\n");
+		table_free(&t);
+	}
+	return ret;
+}
+
+static int cmd_list(int argc, char **argv)
+{
+	struct common_opts opts;
+	struct json_writer jw, *w = NULL;
+	struct tapi_card *card;
+	int ret = EXIT_OK;
+	char **paths;
+	int i, n;
+
+	i = parse_common(argc, argv, &opts);
+	if (i < 0)
+		return i == -1 ? EXIT_OK : EXIT_USAGE;
+	if (i < argc)
+		return usage_error(argv[0], "unexpected argument '%s'",
+				   argv[i]);
+
+	n = tapi_list_cards(&paths);
+	if (n < 0) {
+		error("cannot list tapi cards in /dev: %s", strerror(errno));
+		return EXIT_FAIL;
+	}
+
+	if (opts.json) {
+		w = &jw;
+		json_init(w, stdout);
+		json_begin_object(w, NULL);
+		json_begin_array(w, "cards", false);
+	} else if (!n) {
+		fprintf(stderr, "no tapi cards found\n");
+	}
+
+	for (i = 0; i < n; i++) {
+		card = open_card(paths[i]);
+		if (!card) {
+			ret = EXIT_FAIL;
+			continue;
+		}
+		if (!w && i)
+			putchar('\n');
+		if (list_card(card, w))
+			ret = EXIT_FAIL;
+		tapi_card_close(card);
+	}
+	tapi_card_list_free(paths);
+
+	if (w) {
+		json_end_array(w);
+		json_end_object(w);
+		json_finish(w);
+	}
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* tapictl caps                                                        */
+/* ------------------------------------------------------------------ */
+
+#define LABEL_WIDTH	22
+#define TEXT_WIDTH	79
+
+/*
+ * Print "  label   value", breaking a long '|'-separated value after a '|'
+ * and aligning the continuation under the value.
+ */
+static void print_field(const char *label, const char *value)
+{
+	size_t col, len;
+	const char *p = value, *bar;
+
+	printf("  %-*s", LABEL_WIDTH, label);
+	col = 2 + LABEL_WIDTH;
+	while (*p) {
+		bar = strchr(p, '|');
+		len = bar ? (size_t)(bar - p) + 1 : strlen(p);
+		if (col + len > TEXT_WIDTH && col > 2 + LABEL_WIDTH) {
+			printf("\n  %-*s", LABEL_WIDTH, "");
+			col = 2 + LABEL_WIDTH;
+		}
+		fwrite(p, 1, len, stdout);
+		col += text_width(p) - text_width(p + len);
+		p += len;
+	}
+	putchar('\n');
+}
+
+static void print_flags(const char *label, enum tapi_flag_kind kind,
+			uint64_t flags)
+{
+	char *s = flags_to_alloc_str(kind, flags, "-");
+
+	print_field(label, s);
+	free(s);
+}
+
+static void print_uint(const char *label, unsigned int val)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof(buf), "%u", val);
+	print_field(label, buf);
+}
+
+static void caps_print_text(struct tapi_card *card, const struct line_data *ld)
+{
+	const struct tapi_line_info *li = ld->info;
+	uint32_t fmt = tapi_line_info_get_string_format(li);
+	const struct tapi_address_info *ai;
+	char card_desc[3 * TAPI_NAME_LEN + PATH_MAX];
+	char buf[32];
+	unsigned int i;
+	const char *name = tapi_line_info_get_name(li);
+
+	printf("line tapi%u:%u%s%s\n", tapi_card_get_index(card),
+	       tapi_line_info_get_line(li), *name ? ": " : "", name);
+	snprintf(card_desc, sizeof(card_desc), "%s (%s, driver %s)",
+		 tapi_card_get_name(card), tapi_card_get_path(card),
+		 tapi_card_get_driver(card));
+	print_field("card", card_desc);
+	snprintf(buf, sizeof(buf), "0x%08x",
+		 tapi_line_info_get_permanent_id(li));
+	print_field("permanent line id", buf);
+	print_uint("addresses", tapi_line_info_get_num_addresses(li));
+	print_uint("max active calls",
+		   tapi_line_info_get_max_active_calls(li));
+	print_flags("media modes", TAPI_FLAGS_MEDIA_MODE,
+		    tapi_line_info_get_media_modes(li));
+	print_flags("bearer modes", TAPI_FLAGS_BEARER_MODE,
+		    tapi_line_info_get_bearer_modes(li));
+	print_flags("line features", TAPI_FLAGS_LINE_FEATURE,
+		    tapi_line_info_get_features(li));
+	print_flags("devcaps flags", TAPI_FLAGS_DEVCAPS,
+		    tapi_line_info_get_devcaps_flags(li));
+	if (string_format_str(fmt))
+		print_field("string format", string_format_str(fmt));
+	else
+		print_uint("string format", fmt);
+	print_flags("generate digits", TAPI_FLAGS_DIGIT_MODE,
+		    tapi_line_info_get_gen_digit_modes(li));
+	print_flags("monitor digits", TAPI_FLAGS_DIGIT_MODE,
+		    tapi_line_info_get_monitor_digit_modes(li));
+	print_uint("generate tone freqs",
+		   tapi_line_info_get_gen_tone_max_freqs(li));
+	print_uint("monitor tone freqs",
+		   tapi_line_info_get_monitor_tone_max_freqs(li));
+	print_uint("monitor tones",
+		   tapi_line_info_get_monitor_tone_max(li));
+
+	for (i = 0; i < ld->num_addrs; i++) {
+		ai = ld->addrs[i];
+		printf("\naddress %u: %s\n", tapi_address_info_get_id(ai),
+		       tapi_address_info_get_address(ai));
+		print_uint("max calls", tapi_address_info_get_max_calls(ai));
+		print_flags("address features", TAPI_FLAGS_ADDRESS_FEATURE,
+			    tapi_address_info_get_features(ai));
+		print_flags("call features", TAPI_FLAGS_CALL_FEATURE,
+			    tapi_address_info_get_call_features(ai));
+	}
+}
+
+static int cmd_caps(int argc, char **argv)
+{
+	struct common_opts opts;
+	struct json_writer w;
+	struct tapi_card *card;
+	struct line_data ld;
+	unsigned int line, n;
+	char *spec;
+	int i;
+
+	i = parse_common(argc, argv, &opts);
+	if (i < 0)
+		return i == -1 ? EXIT_OK : EXIT_USAGE;
+	if (i >= argc)
+		return usage_error(argv[0], "missing LINE");
+	if (i + 1 < argc)
+		return usage_error(argv[0], "unexpected argument '%s'",
+				   argv[i + 1]);
+	if (parse_line_spec(argv[i], &spec, &line))
+		return usage_error(argv[0], "'%s' is not a line: use CARD:N",
+				   argv[i]);
+
+	card = open_card(spec);
+	if (!card) {
+		free(spec);
+		return EXIT_FAIL;
+	}
+	free(spec);
+
+	n = tapi_card_get_num_lines(card);
+	if (line >= n) {
+		error("%s: no line %u (the card has %u line%s)",
+		      tapi_card_get_path(card), line, n, n == 1 ? "" : "s");
+		tapi_card_close(card);
+		return EXIT_FAIL;
+	}
+	if (line_data_load(card, line, &ld)) {
+		tapi_card_close(card);
+		return EXIT_FAIL;
+	}
+
+	if (opts.json) {
+		json_init(&w, stdout);
+		json_begin_object(&w, NULL);
+		json_begin_object(&w, "card");
+		json_card_members(&w, card);
+		json_end_object(&w);
+		json_line(&w, "line", &ld);
+		json_end_object(&w);
+		json_finish(&w);
+	} else {
+		caps_print_text(card, &ld);
+	}
+
+	line_data_free(&ld);
+	tapi_card_close(card);
+	return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                                */
+/* ------------------------------------------------------------------ */
+
+static const struct command commands[] = {
+	{ "list", cmd_list, "[--json]",
+	  "List the cards, their lines and main capabilities" },
+	{ "caps", cmd_caps, "LINE [--json]",
+	  "Show all capabilities of a line and its addresses" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static const struct command *find_command(const char *name)
+{
+	const struct command *cmd;
+
+	for (cmd = commands; cmd->name; cmd++)
+		if (!strcmp(cmd->name, name))
+			return cmd;
+	return NULL;
+}
+
+static void print_help(void)
+{
+	const struct command *cmd;
+
+	printf("Usage: " PROG " [OPTIONS] COMMAND [ARGS]\n\n"
+	       "Look at and drive tapi telephony cards (/dev/tapiN).\n\n"
+	       "Commands:\n");
+	for (cmd = commands; cmd->name; cmd++)
+		printf("  %-5s %-14s %s\n", cmd->name, cmd->args,
+		       cmd->summary);
+	printf("\nLINE is CARD:N, where N is the line index on the card and CARD is\n"
+	       "tapiK, /dev/tapiK or the name of the card (see '" PROG " list').\n"
+	       "\nOptions:\n"
+	       "  -h, --help     print this help and exit\n"
+	       "  -V, --version  print the version and exit\n"
+	       "\n'" PROG " COMMAND --help' describes a command.  Exit status: 0 on\n"
+	       "success, 1 on failure, 2 on a usage error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help",	no_argument,	NULL,	'h' },
+		{ "version",	no_argument,	NULL,	'V' },
+		{ NULL,		0,		NULL,	0 },
+	};
+	const struct command *cmd;
+	int c, ret;
+
+	opterr = 0;
+	/* '+': stop at the command; what follows belongs to it. */
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			print_help();
+			return EXIT_OK;
+		case 'V':
+			printf(PROG " (libtapi) %s\n", tapi_api_version());
+			return EXIT_OK;
+		default:
+			if (optopt)
+				return usage_error(NULL, "invalid option '-%c'",
+						   optopt);
+			return usage_error(NULL, "invalid option '%s'",
+					   argv[optind - 1]);
+		}
+	}
+
+	if (optind >= argc)
+		return usage_error(NULL, "missing command");
+	cmd = find_command(argv[optind]);
+	if (!cmd)
+		return usage_error(NULL, "unknown command '%s'", argv[optind]);
+
+	ret = cmd->run(argc - optind, argv + optind);
+
+	if (fflush(stdout) || ferror(stdout)) {
+		error("write error: %s", strerror(errno));
+		return EXIT_FAIL;
+	}
+	return ret;
+}
