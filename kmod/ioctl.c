@@ -68,6 +68,8 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 
 	if (f->flags)
 		return -EOPNOTSUPP;
+	if (f->reserved)
+		return -EINVAL;
 	f->abi_version = TAPI_ABI_VERSION;
 	f->max_lines = TAPI_MAX_LINES;
 	f->max_addresses = TAPI_MAX_ADDRESSES;
@@ -75,6 +77,7 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 	f->features = TAPI_FEATURE_CARD_INFO | TAPI_FEATURE_LINE_CAPS |
 		      TAPI_FEATURE_ADDRESS_CAPS | TAPI_FEATURE_LINE_OPEN |
 		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS;
+	f->event_size = sizeof(struct tapi_event);
 	return 0;
 }
 
@@ -175,7 +178,7 @@ static int tapi_line_get_devstatus_cmd(struct tapi_ucmd *ucmd)
 
 static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 	TAPI_IOCTL_OP(TAPI_IOC_GET_FEATURES, tapi_get_features,
-		      struct tapi_features, features,
+		      struct tapi_features, reserved,
 		      TAPI_ON_CARD | TAPI_ON_LINE),
 	TAPI_IOCTL_OP(TAPI_IOC_CARD_GET_INFO, tapi_card_get_info,
 		      struct tapi_card_info, driver, TAPI_ON_CARD),
@@ -190,7 +193,7 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 };
 
 /* The uapi structures' sizes are ABI: they only ever grow. */
-static_assert(sizeof(struct tapi_features) == 32);
+static_assert(sizeof(struct tapi_features) == 40);
 static_assert(sizeof(struct tapi_card_info) == 80);
 static_assert(sizeof(struct tapi_line_devcaps) == 144);
 static_assert(sizeof(struct tapi_address_caps) == 96);

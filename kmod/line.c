@@ -130,6 +130,7 @@ int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 		kfree(lf);
 		return ret;
 	}
+	arg->event_queue_depth = kfifo_size(&lf->events);
 
 	ret = tapi_line_attach(lf);
 	if (ret) {

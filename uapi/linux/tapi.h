@@ -48,8 +48,11 @@
  * ============  ==========================================================
  */
 
-/* Not in Documentation/userspace-api/ioctl/ioctl-number.rst's 6.1 table. */
-#define TAPI_IOC_TYPE		0xB8
+/*
+ * Free in Documentation/userspace-api/ioctl/ioctl-number.rst (6.1); 0xB8,
+ * also free there, is taken by later kernels' /dev/mshv.
+ */
+#define TAPI_IOC_TYPE		0xD5
 
 /* ABI version reported by %TAPI_IOC_GET_FEATURES. */
 #define TAPI_ABI_VERSION	1
@@ -271,6 +274,7 @@ enum tapi_devcaps_flag {
  * @TAPI_FEATURE_LINE_OPEN: %TAPI_IOC_LINE_OPEN and line fds
  * @TAPI_FEATURE_LINE_EVENTS: event records read() from line fds
  * @TAPI_FEATURE_LINE_STATUS: %TAPI_IOC_LINE_GET_DEVSTATUS
+ * @TAPI_FEATURE_VALID: every feature bit this header defines
  */
 enum tapi_feature {
 	TAPI_FEATURE_CARD_INFO		= 1 << 0,
@@ -279,6 +283,7 @@ enum tapi_feature {
 	TAPI_FEATURE_LINE_OPEN		= 1 << 3,
 	TAPI_FEATURE_LINE_EVENTS	= 1 << 4,
 	TAPI_FEATURE_LINE_STATUS	= 1 << 5,
+	TAPI_FEATURE_VALID		= (1 << 6) - 1,
 };
 
 /**
@@ -290,6 +295,10 @@ enum tapi_feature {
  * @max_addresses: out: most addresses one line may have
  * @max_event_queue: out: largest event queue a line fd may ask for
  * @features: out: bitmap of &enum tapi_feature
+ * @event_size: out: size of one event record read() from a line fd,
+ *	sizeof(struct tapi_event) of this kernel; a later ABI may grow it
+ *	at its end as structures grow
+ * @reserved: must be zero
  */
 struct tapi_features {
 	__u32 size;
@@ -299,6 +308,8 @@ struct tapi_features {
 	__u32 max_addresses;
 	__u32 max_event_queue;
 	__aligned_u64 features;
+	__u32 event_size;
+	__u32 reserved;
 };
 
 /**
@@ -428,11 +439,14 @@ enum tapi_line_open_flag {
  * @media_modes: in: with %TAPI_PRIV_OWNER, the &enum tapi_media_mode bits
  *	of inbound calls this opener will own; each must be supported by the
  *	line (else %EOPNOTSUPP); must be 0 without %TAPI_PRIV_OWNER
- * @event_queue_depth: in: events the fd can hold before the oldest are
- *	dropped; 0 means %TAPI_EVENT_QUEUE_DEFAULT; at most
- *	%TAPI_EVENT_QUEUE_MAX (else %EINVAL); rounded up to a power of two
+ * @event_queue_depth: in/out: events the fd can hold before the oldest
+ *	are dropped; 0 means %TAPI_EVENT_QUEUE_DEFAULT; at most
+ *	%TAPI_EVENT_QUEUE_MAX (else %EINVAL); rounded up to a power of two,
+ *	and the depth granted is written back
  * @event_mask: in: bitmap of (1 << &enum tapi_event_type) the opener wants;
- *	REPLY, CLOSE, REMOVED and OVERFLOW are always delivered; 0 means all
+ *	REPLY, CLOSE, REMOVED and OVERFLOW are always delivered; 0 means all.
+ *	A bit for a type this kernel does not know fails with %EOPNOTSUPP
+ *	(%TAPI_EV_MASK_VALID of the kernel's ABI version)
  * @fd: out: the new line fd
  * @reserved: must be zero
  * @app_name: in: the application's name, NUL-terminated (may be empty)
@@ -456,12 +470,14 @@ struct tapi_line_open {
  * @TAPI_DEVSTATUS_INSERVICE: the line is in service
  * @TAPI_DEVSTATUS_MSGWAIT: a message is waiting
  * @TAPI_DEVSTATUS_LOCKED: the line is locked
+ * @TAPI_DEVSTATUS_VALID: every flag defined
  */
 enum tapi_devstatus_flag {
 	TAPI_DEVSTATUS_CONNECTED	= 1 << 0,
 	TAPI_DEVSTATUS_INSERVICE	= 1 << 1,
 	TAPI_DEVSTATUS_MSGWAIT		= 1 << 2,
 	TAPI_DEVSTATUS_LOCKED		= 1 << 3,
+	TAPI_DEVSTATUS_VALID		= (1 << 4) - 1,
 };
 
 /**
@@ -509,8 +525,8 @@ struct tapi_line_devstatus {
 
 /**
  * enum tapi_event_type - type of a struct tapi_event (TAPI's LINE_* messages)
- * @TAPI_EV_REPLY: an asynchronous request completed; param[0] is its
- *	result (0 or a negative errno)
+ * @TAPI_EV_REPLY: an asynchronous request completed; param[0], read as
+ *	__s32, is its result (0 or a negative errno)
  * @TAPI_EV_CALLSTATE: a call changed state; param[0] state, param[1] mode,
  *	param[2] privilege of this fd's handle (first event for a new handle)
  * @TAPI_EV_CALLINFO: call information changed; param[0] which fields
