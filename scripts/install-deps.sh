@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# install-deps.sh - install every Debian package the build and tests need.
+#
+# Usage: scripts/install-deps.sh
+#
+# Idempotent and non-interactive. When everything is already installed it
+# does nothing (no "apt-get update"); otherwise it runs "apt-get update"
+# once and installs what is missing. Must run as root.
+#
+# Exit status: 0 all installed, 1 apt failed or not root.
+
+set -euo pipefail
+
+# One list for the whole project: append here, one package per line.
+PACKAGES=(
+	build-essential
+	linux-headers-amd64
+	linux-image-amd64
+	linux-source-6.1
+	qemu-system-x86
+	busybox-static
+	cpio
+	gzip
+	xz-utils
+	zstd
+	liburing-dev
+	libnl-3-dev
+	libnl-genl-3-dev
+	pkg-config
+	sparse
+	bc
+	bison
+	flex
+	libssl-dev
+	libelf-dev
+	dwarves
+	kmod
+	rsync
+	util-linux
+	coreutils
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	[ "$status" = "install ok installed" ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "install-deps: all ${#PACKAGES[@]} packages installed"
+	exit 0
+fi
+
+if [ "$(id -u)" != 0 ]; then
+	echo "install-deps: need root to install: ${missing[*]}" >&2
+	exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update </dev/null
+apt-get install -y --no-install-recommends "${missing[@]}" </dev/null

@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# run-tests.sh - the whole test suite, from a fresh Debian 12 machine (root).
+#
+# Usage: scripts/run-tests.sh
+#
+# Installs what it needs, builds user space (-Werror) and, for each kernel
+# lane, the modules (W=1 and sparse, warnings fail the build), boots the
+# lane's kernel in qemu and runs every selftest there.  The lanes are the
+# stock Debian kernel (what users run) and the debug kernel (KASAN, lockdep,
+# UBSAN, kmemleak: what kernel CI runs; built once and cached).  A lane fails
+# on any failed test and on any oops, WARN, BUG, KASAN, UBSAN, lockdep or
+# kmemleak report in the VM's kernel log.
+#
+# Environment:
+#   TAPI_LANES  lanes to run, default "stock debug"
+#   TAPI_TESTS  run only these selftests (names as in selftests/Makefile)
+#
+# libtapi's own unit tests run on the host first.
+#
+# Output: TAP from each lane, then "N passed, N failed" over every test case
+# of every lane.  Exit status 0 only if everything passed.
+
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+lanes=${TAPI_LANES:-stock debug}
+start=$SECONDS
+
+scripts/install-deps.sh
+
+echo "== building user space"
+make -s -C libtapi
+make -s -C selftests
+
+passed=0
+failed=0
+status=0
+
+# User-space unit tests of libtapi and tapictl, on the host.
+echo "== libtapi unit tests"
+mkdir -p build
+host_status=0
+make -s -C libtapi check >build/libtapi-check.tap 2>&1 || host_status=$?
+read -r p f < <(scripts/tap-count.sh build/libtapi-check.tap)
+[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/libtapi-check.tap; }
+echo "== libtapi: $p passed, $f failed"
+passed=$((passed + p))
+failed=$((failed + f))
+
+for lane in $lanes; do
+	echo "== lane $lane"
+	case $lane in
+	stock)
+		eval "$(scripts/kernel-env.sh)"
+		;;
+	debug)
+		mkdir -p build
+		scripts/build-debug-kernel.sh | tee build/debug-kernel.out
+		eval "$(tail -n 2 build/debug-kernel.out)"
+		;;
+	*)
+		echo "run-tests: unknown lane $lane" >&2
+		exit 2
+		;;
+	esac
+	out=$top/build/$lane
+	if ! scripts/build-modules.sh "$KDIR" "$out"; then
+		failed=$((failed + 1))
+		status=1
+		continue
+	fi
+	lane_status=0
+	TAPI_KMOD_DIR=$out scripts/vm-run.sh --kernel "$KERNEL" \
+		--log "$out/kernel.log" --timeout 1800 \
+		--env TAPI_KMOD_DIR -- scripts/vm-selftests.sh ${TAPI_TESTS:-} |
+		tee "$out/results.tap" || lane_status=$?
+	read -r p f < <(scripts/tap-count.sh "$out/results.tap")
+	if [ "$lane_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		# The VM, module unload or kernel log check failed.
+		f=1
+	fi
+	echo "== lane $lane: $p passed, $f failed (exit $lane_status, kernel log $out/kernel.log)"
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$lane_status" -eq 0 ] || status=1
+done
+
+echo "== lanes: $lanes; wall time $((SECONDS - start)) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] || status=1
+exit $status
