@@ -21,14 +21,14 @@
  * tapi_event_queue_init() - allocate the event queue of a line fd
  * @lf: the line fd
  * @depth: records the queue holds, 1 to %TAPI_EVENT_QUEUE_MAX; rounded up to
- *	a power of two
+ *	a power of two, and at least 2 (the smallest kfifo)
  *
  * Return: 0 or -ENOMEM.
  */
 int tapi_event_queue_init(struct tapi_line_file *lf, unsigned int depth)
 {
 	init_waitqueue_head(&lf->wait);
-	return kfifo_alloc(&lf->events, roundup_pow_of_two(depth),
+	return kfifo_alloc(&lf->events, roundup_pow_of_two(max(depth, 2U)),
 			   GFP_KERNEL_ACCOUNT);
 }
 

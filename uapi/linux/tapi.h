@@ -441,8 +441,8 @@ enum tapi_line_open_flag {
  *	line (else %EOPNOTSUPP); must be 0 without %TAPI_PRIV_OWNER
  * @event_queue_depth: in/out: events the fd can hold before the oldest
  *	are dropped; 0 means %TAPI_EVENT_QUEUE_DEFAULT; at most
- *	%TAPI_EVENT_QUEUE_MAX (else %EINVAL); rounded up to a power of two,
- *	and the depth granted is written back
+ *	%TAPI_EVENT_QUEUE_MAX (else %EINVAL); rounded up to a power of two
+ *	of at least 2, and the depth granted is written back
  * @event_mask: in: bitmap of (1 << &enum tapi_event_type) the opener wants;
  *	REPLY, CLOSE, REMOVED and OVERFLOW are always delivered; 0 means all.
  *	A bit for a type this kernel does not know fails with %EOPNOTSUPP

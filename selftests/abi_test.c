@@ -1,0 +1,621 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tapi ioctl ABI: structure layout, and for every command the argument
+ * length rules and the errno table of the DOC block in uapi/linux/tapi.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "sim.h"
+#include "harness.h"
+
+/* ---- layout: no holes, no tail padding, size a multiple of 8 ---------- */
+
+#define FEND(t, f)	(offsetof(t, f) + sizeof(((t *)0)->f))
+#define AT(t, f, off)	_Static_assert(offsetof(t, f) == (off), \
+				       #t "." #f " is not at " #off)
+#define NEXT(t, a, b)	_Static_assert(offsetof(t, b) == FEND(t, a), \
+				       #t ": hole between " #a " and " #b)
+#define LAST(t, f)	_Static_assert(sizeof(t) == FEND(t, f), \
+				       #t ": padding after " #f); \
+			_Static_assert(sizeof(t) % 8 == 0, \
+				       #t ": size not a multiple of 8")
+#define HEAD(t)		AT(t, size, 0); NEXT(t, size, flags)
+
+HEAD(struct tapi_features);
+NEXT(struct tapi_features, flags, abi_version);
+NEXT(struct tapi_features, abi_version, max_lines);
+NEXT(struct tapi_features, max_lines, max_addresses);
+NEXT(struct tapi_features, max_addresses, max_event_queue);
+NEXT(struct tapi_features, max_event_queue, features);
+NEXT(struct tapi_features, features, event_size);
+NEXT(struct tapi_features, event_size, reserved);
+LAST(struct tapi_features, reserved);
+
+HEAD(struct tapi_card_info);
+NEXT(struct tapi_card_info, flags, index);
+NEXT(struct tapi_card_info, index, num_lines);
+NEXT(struct tapi_card_info, num_lines, name);
+NEXT(struct tapi_card_info, name, driver);
+LAST(struct tapi_card_info, driver);
+
+HEAD(struct tapi_line_devcaps);
+NEXT(struct tapi_line_devcaps, flags, line);
+NEXT(struct tapi_line_devcaps, line, permanent_line_id);
+NEXT(struct tapi_line_devcaps, permanent_line_id, num_addresses);
+NEXT(struct tapi_line_devcaps, num_addresses, max_active_calls);
+NEXT(struct tapi_line_devcaps, max_active_calls, media_modes);
+NEXT(struct tapi_line_devcaps, media_modes, bearer_modes);
+NEXT(struct tapi_line_devcaps, bearer_modes, line_features);
+NEXT(struct tapi_line_devcaps, line_features, devcaps_flags);
+NEXT(struct tapi_line_devcaps, devcaps_flags, string_format);
+NEXT(struct tapi_line_devcaps, string_format, gen_digit_modes);
+NEXT(struct tapi_line_devcaps, gen_digit_modes, monitor_digit_modes);
+NEXT(struct tapi_line_devcaps, monitor_digit_modes, gen_tone_max_freqs);
+NEXT(struct tapi_line_devcaps, gen_tone_max_freqs, monitor_tone_max_freqs);
+NEXT(struct tapi_line_devcaps, monitor_tone_max_freqs, monitor_tone_max);
+NEXT(struct tapi_line_devcaps, monitor_tone_max, reserved);
+NEXT(struct tapi_line_devcaps, reserved, name);
+LAST(struct tapi_line_devcaps, name);
+
+HEAD(struct tapi_address_caps);
+NEXT(struct tapi_address_caps, flags, line);
+NEXT(struct tapi_address_caps, line, address_id);
+NEXT(struct tapi_address_caps, address_id, max_calls);
+NEXT(struct tapi_address_caps, max_calls, address_features);
+NEXT(struct tapi_address_caps, address_features, call_features);
+NEXT(struct tapi_address_caps, call_features, reserved);
+NEXT(struct tapi_address_caps, reserved, address);
+LAST(struct tapi_address_caps, address);
+
+HEAD(struct tapi_line_open);
+NEXT(struct tapi_line_open, flags, line);
+NEXT(struct tapi_line_open, line, privileges);
+NEXT(struct tapi_line_open, privileges, media_modes);
+NEXT(struct tapi_line_open, media_modes, event_queue_depth);
+NEXT(struct tapi_line_open, event_queue_depth, event_mask);
+NEXT(struct tapi_line_open, event_mask, fd);
+NEXT(struct tapi_line_open, fd, reserved);
+NEXT(struct tapi_line_open, reserved, app_name);
+LAST(struct tapi_line_open, app_name);
+
+HEAD(struct tapi_line_devstatus);
+NEXT(struct tapi_line_devstatus, flags, num_opens);
+NEXT(struct tapi_line_devstatus, num_opens, num_owners);
+NEXT(struct tapi_line_devstatus, num_owners, num_monitors);
+NEXT(struct tapi_line_devstatus, num_monitors, open_media_modes);
+NEXT(struct tapi_line_devstatus, open_media_modes, num_active_calls);
+NEXT(struct tapi_line_devstatus, num_active_calls, num_onhold_calls);
+NEXT(struct tapi_line_devstatus, num_onhold_calls, num_onholdpend_calls);
+NEXT(struct tapi_line_devstatus, num_onholdpend_calls, line_features);
+NEXT(struct tapi_line_devstatus, line_features, devstatus_flags);
+NEXT(struct tapi_line_devstatus, devstatus_flags, reserved);
+LAST(struct tapi_line_devstatus, reserved);
+
+AT(struct tapi_event, timestamp_ns, 0);
+NEXT(struct tapi_event, timestamp_ns, seqno);
+NEXT(struct tapi_event, seqno, type);
+NEXT(struct tapi_event, type, line);
+NEXT(struct tapi_event, line, call);
+NEXT(struct tapi_event, call, request_id);
+NEXT(struct tapi_event, request_id, reserved);
+NEXT(struct tapi_event, reserved, param);
+LAST(struct tapi_event, param);
+
+FIXTURE(layout) {};
+FIXTURE_SETUP(layout) {}
+FIXTURE_TEARDOWN(layout) {}
+
+/* The sizes are the ABI: a change here breaks every binary out there. */
+TEST_F(layout, struct_sizes)
+{
+	EXPECT_EQ(40u, sizeof(struct tapi_features));
+	EXPECT_EQ(80u, sizeof(struct tapi_card_info));
+	EXPECT_EQ(144u, sizeof(struct tapi_line_devcaps));
+	EXPECT_EQ(96u, sizeof(struct tapi_address_caps));
+	EXPECT_EQ(72u, sizeof(struct tapi_line_open));
+	EXPECT_EQ(48u, sizeof(struct tapi_line_devstatus));
+	EXPECT_EQ(64u, sizeof(struct tapi_event));
+	/* 64-bit fields at 8-byte offsets so i386 and x86_64 agree. */
+	EXPECT_EQ(24u, offsetof(struct tapi_features, features));
+	EXPECT_EQ(24u, offsetof(struct tapi_line_open, event_mask));
+	EXPECT_EQ(32u, offsetof(struct tapi_line_open, fd));
+	EXPECT_EQ(8u, __alignof__(struct tapi_features));
+	EXPECT_EQ(8u, __alignof__(struct tapi_event));
+}
+
+/* One type byte, sequential numbers, plain _IO: never renumbered. */
+TEST_F(layout, ioctl_numbers)
+{
+	EXPECT_EQ(0xD5, TAPI_IOC_TYPE);
+	EXPECT_EQ(_IO(0xD5, 0), TAPI_IOC_GET_FEATURES);
+	EXPECT_EQ(_IO(0xD5, 1), TAPI_IOC_CARD_GET_INFO);
+	EXPECT_EQ(_IO(0xD5, 2), TAPI_IOC_LINE_GET_DEVCAPS);
+	EXPECT_EQ(_IO(0xD5, 3), TAPI_IOC_ADDRESS_GET_CAPS);
+	EXPECT_EQ(_IO(0xD5, 4), TAPI_IOC_LINE_OPEN);
+	EXPECT_EQ(_IO(0xD5, 5), TAPI_IOC_LINE_GET_DEVSTATUS);
+	EXPECT_EQ(0ull, TAPI_EV_MASK_VALID & 1);
+	EXPECT_EQ(0ull, TAPI_EV_ALWAYS_MASK & ~TAPI_EV_MASK_VALID);
+}
+
+/* ---- per-command argument rules ----------------------------------------- */
+
+enum cmd_id { C_FEATURES, C_CARD_INFO, C_DEVCAPS, C_ADDRCAPS, C_OPEN,
+	      C_DEVSTATUS };
+
+FIXTURE(ioctl)
+{
+	struct sim_card card;
+	int card_fd;
+	int line_fd;
+	long page;
+	char *map;	/* two read-write pages, then one PROT_NONE page */
+	char *guard;	/* the PROT_NONE page */
+	char *ro;	/* one page, made read-only after filling */
+	int fds;	/* fds open after setup */
+};
+
+FIXTURE_VARIANT(ioctl)
+{
+	enum cmd_id id;
+	unsigned long cmd;
+	size_t size;		/* the command's minimum = known size */
+	bool on_line_fd;
+	uint32_t flags_valid;
+	unsigned int n_reserved;
+	size_t reserved[4];	/* offsets of the reserved __u32 fields */
+};
+
+FIXTURE_VARIANT_ADD(ioctl, get_features) {
+	.id = C_FEATURES,
+	.cmd = TAPI_IOC_GET_FEATURES,
+	.size = sizeof(struct tapi_features),
+	.n_reserved = 1,
+	.reserved = { offsetof(struct tapi_features, reserved) },
+};
+
+FIXTURE_VARIANT_ADD(ioctl, card_get_info) {
+	.id = C_CARD_INFO,
+	.cmd = TAPI_IOC_CARD_GET_INFO,
+	.size = sizeof(struct tapi_card_info),
+};
+
+FIXTURE_VARIANT_ADD(ioctl, line_get_devcaps) {
+	.id = C_DEVCAPS,
+	.cmd = TAPI_IOC_LINE_GET_DEVCAPS,
+	.size = sizeof(struct tapi_line_devcaps),
+	.n_reserved = 4,
+	.reserved = {
+		offsetof(struct tapi_line_devcaps, reserved[0]),
+		offsetof(struct tapi_line_devcaps, reserved[1]),
+		offsetof(struct tapi_line_devcaps, reserved[2]),
+		offsetof(struct tapi_line_devcaps, reserved[3]),
+	},
+};
+
+FIXTURE_VARIANT_ADD(ioctl, address_get_caps) {
+	.id = C_ADDRCAPS,
+	.cmd = TAPI_IOC_ADDRESS_GET_CAPS,
+	.size = sizeof(struct tapi_address_caps),
+	.n_reserved = 1,
+	.reserved = { offsetof(struct tapi_address_caps, reserved) },
+};
+
+FIXTURE_VARIANT_ADD(ioctl, line_open) {
+	.id = C_OPEN,
+	.cmd = TAPI_IOC_LINE_OPEN,
+	.size = sizeof(struct tapi_line_open),
+	.flags_valid = TAPI_LINE_OPEN_VALID,
+	.n_reserved = 1,
+	.reserved = { offsetof(struct tapi_line_open, reserved) },
+};
+
+FIXTURE_VARIANT_ADD(ioctl, line_get_devstatus) {
+	.id = C_DEVSTATUS,
+	.cmd = TAPI_IOC_LINE_GET_DEVSTATUS,
+	.size = sizeof(struct tapi_line_devstatus),
+	.on_line_fd = true,
+	.n_reserved = 1,
+	.reserved = { offsetof(struct tapi_line_devstatus, reserved) },
+};
+
+FIXTURE_SETUP(ioctl)
+{
+	int ret;
+
+	self->card_fd = -1;
+	self->line_fd = -1;
+	self->page = sysconf(_SC_PAGESIZE);
+	self->map = mmap(NULL, 3 * self->page, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, self->map);
+	self->guard = self->map + 2 * self->page;
+	ASSERT_EQ(0, mprotect(self->guard, self->page, PROT_NONE));
+	self->ro = mmap(NULL, self->page, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, self->ro);
+
+	ret = sim_card_create_live(&self->card, "abi", 2);
+	ASSERT_EQ(0, ret) TH_LOG("making a sim card: %s", strerror(-ret));
+	self->card_fd = sim_card_open(&self->card);
+	ASSERT_LE(0, self->card_fd)
+		TH_LOG("open %s: %s", self->card.dev_path,
+		       strerror(-self->card_fd));
+	/* The line fd the line commands use: line 0, PRIV_NONE. */
+	self->line_fd = tapi_open_line(self->card_fd, 0, TAPI_PRIV_NONE, 0, 0);
+	ASSERT_LE(0, self->line_fd)
+		TH_LOG("LINE_OPEN: %s", strerror(-self->line_fd));
+	self->fds = count_fds();
+}
+
+FIXTURE_TEARDOWN(ioctl)
+{
+	if (self->line_fd >= 0)
+		close(self->line_fd);
+	if (self->card_fd >= 0)
+		close(self->card_fd);
+	sim_card_destroy(&self->card);
+}
+
+/* Valid input for the command in @buf (zeroed by the caller). */
+static void fill(const FIXTURE_VARIANT(ioctl) *v, void *buf, size_t size)
+{
+	uint32_t *head = buf;
+
+	switch (v->id) {
+	case C_DEVCAPS:
+		((struct tapi_line_devcaps *)buf)->line = 1;
+		break;
+	case C_ADDRCAPS:
+		((struct tapi_address_caps *)buf)->line = 1;
+		((struct tapi_address_caps *)buf)->address_id = 0;
+		break;
+	case C_OPEN:
+		/* line 1 so that a leaked open shows in open_lines */
+		((struct tapi_line_open *)buf)->line = 1;
+		((struct tapi_line_open *)buf)->privileges = TAPI_PRIV_NONE;
+		((struct tapi_line_open *)buf)->fd = -1;
+		break;
+	default:
+		break;
+	}
+	head[0] = size;
+}
+
+static int issue(FIXTURE_DATA(ioctl) *self, const FIXTURE_VARIANT(ioctl) *v,
+		 void *arg)
+{
+	return tapi_ioctl(v->on_line_fd ? self->line_fd : self->card_fd,
+			  v->cmd, arg);
+}
+
+/* The command did what it is for; closes a line fd it returned. */
+static void check_ok(struct __test_metadata *_metadata,
+		     FIXTURE_DATA(ioctl) *self,
+		     const FIXTURE_VARIANT(ioctl) *v, void *buf)
+{
+	char num[32];
+
+	switch (v->id) {
+	case C_FEATURES: {
+		struct tapi_features *f = buf;
+
+		EXPECT_EQ(TAPI_ABI_VERSION, (int)f->abi_version);
+		EXPECT_EQ(TAPI_MAX_ADDRESSES, (int)f->max_addresses);
+		EXPECT_EQ(sizeof(struct tapi_event), (size_t)f->event_size);
+		break;
+	}
+	case C_CARD_INFO: {
+		struct tapi_card_info *ci = buf;
+
+		EXPECT_EQ(2u, ci->num_lines);
+		EXPECT_EQ(self->card.index, (int)ci->index);
+		EXPECT_STREQ(self->card.name, ci->name);
+		break;
+	}
+	case C_DEVCAPS: {
+		struct tapi_line_devcaps *dc = buf;
+
+		EXPECT_EQ(1u, dc->line);
+		EXPECT_EQ(1u, dc->num_addresses);
+		EXPECT_STREQ("line1", dc->name);
+		break;
+	}
+	case C_ADDRCAPS: {
+		struct tapi_address_caps *ac = buf;
+
+		sim_default_number(&self->card, 1, num, sizeof(num));
+		EXPECT_STREQ(num, ac->address);
+		break;
+	}
+	case C_OPEN: {
+		struct tapi_line_open *lo = buf;
+
+		ASSERT_LE(0, lo->fd);
+		EXPECT_LE(0, fcntl(lo->fd, F_GETFD));
+		EXPECT_EQ(2, sim_card_open_lines(&self->card));
+		EXPECT_EQ(0, close(lo->fd));
+		break;
+	}
+	case C_DEVSTATUS: {
+		struct tapi_line_devstatus *ds = buf;
+
+		EXPECT_EQ(1u, ds->num_opens);
+		EXPECT_EQ(0u, ds->num_owners);
+		break;
+	}
+	}
+	EXPECT_EQ(self->fds, count_fds());
+}
+
+/* A failed command left nothing behind: no fd, no open line. */
+static void check_no_effect(struct __test_metadata *_metadata,
+			    FIXTURE_DATA(ioctl) *self)
+{
+	EXPECT_EQ(self->fds, count_fds());
+	EXPECT_EQ(1, sim_card_open_lines(&self->card));
+}
+
+TEST_F(ioctl, size_exact)
+{
+	char *buf = self->map;
+
+	fill(variant, buf, variant->size);
+	ASSERT_LE(0, issue(self, variant, buf));
+	check_ok(_metadata, self, variant, buf);
+	/* The size field is input only. */
+	EXPECT_EQ(variant->size, (size_t)*(uint32_t *)buf);
+}
+
+TEST_F(ioctl, size_too_small)
+{
+	size_t sizes[] = { 0, 1, 4, 8, variant->size - 8, variant->size - 1 };
+	char *buf = self->map;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		memset(buf, 0, 2 * self->page);
+		fill(variant, buf, sizes[i]);
+		EXPECT_EQ(-EINVAL, issue(self, variant, buf))
+			TH_LOG("size %zu", sizes[i]);
+		check_no_effect(_metadata, self);
+	}
+}
+
+TEST_F(ioctl, size_longer_zero_tail)
+{
+	size_t extras[] = { 1, 8, 64, self->page };
+	char *buf = self->map;
+	unsigned int i;
+	size_t j;
+
+	for (i = 0; i < ARRAY_SIZE(extras); i++) {
+		size_t size = variant->size + extras[i];
+
+		memset(buf, 0, 2 * self->page);
+		fill(variant, buf, size);
+		ASSERT_LE(0, issue(self, variant, buf))
+			TH_LOG("size %zu", size);
+		check_ok(_metadata, self, variant, buf);
+		/* Nothing written past what the kernel knows. */
+		for (j = variant->size; j < size; j++) {
+			ASSERT_EQ(0, buf[j]) TH_LOG("byte %zu written", j);
+		}
+	}
+}
+
+TEST_F(ioctl, size_longer_nonzero_tail)
+{
+	size_t extras[] = { 1, 8, 64, self->page };
+	char *buf = self->map;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(extras); i++) {
+		size_t size = variant->size + extras[i];
+
+		/* a non-zero byte at the end of the tail */
+		memset(buf, 0, 2 * self->page);
+		fill(variant, buf, size);
+		buf[size - 1] = 0x5a;
+		EXPECT_EQ(-E2BIG, issue(self, variant, buf))
+			TH_LOG("size %zu, last byte set", size);
+		check_no_effect(_metadata, self);
+
+		/* ... and right after the known part */
+		memset(buf, 0, 2 * self->page);
+		fill(variant, buf, size);
+		buf[variant->size] = 1;
+		EXPECT_EQ(-E2BIG, issue(self, variant, buf))
+			TH_LOG("size %zu, first tail byte set", size);
+		check_no_effect(_metadata, self);
+	}
+}
+
+TEST_F(ioctl, unknown_flags)
+{
+	char *buf = self->map;
+	unsigned int bit;
+
+	for (bit = 0; bit < 32; bit++) {
+		if (variant->flags_valid & (1u << bit))
+			continue;
+		memset(buf, 0, 2 * self->page);
+		fill(variant, buf, variant->size);
+		((uint32_t *)buf)[1] = 1u << bit;
+		EXPECT_EQ(-EOPNOTSUPP, issue(self, variant, buf))
+			TH_LOG("flag bit %u", bit);
+		check_no_effect(_metadata, self);
+	}
+}
+
+TEST_F(ioctl, reserved_nonzero)
+{
+	static const uint32_t vals[] = { 1, 0x80000000u };
+	char *buf = self->map;
+	unsigned int i, j;
+
+	if (!variant->n_reserved)
+		SKIP(return, "no reserved field in this command");
+	for (i = 0; i < variant->n_reserved; i++) {
+		for (j = 0; j < 2; j++) {
+			memset(buf, 0, 2 * self->page);
+			fill(variant, buf, variant->size);
+			*(uint32_t *)(buf + variant->reserved[i]) = vals[j];
+			EXPECT_EQ(-EINVAL, issue(self, variant, buf))
+				TH_LOG("reserved at offset %zu = %#x",
+				       variant->reserved[i], vals[j]);
+			check_no_effect(_metadata, self);
+		}
+	}
+}
+
+TEST_F(ioctl, efault)
+{
+	char *buf;
+
+	/* no argument at all, and a wild pointer */
+	EXPECT_EQ(-EFAULT, issue(self, variant, NULL));
+	EXPECT_EQ(-EFAULT, issue(self, variant, (void *)8));
+	/* the size field itself unreadable */
+	EXPECT_EQ(-EFAULT, issue(self, variant, self->guard));
+	check_no_effect(_metadata, self);
+
+	/* header readable, body running into the guard page */
+	buf = self->guard - 8;
+	memset(buf, 0, 8);
+	*(uint32_t *)buf = variant->size;
+	EXPECT_EQ(-EFAULT, issue(self, variant, buf));
+	check_no_effect(_metadata, self);
+
+	/* known part readable, zero tail running into the guard page */
+	buf = self->guard - variant->size;
+	memset(buf, 0, variant->size);
+	fill(variant, buf, variant->size + 8);
+	EXPECT_EQ(-EFAULT, issue(self, variant, buf));
+	check_no_effect(_metadata, self);
+}
+
+/* Valid input the kernel cannot write the answer to. */
+TEST_F(ioctl, efault_readonly)
+{
+	memset(self->ro, 0, self->page);
+	fill(variant, self->ro, variant->size);
+	ASSERT_EQ(0, mprotect(self->ro, self->page, PROT_READ));
+	EXPECT_EQ(-EFAULT, issue(self, variant, self->ro));
+	/* LINE_OPEN must not have installed (and leaked) the fd. */
+	check_no_effect(_metadata, self);
+}
+
+/* Card commands on a line fd and line commands on a card fd: ENOTTY. */
+TEST_F(ioctl, wrong_fd)
+{
+	char *buf = self->map;
+	int fd = variant->on_line_fd ? self->card_fd : self->line_fd;
+
+	memset(buf, 0, 2 * self->page);
+	fill(variant, buf, variant->size);
+	if (variant->id == C_FEATURES) {
+		/* the one command both kinds of fd take */
+		ASSERT_EQ(0, tapi_ioctl(self->line_fd, variant->cmd, buf));
+		check_ok(_metadata, self, variant, buf);
+		return;
+	}
+	EXPECT_EQ(-ENOTTY, tapi_ioctl(fd, variant->cmd, buf));
+	check_no_effect(_metadata, self);
+}
+
+/* ---- commands nobody defined ------------------------------------------ */
+
+FIXTURE(unknown)
+{
+	struct sim_card card;
+	int card_fd;
+	int line_fd;
+	int fd;		/* the one under test */
+};
+
+FIXTURE_VARIANT(unknown)
+{
+	bool line;
+};
+
+FIXTURE_VARIANT_ADD(unknown, card_fd) { .line = false };
+FIXTURE_VARIANT_ADD(unknown, line_fd) { .line = true };
+
+FIXTURE_SETUP(unknown)
+{
+	int ret;
+
+	self->card_fd = -1;
+	self->line_fd = -1;
+	ret = sim_card_create_live(&self->card, "unk", 1);
+	ASSERT_EQ(0, ret) TH_LOG("making a sim card: %s", strerror(-ret));
+	self->card_fd = sim_card_open(&self->card);
+	ASSERT_LE(0, self->card_fd);
+	self->line_fd = tapi_open_line(self->card_fd, 0, TAPI_PRIV_NONE, 0, 0);
+	ASSERT_LE(0, self->line_fd);
+	self->fd = variant->line ? self->line_fd : self->card_fd;
+}
+
+FIXTURE_TEARDOWN(unknown)
+{
+	if (self->line_fd >= 0)
+		close(self->line_fd);
+	if (self->card_fd >= 0)
+		close(self->card_fd);
+	sim_card_destroy(&self->card);
+}
+
+TEST_F(unknown, unknown_nr)
+{
+	/* a zeroed, plausibly sized argument, so only the number is wrong */
+	uint64_t arg[64] = { sizeof(arg) };
+
+	EXPECT_EQ(-ENOTTY, tapi_ioctl(self->fd, _IO(TAPI_IOC_TYPE, 0x7f), arg));
+	EXPECT_EQ(-ENOTTY, tapi_ioctl(self->fd, _IO(TAPI_IOC_TYPE, 0xff), arg));
+}
+
+TEST_F(unknown, other_type)
+{
+	uint64_t arg[64] = { sizeof(arg) };
+	struct termios tio;
+
+	EXPECT_EQ(-ENOTTY, tapi_ioctl(self->fd, _IO('X', 0x00), arg));
+	EXPECT_EQ(-ENOTTY,
+		  tapi_ioctl(self->fd, _IO(TAPI_IOC_TYPE - 1, 0), arg));
+	EXPECT_EQ(-ENOTTY,
+		  tapi_ioctl(self->fd, _IO(TAPI_IOC_TYPE + 1, 1), arg));
+	/* not a terminal either */
+	EXPECT_EQ(-1, tcgetattr(self->fd, &tio));
+	EXPECT_EQ(ENOTTY, errno);
+}
+
+/*
+ * Commands are plain _IO(): the same number with size/direction bits is
+ * another command, which nobody defined.
+ */
+TEST_F(unknown, dir_size_bits)
+{
+	struct tapi_features f = { .size = sizeof(f) };
+
+	EXPECT_EQ(-ENOTTY, tapi_ioctl(self->fd,
+			_IOWR(TAPI_IOC_TYPE, 0x00, struct tapi_features), &f));
+	EXPECT_EQ(-ENOTTY, tapi_ioctl(self->fd,
+			_IOR(TAPI_IOC_TYPE, 0x00, struct tapi_features), &f));
+	/* while the real one works on both kinds of fd */
+	EXPECT_EQ(0, tapi_features(self->fd, &f));
+	EXPECT_EQ(TAPI_ABI_VERSION, (int)f.abi_version);
+}
+
+int main(int argc, char **argv)
+{
+	sim_require("abi_test");
+	return test_harness_run(argc, argv);
+}

@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared by the tapi selftest scripts: numbered TAP cases and sim card
+# helpers.  Source it; it sets $DIR (where the scripts and helpers are).
+
+DIR=${OUTPUT:-$(cd "$(dirname "$0")" && pwd)}
+TOOL=$DIR/tapi_tool
+SIM=/sys/kernel/config/tapi-sim
+KSFT_SKIP=4
+
+_case=0
+_failed=0
+
+echo "TAP version 13"
+
+# ok DESCRIPTION / fail DESCRIPTION [WHY]
+ok()
+{
+	_case=$((_case + 1))
+	echo "ok $_case $1"
+}
+
+fail()
+{
+	_case=$((_case + 1))
+	_failed=$((_failed + 1))
+	echo "not ok $_case $1${2:+ # $2}"
+}
+
+# check DESCRIPTION EXPECTED GOT: one case, passed when GOT equals EXPECTED.
+check()
+{
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		fail "$1" "expected '$2', got '$3'"
+	fi
+}
+
+# check_ne DESCRIPTION UNEXPECTED GOT
+check_ne()
+{
+	if [ "$2" != "$3" ]; then
+		ok "$1"
+	else
+		fail "$1" "got '$3'"
+	fi
+}
+
+# End of the script: the plan, and the exit status.
+finish()
+{
+	echo "1..$_case"
+	[ "$_failed" -eq 0 ] || { echo "# $_failed of $_case failed"; exit 1; }
+	exit 0
+}
+
+skip_all()
+{
+	echo "1..0 # SKIP $*"
+	exit $KSFT_SKIP
+}
+
+# Preconditions of every script: root, configfs, the sim module, the tool.
+require_sim()
+{
+	[ "$(id -u)" -eq 0 ] || skip_all "needs root"
+	[ -x "$TOOL" ] || skip_all "no $TOOL (make -C selftests)"
+	if [ ! -d "$SIM" ] && [ -d /sys/kernel/config ] &&
+	   ! mountpoint -q /sys/kernel/config; then
+		mount -t configfs configfs /sys/kernel/config 2>/dev/null
+	fi
+	[ -d "$SIM" ] || skip_all "tapi_sim not loaded (no $SIM)"
+}
+
+# What writing VALUE to PATH does: "0" or an errno name.
+wr()
+{
+	"$TOOL" write "$1" "$2"
+}
+
+# Contents of an attribute (first line).
+rd()
+{
+	head -n 1 "$1" 2>/dev/null
+}
+
+# A card name unique to this run: kstTAG-PID-N.
+_cards=0
+card_name()
+{
+	_cards=$((_cards + 1))
+	echo "kst$1-$$-$_cards"
+}
+
+# card_make NAME NLINES: card NAME with lines line0.. each with a number;
+# not live.
+card_make()
+{
+	local c=$SIM/$1 i
+
+	mkdir "$c" || return 1
+	for ((i = 0; i < $2; i++)); do
+		mkdir "$c/line$i" && echo "$((7000 + i))" >"$c/line$i/numbers" ||
+			return 1
+	done
+}
+
+# card_remove NAME: take it down and remove its directories, if it exists.
+card_remove()
+{
+	local c=$SIM/$1
+
+	[ -d "$c" ] || return 0
+	echo 0 >"$c/live" 2>/dev/null
+	rmdir "$c"/line* 2>/dev/null
+	rmdir "$c"
+}
+
+# The loaded state of a module: "1" or "0".
+loaded()
+{
+	[ -d "/sys/module/$1" ] && echo 1 || echo 0
+}
+
+# Wait up to ~5 s for FILE to contain a line matching ERE.
+wait_for_line()
+{
+	local i
+
+	for ((i = 0; i < 100; i++)); do
+		grep -qE "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	return 1
+}

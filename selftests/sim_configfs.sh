@@ -1,0 +1,144 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The tapi_sim configfs interface (Documentation/tsp-sim.rst): defaults,
+# refused values (EINVAL, old value kept), refused changes while live
+# (EBUSY), directory names, the rules for going live, live twice.
+
+. "$(dirname "$0")/lib.sh"
+require_sim
+
+card=$(card_name cfg)
+C=$SIM/$card
+L=$C/line0
+E=
+trap 'card_remove "$card"; [ -z "$E" ] || card_remove "${E##*/}"' EXIT
+
+# --- the card directory --------------------------------------------------
+check "mkdir of a card" 0 "$("$TOOL" mkdir "$C")"
+check "a new card is not live" 0 "$(rd "$C/live")"
+check "dev_name of a dead card" none "$(rd "$C/dev_name")"
+check "open_lines of a dead card" 0 "$(rd "$C/open_lines")"
+long=kst$(printf '%028d' 0)
+check "card name of 31 bytes" 0 "$("$TOOL" mkdir "$SIM/$long")"
+rmdir "$SIM/$long" 2>/dev/null
+check "card name of 32 bytes" ENAMETOOLONG "$("$TOOL" mkdir "$SIM/${long}x")"
+rmdir "$SIM/${long}x" 2>/dev/null
+
+# --- line directories ----------------------------------------------------
+for bad in line lineX line-1 line+1 line01 Line0 line0x foo line1024 \
+	   line4294967296; do
+	check "mkdir $bad refused" EINVAL "$("$TOOL" mkdir "$C/$bad")"
+	rmdir "$C/$bad" 2>/dev/null
+done
+check "mkdir line0" 0 "$("$TOOL" mkdir "$L")"
+check "mkdir line1023" 0 "$("$TOOL" mkdir "$C/line1023")"
+rmdir "$C/line1023"
+
+# --- defaults ------------------------------------------------------------
+check "default name" line0 "$(rd "$L/name")"
+check "default numbers" "" "$(rd "$L/numbers")"
+check "default media_modes" 7 "$(($(rd "$L/media_modes")))"
+check "default bearer_modes" 3 "$(($(rd "$L/bearer_modes")))"
+check "default max_calls" 4 "$(($(rd "$L/max_calls")))"
+check "default gen_digit_modes" 2 "$(($(rd "$L/gen_digit_modes")))"
+check "default monitor_digit_modes" 6 "$(($(rd "$L/monitor_digit_modes")))"
+
+# --- refused values keep the old one -------------------------------------
+# attribute, a good value to start from, then the bad values
+bad_values()
+{
+	local attr=$1 good=$2 before v
+	shift 2
+
+	check "$attr = $good" 0 "$(wr "$L/$attr" "$good")"
+	before=$(rd "$L/$attr")
+	for v in "$@"; do
+		check "$attr = '$v' refused" EINVAL "$(wr "$L/$attr" "$v")"
+		check "$attr kept after '$v'" "$before" "$(rd "$L/$attr")"
+	done
+}
+
+n63=$(printf '%063d' 5)
+bad_values name "first line" $'\n' "$(printf 'n%063d' 0)" $'a\x01b' \
+	$'tab\there'
+bad_values numbers "100, 101 102" $'\n' " " "12x" "1 2 x" "E" "1-2" \
+	"1 1" "$(seq -s ' ' 1 17)" "${n63}6"
+bad_values media_modes 0x1f abc 0 -1 0x8000 0x10000 4294967296 "1 2" 0x
+bad_values bearer_modes 0x9 abc 0 -2 256 0x100
+bad_values max_calls 2 abc 0 65 -1 4294967297 1.5
+bad_values gen_digit_modes 1 abc 8 -1 0x10
+bad_values monitor_digit_modes 0 abc 8 0xff
+bad_values gen_tone_max_freqs 0 abc 4 -1
+bad_values monitor_tone_max_freqs 1 abc 4 99
+bad_values monitor_tone_max 16 abc 17 -1
+
+# --- accepted values read back -------------------------------------------
+check "numbers, mixed separators" 0 "$(wr "$L/numbers" $'1,2\t3 , *4#')"
+check "numbers shown space-separated" "1 2 3 *4#" "$(rd "$L/numbers")"
+check "sixteen numbers" 0 "$(wr "$L/numbers" "$(seq -s , 1 16)")"
+check "a 63-digit number" 0 "$(wr "$L/numbers" "$n63")"
+check "the 63-digit number reads back" "$n63" "$(rd "$L/numbers")"
+check "media_modes in octal" 0 "$(wr "$L/media_modes" 06)"
+check "media_modes read back" 6 "$(($(rd "$L/media_modes")))"
+check "every media mode" 0 "$(wr "$L/media_modes" 0x7fff)"
+check "max_calls 64" 0 "$(wr "$L/max_calls" 64)"
+check "max_calls read back" 64 "$(rd "$L/max_calls")"
+check "max_calls 1" 0 "$(wr "$L/max_calls" 1)"
+check "name of 63 bytes" 0 "$(wr "$L/name" "$(printf 'n%062d' 0)")"
+check "name with a newline" 0 "$(wr "$L/name" $'reception\n')"
+check "name read back without it" reception "$(rd "$L/name")"
+
+# --- going live ------------------------------------------------------------
+E=$SIM/$(card_name empty)
+mkdir "$E"
+check "live with no line refused" EINVAL "$(wr "$E/live" 1)"
+check "dev_name after the refusal" none "$(rd "$E/dev_name")"
+mkdir "$E/line0" "$E/line2"
+echo 1 >"$E/line0/numbers"
+echo 3 >"$E/line2/numbers"
+check "live with line0 and line2 refused" EINVAL "$(wr "$E/live" 1)"
+mkdir "$E/line1"
+check "live with line1 lacking numbers refused" EINVAL "$(wr "$E/live" 1)"
+check "still not live" 0 "$(rd "$E/live")"
+echo 2 >"$E/line1/numbers"
+check "live with line0..line2 numbered" 0 "$(wr "$E/live" 1)"
+dev=$(rd "$E/dev_name")
+check "dev_name names a node" yes "$([[ $dev =~ ^tapi[0-9]+$ ]] && [ -c "/dev/$dev" ] && echo yes)"
+check "the node is that card" "name=${E##*/} driver=tapi_sim lines=3" \
+	"$("$TOOL" info "/dev/$dev")"
+check "live=1 again" 0 "$(wr "$E/live" 1)"
+check "same node after live=1 again" "$dev" "$(rd "$E/dev_name")"
+check "live = 2 refused" EINVAL "$(wr "$E/live" 2)"
+check "live = abc refused" EINVAL "$(wr "$E/live" abc)"
+check "live kept" 1 "$(rd "$E/live")"
+
+# --- frozen while live -----------------------------------------------------
+for a in name numbers media_modes bearer_modes max_calls gen_digit_modes \
+	 monitor_digit_modes gen_tone_max_freqs monitor_tone_max_freqs \
+	 monitor_tone_max; do
+	v=$(rd "$E/line1/$a")
+	check "$a is busy while live" EBUSY "$(wr "$E/line1/$a" "$v")"
+	check "$a kept while live" "$v" "$(rd "$E/line1/$a")"
+done
+check "mkdir line3 while live" EBUSY "$("$TOOL" mkdir "$E/line3")"
+rmdir "$E/line3" 2>/dev/null
+check "rmdir line1 while live refused" yes \
+	"$(rmdir "$E/line1" 2>/dev/null || echo yes)"
+check "rmdir of the card while live refused" yes \
+	"$(rmdir "$E" 2>/dev/null || echo yes)"
+check "the card is still there" "name=${E##*/} driver=tapi_sim lines=3" \
+	"$("$TOOL" info "/dev/$dev")"
+check_ne "dev_name is read-only" 0 "$(wr "$E/dev_name" none)"
+check_ne "open_lines is read-only" 0 "$(wr "$E/open_lines" 1)"
+
+# --- and down again ----------------------------------------------------------
+check "live=0" 0 "$(wr "$E/live" 0)"
+check "dev_name after live=0" none "$(rd "$E/dev_name")"
+check "the node is gone" ENOENT "$("$TOOL" info "/dev/$dev")"
+check "live=0 again" 0 "$(wr "$E/live" 0)"
+check "attributes writable again" 0 "$(wr "$E/line1/max_calls" 9)"
+check "lines removable again" 0 "$(rmdir "$E"/line* && echo 0)"
+check "card removable again" 0 "$(rmdir "$E" && echo 0)"
+
+finish

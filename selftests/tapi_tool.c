@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Small helper for the shell selftests: does one thing with a card or a
+ * configfs attribute and says, on stdout, what happened, one line per fact,
+ * errors as errno names ("ENODEV").
+ *
+ *   tapi_tool write PATH VALUE   write VALUE in one write(): "0" or "EINVAL"
+ *   tapi_tool mkdir PATH         "0" or the errno name
+ *   tapi_tool info DEV           "name=... driver=... lines=N" or errno name
+ *   tapi_tool hold DEV           open DEV, print "ready", block in poll()
+ *                                on it; then print what poll() said
+ *                                ("card_poll hup err"), what an ioctl
+ *                                says ("card_ioctl ENODEV"), "done", and
+ *                                wait to be killed
+ *   tapi_tool hold DEV LINE      open LINE of DEV and close DEV, so that
+ *                                only the line fd is held; print "ready",
+ *                                block in read(); print each record
+ *                                ("event TYPE seq N line L"), how the
+ *                                reading ended ("read ENODEV"), what an
+ *                                ioctl says ("line_ioctl ENODEV"), "done",
+ *                                and wait to be killed
+ *
+ * Exit status: 0 when the tool could do its job (whatever the errno it
+ * reports), 2 on bad usage.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sim.h"
+
+static const char *ename(int err)
+{
+	const char *n = strerrorname_np(err < 0 ? -err : err);
+
+	return n ? n : "E?";
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: tapi_tool write PATH VALUE | mkdir PATH | "
+			"info DEV | hold DEV [LINE]\n");
+	return 2;
+}
+
+static int cmd_info(const char *dev)
+{
+	struct tapi_card_info ci;
+	int fd, ret;
+
+	fd = open(dev, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		printf("%s\n", ename(errno));
+		return 0;
+	}
+	ret = tapi_card_info(fd, &ci);
+	if (ret)
+		printf("%s\n", ename(ret));
+	else
+		printf("name=%s driver=%s lines=%u\n", ci.name, ci.driver,
+		       ci.num_lines);
+	close(fd);
+	return 0;
+}
+
+static int hold_card(int card)
+{
+	struct pollfd pfd = { .fd = card, .events = POLLIN };
+	struct tapi_card_info ci;
+	int ret;
+
+	printf("ready\n");
+	ret = poll(&pfd, 1, -1);
+	if (ret < 0)
+		printf("card_poll %s\n", ename(errno));
+	else
+		printf("card_poll%s%s%s\n", pfd.revents & POLLIN ? " in" : "",
+		       pfd.revents & POLLHUP ? " hup" : "",
+		       pfd.revents & POLLERR ? " err" : "");
+	ret = tapi_card_info(card, &ci);
+	printf("card_ioctl %s\n", ret ? ename(ret) : "0");
+	printf("done\n");
+	pause();
+	return 0;
+}
+
+static int hold_line(int fd)
+{
+	struct tapi_line_devstatus st;
+	struct tapi_event ev[8];
+	ssize_t n;
+	int i, ret;
+
+	printf("ready\n");
+	for (;;) {
+		n = read(fd, ev, sizeof(ev));
+		if (n < 0) {
+			printf("read %s\n", ename(errno));
+			break;
+		}
+		if (n == 0 || n % sizeof(ev[0])) {
+			printf("read short %zd\n", n);
+			break;
+		}
+		for (i = 0; i < n / (ssize_t)sizeof(ev[0]); i++)
+			printf("event %u seq %u line %u\n", ev[i].type,
+			       ev[i].seqno, ev[i].line);
+	}
+	ret = tapi_devstatus(fd, &st);
+	printf("line_ioctl %s\n", ret ? ename(ret) : "0");
+	printf("done\n");
+	pause();
+	return 0;
+}
+
+static int cmd_hold(const char *dev, const char *line)
+{
+	int card, fd;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	card = open(dev, O_RDWR | O_CLOEXEC);
+	if (card < 0) {
+		printf("open %s\n", ename(errno));
+		return 1;
+	}
+	if (!line)
+		return hold_card(card);
+	fd = tapi_open_line(card, atoi(line), TAPI_PRIV_MONITOR, 0, 0);
+	if (fd < 0) {
+		printf("line_open %s\n", ename(fd));
+		return 1;
+	}
+	close(card);
+	return hold_line(fd);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3)
+		return usage();
+	if (!strcmp(argv[1], "write") && argc == 4) {
+		int ret = sim_write(argv[2], argv[3]);
+
+		printf("%s\n", ret ? ename(ret) : "0");
+		return 0;
+	}
+	if (!strcmp(argv[1], "mkdir") && argc == 3) {
+		printf("%s\n", mkdir(argv[2], 0755) ? ename(errno) : "0");
+		return 0;
+	}
+	if (!strcmp(argv[1], "info") && argc == 3)
+		return cmd_info(argv[2]);
+	if (!strcmp(argv[1], "hold") && (argc == 3 || argc == 4))
+		return cmd_hold(argv[2], argc == 4 ? argv[3] : NULL);
+	return usage();
+}
