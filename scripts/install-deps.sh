@@ -29,6 +29,7 @@ PACKAGES=(
 	libnl-3-dev
 	libnl-genl-3-dev
 	pkg-config
+	python3
 	sparse
 	bc
 	bison

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libtapi against the real core: the library's view of a sim card must be
+ * what the card was configured with (configfs) and what the ioctls say; its
+ * errors must be the documented -1/NULL + errno; it must not leak fds; and
+ * a line opened through it must see the card's removal as the ABI says.
+ *
+ * libtapi's unit tests on the host run against a preloaded test double;
+ * this is where the library meets the kernel.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libtapi.h>
+
+#include "sim.h"
+#include "harness.h"
+
+#define NLINES 3
+
+static const char *const line_names[NLINES] = { "desk", "fax", "line2" };
+static const char *const line_numbers[NLINES] = { "4100 4101", "4200", "4300" };
+static const unsigned int line_media[NLINES] = {
+	SIM_DEFAULT_MEDIA,
+	TAPI_MEDIA_G3FAX | TAPI_MEDIA_DATAMODEM,
+	SIM_DEFAULT_MEDIA,
+};
+
+FIXTURE(lib)
+{
+	struct sim_card card;
+	struct tapi_card *tc;
+	int fds;	/* fds open before the library opened anything */
+};
+
+FIXTURE_SETUP(lib)
+{
+	char val[32];
+	unsigned int i;
+	int ret;
+
+	self->tc = NULL;
+	self->fds = count_fds();
+	ret = sim_card_new(&self->card, "lib");
+	ASSERT_EQ(0, ret) TH_LOG("mkdir card: %s", strerror(-ret));
+	for (i = 0; i < NLINES; i++) {
+		ASSERT_EQ(0, sim_line_add(&self->card, i, line_numbers[i]));
+		if (strcmp(line_names[i], "line2")) {
+			ASSERT_EQ(0, sim_line_set(&self->card, i, "name",
+						  line_names[i]));
+		}
+		snprintf(val, sizeof(val), "%#x", line_media[i]);
+		ASSERT_EQ(0, sim_line_set(&self->card, i, "media_modes", val));
+	}
+	ret = sim_card_live(&self->card, true);
+	ASSERT_EQ(0, ret) TH_LOG("live: %s", strerror(-ret));
+	self->tc = tapi_card_open(self->card.dev_path);
+	ASSERT_NE(NULL, self->tc) TH_LOG("tapi_card_open: %m");
+}
+
+FIXTURE_TEARDOWN(lib)
+{
+	tapi_card_close(self->tc);
+	sim_card_destroy(&self->card);
+}
+
+TEST_F(lib, list_cards)
+{
+	char **paths = NULL;
+	int n, i, found = 0;
+
+	n = tapi_list_cards(&paths);
+	ASSERT_LE(1, n) TH_LOG("tapi_list_cards: %m");
+	for (i = 0; i < n; i++) {
+		ASSERT_NE(NULL, paths[i]);
+		if (!strcmp(paths[i], self->card.dev_path))
+			found++;
+	}
+	EXPECT_EQ(NULL, paths[n]);
+	EXPECT_EQ(1, found);
+	tapi_card_list_free(paths);
+}
+
+TEST_F(lib, open_three_ways)
+{
+	const char *names[] = { self->card.dev_path, self->card.dev_path + 5,
+				self->card.name };
+	struct tapi_card *c;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		c = tapi_card_open(names[i]);
+		ASSERT_NE(NULL, c) TH_LOG("tapi_card_open(%s): %m", names[i]);
+		EXPECT_EQ(self->card.index, (int)tapi_card_get_index(c));
+		EXPECT_STREQ(self->card.dev_path, tapi_card_get_path(c));
+		tapi_card_close(c);
+	}
+	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+TEST_F(lib, open_errors)
+{
+	errno = 0;
+	EXPECT_EQ(NULL, tapi_card_open("kst-no-such-card-name"));
+	EXPECT_EQ(ENOENT, errno);
+	errno = 0;
+	EXPECT_EQ(NULL, tapi_card_open("/dev/tapi255"));
+	EXPECT_EQ(ENOENT, errno);
+	/* a character device that is not a card */
+	errno = 0;
+	EXPECT_EQ(NULL, tapi_card_open("/dev/null"));
+	EXPECT_EQ(ENOTTY, errno);
+	EXPECT_FALSE(tapi_is_card_device("/dev/null"));
+	EXPECT_TRUE(tapi_is_card_device(self->card.dev_path));
+	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+TEST_F(lib, card_and_core)
+{
+	struct tapi_core_info *ci;
+
+	EXPECT_EQ((unsigned int)NLINES, tapi_card_get_num_lines(self->tc));
+	EXPECT_STREQ(self->card.name, tapi_card_get_name(self->tc));
+	EXPECT_STREQ("tapi_sim", tapi_card_get_driver(self->tc));
+
+	ci = tapi_card_get_core_info(self->tc);
+	ASSERT_NE(NULL, ci) TH_LOG("core info: %m");
+	EXPECT_EQ((uint32_t)TAPI_ABI_VERSION, tapi_core_info_get_abi_version(ci));
+	EXPECT_TRUE(tapi_core_info_has_feature(ci, TAPI_FEATURE_LINE_OPEN));
+	EXPECT_TRUE(tapi_core_info_has_feature(ci, TAPI_FEATURE_LINE_EVENTS));
+	EXPECT_EQ((uint32_t)TAPI_MAX_LINES, tapi_core_info_get_max_lines(ci));
+	EXPECT_EQ((uint32_t)TAPI_EVENT_QUEUE_MAX, tapi_core_info_get_max_event_queue(ci));
+	tapi_core_info_free(ci);
+}
+
+/* Line and address info as configured, and the same as the raw ioctls. */
+TEST_F(lib, line_and_address_info)
+{
+	char nums[TAPI_MAX_ADDRESSES][TAPI_ADDRESS_LEN];
+	struct tapi_address_info *ai;
+	struct tapi_line_devcaps dc;
+	struct tapi_line_info *li;
+	unsigned int i, a;
+	int n;
+
+	for (i = 0; i < NLINES; i++) {
+		li = tapi_card_get_line_info(self->tc, i);
+		ASSERT_NE(NULL, li) TH_LOG("line %u: %m", i);
+		ASSERT_EQ(0, tapi_devcaps(tapi_card_get_fd(self->tc), i, &dc));
+		EXPECT_EQ(i, tapi_line_info_get_line(li));
+		EXPECT_STREQ(line_names[i], tapi_line_info_get_name(li));
+		EXPECT_EQ(line_media[i], tapi_line_info_get_media_modes(li));
+		EXPECT_EQ(dc.bearer_modes, tapi_line_info_get_bearer_modes(li));
+		EXPECT_EQ(dc.max_active_calls,
+			  tapi_line_info_get_max_active_calls(li));
+		EXPECT_EQ(dc.permanent_line_id,
+			  tapi_line_info_get_permanent_id(li));
+		EXPECT_EQ(dc.line_features, tapi_line_info_get_features(li));
+		EXPECT_EQ(dc.devcaps_flags,
+			  tapi_line_info_get_devcaps_flags(li));
+		EXPECT_EQ((uint32_t)TAPI_STRINGFORMAT_UTF8,
+			  tapi_line_info_get_string_format(li));
+
+		n = split_list(line_numbers[i], nums, TAPI_MAX_ADDRESSES);
+		EXPECT_EQ(n, (int)tapi_line_info_get_num_addresses(li));
+		for (a = 0; a < (unsigned int)n; a++) {
+			ai = tapi_card_get_address_info(self->tc, i, a);
+			ASSERT_NE(NULL, ai) TH_LOG("line %u address %u: %m",
+						   i, a);
+			EXPECT_STREQ(nums[a], tapi_address_info_get_address(ai));
+			EXPECT_EQ(i, tapi_address_info_get_line(ai));
+			EXPECT_EQ(a, tapi_address_info_get_id(ai));
+			tapi_address_info_free(ai);
+		}
+		errno = 0;
+		EXPECT_EQ(NULL, tapi_card_get_address_info(self->tc, i, a));
+		EXPECT_EQ(ENOENT, errno);
+		tapi_line_info_free(li);
+	}
+	errno = 0;
+	EXPECT_EQ(NULL, tapi_card_get_line_info(self->tc, NLINES));
+	EXPECT_EQ(ENOENT, errno);
+}
+
+static struct tapi_line *open_line(struct tapi_card *tc, unsigned int line,
+				   uint32_t priv, uint32_t media, bool nonblock)
+{
+	struct tapi_line_settings *s = tapi_line_settings_new();
+	struct tapi_line *l;
+	int err;
+
+	if (!s)
+		return NULL;
+	tapi_line_settings_set_privileges(s, priv);
+	tapi_line_settings_set_media_modes(s, media);
+	tapi_line_settings_set_nonblock(s, nonblock);
+	l = tapi_card_open_line(tc, line, s);
+	err = errno;
+	tapi_line_settings_free(s);
+	errno = err;
+	return l;
+}
+
+TEST_F(lib, open_lines_and_status)
+{
+	struct tapi_line *owner, *mon, *none;
+	struct tapi_line_status *st;
+
+	owner = open_line(self->tc, 0, TAPI_PRIV_OWNER,
+			  TAPI_MEDIA_INTERACTIVEVOICE, false);
+	ASSERT_NE(NULL, owner) TH_LOG("owner: %m");
+	mon = open_line(self->tc, 0, TAPI_PRIV_MONITOR, 0, false);
+	ASSERT_NE(NULL, mon) TH_LOG("monitor: %m");
+	none = tapi_card_open_line(self->tc, 0, NULL);
+	ASSERT_NE(NULL, none) TH_LOG("default settings: %m");
+	EXPECT_EQ((uint32_t)TAPI_PRIV_NONE, tapi_line_get_privileges(none));
+	EXPECT_EQ(0u, tapi_line_get_line(owner));
+	EXPECT_EQ((uint32_t)TAPI_MEDIA_INTERACTIVEVOICE,
+		  tapi_line_get_media_modes(owner));
+	EXPECT_EQ(1, sim_card_open_lines(&self->card));
+
+	st = tapi_line_get_status(mon);
+	ASSERT_NE(NULL, st) TH_LOG("status: %m");
+	EXPECT_EQ(3u, tapi_line_status_get_num_opens(st));
+	EXPECT_EQ(1u, tapi_line_status_get_num_owners(st));
+	EXPECT_EQ(1u, tapi_line_status_get_num_monitors(st));
+	EXPECT_EQ((uint32_t)TAPI_MEDIA_INTERACTIVEVOICE,
+		  tapi_line_status_get_open_media_modes(st));
+	EXPECT_EQ(0u, tapi_line_status_get_num_active_calls(st));
+	EXPECT_EQ((uint32_t)(TAPI_DEVSTATUS_CONNECTED | TAPI_DEVSTATUS_INSERVICE),
+		  tapi_line_status_get_flags(st));
+	tapi_line_status_free(st);
+
+	tapi_line_close(owner);
+	tapi_line_close(mon);
+	tapi_line_close(none);
+	EXPECT_EQ(0, sim_card_open_lines(&self->card));
+	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+/* Refused opens: the kernel's errno reaches the caller, nothing leaks. */
+TEST_F(lib, open_line_errors)
+{
+	errno = 0;
+	EXPECT_EQ(NULL, open_line(self->tc, NLINES, TAPI_PRIV_NONE, 0, false));
+	EXPECT_EQ(ENOENT, errno);
+	/* owner without media modes */
+	errno = 0;
+	EXPECT_EQ(NULL, open_line(self->tc, 0, TAPI_PRIV_OWNER, 0, false));
+	EXPECT_EQ(EINVAL, errno);
+	/* a media mode line 1 (fax, modem) does not have */
+	errno = 0;
+	EXPECT_EQ(NULL, open_line(self->tc, 1, TAPI_PRIV_OWNER,
+				  TAPI_MEDIA_INTERACTIVEVOICE, false));
+	EXPECT_EQ(EOPNOTSUPP, errno);
+	/* none combined with monitor */
+	errno = 0;
+	EXPECT_EQ(NULL, open_line(self->tc, 0,
+				  TAPI_PRIV_NONE | TAPI_PRIV_MONITOR, 0,
+				  false));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(0, sim_card_open_lines(&self->card));
+	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+/* Removal seen through the library: CLOSE, REMOVED, then ENODEV. */
+TEST_F(lib, removal)
+{
+	struct tapi_event_buffer *buf;
+	const struct tapi_line_event *ev;
+	struct tapi_line *l;
+	unsigned int i, n = 0;
+	uint32_t types[4];
+	int ret;
+
+	l = open_line(self->tc, 2, TAPI_PRIV_MONITOR, 0, true);
+	ASSERT_NE(NULL, l) TH_LOG("open: %m");
+	buf = tapi_event_buffer_new(0);
+	ASSERT_NE(NULL, buf);
+
+	EXPECT_EQ(0, tapi_line_wait_event(l, 0));
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_read_events(l, buf, 0));
+	EXPECT_EQ(EAGAIN, errno);
+
+	ASSERT_EQ(0, sim_card_live(&self->card, false));
+	EXPECT_EQ(1, tapi_line_wait_event(l, 1000000000LL));
+
+	while ((ret = tapi_line_read_events(l, buf, 1)) > 0) {
+		for (i = 0; i < (unsigned int)ret && n < ARRAY_SIZE(types);
+		     i++) {
+			ev = tapi_event_buffer_get(buf, i);
+			ASSERT_NE(NULL, ev);
+			EXPECT_EQ(2u, tapi_line_event_get_line(ev));
+			EXPECT_EQ(n + 1, tapi_line_event_get_seqno(ev));
+			types[n++] = tapi_line_event_get_type(ev);
+		}
+	}
+	EXPECT_EQ(-1, ret);
+	EXPECT_EQ(ENODEV, errno);
+	ASSERT_EQ(2u, n);
+	EXPECT_EQ((uint32_t)TAPI_EV_CLOSE, types[0]);
+	EXPECT_EQ((uint32_t)TAPI_EV_REMOVED, types[1]);
+
+	errno = 0;
+	EXPECT_EQ(NULL, tapi_line_get_status(l));
+	EXPECT_EQ(ENODEV, errno);
+	errno = 0;
+	EXPECT_EQ(NULL, tapi_card_get_line_info(self->tc, 0));
+	EXPECT_EQ(ENODEV, errno);
+
+	tapi_event_buffer_free(buf);
+	tapi_line_close(l);
+	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+int main(int argc, char **argv)
+{
+	sim_require("libtapi_test");
+	return test_harness_run(argc, argv);
+}
