@@ -81,9 +81,11 @@ static int tapi_check_card_desc(const struct tapi_card_desc *desc)
 static void tapi_line_release(struct device *dev)
 {
 	struct tapi_line *line = container_of(dev, struct tapi_line, dev);
+	struct tapi_card *card = line->card;
 
 	kfree(line->addrs);
 	kfree(line);
+	put_device(&card->dev);
 }
 
 static const struct device_type tapi_line_type = {
@@ -145,6 +147,11 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 	}
 
 	device_initialize(&line->dev);
+	/*
+	 * The line pins its card for as long as it lives: the parent link
+	 * does not, device_del() drops it, and line fds outlive that.
+	 */
+	get_device(&card->dev);
 	line->dev.type = &tapi_line_type;
 	line->dev.parent = &card->dev;
 	if (dev_set_name(&line->dev, "line%u", index)) {

@@ -6,7 +6,8 @@
  *
  * struct tapi_card is one registered card: /dev/tapiN.  Its struct device is
  * the reference count: the TSP's registration holds one reference, every open
- * card fd holds one, every line device holds one through its parent link.
+ * card fd holds one, every line holds one (taken explicitly: the parent
+ * link of a device is dropped by device_del(), and lines outlive that).
  *
  * struct tapi_line is one line of a card, a child device "lineK" of the card
  * device.  Every open line fd holds a reference on the line device, which
