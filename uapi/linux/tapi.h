@@ -39,13 +39,52 @@
  * EOPNOTSUPP    a flag bit the kernel does not define; a capability this
  *               card, line or address does not have
  * ENOTTY        unknown command, or a command issued on the wrong kind of fd
- * ENOENT        no such line, address (or, later, call handle) on this card
+ * ENOENT        no such line or address on this card; no such call handle
+ *               on this line fd (never allocated, deallocated, or another
+ *               fd's: handles are private to the fd that holds them)
  * ENODEV        the card has been removed; the fd is dead and can only be
  *               closed (read() first returns the queued events, ending with
  *               %TAPI_EV_REMOVED)
- * EPERM         the line fd lacks the privilege the operation needs
+ * EPERM         the line fd lacks the privilege the operation needs (a
+ *               monitor handle used to control a call)
+ * EBADFD        the operation is not legal in the call's current state
+ *               (its bit is not in the call features of
+ *               %TAPI_IOC_CALL_GET_STATUS); nothing changed
+ * EBUSY         deallocating a call that is not idle by its only owner;
+ *               placing a call on a line or address whose calls are all
+ *               in use
+ * ESRCH         a handoff found no application to hand the call to
  * ENOMEM        the kernel could not allocate what the command needs
  * ============  ==========================================================
+ *
+ * The call commands check, in this order: the handle (ENOENT), whether the
+ * card can do the operation at all (EOPNOTSUPP), the privilege (EPERM),
+ * then the call state (EBADFD).
+ */
+
+/**
+ * DOC: Asynchronous requests
+ *
+ * Operations that involve the network (make call, dial, answer, accept,
+ * drop) are asynchronous, as in TAPI.  Their ioctl validates the request,
+ * hands it to the card's driver and returns at once with a request id
+ * (> 0), also written to the structure's ``request_id``.  The outcome
+ * arrives later as a %TAPI_EV_REPLY record on the same line fd, carrying
+ * that id and the result (0 or a negative errno).  Request ids are unique
+ * among the fd's outstanding requests.  A reply is never masked by the
+ * event mask and goes to the requester only.
+ *
+ * With %TAPI_REQUEST_SYNC in ``flags`` the ioctl instead waits for the
+ * outcome and returns it (0 or a negative errno); no reply record is
+ * queued.  The wait ends early only for a fatal signal.
+ *
+ * An error returned by the ioctl itself means the request was never
+ * started: nothing changed and no reply will come.
+ *
+ * When a call goes idle, requests still outstanding on it complete with
+ * %ECANCELED (a drop completes with 0: the call is dropped).  When the
+ * card is removed, every outstanding request completes with %ENODEV
+ * before the fd's %TAPI_EV_CLOSE.
  */
 
 /*
@@ -274,6 +313,8 @@ enum tapi_devcaps_flag {
  * @TAPI_FEATURE_LINE_OPEN: %TAPI_IOC_LINE_OPEN and line fds
  * @TAPI_FEATURE_LINE_EVENTS: event records read() from line fds
  * @TAPI_FEATURE_LINE_STATUS: %TAPI_IOC_LINE_GET_DEVSTATUS
+ * @TAPI_FEATURE_CALLS: calls: %TAPI_IOC_CALL_MAKE to
+ *	%TAPI_IOC_LINE_SET_PRIORITY, call events, asynchronous requests
  * @TAPI_FEATURE_VALID: every feature bit this header defines
  */
 enum tapi_feature {
@@ -283,7 +324,8 @@ enum tapi_feature {
 	TAPI_FEATURE_LINE_OPEN		= 1 << 3,
 	TAPI_FEATURE_LINE_EVENTS	= 1 << 4,
 	TAPI_FEATURE_LINE_STATUS	= 1 << 5,
-	TAPI_FEATURE_VALID		= (1 << 6) - 1,
+	TAPI_FEATURE_CALLS		= 1 << 6,
+	TAPI_FEATURE_VALID		= (1 << 7) - 1,
 };
 
 /**
@@ -511,6 +553,665 @@ struct tapi_line_devstatus {
 	__u32 reserved;
 };
 
+/**
+ * enum tapi_call_state - call states (TAPI's LINECALLSTATE_*), as bits
+ * @TAPI_CALLSTATE_IDLE: no call exists any more; terminal: the call never
+ *	leaves it, and its handles only await deallocation
+ * @TAPI_CALLSTATE_OFFERING: an inbound call is offered (ringing); mode:
+ *	&enum tapi_offering_mode
+ * @TAPI_CALLSTATE_ACCEPTED: the offered call was accepted (ringing at the
+ *	station, claimed by an application)
+ * @TAPI_CALLSTATE_DIALTONE: dial tone is heard; mode: &enum
+ *	tapi_dialtone_mode
+ * @TAPI_CALLSTATE_DIALING: digits are being sent to the switch
+ * @TAPI_CALLSTATE_RINGBACK: the far end is being alerted
+ * @TAPI_CALLSTATE_BUSY: the far end is busy; mode: &enum tapi_busy_mode
+ * @TAPI_CALLSTATE_SPECIALINFO: special information (an intercept tone)
+ *	was received; mode: &enum tapi_specialinfo_mode
+ * @TAPI_CALLSTATE_CONNECTED: the call is established; mode: &enum
+ *	tapi_connected_mode
+ * @TAPI_CALLSTATE_PROCEEDING: dialling is complete, the call proceeds
+ *	through the network
+ * @TAPI_CALLSTATE_ONHOLD: the call is held by the switch
+ * @TAPI_CALLSTATE_CONFERENCED: the call is a member of a conference
+ * @TAPI_CALLSTATE_ONHOLDPENDCONF: held while being added to a conference
+ * @TAPI_CALLSTATE_ONHOLDPENDTRANSFER: held while being transferred
+ * @TAPI_CALLSTATE_DISCONNECTED: the far end disconnected; mode: &enum
+ *	tapi_disconnect_mode.  The call stays until it is dropped.
+ * @TAPI_CALLSTATE_UNKNOWN: the state is not known (yet): a call placed
+ *	by make call is UNKNOWN until the card reports its progress
+ * @TAPI_CALLSTATE_VALID: every state bit defined
+ *
+ * The bit values are TAPI's.  A call is always in exactly one state; the
+ * core checks every transition a driver reports against the call model
+ * (Documentation/uapi.rst) and refuses illegal ones.
+ */
+enum tapi_call_state {
+	TAPI_CALLSTATE_IDLE			= 1 << 0,
+	TAPI_CALLSTATE_OFFERING			= 1 << 1,
+	TAPI_CALLSTATE_ACCEPTED			= 1 << 2,
+	TAPI_CALLSTATE_DIALTONE			= 1 << 3,
+	TAPI_CALLSTATE_DIALING			= 1 << 4,
+	TAPI_CALLSTATE_RINGBACK			= 1 << 5,
+	TAPI_CALLSTATE_BUSY			= 1 << 6,
+	TAPI_CALLSTATE_SPECIALINFO		= 1 << 7,
+	TAPI_CALLSTATE_CONNECTED		= 1 << 8,
+	TAPI_CALLSTATE_PROCEEDING		= 1 << 9,
+	TAPI_CALLSTATE_ONHOLD			= 1 << 10,
+	TAPI_CALLSTATE_CONFERENCED		= 1 << 11,
+	TAPI_CALLSTATE_ONHOLDPENDCONF		= 1 << 12,
+	TAPI_CALLSTATE_ONHOLDPENDTRANSFER	= 1 << 13,
+	TAPI_CALLSTATE_DISCONNECTED		= 1 << 14,
+	TAPI_CALLSTATE_UNKNOWN			= 1 << 15,
+	TAPI_CALLSTATE_VALID			= (1 << 16) - 1,
+};
+
+/* The number of call states: state_entry_ns[] of struct tapi_call_info. */
+#define TAPI_CALLSTATE_COUNT	16
+
+/**
+ * enum tapi_busy_mode - mode of %TAPI_CALLSTATE_BUSY (LINEBUSYMODE_*)
+ * @TAPI_BUSYMODE_STATION: the called station is busy
+ * @TAPI_BUSYMODE_TRUNK: a trunk or circuit is busy
+ * @TAPI_BUSYMODE_UNKNOWN: which is busy is not known
+ * @TAPI_BUSYMODE_UNAVAIL: which is busy is not available
+ */
+enum tapi_busy_mode {
+	TAPI_BUSYMODE_STATION	= 1 << 0,
+	TAPI_BUSYMODE_TRUNK	= 1 << 1,
+	TAPI_BUSYMODE_UNKNOWN	= 1 << 2,
+	TAPI_BUSYMODE_UNAVAIL	= 1 << 3,
+};
+
+/**
+ * enum tapi_dialtone_mode - mode of %TAPI_CALLSTATE_DIALTONE
+ * @TAPI_DIALTONEMODE_NORMAL: a normal dial tone
+ * @TAPI_DIALTONEMODE_SPECIAL: a special dial tone (e.g. message waiting)
+ * @TAPI_DIALTONEMODE_INTERNAL: an internal (PBX) dial tone
+ * @TAPI_DIALTONEMODE_EXTERNAL: an external (public network) dial tone
+ * @TAPI_DIALTONEMODE_UNKNOWN: the kind of dial tone is not known
+ * @TAPI_DIALTONEMODE_UNAVAIL: the kind of dial tone is not available
+ */
+enum tapi_dialtone_mode {
+	TAPI_DIALTONEMODE_NORMAL	= 1 << 0,
+	TAPI_DIALTONEMODE_SPECIAL	= 1 << 1,
+	TAPI_DIALTONEMODE_INTERNAL	= 1 << 2,
+	TAPI_DIALTONEMODE_EXTERNAL	= 1 << 3,
+	TAPI_DIALTONEMODE_UNKNOWN	= 1 << 4,
+	TAPI_DIALTONEMODE_UNAVAIL	= 1 << 5,
+};
+
+/**
+ * enum tapi_offering_mode - mode of %TAPI_CALLSTATE_OFFERING
+ * @TAPI_OFFERINGMODE_ACTIVE: the call is alerting at this station
+ * @TAPI_OFFERINGMODE_INACTIVE: the call is offered but not alerting
+ */
+enum tapi_offering_mode {
+	TAPI_OFFERINGMODE_ACTIVE	= 1 << 0,
+	TAPI_OFFERINGMODE_INACTIVE	= 1 << 1,
+};
+
+/**
+ * enum tapi_specialinfo_mode - mode of %TAPI_CALLSTATE_SPECIALINFO
+ * @TAPI_SPECIALINFO_NOCIRCUIT: no circuit (vacant code, all circuits busy)
+ * @TAPI_SPECIALINFO_CUSTIRREG: customer irregularity (number not in
+ *	service, wrong number)
+ * @TAPI_SPECIALINFO_REORDER: reorder (equipment or routing failure)
+ * @TAPI_SPECIALINFO_UNKNOWN: the information is not known
+ * @TAPI_SPECIALINFO_UNAVAIL: the information is not available
+ */
+enum tapi_specialinfo_mode {
+	TAPI_SPECIALINFO_NOCIRCUIT	= 1 << 0,
+	TAPI_SPECIALINFO_CUSTIRREG	= 1 << 1,
+	TAPI_SPECIALINFO_REORDER	= 1 << 2,
+	TAPI_SPECIALINFO_UNKNOWN	= 1 << 3,
+	TAPI_SPECIALINFO_UNAVAIL	= 1 << 4,
+};
+
+/**
+ * enum tapi_connected_mode - mode of %TAPI_CALLSTATE_CONNECTED
+ * @TAPI_CONNECTEDMODE_ACTIVE: connected at this station
+ * @TAPI_CONNECTEDMODE_INACTIVE: connected at another station sharing the
+ *	address
+ * @TAPI_CONNECTEDMODE_ACTIVEHELD: active here, held by the far end
+ * @TAPI_CONNECTEDMODE_INACTIVEHELD: inactive here, held by the far end
+ * @TAPI_CONNECTEDMODE_CONFIRMED: the network confirmed the connection
+ */
+enum tapi_connected_mode {
+	TAPI_CONNECTEDMODE_ACTIVE	= 1 << 0,
+	TAPI_CONNECTEDMODE_INACTIVE	= 1 << 1,
+	TAPI_CONNECTEDMODE_ACTIVEHELD	= 1 << 2,
+	TAPI_CONNECTEDMODE_INACTIVEHELD	= 1 << 3,
+	TAPI_CONNECTEDMODE_CONFIRMED	= 1 << 4,
+};
+
+/**
+ * enum tapi_disconnect_mode - mode of %TAPI_CALLSTATE_DISCONNECTED: why
+ *	the call ended (LINEDISCONNECTMODE_*)
+ * @TAPI_DISCONNECTMODE_NORMAL: the far end hung up normally
+ * @TAPI_DISCONNECTMODE_UNKNOWN: the reason is not known
+ * @TAPI_DISCONNECTMODE_REJECT: the far end rejected the call
+ * @TAPI_DISCONNECTMODE_PICKUP: the call was picked up elsewhere
+ * @TAPI_DISCONNECTMODE_FORWARDED: the call was forwarded by the switch
+ * @TAPI_DISCONNECTMODE_BUSY: the far end was busy
+ * @TAPI_DISCONNECTMODE_NOANSWER: the far end did not answer in time
+ * @TAPI_DISCONNECTMODE_BADADDRESS: the destination is not a valid number
+ * @TAPI_DISCONNECTMODE_UNREACHABLE: the destination cannot be reached
+ * @TAPI_DISCONNECTMODE_CONGESTION: the network is congested
+ * @TAPI_DISCONNECTMODE_INCOMPATIBLE: the far end's equipment is
+ *	incompatible with the call
+ * @TAPI_DISCONNECTMODE_UNAVAIL: the reason is unavailable; also what a
+ *	caller sees when nobody owns the call at the far end
+ * @TAPI_DISCONNECTMODE_NODIALTONE: no dial tone within the time allowed
+ * @TAPI_DISCONNECTMODE_NUMBERCHANGED: the number has changed
+ * @TAPI_DISCONNECTMODE_OUTOFORDER: the destination is out of order
+ * @TAPI_DISCONNECTMODE_TEMPFAILURE: a temporary network failure
+ * @TAPI_DISCONNECTMODE_QOSUNAVAIL: the quality of service asked for is
+ *	not available
+ * @TAPI_DISCONNECTMODE_BLOCKED: the far end blocks calls from this caller
+ * @TAPI_DISCONNECTMODE_DONOTDISTURB: the far end does not want calls now
+ * @TAPI_DISCONNECTMODE_CANCELLED: the call was cancelled
+ */
+enum tapi_disconnect_mode {
+	TAPI_DISCONNECTMODE_NORMAL		= 1 << 0,
+	TAPI_DISCONNECTMODE_UNKNOWN		= 1 << 1,
+	TAPI_DISCONNECTMODE_REJECT		= 1 << 2,
+	TAPI_DISCONNECTMODE_PICKUP		= 1 << 3,
+	TAPI_DISCONNECTMODE_FORWARDED		= 1 << 4,
+	TAPI_DISCONNECTMODE_BUSY		= 1 << 5,
+	TAPI_DISCONNECTMODE_NOANSWER		= 1 << 6,
+	TAPI_DISCONNECTMODE_BADADDRESS		= 1 << 7,
+	TAPI_DISCONNECTMODE_UNREACHABLE		= 1 << 8,
+	TAPI_DISCONNECTMODE_CONGESTION		= 1 << 9,
+	TAPI_DISCONNECTMODE_INCOMPATIBLE	= 1 << 10,
+	TAPI_DISCONNECTMODE_UNAVAIL		= 1 << 11,
+	TAPI_DISCONNECTMODE_NODIALTONE		= 1 << 12,
+	TAPI_DISCONNECTMODE_NUMBERCHANGED	= 1 << 13,
+	TAPI_DISCONNECTMODE_OUTOFORDER		= 1 << 14,
+	TAPI_DISCONNECTMODE_TEMPFAILURE		= 1 << 15,
+	TAPI_DISCONNECTMODE_QOSUNAVAIL		= 1 << 16,
+	TAPI_DISCONNECTMODE_BLOCKED		= 1 << 17,
+	TAPI_DISCONNECTMODE_DONOTDISTURB	= 1 << 18,
+	TAPI_DISCONNECTMODE_CANCELLED		= 1 << 19,
+};
+
+/**
+ * enum tapi_call_origin - where a call came from (LINECALLORIGIN_*)
+ * @TAPI_CALLORIGIN_OUTBOUND: placed from this line
+ * @TAPI_CALLORIGIN_INTERNAL: inbound from a station of the same switch
+ * @TAPI_CALLORIGIN_EXTERNAL: inbound from the public network
+ * @TAPI_CALLORIGIN_UNKNOWN: inbound, origin not known yet
+ * @TAPI_CALLORIGIN_UNAVAIL: inbound, origin not available
+ * @TAPI_CALLORIGIN_CONFERENCE: a conference call
+ * @TAPI_CALLORIGIN_INBOUND: inbound, no more is known
+ */
+enum tapi_call_origin {
+	TAPI_CALLORIGIN_OUTBOUND	= 1 << 0,
+	TAPI_CALLORIGIN_INTERNAL	= 1 << 1,
+	TAPI_CALLORIGIN_EXTERNAL	= 1 << 2,
+	TAPI_CALLORIGIN_UNKNOWN		= 1 << 4,
+	TAPI_CALLORIGIN_UNAVAIL		= 1 << 5,
+	TAPI_CALLORIGIN_CONFERENCE	= 1 << 6,
+	TAPI_CALLORIGIN_INBOUND		= 1 << 7,
+};
+
+/**
+ * enum tapi_call_reason - why a call arrived (LINECALLREASON_*)
+ * @TAPI_CALLREASON_DIRECT: dialled directly
+ * @TAPI_CALLREASON_FWDBUSY: forwarded on busy
+ * @TAPI_CALLREASON_FWDNOANSWER: forwarded on no answer
+ * @TAPI_CALLREASON_FWDUNCOND: forwarded unconditionally
+ * @TAPI_CALLREASON_PICKUP: picked up from another station
+ * @TAPI_CALLREASON_UNPARK: retrieved from a park
+ * @TAPI_CALLREASON_REDIRECT: redirected (deflected) to this station
+ * @TAPI_CALLREASON_CALLCOMPLETION: the result of a call completion request
+ * @TAPI_CALLREASON_TRANSFER: transferred to this station
+ * @TAPI_CALLREASON_REMINDER: a reminder (recall) of a held or parked call
+ * @TAPI_CALLREASON_UNKNOWN: the reason is not known
+ * @TAPI_CALLREASON_UNAVAIL: the reason is not available
+ * @TAPI_CALLREASON_INTRUDE: another station intruded
+ * @TAPI_CALLREASON_PARKED: the call was parked
+ * @TAPI_CALLREASON_CAMPEDON: the call camped on
+ * @TAPI_CALLREASON_ROUTEREQUEST: a route request
+ */
+enum tapi_call_reason {
+	TAPI_CALLREASON_DIRECT		= 1 << 0,
+	TAPI_CALLREASON_FWDBUSY		= 1 << 1,
+	TAPI_CALLREASON_FWDNOANSWER	= 1 << 2,
+	TAPI_CALLREASON_FWDUNCOND	= 1 << 3,
+	TAPI_CALLREASON_PICKUP		= 1 << 4,
+	TAPI_CALLREASON_UNPARK		= 1 << 5,
+	TAPI_CALLREASON_REDIRECT	= 1 << 6,
+	TAPI_CALLREASON_CALLCOMPLETION	= 1 << 7,
+	TAPI_CALLREASON_TRANSFER	= 1 << 8,
+	TAPI_CALLREASON_REMINDER	= 1 << 9,
+	TAPI_CALLREASON_UNKNOWN		= 1 << 10,
+	TAPI_CALLREASON_UNAVAIL		= 1 << 11,
+	TAPI_CALLREASON_INTRUDE		= 1 << 12,
+	TAPI_CALLREASON_PARKED		= 1 << 13,
+	TAPI_CALLREASON_CAMPEDON	= 1 << 14,
+	TAPI_CALLREASON_ROUTEREQUEST	= 1 << 15,
+};
+
+/**
+ * enum tapi_party_flag - what is known of a party (LINECALLPARTYID_*)
+ * @TAPI_PARTYID_BLOCKED: the party withheld its identity
+ * @TAPI_PARTYID_OUTOFAREA: the identity could not be passed on
+ * @TAPI_PARTYID_NAME: the name is valid
+ * @TAPI_PARTYID_ADDRESS: the number is valid
+ * @TAPI_PARTYID_PARTIAL: the number is incomplete
+ * @TAPI_PARTYID_UNKNOWN: the identity is not known
+ * @TAPI_PARTYID_UNAVAIL: the identity is not available
+ * @TAPI_PARTYID_VALID: every flag defined
+ */
+enum tapi_party_flag {
+	TAPI_PARTYID_BLOCKED	= 1 << 0,
+	TAPI_PARTYID_OUTOFAREA	= 1 << 1,
+	TAPI_PARTYID_NAME	= 1 << 2,
+	TAPI_PARTYID_ADDRESS	= 1 << 3,
+	TAPI_PARTYID_PARTIAL	= 1 << 4,
+	TAPI_PARTYID_UNKNOWN	= 1 << 5,
+	TAPI_PARTYID_UNAVAIL	= 1 << 6,
+	TAPI_PARTYID_VALID	= (1 << 7) - 1,
+};
+
+/**
+ * enum tapi_callinfo_field - which call information changed: param[0] of
+ *	%TAPI_EV_CALLINFO (LINECALLINFOSTATE_*)
+ * @TAPI_CALLINFO_MEDIAMODE: the media mode
+ * @TAPI_CALLINFO_BEARERMODE: the bearer mode
+ * @TAPI_CALLINFO_ORIGIN: the origin
+ * @TAPI_CALLINFO_REASON: the reason
+ * @TAPI_CALLINFO_RELATEDCALLID: the related call id
+ * @TAPI_CALLINFO_NUMOWNERS: the number of owners
+ * @TAPI_CALLINFO_NUMMONITORS: the number of monitors
+ * @TAPI_CALLINFO_CALLERID: the caller
+ * @TAPI_CALLINFO_CALLEDID: the called party
+ * @TAPI_CALLINFO_CONNECTEDID: the connected party
+ * @TAPI_CALLINFO_REDIRECTINGID: the redirecting party
+ * @TAPI_CALLINFO_REDIRECTIONID: the redirection party
+ * @TAPI_CALLINFO_VALID: every bit defined
+ */
+enum tapi_callinfo_field {
+	TAPI_CALLINFO_MEDIAMODE		= 1 << 0,
+	TAPI_CALLINFO_BEARERMODE	= 1 << 1,
+	TAPI_CALLINFO_ORIGIN		= 1 << 2,
+	TAPI_CALLINFO_REASON		= 1 << 3,
+	TAPI_CALLINFO_RELATEDCALLID	= 1 << 4,
+	TAPI_CALLINFO_NUMOWNERS		= 1 << 5,
+	TAPI_CALLINFO_NUMMONITORS	= 1 << 6,
+	TAPI_CALLINFO_CALLERID		= 1 << 7,
+	TAPI_CALLINFO_CALLEDID		= 1 << 8,
+	TAPI_CALLINFO_CONNECTEDID	= 1 << 9,
+	TAPI_CALLINFO_REDIRECTINGID	= 1 << 10,
+	TAPI_CALLINFO_REDIRECTIONID	= 1 << 11,
+	TAPI_CALLINFO_VALID		= (1 << 12) - 1,
+};
+
+/**
+ * enum tapi_addrstate_field - what changed on an address: param[1] of
+ *	%TAPI_EV_ADDRESSSTATE (LINEADDRESSSTATE_*)
+ * @TAPI_ADDRSTATE_INUSEZERO: the address went idle: no call in use
+ * @TAPI_ADDRSTATE_INUSEONE: one call is in use on the address
+ * @TAPI_ADDRSTATE_INUSEMANY: more than one call is in use
+ * @TAPI_ADDRSTATE_NUMCALLS: the number of calls in use changed (param[2]
+ *	is the new number)
+ */
+enum tapi_addrstate_field {
+	TAPI_ADDRSTATE_INUSEZERO	= 1 << 0,
+	TAPI_ADDRSTATE_INUSEONE		= 1 << 1,
+	TAPI_ADDRSTATE_INUSEMANY	= 1 << 2,
+	TAPI_ADDRSTATE_NUMCALLS		= 1 << 3,
+};
+
+/**
+ * enum tapi_request_flag - flags of every asynchronous command
+ * @TAPI_REQUEST_SYNC: wait for the outcome and return it instead of a
+ *	request id; no %TAPI_EV_REPLY is queued
+ */
+enum tapi_request_flag {
+	TAPI_REQUEST_SYNC	= 1 << 0,
+};
+
+/* Flags of struct tapi_call_request, tapi_call_dial. */
+#define TAPI_REQUEST_VALID	TAPI_REQUEST_SYNC
+
+/**
+ * enum tapi_call_make_flag - flags of struct tapi_call_make
+ * @TAPI_CALL_MAKE_SYNC: %TAPI_REQUEST_SYNC
+ * @TAPI_CALL_MAKE_BLOCKID: withhold this line's number from the far end
+ * @TAPI_CALL_MAKE_VALID: every flag defined
+ */
+enum tapi_call_make_flag {
+	TAPI_CALL_MAKE_SYNC	= TAPI_REQUEST_SYNC,
+	TAPI_CALL_MAKE_BLOCKID	= 1 << 1,
+	TAPI_CALL_MAKE_VALID	= (1 << 2) - 1,
+};
+
+/* Longest destination or digit string, with its NUL. */
+#define TAPI_DIAL_LEN		64
+/* Longest party name, with its NUL. */
+#define TAPI_PARTY_NAME_LEN	64
+
+/**
+ * struct tapi_call_make - place a call (TAPI's lineMakeCall); asynchronous
+ * @size: sizeof(struct tapi_call_make) as known to user space
+ * @flags: &enum tapi_call_make_flag bits
+ * @address_id: in: the address to call from, 0 to num_addresses - 1
+ * @media_mode: in: one &enum tapi_media_mode bit the line supports; 0
+ *	means %TAPI_MEDIA_INTERACTIVEVOICE
+ * @bearer_mode: in: one &enum tapi_bearer_mode bit the line supports; 0
+ *	means %TAPI_BEARER_VOICE
+ * @no_answer_timeout_ms: in: give up with %TAPI_DISCONNECTMODE_NOANSWER
+ *	after this long alerting; 0 means the card's default
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @call: out: the new call's handle.  It becomes valid, and starts
+ *	receiving events, only once the request has succeeded: with its
+ *	%TAPI_EV_REPLY (then a %TAPI_EV_CALLSTATE with the call's state and
+ *	this fd's privilege follows), or when a %TAPI_REQUEST_SYNC call
+ *	returns 0.  If the request fails the handle never becomes valid.
+ * @dest: in: the number to call, NUL-terminated, no control characters;
+ *	empty leaves the call at %TAPI_CALLSTATE_DIALTONE for
+ *	%TAPI_IOC_CALL_DIAL
+ *
+ * Any line fd may place calls, whatever its privileges; the caller owns
+ * the new call.  Monitors of the line get a handle with %TAPI_EV_NEWCALL.
+ * Fails with %EBUSY when the line or the address has no call to spare.
+ */
+struct tapi_call_make {
+	__u32 size;
+	__u32 flags;
+	__u32 address_id;
+	__u32 media_mode;
+	__u32 bearer_mode;
+	__u32 no_answer_timeout_ms;
+	__u32 request_id;
+	__u32 call;
+	char dest[TAPI_DIAL_LEN];
+};
+
+/**
+ * struct tapi_call_dial - dial more digits on a call (lineDial);
+ *	asynchronous; legal in %TAPI_CALLSTATE_DIALTONE and DIALING
+ * @size: sizeof(struct tapi_call_dial) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: the call handle
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @digits: in: the digits, NUL-terminated, non-empty, no control
+ *	characters
+ */
+struct tapi_call_dial {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 request_id;
+	char digits[TAPI_DIAL_LEN];
+};
+
+/**
+ * struct tapi_call_request - an asynchronous operation on one call:
+ *	%TAPI_IOC_CALL_ANSWER, %TAPI_IOC_CALL_ACCEPT, %TAPI_IOC_CALL_DROP
+ * @size: sizeof(struct tapi_call_request) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: the call handle
+ * @request_id: out: the request id (also the ioctl's return value)
+ */
+struct tapi_call_request {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 request_id;
+};
+
+/**
+ * struct tapi_call_dealloc - release a call handle (lineDeallocateCall)
+ * @size: sizeof(struct tapi_call_dealloc) as known to user space
+ * @flags: must be zero
+ * @call: in: the call handle; invalid from then on
+ * @reserved: must be zero
+ *
+ * Refused with %EBUSY if the caller is the only owner of a call that is
+ * not idle: drop it first.  The handle's outstanding requests are not
+ * cancelled, but their replies carry a handle that no longer exists.
+ */
+struct tapi_call_dealloc {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 reserved;
+};
+
+/**
+ * struct tapi_call_status - state of a call as this fd sees it
+ *	(LINECALLSTATUS)
+ * @size: sizeof(struct tapi_call_status) as known to user space
+ * @flags: must be zero
+ * @call: in: the call handle
+ * @state: out: one &enum tapi_call_state bit
+ * @mode: out: the state's mode (one bit of the state's mode enum), or 0
+ *	for a state without modes
+ * @privilege: out: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR: this handle's
+ * @call_features: out: &enum tapi_call_feature bits this handle may use
+ *	now; 0 for a monitor handle
+ * @reserved: must be zero
+ * @state_ns: out: when the call entered @state, CLOCK_MONOTONIC
+ */
+struct tapi_call_status {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 state;
+	__u32 mode;
+	__u32 privilege;
+	__u32 call_features;
+	__u32 reserved;
+	__aligned_u64 state_ns;
+};
+
+/**
+ * struct tapi_call_party - one party of a call
+ * @flags: &enum tapi_party_flag bits: what of @number and @name is valid
+ * @reserved: zero
+ * @number: the party's number, NUL-terminated (empty if unknown)
+ * @name: the party's name, NUL-terminated (empty if unknown)
+ */
+struct tapi_call_party {
+	__u32 flags;
+	__u32 reserved;
+	char number[TAPI_DIAL_LEN];
+	char name[TAPI_PARTY_NAME_LEN];
+};
+
+/**
+ * struct tapi_call_info - what is known of a call (LINECALLINFO)
+ * @size: sizeof(struct tapi_call_info) as known to user space
+ * @flags: must be zero
+ * @call: in: the call handle
+ * @line: out: the line index on the card
+ * @address_id: out: the address of the line the call is on
+ * @call_id: out: the call's id, unique on the card while the call exists
+ *	and the same for every application (TAPI's dwCallID)
+ * @related_call_id: out: call id of a related call (consultation,
+ *	conference), 0 if none
+ * @media_mode: out: &enum tapi_media_mode bits of the call
+ * @bearer_mode: out: one &enum tapi_bearer_mode bit
+ * @origin: out: one &enum tapi_call_origin bit
+ * @reason: out: one &enum tapi_call_reason bit
+ * @num_owners: out: handles to the call with owner privilege
+ * @num_monitors: out: handles to the call with monitor privilege
+ * @reserved: must be zero
+ * @create_ns: out: when the call appeared, CLOCK_MONOTONIC
+ * @state_entry_ns: out: when the call last entered each state, indexed
+ *	by the state's bit number (ffs(state) - 1); 0 for states it never
+ *	was in
+ * @caller: out: the calling party
+ * @called: out: the called party
+ * @connected: out: the party the call is connected to
+ * @redirecting: out: the party that redirected the call
+ * @redirection: out: the party the call was redirected to
+ */
+struct tapi_call_info {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 line;
+	__u32 address_id;
+	__u32 call_id;
+	__u32 related_call_id;
+	__u32 media_mode;
+	__u32 bearer_mode;
+	__u32 origin;
+	__u32 reason;
+	__u32 num_owners;
+	__u32 num_monitors;
+	__u32 reserved;
+	__aligned_u64 create_ns;
+	__aligned_u64 state_entry_ns[TAPI_CALLSTATE_COUNT];
+	struct tapi_call_party caller;
+	struct tapi_call_party called;
+	struct tapi_call_party connected;
+	struct tapi_call_party redirecting;
+	struct tapi_call_party redirection;
+};
+
+/**
+ * struct tapi_call_privilege - change this fd's privilege on a call
+ *	(lineSetCallPrivilege)
+ * @size: sizeof(struct tapi_call_privilege) as known to user space
+ * @flags: must be zero
+ * @call: in: the call handle
+ * @privilege: in: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR
+ *
+ * Becoming owner is always allowed; an owner may step down to monitor.
+ * Every handle holder gets %TAPI_EV_CALLINFO with the counts that changed.
+ */
+struct tapi_call_privilege {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 privilege;
+};
+
+/**
+ * struct tapi_call_handoff - give ownership of a call to another
+ *	application (lineHandoff)
+ * @size: sizeof(struct tapi_call_handoff) as known to user space
+ * @flags: must be zero
+ * @call: in: the call handle; this fd must own the call
+ * @media_mode: in: hand off to the highest-priority owner of this one
+ *	media mode on the line (see %TAPI_IOC_LINE_SET_PRIORITY); 0 for a
+ *	directed handoff by @app_name
+ * @app_name: in: with @media_mode 0, the target's application name as
+ *	given at line open; the first owner of the line with that name
+ *	wins.  Must be empty otherwise.
+ *
+ * The target becomes an owner of the call: a new handle with
+ * %TAPI_EV_NEWCALL, or its monitor handle raised to owner, and a
+ * %TAPI_EV_CALLSTATE with its privilege either way.  The caller stays an
+ * owner until it deallocates its handle or steps down to monitor.
+ * Fails with %ESRCH if no other line fd of this line qualifies (open
+ * with %TAPI_PRIV_OWNER, and for a media mode handoff owning that media
+ * mode) and with %EINVAL if the only one that does is the caller.
+ */
+struct tapi_call_handoff {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 media_mode;
+	char app_name[TAPI_NAME_LEN];
+};
+
+/**
+ * enum tapi_new_calls_flag - flags of struct tapi_line_new_calls
+ * @TAPI_NEW_CALLS_ADDRESS: only calls on @address_id, not the whole line
+ * @TAPI_NEW_CALLS_VALID: every flag defined
+ */
+enum tapi_new_calls_flag {
+	TAPI_NEW_CALLS_ADDRESS	= 1 << 0,
+	TAPI_NEW_CALLS_VALID	= (1 << 1) - 1,
+};
+
+/**
+ * struct tapi_line_new_calls - get monitor handles to the calls of the
+ *	line this fd has no handle to (lineGetNewCalls)
+ * @size: sizeof(struct tapi_line_new_calls) as known to user space
+ * @flags: &enum tapi_new_calls_flag bits
+ * @address_id: in: with %TAPI_NEW_CALLS_ADDRESS, the address
+ * @capacity: in: how many __u32 @handles points to; 0 only counts
+ * @count: out: handles created and written to @handles
+ * @remaining: out: calls left without a handle because @handles was full
+ * @handles: in: user pointer to an array of @capacity __u32
+ *
+ * Idle calls are skipped.  No events are queued for the new handles'
+ * creation; they receive the calls' events from then on.
+ */
+struct tapi_line_new_calls {
+	__u32 size;
+	__u32 flags;
+	__u32 address_id;
+	__u32 capacity;
+	__u32 count;
+	__u32 remaining;
+	__aligned_u64 handles;
+};
+
+/**
+ * struct tapi_address_status - state of one address of the line
+ *	(LINEADDRESSSTATUS); issued on a line fd
+ * @size: sizeof(struct tapi_address_status) as known to user space
+ * @flags: must be zero
+ * @address_id: in: the address, 0 to num_addresses - 1
+ * @num_inuse: out: calls on the address that are not idle
+ * @num_active_calls: out: of those, calls not held and not disconnected
+ * @num_onhold_calls: out: calls on hold
+ * @num_onholdpend_calls: out: calls on hold pending transfer or conference
+ * @address_features: out: &enum tapi_address_feature bits legal now
+ */
+struct tapi_address_status {
+	__u32 size;
+	__u32 flags;
+	__u32 address_id;
+	__u32 num_inuse;
+	__u32 num_active_calls;
+	__u32 num_onhold_calls;
+	__u32 num_onholdpend_calls;
+	__u32 address_features;
+};
+
+/**
+ * struct tapi_line_event_mask - choose the events a line fd receives
+ *	(lineSetStatusMessages)
+ * @size: sizeof(struct tapi_line_event_mask) as known to user space
+ * @flags: must be zero
+ * @event_mask: in: as &tapi_line_open.event_mask; 0 means all
+ */
+struct tapi_line_event_mask {
+	__u32 size;
+	__u32 flags;
+	__aligned_u64 event_mask;
+};
+
+/**
+ * struct tapi_line_priority - this fd's priority for inbound calls
+ *	(lineSetAppPriority, per line fd)
+ * @size: sizeof(struct tapi_line_priority) as known to user space
+ * @flags: must be zero
+ * @media_modes: in: &enum tapi_media_mode bits, non-zero, all owned by
+ *	this fd (else %EINVAL)
+ * @priority: in: the priority for each of them; higher wins, 0 is the
+ *	default
+ *
+ * An inbound call goes to the owner of its media mode with the highest
+ * priority; among equals, to the one that opened the line first.  A
+ * media mode handoff picks its target the same way.
+ */
+struct tapi_line_priority {
+	__u32 size;
+	__u32 flags;
+	__u32 media_modes;
+	__u32 priority;
+};
+
 /*
  * Commands on the card fd (/dev/tapiN).  TAPI_IOC_GET_FEATURES also works
  * on a line fd.
@@ -522,19 +1223,41 @@ struct tapi_line_devstatus {
 #define TAPI_IOC_LINE_OPEN		_IO(TAPI_IOC_TYPE, 0x04)
 /* Commands on a line fd. */
 #define TAPI_IOC_LINE_GET_DEVSTATUS	_IO(TAPI_IOC_TYPE, 0x05)
+#define TAPI_IOC_LINE_SET_EVENT_MASK	_IO(TAPI_IOC_TYPE, 0x06)
+#define TAPI_IOC_LINE_SET_PRIORITY	_IO(TAPI_IOC_TYPE, 0x07)
+#define TAPI_IOC_ADDRESS_GET_STATUS	_IO(TAPI_IOC_TYPE, 0x08)
+#define TAPI_IOC_LINE_GET_NEW_CALLS	_IO(TAPI_IOC_TYPE, 0x09)
+#define TAPI_IOC_CALL_MAKE		_IO(TAPI_IOC_TYPE, 0x0a)
+#define TAPI_IOC_CALL_DIAL		_IO(TAPI_IOC_TYPE, 0x0b)
+#define TAPI_IOC_CALL_ANSWER		_IO(TAPI_IOC_TYPE, 0x0c)
+#define TAPI_IOC_CALL_ACCEPT		_IO(TAPI_IOC_TYPE, 0x0d)
+#define TAPI_IOC_CALL_DROP		_IO(TAPI_IOC_TYPE, 0x0e)
+#define TAPI_IOC_CALL_DEALLOCATE	_IO(TAPI_IOC_TYPE, 0x0f)
+#define TAPI_IOC_CALL_GET_INFO		_IO(TAPI_IOC_TYPE, 0x10)
+#define TAPI_IOC_CALL_GET_STATUS	_IO(TAPI_IOC_TYPE, 0x11)
+#define TAPI_IOC_CALL_SET_PRIVILEGE	_IO(TAPI_IOC_TYPE, 0x12)
+#define TAPI_IOC_CALL_HANDOFF		_IO(TAPI_IOC_TYPE, 0x13)
 
 /**
  * enum tapi_event_type - type of a struct tapi_event (TAPI's LINE_* messages)
- * @TAPI_EV_REPLY: an asynchronous request completed; param[0], read as
- *	__s32, is its result (0 or a negative errno)
- * @TAPI_EV_CALLSTATE: a call changed state; param[0] state, param[1] mode,
- *	param[2] privilege of this fd's handle (first event for a new handle)
- * @TAPI_EV_CALLINFO: call information changed; param[0] which fields
- * @TAPI_EV_NEWCALL: a new handle to a call was created for this fd
+ * @TAPI_EV_REPLY: an asynchronous request completed: request_id is its
+ *	id, call the call handle it was about, param[0] (read as __s32) its
+ *	result: 0 or a negative errno.  Sent to the requester only.
+ * @TAPI_EV_CALLSTATE: a call changed state: param[0] the state (&enum
+ *	tapi_call_state), param[1] its mode, param[2] this fd's privilege on
+ *	the call (%TAPI_PRIV_OWNER/%TAPI_PRIV_MONITOR) in the first
+ *	CALLSTATE for a handle and whenever the privilege changed, else 0
+ * @TAPI_EV_CALLINFO: call information changed: param[0] the &enum
+ *	tapi_callinfo_field bits of what changed
+ * @TAPI_EV_NEWCALL: this fd got a handle (call) to a call it did not
+ *	place (TAPI's LINE_APPNEWCALL): param[0] the address id, param[1]
+ *	the privilege, param[2] the call id.  A %TAPI_EV_CALLSTATE with the
+ *	call's current state follows.
  * @TAPI_EV_LINEDEVSTATE: the line's device state changed; param[0] the new
  *	&enum tapi_devstatus_flag bits
  * @TAPI_EV_ADDRESSSTATE: an address's state changed; param[0] the address
- *	id, param[1] which
+ *	id, param[1] which (&enum tapi_addrstate_field), param[2] the number
+ *	of calls now in use on the address
  * @TAPI_EV_GENERATE: digit or tone generation ended
  * @TAPI_EV_MONITORDIGITS: a digit was detected
  * @TAPI_EV_GATHERDIGITS: digit gathering ended
