@@ -67,6 +67,9 @@ static int tapi_check_card_desc(const struct tapi_card_desc *desc)
 
 	if (!desc || !desc->ops || !tapi_str_fits(desc->name, TAPI_NAME_LEN))
 		return -EINVAL;
+	/* A call placed must be droppable. */
+	if (desc->ops->make_call && !desc->ops->drop)
+		return -EINVAL;
 	if (!desc->num_lines || desc->num_lines > TAPI_MAX_LINES ||
 	    !desc->lines)
 		return -EINVAL;
@@ -76,6 +79,20 @@ static int tapi_check_card_desc(const struct tapi_card_desc *desc)
 			return ret;
 	}
 	return 0;
+}
+
+/*
+ * Capabilities the core implements for a TSP with these operations: a TSP
+ * may not advertise what applications cannot use.
+ */
+static u32 tapi_line_features(const struct tapi_tsp_ops *ops)
+{
+	return ops->make_call ? TAPI_LINEFEATURE_MAKECALL : 0;
+}
+
+static u32 tapi_address_features(const struct tapi_tsp_ops *ops)
+{
+	return ops->make_call ? TAPI_ADDRFEATURE_MAKECALL : 0;
 }
 
 static void tapi_line_release(struct device *dev)
@@ -116,6 +133,8 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 	line->index = index;
 	spin_lock_init(&line->opens_lock);
 	INIT_LIST_HEAD(&line->opens);
+	spin_lock_init(&line->calls_lock);
+	INIT_LIST_HEAD(&line->calls);
 
 	caps = &line->caps;
 	caps->line = index;
@@ -124,7 +143,7 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 	caps->max_active_calls = ld->max_active_calls;
 	caps->media_modes = ld->media_modes;
 	caps->bearer_modes = ld->bearer_modes;
-	caps->line_features = ld->line_features;
+	caps->line_features = ld->line_features & tapi_line_features(card->ops);
 	caps->devcaps_flags = ld->devcaps_flags;
 	caps->string_format = TAPI_STRINGFORMAT_UTF8;
 	caps->gen_digit_modes = ld->gen_digit_modes;
@@ -141,8 +160,10 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 		ac->line = index;
 		ac->address_id = i;
 		ac->max_calls = ad->max_calls;
-		ac->address_features = ad->address_features;
-		ac->call_features = ad->call_features;
+		ac->address_features = ad->address_features &
+				       tapi_address_features(card->ops);
+		ac->call_features = ad->call_features &
+				    tapi_call_supported_features(card->ops);
 		strscpy(ac->address, ad->address, sizeof(ac->address));
 	}
 
@@ -167,6 +188,7 @@ static void tapi_card_release(struct device *dev)
 
 	if (card->index >= 0)
 		ida_free(&tapi_ida, card->index);
+	xa_destroy(&card->call_ids);
 	kfree(card->lines);
 	kfree(card);
 }
@@ -212,6 +234,9 @@ struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 	card->index = -1;
 	init_rwsem(&card->ops_sem);
 	mutex_init(&card->lock);
+	xa_init_flags(&card->call_ids, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
+	spin_lock_init(&card->req_lock);
+	INIT_LIST_HEAD(&card->requests);
 	init_waitqueue_head(&card->remove_wait);
 	INIT_LIST_HEAD(&card->node);
 	card->ops = desc->ops;
@@ -290,11 +315,13 @@ EXPORT_SYMBOL_GPL(tapi_card_register);
  * @card: a card returned by tapi_card_register()
  *
  * Waits for callbacks into the TSP in progress, calls &tapi_tsp_ops.line_close
- * for every line still open, removes /dev/tapiN and its sysfs entries, and
+ * for every line still open, completes every request the TSP has not
+ * completed with -ENODEV, removes /dev/tapiN and its sysfs entries, and
  * queues %TAPI_EV_CLOSE and %TAPI_EV_REMOVED on every open line fd.  When
  * this returns the core will not call the TSP for @card again and @card must
- * not be used by the TSP any more; fds user space still holds fail with
- * -ENODEV.
+ * not be used by the TSP any more: no tapi_request_complete(), no other
+ * helper, except tapi_call_put() on the references it still holds.  fds
+ * user space still holds fail with -ENODEV.
  *
  * Context: process context; sleeps.  Must not be called from a tapi_tsp_ops
  * callback.
@@ -318,6 +345,8 @@ void tapi_card_unregister(struct tapi_card *card)
 	mutex_unlock(&card->lock);
 	up_write(&card->ops_sem);
 
+	/* Outstanding requests fail before the fds hear of the removal. */
+	tapi_requests_card_gone(card);
 	for (i = 0; i < card->num_lines; i++) {
 		tapi_line_removed(card->lines[i]);
 		device_del(&card->lines[i]->dev);

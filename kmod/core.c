@@ -10,6 +10,9 @@
 
 dev_t tapi_devt;
 
+/* Work the core does on its own: dropping calls nobody owns. */
+struct workqueue_struct *tapi_wq;
+
 struct class tapi_class = {
 	.name = "tapi",
 	.owner = THIS_MODULE,
@@ -20,26 +23,36 @@ static int __init tapi_init(void)
 {
 	int ret;
 
+	tapi_wq = alloc_workqueue("tapi", 0, 0);
+	if (!tapi_wq)
+		return -ENOMEM;
 	ret = alloc_chrdev_region(&tapi_devt, 0, TAPI_MAX_CARDS, "tapi");
 	if (ret)
-		return ret;
+		goto err_wq;
 
 	ret = class_register(&tapi_class);
-	if (ret) {
-		unregister_chrdev_region(tapi_devt, TAPI_MAX_CARDS);
-		return ret;
-	}
+	if (ret)
+		goto err_region;
 	pr_info("tapi: telephony core, ABI version %u\n", TAPI_ABI_VERSION);
 	return 0;
+
+err_region:
+	unregister_chrdev_region(tapi_devt, TAPI_MAX_CARDS);
+err_wq:
+	destroy_workqueue(tapi_wq);
+	return ret;
 }
 
 /*
  * No card can be registered here: every TSP module uses our symbols, so the
  * module loader refuses to unload us while one is loaded, and card and line
- * fds pin this module through their file operations' owner.
+ * fds pin this module through their file operations' owner.  Drops still
+ * queued hold the last references of their calls: run them (they find the
+ * card gone) before the class goes.
  */
 static void __exit tapi_exit(void)
 {
+	destroy_workqueue(tapi_wq);
 	class_unregister(&tapi_class);
 	unregister_chrdev_region(tapi_devt, TAPI_MAX_CARDS);
 }

@@ -68,7 +68,7 @@ void tapi_event_queue(struct tapi_line_file *lf, const struct tapi_event *ev)
 {
 	unsigned long flags;
 
-	if (!(lf->event_mask & BIT_ULL(ev->type)))
+	if (!(READ_ONCE(lf->event_mask) & BIT_ULL(ev->type)))
 		return;
 	spin_lock_irqsave(&lf->wait.lock, flags);
 	tapi_event_queue_locked(lf, ev);

@@ -21,32 +21,8 @@
 #define TAPI_ON_CARD	BIT(0)
 #define TAPI_ON_LINE	BIT(1)
 
-/**
- * struct tapi_ucmd - one command being executed
- * @card: the card of the fd
- * @lf: the line fd, or NULL for a card fd
- * @cmd: kernel copy of the user structure
- * @new_file: a file a handler created, to install as @new_fd once the
- *	result has reached user space
- * @new_fd: the reserved fd for @new_file
- */
-struct tapi_ucmd {
-	struct tapi_card *card;
-	struct tapi_line_file *lf;
-	void *cmd;
-	struct file *new_file;
-	int new_fd;
-};
-
-/* Every structure the dispatcher may hold; sized for the largest. */
-union tapi_ucmd_buffer {
-	struct tapi_features features;
-	struct tapi_card_info card_info;
-	struct tapi_line_devcaps line_devcaps;
-	struct tapi_address_caps address_caps;
-	struct tapi_line_open line_open;
-	struct tapi_line_devstatus line_devstatus;
-};
+/* Commands whose structure fits here run without an allocation. */
+#define TAPI_UCMD_STACK_SIZE	256
 
 /**
  * struct tapi_ioctl_op - one command of the table
@@ -76,7 +52,8 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 	f->max_event_queue = TAPI_EVENT_QUEUE_MAX;
 	f->features = TAPI_FEATURE_CARD_INFO | TAPI_FEATURE_LINE_CAPS |
 		      TAPI_FEATURE_ADDRESS_CAPS | TAPI_FEATURE_LINE_OPEN |
-		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS;
+		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS |
+		      TAPI_FEATURE_CALLS;
 	f->event_size = sizeof(struct tapi_event);
 	return 0;
 }
@@ -168,9 +145,7 @@ static int tapi_line_get_devstatus_cmd(struct tapi_ucmd *ucmd)
 
 #define TAPI_IOCTL_OP(_ioctl, _fn, _struct, _last, _on)			\
 	[_IOC_NR(_ioctl)] = {						\
-		.size = sizeof(_struct) +				\
-			BUILD_BUG_ON_ZERO(sizeof(union tapi_ucmd_buffer) < \
-					  sizeof(_struct)),		\
+		.size = sizeof(_struct),				\
 		.min_size = offsetofend(_struct, _last),		\
 		.on = _on,						\
 		.execute = _fn,						\
@@ -190,6 +165,36 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 		      struct tapi_line_open, app_name, TAPI_ON_CARD),
 	TAPI_IOCTL_OP(TAPI_IOC_LINE_GET_DEVSTATUS, tapi_line_get_devstatus_cmd,
 		      struct tapi_line_devstatus, reserved, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_LINE_SET_EVENT_MASK,
+		      tapi_cmd_line_set_event_mask,
+		      struct tapi_line_event_mask, event_mask, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_LINE_SET_PRIORITY, tapi_cmd_line_set_priority,
+		      struct tapi_line_priority, priority, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_ADDRESS_GET_STATUS, tapi_cmd_address_get_status,
+		      struct tapi_address_status, address_features,
+		      TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_LINE_GET_NEW_CALLS, tapi_cmd_line_new_calls,
+		      struct tapi_line_new_calls, handles, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_MAKE, tapi_cmd_call_make,
+		      struct tapi_call_make, dest, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_DIAL, tapi_cmd_call_dial,
+		      struct tapi_call_dial, digits, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_ANSWER, tapi_cmd_call_answer,
+		      struct tapi_call_request, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_ACCEPT, tapi_cmd_call_accept,
+		      struct tapi_call_request, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_DROP, tapi_cmd_call_drop,
+		      struct tapi_call_request, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_DEALLOCATE, tapi_cmd_call_dealloc,
+		      struct tapi_call_dealloc, reserved, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_GET_INFO, tapi_cmd_call_get_info,
+		      struct tapi_call_info, redirection, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_GET_STATUS, tapi_cmd_call_get_status,
+		      struct tapi_call_status, state_ns, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_SET_PRIVILEGE, tapi_cmd_call_set_privilege,
+		      struct tapi_call_privilege, privilege, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_HANDOFF, tapi_cmd_call_handoff,
+		      struct tapi_call_handoff, app_name, TAPI_ON_LINE),
 };
 
 /* The uapi structures' sizes are ABI: they only ever grow. */
@@ -200,19 +205,53 @@ static_assert(sizeof(struct tapi_address_caps) == 96);
 static_assert(sizeof(struct tapi_line_open) == 72);
 static_assert(sizeof(struct tapi_line_devstatus) == 48);
 static_assert(sizeof(struct tapi_event) == 64);
+static_assert(sizeof(struct tapi_line_event_mask) == 16);
+static_assert(sizeof(struct tapi_line_priority) == 16);
+static_assert(sizeof(struct tapi_address_status) == 32);
+static_assert(sizeof(struct tapi_line_new_calls) == 32);
+static_assert(sizeof(struct tapi_call_make) == 96);
+static_assert(sizeof(struct tapi_call_dial) == 80);
+static_assert(sizeof(struct tapi_call_request) == 16);
+static_assert(sizeof(struct tapi_call_dealloc) == 16);
+static_assert(sizeof(struct tapi_call_party) == 136);
+static_assert(sizeof(struct tapi_call_info) == 872);
+static_assert(sizeof(struct tapi_call_status) == 40);
+static_assert(sizeof(struct tapi_call_privilege) == 16);
+static_assert(sizeof(struct tapi_call_handoff) == 48);
+
+/**
+ * tapi_ucmd_respond() - copy a command's result to user space now
+ * @ucmd: the command
+ *
+ * For handlers that must know the result reached user space before they
+ * commit to something that cannot be undone (handing a request to the
+ * TSP).  The dispatcher then does not copy again.
+ *
+ * Return: 0 or -EFAULT.
+ */
+int tapi_ucmd_respond(struct tapi_ucmd *ucmd)
+{
+	const struct tapi_ioctl_op *op = ucmd->op;
+
+	if (copy_to_user(ucmd->uarg, ucmd->cmd,
+			 min_t(u32, ucmd->user_size, op->size)))
+		return -EFAULT;
+	ucmd->responded = true;
+	return 0;
+}
 
 static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
 		       unsigned int on, unsigned int cmd, void __user *uarg)
 {
+	u64 stack_buf[TAPI_UCMD_STACK_SIZE / sizeof(u64)];
 	const struct tapi_ioctl_op *op;
-	union tapi_ucmd_buffer buf;
 	struct tapi_ucmd ucmd = {
 		.card = card,
 		.lf = lf,
-		.cmd = &buf,
+		.uarg = uarg,
 	};
 	unsigned int nr = _IOC_NR(cmd);
-	u32 user_size;
+	void *buf = stack_buf;
 	long ret;
 
 	if (_IOC_TYPE(cmd) != TAPI_IOC_TYPE || _IOC_DIR(cmd) != _IOC_NONE ||
@@ -221,18 +260,25 @@ static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
 	op = &tapi_ioctl_ops[nr];
 	if (!op->execute || !(op->on & on))
 		return -ENOTTY;
+	ucmd.op = op;
 
 	/* A dead fd answers -ENODEV to every command, whatever its argument. */
 	if (!READ_ONCE(card->ops))
 		return -ENODEV;
 
-	if (get_user(user_size, (u32 __user *)uarg))
+	if (get_user(ucmd.user_size, (u32 __user *)uarg))
 		return -EFAULT;
-	if (user_size < op->min_size)
+	if (ucmd.user_size < op->min_size)
 		return -EINVAL;
-	ret = copy_struct_from_user(&buf, op->size, uarg, user_size);
+	if (op->size > sizeof(stack_buf)) {
+		buf = kmalloc(op->size, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+	}
+	ucmd.cmd = buf;
+	ret = copy_struct_from_user(buf, op->size, uarg, ucmd.user_size);
 	if (ret)
-		return ret;
+		goto out;
 
 	down_read(&card->ops_sem);
 	if (card->ops)
@@ -240,10 +286,17 @@ static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
 	else
 		ret = -ENODEV;
 	up_read(&card->ops_sem);
-	if (ret)
-		return ret;
 
-	if (copy_to_user(uarg, &buf, min_t(u32, user_size, op->size)))
+	if (ucmd.wait_req) {
+		/* Synchronous request: its outcome is the result. */
+		ret = tapi_request_wait(ucmd.wait_req);
+		tapi_request_put(ucmd.wait_req);
+		goto out;
+	}
+	if (ret < 0 || ucmd.responded)
+		goto out;
+
+	if (copy_to_user(uarg, buf, min_t(u32, ucmd.user_size, op->size)))
 		ret = -EFAULT;
 	if (ucmd.new_file) {
 		if (ret) {
@@ -254,6 +307,9 @@ static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
 			fd_install(ucmd.new_fd, ucmd.new_file);
 		}
 	}
+out:
+	if (buf != stack_buf)
+		kfree(buf);
 	return ret;
 }
 

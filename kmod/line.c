@@ -14,13 +14,24 @@
 
 #include "tapi_core.h"
 
+/**
+ * tapi_check_event_mask() - check an event mask from user space
+ * @mask: bits (1 << &enum tapi_event_type); 0 means all
+ *
+ * Return: 0, or -EOPNOTSUPP for a bit naming no event type.
+ */
+int tapi_check_event_mask(u64 mask)
+{
+	return mask & ~TAPI_EV_MASK_VALID ? -EOPNOTSUPP : 0;
+}
+
 static int tapi_check_line_open(const struct tapi_line *line,
 				const struct tapi_line_open *arg)
 {
 	u32 priv = arg->privileges;
 
 	if (arg->privileges & ~TAPI_PRIV_VALID ||
-	    arg->event_mask & ~TAPI_EV_MASK_VALID ||
+	    tapi_check_event_mask(arg->event_mask) ||
 	    arg->media_modes & ~TAPI_MEDIA_VALID)
 		return -EOPNOTSUPP;
 	if (!priv || (priv & TAPI_PRIV_NONE && priv != TAPI_PRIV_NONE))
@@ -66,16 +77,32 @@ static int tapi_line_attach(struct tapi_line_file *lf)
 	return ret;
 }
 
-/* Undo tapi_line_attach(); the caller holds card->ops_sem for reading. */
-static void tapi_line_detach_locked(struct tapi_line_file *lf)
+/*
+ * First half of undoing tapi_line_attach(): take @lf off its line's list of
+ * opens, so that nobody gives it a handle any more.
+ */
+static void tapi_line_unlist(struct tapi_line_file *lf)
 {
 	struct tapi_line *line = lf->line;
 	struct tapi_card *card = line->card;
 
 	mutex_lock(&card->lock);
 	spin_lock_irq(&line->opens_lock);
-	list_del(&lf->node);
+	list_del_init(&lf->node);
 	spin_unlock_irq(&line->opens_lock);
+	mutex_unlock(&card->lock);
+}
+
+/*
+ * Second half: one opener less; the last one powers the line down.  The
+ * caller holds card->ops_sem for reading.
+ */
+static void tapi_line_detach_locked(struct tapi_line_file *lf)
+{
+	struct tapi_line *line = lf->line;
+	struct tapi_card *card = line->card;
+
+	mutex_lock(&card->lock);
 	if (!--line->num_opens && card->ops && card->ops->line_close)
 		card->ops->line_close(card, line->index);
 	mutex_unlock(&card->lock);
@@ -122,6 +149,8 @@ int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 	lf->media_modes = arg->media_modes;
 	lf->event_mask = (arg->event_mask ?: TAPI_EV_MASK_VALID) |
 			 TAPI_EV_ALWAYS_MASK;
+	xa_init_flags(&lf->handles, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
+	INIT_LIST_HEAD(&lf->requests);
 	strscpy(lf->app_name, arg->app_name, sizeof(lf->app_name));
 	ret = tapi_event_queue_init(lf, arg->event_queue_depth ?:
 					TAPI_EVENT_QUEUE_DEFAULT);
@@ -142,6 +171,7 @@ int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 				  O_RDWR | (arg->flags & TAPI_LINE_OPEN_NONBLOCK ?
 					    O_NONBLOCK : 0));
 	if (IS_ERR(file)) {
+		tapi_line_unlist(lf);
 		tapi_line_detach_locked(lf);
 		tapi_line_file_free(lf);
 		return PTR_ERR(file);
@@ -161,6 +191,7 @@ void tapi_line_get_devstatus(struct tapi_line_file *lf,
 	struct tapi_line *line = lf->line;
 	struct tapi_card *card = line->card;
 	struct tapi_line_file *o;
+	struct tapi_call_counts calls;
 	u32 devstatus = TAPI_DEVSTATUS_CONNECTED | TAPI_DEVSTATUS_INSERVICE;
 
 	st->num_opens = 0;
@@ -178,11 +209,13 @@ void tapi_line_get_devstatus(struct tapi_line_file *lf,
 	}
 	spin_unlock_irq(&line->opens_lock);
 
-	/* Calls arrive with the basic telephony issue. */
-	st->num_active_calls = 0;
-	st->num_onhold_calls = 0;
-	st->num_onholdpend_calls = 0;
+	tapi_call_count(line, -1, &calls);
+	st->num_active_calls = calls.active;
+	st->num_onhold_calls = calls.onhold;
+	st->num_onholdpend_calls = calls.onholdpend;
 	st->line_features = line->caps.line_features;
+	if (calls.active >= line->caps.max_active_calls)
+		st->line_features &= ~TAPI_LINEFEATURE_MAKECALL;
 	if (card->ops->line_get_devstatus)
 		card->ops->line_get_devstatus(card, line->index, &devstatus);
 	st->devstatus_flags = devstatus;
@@ -228,11 +261,19 @@ void tapi_line_devstate_changed(struct tapi_card *card, unsigned int line,
 }
 EXPORT_SYMBOL_GPL(tapi_line_devstate_changed);
 
+/*
+ * lineClose: off the line's list (no new handles), no replies any more,
+ * every handle given back (calls only this fd owned are dropped), and
+ * last, one opener less.
+ */
 static int tapi_line_release(struct inode *inode, struct file *file)
 {
 	struct tapi_line_file *lf = file->private_data;
 	struct tapi_card *card = lf->line->card;
 
+	tapi_line_unlist(lf);
+	tapi_requests_detach_lf(lf);
+	tapi_handles_release(lf);
 	down_read(&card->ops_sem);
 	tapi_line_detach_locked(lf);
 	up_read(&card->ops_sem);

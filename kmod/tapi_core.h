@@ -10,41 +10,73 @@
  * link of a device is dropped by device_del(), and lines outlive that).
  *
  * struct tapi_line is one line of a card, a child device "lineK" of the card
- * device.  Every open line fd holds a reference on the line device, which
- * keeps the line and the card in memory after the card is unregistered.
+ * device.  Every open line fd and every call holds a reference on the line
+ * device, which keeps the line and the card in memory after the card is
+ * unregistered.
  *
  * struct tapi_line_file is one open line fd (anonymous inode "tapi-line").
+ *
+ * struct tapi_call is one call, shared by every application holding a
+ * handle to it (kref: one per handle, one per reference the TSP took, one
+ * per request about it).  It sits on its line's call list from creation to
+ * its last put.
+ *
+ * struct tapi_call_handle is one line fd's handle (a u32, TAPI's hCall) to
+ * a call: in the fd's handle xarray and on the call's handle list.  kref:
+ * the xarray's, and one per user (an ioctl looking it up, a make-call
+ * request waiting to make it valid).
+ *
+ * struct tapi_request is one asynchronous request (kref: the TSP's until it
+ * completes it, the requester's while an ioctl waits on it, the lists').
  *
  * Locking, outermost first:
  *
  * card->ops_sem (rw_semaphore): card->ops is non-NULL while the card is
  *	registered.  Readers hold it across every callback into the TSP and
  *	across every ioctl, so tapi_card_unregister() (the only writer) waits
- *	for them and afterwards nobody calls into the TSP.
+ *	for them and afterwards nobody calls into the TSP.  Never taken by
+ *	the helpers a TSP calls.
  * card->lock (mutex): the open/close decisions of every line of the card
- *	(first open, last close) and the per-line open counters.
- * line->opens_lock (spinlock, irq-safe): line->opens, the list of open line
- *	fds, walked to fan events out from any context.
+ *	(first open, last close), the per-line open counters, and every
+ *	creation of a handle for an fd other than the caller's own (offer
+ *	distribution, handoff), so that an fd leaving line->opens under it
+ *	gets no handle afterwards.  Never held across a call operation of the
+ *	TSP.
+ * card->req_lock (spinlock, irq-safe): every request list (card, line fd,
+ *	call) and the request fields marked so.
+ * call->lock (spinlock, irq-safe): the call's state, information and
+ *	handle list, and each handle's privilege and validity.
+ * line->opens_lock, line->calls_lock (spinlocks, irq-safe): the lists of
+ *	open fds and of calls of a line.  Taken inside call->lock for a
+ *	broadcast, never the other way round.
+ * lf->handles' xa_lock (irq-safe): the fd's handle table.
  * lf->wait.lock (spinlock, irq-safe): the event queue of one line fd and
- *	its counters.
+ *	its counters.  Innermost.
  */
 #ifndef _TAPI_CORE_H
 #define _TAPI_CORE_H
 
 #include <linux/cdev.h>
+#include <linux/completion.h>
 #include <linux/device.h>
 #include <linux/kfifo.h>
+#include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/poll.h>
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 #include <tapi/tsp.h>
 
 /* Most cards registered at once: the size of the char device region. */
 #define TAPI_MAX_CARDS		256
+
+/* Number of media mode bits: entries of tapi_line_file.priority. */
+#define TAPI_MEDIA_BITS		15
 
 /**
  * struct tapi_line - one line of a card
@@ -54,8 +86,11 @@
  * @caps: the line's capabilities, as the TSP described them
  * @addrs: @caps.num_addresses address capabilities
  * @opens_lock: protects @opens
- * @opens: open line fds of this line (struct tapi_line_file.node)
+ * @opens: open line fds of this line (struct tapi_line_file.node), in
+ *	open order; changed under card->lock and @opens_lock both
  * @num_opens: how many line fds are open; under card->lock
+ * @calls_lock: protects @calls
+ * @calls: the line's calls (struct tapi_call.line_node)
  */
 struct tapi_line {
 	struct tapi_card *card;
@@ -66,6 +101,8 @@ struct tapi_line {
 	spinlock_t opens_lock;
 	struct list_head opens;
 	unsigned int num_opens;
+	spinlock_t calls_lock;
+	struct list_head calls;
 };
 
 /**
@@ -83,6 +120,11 @@ struct tapi_line {
  * @node: entry in the list of registered cards (tapi_cards_lock)
  * @num_lines: number of entries in @lines
  * @lines: the card's lines
+ * @call_ids: the card's calls by call id, allocated cyclically from 1
+ * @next_call_id: the cursor of that allocation
+ * @req_lock: see the locking comment at the top of this file
+ * @requests: requests handed to the TSP and not completed by it yet
+ *	(struct tapi_request.card_node); under @req_lock
  */
 struct tapi_card {
 	struct device dev;
@@ -98,6 +140,10 @@ struct tapi_card {
 	struct list_head node;
 	unsigned int num_lines;
 	struct tapi_line **lines;
+	struct xarray call_ids;
+	u32 next_call_id;
+	spinlock_t req_lock;
+	struct list_head requests;
 };
 
 /**
@@ -106,8 +152,16 @@ struct tapi_card {
  * @node: entry in @line->opens
  * @privileges: &enum tapi_privilege bits granted
  * @media_modes: media modes owned (with %TAPI_PRIV_OWNER)
- * @event_mask: event types delivered, as bits (1 << type)
+ * @priority: inbound call priority per media mode (index: bit number);
+ *	under card->lock
+ * @event_mask: event types delivered, as bits (1 << type); read locklessly
  * @app_name: the application's name
+ * @handles: the fd's call handles (struct tapi_call_handle), allocated
+ *	cyclically from 1
+ * @next_handle: the cursor of the cyclic allocation
+ * @requests: requests of this fd awaiting their reply (struct
+ *	tapi_request.lf_node); under card->req_lock
+ * @next_request_id: the last request id handed out; under card->req_lock
  * @wait: readers and pollers; its lock protects the fields below
  * @events: queued event records
  * @seqno: sequence number of the last event queued
@@ -120,8 +174,13 @@ struct tapi_line_file {
 	struct list_head node;
 	u32 privileges;
 	u32 media_modes;
+	u32 priority[TAPI_MEDIA_BITS];
 	u64 event_mask;
 	char app_name[TAPI_NAME_LEN];
+	struct xarray handles;
+	u32 next_handle;
+	struct list_head requests;
+	u32 next_request_id;
 	wait_queue_head_t wait;
 	DECLARE_KFIFO_PTR(events, struct tapi_event);
 	u32 seqno;
@@ -130,9 +189,148 @@ struct tapi_line_file {
 	bool removed;
 };
 
+/**
+ * struct tapi_call - one call
+ * @ref: see the top of this file
+ * @line: the call's line; a reference on its device is held
+ * @address_id: the address of @line the call is on
+ * @id: the call id, unique on the card while the call exists
+ * @drvdata: the TSP's data (tapi_call_set_drvdata())
+ * @line_node: entry in @line->calls
+ * @drop_work: the core's own drop (no owner), run on tapi_wq
+ * @drop_reason: &enum tapi_drop_reason for @drop_work
+ * @requests: outstanding requests about the call (struct
+ *	tapi_request.call_node); under card->req_lock
+ * @lock: protects every field below
+ * @state: one &enum tapi_call_state bit
+ * @mode: the state's mode
+ * @warned: an illegal transition of this call has been logged
+ * @media_mode: &enum tapi_media_mode bits
+ * @bearer_mode: one &enum tapi_bearer_mode bit
+ * @origin: one &enum tapi_call_origin bit
+ * @reason: one &enum tapi_call_reason bit
+ * @related_id: call id of a related call, or 0
+ * @create_ns: creation time
+ * @state_ns: when the call last entered each state
+ * @parties: the parties, by &enum tapi_party_kind
+ * @handles: handles to the call (struct tapi_call_handle.call_node)
+ * @num_owners: handles on @handles with owner privilege
+ * @num_monitors: handles on @handles with monitor privilege
+ */
+struct tapi_call {
+	struct kref ref;
+	struct tapi_line *line;
+	unsigned int address_id;
+	u32 id;
+	void *drvdata;
+	struct list_head line_node;
+	struct work_struct drop_work;
+	enum tapi_drop_reason drop_reason;
+	struct list_head requests;
+
+	spinlock_t lock;
+	u32 state;
+	u32 mode;
+	bool warned;
+	u32 media_mode;
+	u32 bearer_mode;
+	u32 origin;
+	u32 reason;
+	u32 related_id;
+	u64 create_ns;
+	u64 state_ns[TAPI_CALLSTATE_COUNT];
+	struct tapi_call_party parties[TAPI_PARTY_COUNT];
+	struct list_head handles;
+	unsigned int num_owners;
+	unsigned int num_monitors;
+};
+
+/**
+ * struct tapi_call_handle - one line fd's handle to a call
+ * @ref: see the top of this file
+ * @lf: the line fd holding the handle
+ * @call: the call; a reference is held
+ * @handle: the handle's number in @lf->handles
+ * @call_node: entry in @call->handles while @linked
+ * @linked: on @call->handles; under call->lock
+ * @valid: usable and receiving events (a make-call handle becomes valid
+ *	with its successful reply); under call->lock
+ * @announce: the next CALLSTATE carries the privilege; under call->lock
+ * @privilege: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR; under call->lock
+ */
+struct tapi_call_handle {
+	struct kref ref;
+	struct tapi_line_file *lf;
+	struct tapi_call *call;
+	u32 handle;
+	struct list_head call_node;
+	bool linked;
+	bool valid;
+	bool announce;
+	u32 privilege;
+};
+
+/**
+ * enum tapi_request_op - what a request asks of the TSP
+ * @TAPI_OP_MAKE_CALL: make call
+ * @TAPI_OP_DIAL: dial
+ * @TAPI_OP_ANSWER: answer
+ * @TAPI_OP_ACCEPT: accept
+ * @TAPI_OP_DROP: drop
+ */
+enum tapi_request_op {
+	TAPI_OP_MAKE_CALL,
+	TAPI_OP_DIAL,
+	TAPI_OP_ANSWER,
+	TAPI_OP_ACCEPT,
+	TAPI_OP_DROP,
+};
+
+/**
+ * struct tapi_request - one asynchronous request
+ * @ref: see the top of this file
+ * @card: the card
+ * @call: the call it is about; a reference is held
+ * @new_handle: for make call, the requester's handle to make valid on
+ *	success; a reference is held
+ * @op: &enum tapi_request_op
+ * @id: the request id, unique among the outstanding ones of @lf
+ * @handle: the call handle the reply names
+ * @sync: the requester waits on @done; no reply event
+ * @done: completed when the outcome is known
+ * @result: the outcome, once @finished
+ * @card_node: entry in card->requests while the TSP holds the request
+ * @lf_node: entry in lf->requests until finished
+ * @call_node: entry in call->requests until finished
+ * @lf: the requester, NULL once finished or once the fd is closed;
+ *	under card->req_lock
+ * @tsp_done: the TSP completed it (or the card went away); under
+ *	card->req_lock
+ * @finished: the outcome was delivered; under card->req_lock
+ */
+struct tapi_request {
+	struct kref ref;
+	struct tapi_card *card;
+	struct tapi_call *call;
+	struct tapi_call_handle *new_handle;
+	enum tapi_request_op op;
+	u32 id;
+	u32 handle;
+	bool sync;
+	struct completion done;
+	int result;
+	struct list_head card_node;
+	struct list_head lf_node;
+	struct list_head call_node;
+	struct tapi_line_file *lf;
+	bool tsp_done;
+	bool finished;
+};
+
 /* core.c */
 extern struct class tapi_class;
 extern dev_t tapi_devt;
+extern struct workqueue_struct *tapi_wq;
 
 /* card.c */
 extern const struct file_operations tapi_card_fops;
@@ -144,6 +342,7 @@ int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 void tapi_line_get_devstatus(struct tapi_line_file *lf,
 			     struct tapi_line_devstatus *st);
 void tapi_line_removed(struct tapi_line *line);
+int tapi_check_event_mask(u64 mask);
 
 /* event.c */
 int tapi_event_queue_init(struct tapi_line_file *lf, unsigned int depth);
@@ -156,9 +355,134 @@ __poll_t tapi_event_poll(struct tapi_line_file *lf, struct file *file,
 			 poll_table *wait);
 void tapi_line_broadcast(struct tapi_line *line, const struct tapi_event *ev);
 
+/* callstate.c: the call model, pure functions */
+bool tapi_callstate_valid(u32 state);
+int tapi_callstate_mode(u32 state, u32 mode, u32 *out);
+bool tapi_callstate_transition_ok(u32 from, u32 to);
+u32 tapi_callstate_features(u32 state);
+bool tapi_callstate_active(u32 state);
+bool tapi_callstate_held(u32 state);
+const char *tapi_callstate_name(u32 state);
+
+/* call.c */
+/**
+ * struct tapi_call_counts - calls of a line or an address by kind
+ * @inuse: not idle
+ * @active: not idle, not held of any kind and not disconnected
+ * @onhold: on hold
+ * @onholdpend: on hold pending a transfer or a conference
+ */
+struct tapi_call_counts {
+	unsigned int inuse;
+	unsigned int active;
+	unsigned int onhold;
+	unsigned int onholdpend;
+};
+struct tapi_call *tapi_call_create(struct tapi_line *line,
+				   unsigned int address_id, u32 state,
+				   u32 mode);
+void tapi_call_count(struct tapi_line *line, int address_id,
+		     struct tapi_call_counts *c);
+bool tapi_line_has_room(struct tapi_line *line, unsigned int address_id);
+void tapi_call_fanout_locked(struct tapi_call *call,
+			     const struct tapi_event *ev);
+void tapi_call_fanout_info_locked(struct tapi_call *call, u32 fields);
+void tapi_call_queue_state_locked(struct tapi_call *call,
+				  struct tapi_call_handle *h);
+void tapi_call_address_changed(struct tapi_call *call);
+void tapi_call_schedule_drop(struct tapi_call *call,
+			     enum tapi_drop_reason reason);
+int tapi_call_drop_now(struct tapi_call *call, enum tapi_drop_reason reason);
+void tapi_call_force_idle(struct tapi_call *call);
+void tapi_call_discard(struct tapi_call *call);
+u32 tapi_call_features(struct tapi_call *call, struct tapi_call_handle *h);
+u32 tapi_call_supported_features(const struct tapi_tsp_ops *ops);
+void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci);
+void tapi_call_init_outbound(struct tapi_call *call, u32 media_mode,
+			     u32 bearer_mode, const char *dest);
+
+/* handle.c */
+struct tapi_call_handle *tapi_handle_new(struct tapi_line_file *lf,
+					 struct tapi_call *call);
+int tapi_handle_link(struct tapi_call_handle *h, u32 privilege, bool valid,
+		     bool newcall);
+struct tapi_call_handle *tapi_handle_get(struct tapi_line_file *lf,
+					 u32 handle);
+void tapi_handle_put(struct tapi_call_handle *h);
+void tapi_handle_remove(struct tapi_call_handle *h);
+int tapi_handle_dealloc(struct tapi_call_handle *h);
+int tapi_handle_set_privilege(struct tapi_call_handle *h, u32 privilege);
+void tapi_call_distribute(struct tapi_call *call,
+			  struct tapi_line_file *except);
+int tapi_handoff(struct tapi_call_handle *h, u32 media_mode,
+		 const char *app_name);
+int tapi_line_new_calls(struct tapi_line_file *lf,
+			struct tapi_line_new_calls *arg);
+void tapi_handles_release(struct tapi_line_file *lf);
+
+/* request.c */
+struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
+				      struct tapi_call *call,
+				      enum tapi_request_op op, u32 handle,
+				      bool sync);
+void tapi_request_submit(struct tapi_request *req);
+void tapi_request_abort(struct tapi_request *req);
+int tapi_request_wait(struct tapi_request *req);
+void tapi_request_put(struct tapi_request *req);
+void tapi_requests_cancel_call(struct tapi_call *call);
+void tapi_requests_detach_lf(struct tapi_line_file *lf);
+void tapi_requests_card_gone(struct tapi_card *card);
+
 /* ioctl.c */
 long tapi_card_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 long tapi_line_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+
+struct tapi_ioctl_op;
+
+/**
+ * struct tapi_ucmd - one command being executed
+ * @op: the command's entry in the ioctl table
+ * @card: the card of the fd
+ * @lf: the line fd, or NULL for a card fd
+ * @cmd: kernel copy of the user structure
+ * @uarg: the user structure
+ * @user_size: its size as user space gave it
+ * @responded: the handler already copied @cmd back (tapi_ucmd_respond())
+ * @new_file: a file a handler created, to install as @new_fd once the
+ *	result has reached user space
+ * @new_fd: the reserved fd for @new_file
+ * @wait_req: a synchronous request to wait for once the card's ops_sem is
+ *	released; its outcome becomes the command's result
+ */
+struct tapi_ucmd {
+	const struct tapi_ioctl_op *op;
+	struct tapi_card *card;
+	struct tapi_line_file *lf;
+	void *cmd;
+	void __user *uarg;
+	u32 user_size;
+	bool responded;
+	struct file *new_file;
+	int new_fd;
+	struct tapi_request *wait_req;
+};
+
+/* call-ioctl.c: the call commands, for ioctl.c's table */
+int tapi_ucmd_respond(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_make(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_dial(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_answer(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_accept(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_drop(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_dealloc(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_get_info(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_get_status(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_set_privilege(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_handoff(struct tapi_ucmd *ucmd);
+int tapi_cmd_line_new_calls(struct tapi_ucmd *ucmd);
+int tapi_cmd_address_get_status(struct tapi_ucmd *ucmd);
+int tapi_cmd_line_set_event_mask(struct tapi_ucmd *ucmd);
+int tapi_cmd_line_set_priority(struct tapi_ucmd *ucmd);
 
 /* sysfs.c */
 extern const struct attribute_group *tapi_card_groups[];

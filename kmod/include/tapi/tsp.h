@@ -25,6 +25,8 @@
 struct device;
 struct module;
 struct tapi_card;
+struct tapi_call;
+struct tapi_request;
 
 /**
  * struct tapi_address_desc - one address (directory number) of a line
@@ -78,6 +80,99 @@ struct tapi_line_desc {
 };
 
 /**
+ * enum tapi_drop_reason - why the core asks a TSP to drop a call
+ * @TAPI_DROP_REQUESTED: an application dropped it (%TAPI_IOC_CALL_DROP)
+ * @TAPI_DROP_NO_OWNER: an inbound call found no application owning its
+ *	media mode: the far end should see %TAPI_DISCONNECTMODE_UNAVAIL
+ * @TAPI_DROP_OWNER_CLOSED: the last owner of the call closed its line fd
+ *	(or exited) while the call was not idle
+ */
+enum tapi_drop_reason {
+	TAPI_DROP_REQUESTED,
+	TAPI_DROP_NO_OWNER,
+	TAPI_DROP_OWNER_CLOSED,
+};
+
+/**
+ * struct tapi_call_params - what an application asked of a new call
+ * @dest: the number to call, NUL-terminated, printable; may be empty
+ *	(then the call should go to %TAPI_CALLSTATE_DIALTONE and wait for
+ *	&tapi_tsp_ops.dial)
+ * @address_id: the address of the line to call from, checked
+ * @media_mode: one &enum tapi_media_mode bit the line supports
+ * @bearer_mode: one &enum tapi_bearer_mode bit the line supports
+ * @no_answer_timeout_ms: give up after alerting this long; 0: the TSP's
+ *	default
+ * @block_id: withhold the caller's number from the far end
+ */
+struct tapi_call_params {
+	const char *dest;
+	unsigned int address_id;
+	u32 media_mode;
+	u32 bearer_mode;
+	u32 no_answer_timeout_ms;
+	bool block_id;
+};
+
+/**
+ * struct tapi_party - a party of a call as a TSP reports it
+ * @number: the party's number, or NULL/empty if unknown; copied,
+ *	truncated to %TAPI_DIAL_LEN - 1
+ * @name: the party's name, or NULL/empty; copied, truncated to
+ *	%TAPI_PARTY_NAME_LEN - 1
+ * @flags: &enum tapi_party_flag bits; 0 lets the core derive ADDRESS,
+ *	NAME or UNKNOWN from what is given
+ */
+struct tapi_party {
+	const char *number;
+	const char *name;
+	u32 flags;
+};
+
+/**
+ * enum tapi_party_kind - which party of a call, for tapi_call_set_party()
+ * @TAPI_PARTY_CALLER: the calling party
+ * @TAPI_PARTY_CALLED: the called party
+ * @TAPI_PARTY_CONNECTED: the party the call is connected to
+ * @TAPI_PARTY_REDIRECTING: the party that redirected the call
+ * @TAPI_PARTY_REDIRECTION: the party the call was redirected to
+ * @TAPI_PARTY_COUNT: the number of kinds
+ */
+enum tapi_party_kind {
+	TAPI_PARTY_CALLER,
+	TAPI_PARTY_CALLED,
+	TAPI_PARTY_CONNECTED,
+	TAPI_PARTY_REDIRECTING,
+	TAPI_PARTY_REDIRECTION,
+	TAPI_PARTY_COUNT,
+};
+
+/**
+ * struct tapi_call_offer - an inbound call as a TSP reports it
+ * @address_id: the address of the line the call arrives on
+ * @media_mode: &enum tapi_media_mode bits of the call, non-zero, all
+ *	supported by the line; decides which application owns it
+ * @bearer_mode: one &enum tapi_bearer_mode bit; 0: %TAPI_BEARER_VOICE
+ * @origin: one &enum tapi_call_origin bit; 0: %TAPI_CALLORIGIN_INBOUND
+ * @reason: one &enum tapi_call_reason bit; 0: %TAPI_CALLREASON_DIRECT
+ * @offering_mode: &enum tapi_offering_mode; 0: active
+ * @related_call_id: call id of a related call on the card, or 0
+ * @caller: the calling party, or NULL if unknown
+ * @called: the called party, or NULL for the address's own number
+ */
+struct tapi_call_offer {
+	unsigned int address_id;
+	u32 media_mode;
+	u32 bearer_mode;
+	u32 origin;
+	u32 reason;
+	u32 offering_mode;
+	u32 related_call_id;
+	const struct tapi_party *caller;
+	const struct tapi_party *called;
+};
+
+/**
  * struct tapi_tsp_ops - operations a TSP provides to the core
  * @owner: the TSP's module (THIS_MODULE).  Required.  The core reports
  *	its name as the card's driver.
@@ -92,6 +187,30 @@ struct tapi_line_desc {
  *	@devstatus_flags (&enum tapi_devstatus_flag) for
  *	%TAPI_IOC_LINE_GET_DEVSTATUS.  Without it the core reports
  *	%TAPI_DEVSTATUS_CONNECTED | %TAPI_DEVSTATUS_INSERVICE.
+ * @make_call: Optional (without it, lines cannot place calls).  Place
+ *	@call, a new call the core created in %TAPI_CALLSTATE_UNKNOWN with
+ *	its handle held by the requester, as @params says; report progress
+ *	with tapi_call_set_state().  Complete @req with
+ *	tapi_request_complete() once the call is under way (0) or failed
+ *	(negative errno: the core then makes the call idle).
+ * @dial: Optional.  Send @digits on @call, which is in DIALTONE or
+ *	DIALING; complete @req.
+ * @answer: Optional.  Answer @call (OFFERING or ACCEPTED); complete @req.
+ * @accept: Optional.  Accept @call (OFFERING); complete @req.
+ * @drop: Required if @make_call is given or the TSP offers calls.  Drop
+ *	@call, in any state but IDLE, and take it to %TAPI_CALLSTATE_IDLE.
+ *	@req is NULL when the core drops on its own (@reason is then not
+ *	%TAPI_DROP_REQUESTED): there is nothing to complete, and the return
+ *	value is only logged.
+ *
+ * The call operations are called in process context, may sleep, and hold
+ * no core lock.  Each returns 0 when it has taken @req on: it must then
+ * complete it exactly once with tapi_request_complete(), from any context,
+ * now or later.  A negative errno means it refused: the ioctl fails with
+ * it, the TSP must not complete @req, and nothing may have changed.  The
+ * core checked the handle, privilege and call state before the call, but
+ * the state may move on between the check and the callback: a TSP answers
+ * an operation it can no longer do with -EBADFD.
  *
  * Callbacks are never called concurrently with tapi_card_unregister()
  * returning, and never after it.  They are called with no core spinlock
@@ -99,6 +218,8 @@ struct tapi_line_desc {
  * call the tapi_* helpers, except tapi_card_unregister(): that waits for
  * callbacks in progress and calls line_close itself, so a TSP must also not
  * hold, around tapi_card_unregister(), a lock its callbacks take.
+ * line_open and line_close must not take a lock the TSP holds while it
+ * calls tapi_call_offer(), which takes the card's open/close mutex.
  */
 struct tapi_tsp_ops {
 	struct module *owner;
@@ -106,6 +227,17 @@ struct tapi_tsp_ops {
 	void (*line_close)(struct tapi_card *card, unsigned int line);
 	void (*line_get_devstatus)(struct tapi_card *card, unsigned int line,
 				   u32 *devstatus_flags);
+	int (*make_call)(struct tapi_card *card, struct tapi_call *call,
+			 const struct tapi_call_params *params,
+			 struct tapi_request *req);
+	int (*dial)(struct tapi_card *card, struct tapi_call *call,
+		    const char *digits, struct tapi_request *req);
+	int (*answer)(struct tapi_card *card, struct tapi_call *call,
+		      struct tapi_request *req);
+	int (*accept)(struct tapi_card *card, struct tapi_call *call,
+		      struct tapi_request *req);
+	int (*drop)(struct tapi_card *card, struct tapi_call *call,
+		    enum tapi_drop_reason reason, struct tapi_request *req);
 };
 
 /**
@@ -128,12 +260,31 @@ struct tapi_card_desc {
 	const struct tapi_line_desc *lines;
 };
 
-/* Returns the card or an ERR_PTR(): -EINVAL, -ENOSPC, -ENOMEM. */
+/* Cards (kmod/card.c) */
 struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc);
 void tapi_card_unregister(struct tapi_card *card);
 void *tapi_card_priv(struct tapi_card *card);
 int tapi_card_index(struct tapi_card *card);
 void tapi_line_devstate_changed(struct tapi_card *card, unsigned int line,
 				u32 devstatus_flags);
+
+/* Calls (kmod/call.c) */
+struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
+				  const struct tapi_call_offer *offer);
+int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode);
+int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
+			const struct tapi_party *party);
+struct tapi_call *tapi_call_get(struct tapi_call *call);
+void tapi_call_put(struct tapi_call *call);
+void tapi_call_set_drvdata(struct tapi_call *call, void *data);
+void *tapi_call_drvdata(const struct tapi_call *call);
+struct tapi_card *tapi_call_card(const struct tapi_call *call);
+unsigned int tapi_call_line(const struct tapi_call *call);
+unsigned int tapi_call_address(const struct tapi_call *call);
+u32 tapi_call_id(const struct tapi_call *call);
+u32 tapi_call_state(const struct tapi_call *call);
+
+/* Asynchronous requests (kmod/request.c) */
+void tapi_request_complete(struct tapi_request *req, int result);
 
 #endif /* _TAPI_TSP_H */

@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi core: the call commands of a line fd.  ioctl.c has copied the
+ * argument in and checked its size; these check everything else, in the
+ * order the uapi header gives (handle, capability, privilege, state), and
+ * either answer at once or start an asynchronous request.
+ *
+ * Every handler runs with the card's ops_sem held for reading and the
+ * card live.
+ */
+#include <linux/bitops.h>
+#include <linux/ctype.h>
+#include <linux/string.h>
+
+#include "tapi_core.h"
+
+/* A NUL-terminated string of printable characters in @len bytes. */
+static bool tapi_dial_string_ok(const char *s, size_t len, bool empty_ok)
+{
+	size_t i;
+
+	for (i = 0; i < len && s[i]; i++) {
+		if (!isprint(s[i]))
+			return false;
+	}
+	return i < len && (empty_ok || i);
+}
+
+/* A media or bearer mode: 0 for @dflt, else one bit the line has. */
+static int tapi_pick_mode(u32 mode, u32 dflt, u32 valid, u32 line_modes,
+			  u32 *out)
+{
+	mode = mode ?: dflt;
+	if (!is_power_of_2(mode) || mode & ~valid)
+		return -EINVAL;
+	if (!(mode & line_modes))
+		return -EOPNOTSUPP;
+	*out = mode;
+	return 0;
+}
+
+/* Does the card implement @op at all. */
+static bool tapi_op_present(const struct tapi_tsp_ops *ops,
+			    enum tapi_request_op op)
+{
+	switch (op) {
+	case TAPI_OP_MAKE_CALL:
+		return ops->make_call;
+	case TAPI_OP_DIAL:
+		return ops->dial;
+	case TAPI_OP_ANSWER:
+		return ops->answer;
+	case TAPI_OP_ACCEPT:
+		return ops->accept;
+	case TAPI_OP_DROP:
+		return ops->drop;
+	}
+	return false;
+}
+
+/*
+ * Hand @req to the TSP.  Asynchronous: the id has reached user space
+ * before.  Return: the ioctl's result.
+ */
+static int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
+			      struct tapi_call *call, const void *arg)
+{
+	const struct tapi_tsp_ops *ops = ucmd->card->ops;
+	struct tapi_card *card = ucmd->card;
+	int ret;
+
+	tapi_request_submit(req);
+	switch (req->op) {
+	case TAPI_OP_MAKE_CALL:
+		ret = ops->make_call(card, call, arg, req);
+		break;
+	case TAPI_OP_DIAL:
+		ret = ops->dial(card, call, arg, req);
+		break;
+	case TAPI_OP_ANSWER:
+		ret = ops->answer(card, call, req);
+		break;
+	case TAPI_OP_ACCEPT:
+		ret = ops->accept(card, call, req);
+		break;
+	case TAPI_OP_DROP:
+		ret = ops->drop(card, call, TAPI_DROP_REQUESTED, req);
+		break;
+	default:
+		ret = -EINVAL;
+	}
+	if (WARN_ON_ONCE(ret > 0))
+		ret = -EIO;
+	if (ret)
+		tapi_request_abort(req);
+	return ret;
+}
+
+/* The end of a started request: wait for it, or return its id. */
+static int tapi_request_result(struct tapi_ucmd *ucmd,
+			       struct tapi_request *req)
+{
+	int id = req->id;
+
+	if (req->sync) {
+		/* ioctl.c waits once ops_sem is released. */
+		ucmd->wait_req = req;
+		return 0;
+	}
+	tapi_request_put(req);
+	return id;
+}
+
+/**
+ * tapi_cmd_call_make() - %TAPI_IOC_CALL_MAKE
+ * @ucmd: the command
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_cmd_call_make(struct tapi_ucmd *ucmd)
+{
+	struct tapi_call_make *arg = ucmd->cmd;
+	struct tapi_line_file *lf = ucmd->lf;
+	struct tapi_line *line = lf->line;
+	struct tapi_card *card = ucmd->card;
+	struct tapi_call_params params = { .dest = arg->dest };
+	bool sync = arg->flags & TAPI_CALL_MAKE_SYNC;
+	struct tapi_call_handle *h;
+	struct tapi_request *req;
+	struct tapi_call *call;
+	int ret;
+
+	if (arg->flags & ~TAPI_CALL_MAKE_VALID)
+		return -EOPNOTSUPP;
+	if (arg->address_id >= line->caps.num_addresses)
+		return -ENOENT;
+	if (!card->ops->make_call ||
+	    !(line->caps.line_features & TAPI_LINEFEATURE_MAKECALL) ||
+	    !(line->addrs[arg->address_id].address_features &
+	      TAPI_ADDRFEATURE_MAKECALL))
+		return -EOPNOTSUPP;
+	ret = tapi_pick_mode(arg->media_mode, TAPI_MEDIA_INTERACTIVEVOICE,
+			     TAPI_MEDIA_VALID, line->caps.media_modes,
+			     &params.media_mode);
+	if (ret)
+		return ret;
+	ret = tapi_pick_mode(arg->bearer_mode, TAPI_BEARER_VOICE,
+			     TAPI_BEARER_VALID, line->caps.bearer_modes,
+			     &params.bearer_mode);
+	if (ret)
+		return ret;
+	if (!tapi_dial_string_ok(arg->dest, sizeof(arg->dest), true))
+		return -EINVAL;
+	params.address_id = arg->address_id;
+	params.no_answer_timeout_ms = arg->no_answer_timeout_ms;
+	params.block_id = arg->flags & TAPI_CALL_MAKE_BLOCKID;
+
+	mutex_lock(&card->lock);
+	if (!tapi_line_has_room(line, arg->address_id)) {
+		mutex_unlock(&card->lock);
+		return -EBUSY;
+	}
+	call = tapi_call_create(line, arg->address_id, TAPI_CALLSTATE_UNKNOWN,
+				0);
+	mutex_unlock(&card->lock);
+	if (!call)
+		return -ENOMEM;
+	tapi_call_init_outbound(call, params.media_mode, params.bearer_mode,
+				arg->dest);
+
+	h = tapi_handle_new(lf, call);
+	if (IS_ERR(h)) {
+		ret = PTR_ERR(h);
+		goto err_call;
+	}
+	tapi_handle_link(h, TAPI_PRIV_OWNER, false, false);
+	req = tapi_request_new(lf, call, TAPI_OP_MAKE_CALL, h->handle, sync);
+	if (!req) {
+		ret = -ENOMEM;
+		goto err_handle;
+	}
+	kref_get(&h->ref);
+	req->new_handle = h;
+	arg->request_id = req->id;
+	arg->call = h->handle;
+	/* The handle must reach user space, whether we wait or not. */
+	ret = tapi_ucmd_respond(ucmd);
+	if (ret)
+		goto err_req;
+	ret = tapi_start_request(ucmd, req, call, &params);
+	if (ret)
+		goto err_req;
+
+	/* Under way: the line's monitors hear of it. */
+	mutex_lock(&card->lock);
+	tapi_call_distribute(call, lf);
+	mutex_unlock(&card->lock);
+	tapi_call_address_changed(call);
+	tapi_call_put(call);
+	return tapi_request_result(ucmd, req);
+
+err_req:
+	tapi_request_abort(req);
+	tapi_request_put(req);
+err_handle:
+	tapi_handle_remove(h);
+err_call:
+	tapi_call_discard(call);
+	tapi_call_put(call);
+	return ret;
+}
+
+/*
+ * The common part of dial, answer, accept and drop: check the handle, the
+ * capability, the privilege and the state, then start the request.
+ * @arg's first four fields are those of struct tapi_call_request.
+ */
+static int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
+			enum tapi_request_op op, u32 feature, const void *data)
+{
+	struct tapi_line_file *lf = ucmd->lf;
+	bool sync = arg->flags & TAPI_REQUEST_SYNC;
+	struct tapi_call_handle *h;
+	struct tapi_request *req;
+	struct tapi_call *call;
+	u32 privilege, legal;
+	int ret;
+
+	if (arg->flags & ~TAPI_REQUEST_VALID)
+		return -EOPNOTSUPP;
+	h = tapi_handle_get(lf, arg->call);
+	if (!h)
+		return -ENOENT;
+	call = h->call;
+	if (!tapi_op_present(ucmd->card->ops, op) ||
+	    !(call->line->addrs[call->address_id].call_features & feature)) {
+		ret = -EOPNOTSUPP;
+		goto out;
+	}
+	spin_lock_irq(&call->lock);
+	privilege = h->privilege;
+	legal = tapi_callstate_features(call->state);
+	spin_unlock_irq(&call->lock);
+	if (privilege != TAPI_PRIV_OWNER) {
+		ret = -EPERM;
+		goto out;
+	}
+	if (!(legal & feature)) {
+		ret = -EBADFD;
+		goto out;
+	}
+
+	req = tapi_request_new(lf, call, op, h->handle, sync);
+	if (!req) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	arg->request_id = req->id;
+	ret = tapi_ucmd_respond(ucmd);
+	if (ret)
+		goto err_req;
+	ret = tapi_start_request(ucmd, req, call, data);
+	if (ret)
+		goto err_req;
+	ret = tapi_request_result(ucmd, req);
+	goto out;
+
+err_req:
+	tapi_request_abort(req);
+	tapi_request_put(req);
+out:
+	tapi_handle_put(h);
+	return ret;
+}
+
+/**
+ * tapi_cmd_call_dial() - %TAPI_IOC_CALL_DIAL
+ * @ucmd: the command
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_cmd_call_dial(struct tapi_ucmd *ucmd)
+{
+	struct tapi_call_dial *arg = ucmd->cmd;
+	static_assert(offsetof(struct tapi_call_dial, request_id) ==
+		      offsetof(struct tapi_call_request, request_id));
+
+	if (arg->flags & ~TAPI_REQUEST_VALID)
+		return -EOPNOTSUPP;
+	if (!tapi_dial_string_ok(arg->digits, sizeof(arg->digits), false))
+		return -EINVAL;
+	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_DIAL,
+			    TAPI_CALLFEATURE_DIAL, arg->digits);
+}
+
+/**
+ * tapi_cmd_call_answer() - %TAPI_IOC_CALL_ANSWER
+ * @ucmd: the command
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_cmd_call_answer(struct tapi_ucmd *ucmd)
+{
+	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_ANSWER,
+			    TAPI_CALLFEATURE_ANSWER, NULL);
+}
+
+/**
+ * tapi_cmd_call_accept() - %TAPI_IOC_CALL_ACCEPT
+ * @ucmd: the command
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_cmd_call_accept(struct tapi_ucmd *ucmd)
+{
+	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_ACCEPT,
+			    TAPI_CALLFEATURE_ACCEPT, NULL);
+}
+
+/**
+ * tapi_cmd_call_drop() - %TAPI_IOC_CALL_DROP
+ * @ucmd: the command
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_cmd_call_drop(struct tapi_ucmd *ucmd)
+{
+	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_DROP,
+			    TAPI_CALLFEATURE_DROP, NULL);
+}
+
+/**
+ * tapi_cmd_call_dealloc() - %TAPI_IOC_CALL_DEALLOCATE
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_call_dealloc(struct tapi_ucmd *ucmd)
+{
+	struct tapi_call_dealloc *arg = ucmd->cmd;
+	struct tapi_call_handle *h;
+	int ret;
+
+	if (arg->flags)
+		return -EOPNOTSUPP;
+	if (arg->reserved)
+		return -EINVAL;
+	h = tapi_handle_get(ucmd->lf, arg->call);
+	if (!h)
+		return -ENOENT;
+	ret = tapi_handle_dealloc(h);
+	tapi_handle_put(h);
+	return ret;
+}
+
+/**
+ * tapi_cmd_call_get_info() - %TAPI_IOC_CALL_GET_INFO
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_call_get_info(struct tapi_ucmd *ucmd)
+{
+	struct tapi_call_info *ci = ucmd->cmd;
+	struct tapi_call_handle *h;
+
+	if (ci->flags)
+		return -EOPNOTSUPP;
+	if (ci->reserved)
+		return -EINVAL;
+	h = tapi_handle_get(ucmd->lf, ci->call);
+	if (!h)
+		return -ENOENT;
+	spin_lock_irq(&h->call->lock);
+	tapi_call_fill_info(h->call, ci);
+	spin_unlock_irq(&h->call->lock);
+	tapi_handle_put(h);
+	return 0;
+}
+
+/**
+ * tapi_cmd_call_get_status() - %TAPI_IOC_CALL_GET_STATUS
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_call_get_status(struct tapi_ucmd *ucmd)
+{
+	struct tapi_call_status *st = ucmd->cmd;
+	struct tapi_call_handle *h;
+	struct tapi_call *call;
+
+	if (st->flags)
+		return -EOPNOTSUPP;
+	if (st->reserved)
+		return -EINVAL;
+	h = tapi_handle_get(ucmd->lf, st->call);
+	if (!h)
+		return -ENOENT;
+	call = h->call;
+	spin_lock_irq(&call->lock);
+	st->state = call->state;
+	st->mode = call->mode;
+	st->privilege = h->privilege;
+	st->call_features = tapi_call_features(call, h);
+	st->state_ns = call->state_ns[__ffs(call->state)];
+	spin_unlock_irq(&call->lock);
+	tapi_handle_put(h);
+	return 0;
+}
+
+/**
+ * tapi_cmd_call_set_privilege() - %TAPI_IOC_CALL_SET_PRIVILEGE
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_call_set_privilege(struct tapi_ucmd *ucmd)
+{
+	struct tapi_call_privilege *arg = ucmd->cmd;
+	struct tapi_call_handle *h;
+	int ret;
+
+	if (arg->flags)
+		return -EOPNOTSUPP;
+	h = tapi_handle_get(ucmd->lf, arg->call);
+	if (!h)
+		return -ENOENT;
+	ret = tapi_handle_set_privilege(h, arg->privilege);
+	tapi_handle_put(h);
+	return ret;
+}
+
+/**
+ * tapi_cmd_call_handoff() - %TAPI_IOC_CALL_HANDOFF
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_call_handoff(struct tapi_ucmd *ucmd)
+{
+	struct tapi_call_handoff *arg = ucmd->cmd;
+	struct tapi_call_handle *h;
+	int ret;
+
+	if (arg->flags)
+		return -EOPNOTSUPP;
+	if (!memchr(arg->app_name, '\0', sizeof(arg->app_name)))
+		return -EINVAL;
+	h = tapi_handle_get(ucmd->lf, arg->call);
+	if (!h)
+		return -ENOENT;
+	ret = tapi_handoff(h, arg->media_mode, arg->app_name);
+	tapi_handle_put(h);
+	return ret;
+}
+
+/**
+ * tapi_cmd_line_new_calls() - %TAPI_IOC_LINE_GET_NEW_CALLS
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_line_new_calls(struct tapi_ucmd *ucmd)
+{
+	struct tapi_line_new_calls *arg = ucmd->cmd;
+
+	if (arg->flags & ~TAPI_NEW_CALLS_VALID)
+		return -EOPNOTSUPP;
+	return tapi_line_new_calls(ucmd->lf, arg);
+}
+
+/**
+ * tapi_cmd_address_get_status() - %TAPI_IOC_ADDRESS_GET_STATUS
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_address_get_status(struct tapi_ucmd *ucmd)
+{
+	struct tapi_address_status *st = ucmd->cmd;
+	struct tapi_line *line = ucmd->lf->line;
+	struct tapi_call_counts c;
+	u32 features;
+
+	if (st->flags)
+		return -EOPNOTSUPP;
+	if (st->address_id >= line->caps.num_addresses)
+		return -ENOENT;
+	tapi_call_count(line, st->address_id, &c);
+	st->num_inuse = c.inuse;
+	st->num_active_calls = c.active;
+	st->num_onhold_calls = c.onhold;
+	st->num_onholdpend_calls = c.onholdpend;
+	features = line->addrs[st->address_id].address_features;
+	if (!tapi_line_has_room(line, st->address_id))
+		features &= ~TAPI_ADDRFEATURE_MAKECALL;
+	st->address_features = features;
+	return 0;
+}
+
+/**
+ * tapi_cmd_line_set_event_mask() - %TAPI_IOC_LINE_SET_EVENT_MASK
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_line_set_event_mask(struct tapi_ucmd *ucmd)
+{
+	struct tapi_line_event_mask *arg = ucmd->cmd;
+	int ret;
+
+	if (arg->flags)
+		return -EOPNOTSUPP;
+	ret = tapi_check_event_mask(arg->event_mask);
+	if (ret)
+		return ret;
+	WRITE_ONCE(ucmd->lf->event_mask,
+		   (arg->event_mask ?: TAPI_EV_MASK_VALID) |
+		   TAPI_EV_ALWAYS_MASK);
+	return 0;
+}
+
+/**
+ * tapi_cmd_line_set_priority() - %TAPI_IOC_LINE_SET_PRIORITY
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_line_set_priority(struct tapi_ucmd *ucmd)
+{
+	struct tapi_line_priority *arg = ucmd->cmd;
+	struct tapi_line_file *lf = ucmd->lf;
+	unsigned long bits = arg->media_modes;
+	unsigned int bit;
+
+	if (arg->flags)
+		return -EOPNOTSUPP;
+	if (!arg->media_modes || arg->media_modes & ~lf->media_modes)
+		return -EINVAL;
+	mutex_lock(&ucmd->card->lock);
+	for_each_set_bit(bit, &bits, TAPI_MEDIA_BITS)
+		lf->priority[bit] = arg->priority;
+	mutex_unlock(&ucmd->card->lock);
+	return 0;
+}

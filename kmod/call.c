@@ -1,0 +1,785 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi core: calls.  A call is created by make call (outbound) or by its
+ * TSP through tapi_call_offer() (inbound), is shared by every line fd
+ * holding a handle to it, and changes state only through
+ * tapi_call_set_state(), which checks every transition against the call
+ * model (callstate.c) and fans the change out to the call's handles: no
+ * scan of other calls or fds.
+ */
+#include <linux/bitops.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+
+#include "tapi_core.h"
+
+static void tapi_call_drop_work(struct work_struct *work);
+
+static void tapi_call_release(struct kref *ref)
+{
+	struct tapi_call *call = container_of(ref, struct tapi_call, ref);
+	struct tapi_line *line = call->line;
+	unsigned long flags;
+
+	spin_lock_irqsave(&line->calls_lock, flags);
+	list_del(&call->line_node);
+	spin_unlock_irqrestore(&line->calls_lock, flags);
+	xa_lock_irqsave(&line->card->call_ids, flags);
+	__xa_erase(&line->card->call_ids, call->id);
+	xa_unlock_irqrestore(&line->card->call_ids, flags);
+	kfree(call);
+	put_device(&line->dev);
+}
+
+/**
+ * tapi_call_get() - take a reference on a call
+ * @call: the call
+ *
+ * Context: any context.
+ * Return: @call.
+ */
+struct tapi_call *tapi_call_get(struct tapi_call *call)
+{
+	kref_get(&call->ref);
+	return call;
+}
+EXPORT_SYMBOL_GPL(tapi_call_get);
+
+/**
+ * tapi_call_put() - drop a reference on a call
+ * @call: the call, or NULL
+ *
+ * A TSP drops the reference tapi_call_offer() gave it, and each one it
+ * took with tapi_call_get(), once it no longer uses the call; it must do
+ * so before tapi_card_unregister() returns or right after.
+ *
+ * Context: any context.
+ */
+void tapi_call_put(struct tapi_call *call)
+{
+	if (call)
+		kref_put(&call->ref, tapi_call_release);
+}
+EXPORT_SYMBOL_GPL(tapi_call_put);
+
+/**
+ * tapi_call_set_drvdata() - attach the TSP's data to a call
+ * @call: the call
+ * @data: anything; the core never looks at it
+ */
+void tapi_call_set_drvdata(struct tapi_call *call, void *data)
+{
+	WRITE_ONCE(call->drvdata, data);
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_drvdata);
+
+/**
+ * tapi_call_drvdata() - the TSP's data of a call
+ * @call: the call
+ *
+ * Return: what tapi_call_set_drvdata() stored, or NULL.
+ */
+void *tapi_call_drvdata(const struct tapi_call *call)
+{
+	return READ_ONCE(call->drvdata);
+}
+EXPORT_SYMBOL_GPL(tapi_call_drvdata);
+
+/**
+ * tapi_call_card() - the card of a call
+ * @call: the call
+ *
+ * Return: the card.
+ */
+struct tapi_card *tapi_call_card(const struct tapi_call *call)
+{
+	return call->line->card;
+}
+EXPORT_SYMBOL_GPL(tapi_call_card);
+
+/**
+ * tapi_call_line() - the line of a call
+ * @call: the call
+ *
+ * Return: the line index on the card.
+ */
+unsigned int tapi_call_line(const struct tapi_call *call)
+{
+	return call->line->index;
+}
+EXPORT_SYMBOL_GPL(tapi_call_line);
+
+/**
+ * tapi_call_address() - the address of a call
+ * @call: the call
+ *
+ * Return: the address index on the call's line.
+ */
+unsigned int tapi_call_address(const struct tapi_call *call)
+{
+	return call->address_id;
+}
+EXPORT_SYMBOL_GPL(tapi_call_address);
+
+/**
+ * tapi_call_id() - the call id of a call
+ * @call: the call
+ *
+ * Return: the id, unique on the card while the call exists, >= 1.
+ */
+u32 tapi_call_id(const struct tapi_call *call)
+{
+	return call->id;
+}
+EXPORT_SYMBOL_GPL(tapi_call_id);
+
+/**
+ * tapi_call_state() - the state of a call
+ * @call: the call
+ *
+ * Context: any context; the state may change right after.
+ * Return: one &enum tapi_call_state bit.
+ */
+u32 tapi_call_state(const struct tapi_call *call)
+{
+	return READ_ONCE(call->state);
+}
+EXPORT_SYMBOL_GPL(tapi_call_state);
+
+/**
+ * tapi_call_create() - create a call on a line and put it on its list
+ * @line: the line
+ * @address_id: the address, checked by the caller
+ * @state: the first state, valid
+ * @mode: its mode, valid
+ *
+ * Context: process context; card->lock held, so that the room check the
+ * caller made still holds.
+ * Return: the call with one reference, the caller's, or NULL.
+ */
+struct tapi_call *tapi_call_create(struct tapi_line *line,
+				   unsigned int address_id, u32 state, u32 mode)
+{
+	struct tapi_card *card = line->card;
+	struct tapi_call *call;
+	u32 id;
+
+	lockdep_assert_held(&card->lock);
+
+	call = kzalloc(sizeof(*call), GFP_KERNEL_ACCOUNT);
+	if (!call)
+		return NULL;
+	/* Cyclic: an id names one call only, for as long as it can. */
+	if (xa_alloc_cyclic_irq(&card->call_ids, &id, call, xa_limit_32b,
+				&card->next_call_id, GFP_KERNEL) < 0) {
+		kfree(call);
+		return NULL;
+	}
+	kref_init(&call->ref);
+	get_device(&line->dev);
+	call->line = line;
+	call->address_id = address_id;
+	call->id = id;
+	INIT_WORK(&call->drop_work, tapi_call_drop_work);
+	INIT_LIST_HEAD(&call->requests);
+	spin_lock_init(&call->lock);
+	INIT_LIST_HEAD(&call->handles);
+	call->state = state;
+	call->mode = mode;
+	call->create_ns = ktime_get_ns();
+	call->state_ns[__ffs(state)] = call->create_ns;
+
+	spin_lock_irq(&line->calls_lock);
+	list_add_tail(&call->line_node, &line->calls);
+	spin_unlock_irq(&line->calls_lock);
+	return call;
+}
+
+/**
+ * tapi_call_count() - count the calls of a line or of one address
+ * @line: the line
+ * @address_id: the address, or -1 for the whole line
+ * @c: the counts
+ *
+ * Context: any context.  A snapshot: states may change right after.
+ */
+void tapi_call_count(struct tapi_line *line, int address_id,
+		     struct tapi_call_counts *c)
+{
+	struct tapi_call *call;
+	unsigned long flags;
+	u32 state;
+
+	memset(c, 0, sizeof(*c));
+	spin_lock_irqsave(&line->calls_lock, flags);
+	list_for_each_entry(call, &line->calls, line_node) {
+		if (address_id >= 0 && call->address_id != address_id)
+			continue;
+		state = READ_ONCE(call->state);
+		if (state == TAPI_CALLSTATE_IDLE)
+			continue;
+		c->inuse++;
+		if (tapi_callstate_active(state))
+			c->active++;
+		if (state == TAPI_CALLSTATE_ONHOLD)
+			c->onhold++;
+		else if (tapi_callstate_held(state))
+			c->onholdpend++;
+	}
+	spin_unlock_irqrestore(&line->calls_lock, flags);
+}
+
+/**
+ * tapi_line_has_room() - can one more call become active on an address
+ * @line: the line
+ * @address_id: the address, checked by the caller
+ *
+ * Context: card->lock held by callers that then create the call.
+ * Return: true if neither the line's max_active_calls nor the address's
+ * max_calls is reached.
+ */
+bool tapi_line_has_room(struct tapi_line *line, unsigned int address_id)
+{
+	struct tapi_call_counts line_c, addr_c;
+
+	tapi_call_count(line, -1, &line_c);
+	tapi_call_count(line, address_id, &addr_c);
+	return line_c.active < line->caps.max_active_calls &&
+	       addr_c.active < line->addrs[address_id].max_calls;
+}
+
+/**
+ * tapi_call_fanout_locked() - queue an event on every valid handle
+ * @call: the call; call->lock held
+ * @ev: the record; its call field is set to each fd's handle
+ */
+void tapi_call_fanout_locked(struct tapi_call *call,
+			     const struct tapi_event *ev)
+{
+	struct tapi_call_handle *h;
+	struct tapi_event rec = *ev;
+
+	lockdep_assert_held(&call->lock);
+	if (!rec.timestamp_ns)
+		rec.timestamp_ns = ktime_get_ns();
+	list_for_each_entry(h, &call->handles, call_node) {
+		if (!h->valid)
+			continue;
+		rec.call = h->handle;
+		tapi_event_queue(h->lf, &rec);
+	}
+}
+
+/**
+ * tapi_call_fanout_info_locked() - queue %TAPI_EV_CALLINFO on every valid
+ *	handle
+ * @call: the call; call->lock held
+ * @fields: &enum tapi_callinfo_field bits that changed
+ */
+void tapi_call_fanout_info_locked(struct tapi_call *call, u32 fields)
+{
+	struct tapi_event ev = {
+		.type = TAPI_EV_CALLINFO,
+		.line = call->line->index,
+		.param = { fields },
+	};
+
+	tapi_call_fanout_locked(call, &ev);
+}
+
+/* One CALLSTATE for one handle, with the privilege if it is due. */
+static void tapi_call_state_event_locked(struct tapi_call *call,
+					 struct tapi_call_handle *h, u64 ts)
+{
+	struct tapi_event ev = {
+		.timestamp_ns = ts,
+		.type = TAPI_EV_CALLSTATE,
+		.line = call->line->index,
+		.call = h->handle,
+		.param = { call->state, call->mode },
+	};
+
+	if (h->announce) {
+		ev.param[2] = h->privilege;
+		h->announce = false;
+	}
+	tapi_event_queue(h->lf, &ev);
+}
+
+/**
+ * tapi_call_queue_state_locked() - queue the call's current state on one
+ *	handle
+ * @call: the call; call->lock held
+ * @h: a valid handle of the call
+ */
+void tapi_call_queue_state_locked(struct tapi_call *call,
+				  struct tapi_call_handle *h)
+{
+	lockdep_assert_held(&call->lock);
+	tapi_call_state_event_locked(call, h, ktime_get_ns());
+}
+
+/**
+ * tapi_call_address_changed() - tell the line's fds how many calls are in
+ *	use on the call's address now
+ * @call: the call that appeared or went idle
+ *
+ * Context: any context.
+ */
+void tapi_call_address_changed(struct tapi_call *call)
+{
+	struct tapi_line *line = call->line;
+	struct tapi_call_counts c;
+	struct tapi_event ev = {
+		.type = TAPI_EV_ADDRESSSTATE,
+		.line = line->index,
+	};
+
+	tapi_call_count(line, call->address_id, &c);
+	ev.param[0] = call->address_id;
+	ev.param[1] = TAPI_ADDRSTATE_NUMCALLS |
+		      (c.inuse == 0 ? TAPI_ADDRSTATE_INUSEZERO :
+		       c.inuse == 1 ? TAPI_ADDRSTATE_INUSEONE :
+				      TAPI_ADDRSTATE_INUSEMANY);
+	ev.param[2] = c.inuse;
+	tapi_line_broadcast(line, &ev);
+}
+
+/* Log a driver's bad report, once per call and ratelimited. */
+static void tapi_call_refused(struct tapi_call *call, bool first, u32 from,
+			      u32 to, u32 mode)
+{
+	if (first)
+		dev_warn_ratelimited(&call->line->card->dev,
+				     "line %u: call %u: %s -> %s (mode %#x) refused\n",
+				     call->line->index, call->id,
+				     tapi_callstate_name(from),
+				     tapi_callstate_name(to), mode);
+}
+
+/**
+ * tapi_call_set_state() - report a call's new state
+ * @call: the call
+ * @state: one &enum tapi_call_state bit
+ * @mode: the state's mode (one bit of its mode enum), or 0 for the state's
+ *	default (and for states without modes)
+ *
+ * Checks the transition against the call model; a legal one is recorded
+ * with its time and queued as %TAPI_EV_CALLSTATE on every handle to the
+ * call.  Reporting the current state and mode again does nothing.  Going
+ * %TAPI_CALLSTATE_IDLE completes the call's outstanding requests (see
+ * "Asynchronous requests" in the uapi header).
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for an invalid state or mode or an illegal
+ * transition, which is refused (logged once per call, ratelimited).
+ */
+int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
+{
+	struct tapi_call_handle *h;
+	unsigned long flags;
+	u32 old, norm;
+	bool first;
+	u64 ts;
+
+	spin_lock_irqsave(&call->lock, flags);
+	old = call->state;
+	if (!tapi_callstate_valid(state) ||
+	    tapi_callstate_mode(state, mode, &norm) ||
+	    !tapi_callstate_transition_ok(old, state)) {
+		first = !call->warned;
+		call->warned = true;
+		spin_unlock_irqrestore(&call->lock, flags);
+		tapi_call_refused(call, first, old, state, mode);
+		return -EINVAL;
+	}
+	if (old == state && call->mode == norm) {
+		spin_unlock_irqrestore(&call->lock, flags);
+		return 0;
+	}
+	ts = ktime_get_ns();
+	WRITE_ONCE(call->state, state);
+	call->mode = norm;
+	call->state_ns[__ffs(state)] = ts;
+	list_for_each_entry(h, &call->handles, call_node) {
+		if (h->valid)
+			tapi_call_state_event_locked(call, h, ts);
+	}
+	spin_unlock_irqrestore(&call->lock, flags);
+
+	if (state == TAPI_CALLSTATE_IDLE) {
+		tapi_requests_cancel_call(call);
+		tapi_call_address_changed(call);
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_state);
+
+/**
+ * tapi_call_force_idle() - take a call to IDLE, whatever its state
+ * @call: the call
+ *
+ * Context: any context; no core lock held.
+ */
+void tapi_call_force_idle(struct tapi_call *call)
+{
+	if (READ_ONCE(call->state) != TAPI_CALLSTATE_IDLE)
+		tapi_call_set_state(call, TAPI_CALLSTATE_IDLE, 0);
+}
+
+/**
+ * tapi_call_discard() - make a call nobody has heard of idle, quietly
+ * @call: a call whose creation failed half-way; no valid handle, no
+ *	request with the TSP
+ */
+void tapi_call_discard(struct tapi_call *call)
+{
+	spin_lock_irq(&call->lock);
+	WRITE_ONCE(call->state, TAPI_CALLSTATE_IDLE);
+	spin_unlock_irq(&call->lock);
+}
+
+/* Fill a struct tapi_call_party from what a TSP gave. */
+static int tapi_party_from(struct tapi_call_party *p,
+			   const struct tapi_party *party)
+{
+	memset(p, 0, sizeof(*p));
+	if (!party)
+		goto unknown;
+	if (party->flags & ~TAPI_PARTYID_VALID)
+		return -EINVAL;
+	if (party->number)
+		strscpy(p->number, party->number, sizeof(p->number));
+	if (party->name)
+		strscpy(p->name, party->name, sizeof(p->name));
+	p->flags = party->flags;
+	if (p->flags)
+		return 0;
+	if (p->number[0])
+		p->flags |= TAPI_PARTYID_ADDRESS;
+	if (p->name[0])
+		p->flags |= TAPI_PARTYID_NAME;
+	if (p->flags)
+		return 0;
+unknown:
+	p->flags = TAPI_PARTYID_UNKNOWN;
+	return 0;
+}
+
+/**
+ * tapi_call_set_party() - report who a party of a call is
+ * @call: the call
+ * @kind: which party
+ * @party: number, name and flags; NULL for "unknown"
+ *
+ * A change is queued as %TAPI_EV_CALLINFO on every handle to the call.
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for an unknown @kind or flag.
+ */
+int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
+			const struct tapi_party *party)
+{
+	struct tapi_call_party p;
+	unsigned long flags;
+	int ret;
+
+	if (kind >= TAPI_PARTY_COUNT)
+		return -EINVAL;
+	ret = tapi_party_from(&p, party);
+	if (ret)
+		return ret;
+
+	spin_lock_irqsave(&call->lock, flags);
+	if (memcmp(&call->parties[kind], &p, sizeof(p))) {
+		call->parties[kind] = p;
+		tapi_call_fanout_info_locked(call,
+					     TAPI_CALLINFO_CALLERID << kind);
+	}
+	spin_unlock_irqrestore(&call->lock, flags);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_party);
+
+/* The address's own number as the called party of an inbound call. */
+static void tapi_call_address_party(struct tapi_call *call,
+				    struct tapi_call_party *p)
+{
+	memset(p, 0, sizeof(*p));
+	strscpy(p->number, call->line->addrs[call->address_id].address,
+		sizeof(p->number));
+	p->flags = TAPI_PARTYID_ADDRESS;
+}
+
+/* Every origin and every reason bit the uapi header defines. */
+#define TAPI_ORIGINS	(TAPI_CALLORIGIN_OUTBOUND | TAPI_CALLORIGIN_INTERNAL | \
+			 TAPI_CALLORIGIN_EXTERNAL | TAPI_CALLORIGIN_UNKNOWN | \
+			 TAPI_CALLORIGIN_UNAVAIL | TAPI_CALLORIGIN_CONFERENCE | \
+			 TAPI_CALLORIGIN_INBOUND)
+#define TAPI_REASONS	((TAPI_CALLREASON_ROUTEREQUEST << 1) - 1)
+
+/* Is @v zero or one bit of @valid. */
+static bool tapi_one_bit_or_zero(u32 v, u32 valid)
+{
+	return !v || (is_power_of_2(v) && !(v & ~valid));
+}
+
+static int tapi_check_offer(struct tapi_line *line,
+			    const struct tapi_call_offer *offer)
+{
+	if (!offer || offer->address_id >= line->caps.num_addresses)
+		return -EINVAL;
+	if (!offer->media_mode || offer->media_mode & ~line->caps.media_modes)
+		return -EINVAL;
+	if (!tapi_one_bit_or_zero(offer->bearer_mode, line->caps.bearer_modes) ||
+	    !tapi_one_bit_or_zero(offer->origin, TAPI_ORIGINS) ||
+	    !tapi_one_bit_or_zero(offer->reason, TAPI_REASONS) ||
+	    !tapi_one_bit_or_zero(offer->offering_mode,
+				  TAPI_OFFERINGMODE_ACTIVE |
+				  TAPI_OFFERINGMODE_INACTIVE))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * tapi_call_offer() - report an inbound call
+ * @card: the card
+ * @line: the line index the call arrives on
+ * @offer: the call: address, media mode, parties...
+ *
+ * Creates the call in %TAPI_CALLSTATE_OFFERING and distributes it: the
+ * line fd owning @offer->media_mode with the highest priority (see
+ * %TAPI_IOC_LINE_SET_PRIORITY) gets an owner handle, every monitor a
+ * monitor handle, each with %TAPI_EV_NEWCALL and %TAPI_EV_CALLSTATE.  If
+ * no fd owns the media mode, the core asks the TSP to drop the call
+ * (&tapi_tsp_ops.drop with %TAPI_DROP_NO_OWNER), soon and from another
+ * context, so the TSP may hold its own locks around this call.
+ *
+ * Context: process context; sleeps; takes the card's open/close mutex.
+ * Return: the call, with a reference for the TSP (tapi_call_put() it when
+ * done), or an ERR_PTR(): -EINVAL for a bad @line or @offer, -EBUSY when
+ * the line or address has no call to spare, -EOPNOTSUPP if the TSP has no
+ * &tapi_tsp_ops.drop, -ENODEV once the card is being unregistered,
+ * -ENOMEM.
+ */
+struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
+				  const struct tapi_call_offer *offer)
+{
+	struct tapi_line *tline;
+	struct tapi_call *call;
+	unsigned int owners;
+	u32 mode;
+	int ret;
+
+	if (line >= card->num_lines)
+		return ERR_PTR(-EINVAL);
+	tline = card->lines[line];
+	ret = tapi_check_offer(tline, offer);
+	if (ret)
+		return ERR_PTR(ret);
+	mode = offer->offering_mode ?: TAPI_OFFERINGMODE_ACTIVE;
+
+	mutex_lock(&card->lock);
+	if (!card->ops) {
+		ret = -ENODEV;
+		goto err_unlock;
+	}
+	if (!card->ops->drop) {
+		ret = -EOPNOTSUPP;
+		goto err_unlock;
+	}
+	if (!tapi_line_has_room(tline, offer->address_id)) {
+		ret = -EBUSY;
+		goto err_unlock;
+	}
+	call = tapi_call_create(tline, offer->address_id,
+				TAPI_CALLSTATE_OFFERING, mode);
+	if (!call) {
+		ret = -ENOMEM;
+		goto err_unlock;
+	}
+	/* No handle yet: nobody can see the call, no lock needed. */
+	call->media_mode = offer->media_mode;
+	call->bearer_mode = offer->bearer_mode ?: TAPI_BEARER_VOICE;
+	call->origin = offer->origin ?: TAPI_CALLORIGIN_INBOUND;
+	call->reason = offer->reason ?: TAPI_CALLREASON_DIRECT;
+	call->related_id = offer->related_call_id;
+	tapi_party_from(&call->parties[TAPI_PARTY_CALLER], offer->caller);
+	tapi_party_from(&call->parties[TAPI_PARTY_CONNECTED], NULL);
+	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTING], NULL);
+	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTION], NULL);
+	if (offer->called)
+		tapi_party_from(&call->parties[TAPI_PARTY_CALLED],
+				offer->called);
+	else
+		tapi_call_address_party(call,
+					&call->parties[TAPI_PARTY_CALLED]);
+
+	tapi_call_distribute(call, NULL);
+	spin_lock_irq(&call->lock);
+	owners = call->num_owners;
+	spin_unlock_irq(&call->lock);
+	mutex_unlock(&card->lock);
+
+	tapi_call_address_changed(call);
+	if (!owners)
+		tapi_call_schedule_drop(call, TAPI_DROP_NO_OWNER);
+	return call;
+
+err_unlock:
+	mutex_unlock(&card->lock);
+	return ERR_PTR(ret);
+}
+EXPORT_SYMBOL_GPL(tapi_call_offer);
+
+/**
+ * tapi_call_drop_now() - ask the TSP to drop a call on the core's behalf
+ * @call: the call
+ * @reason: why; not %TAPI_DROP_REQUESTED
+ *
+ * Does nothing if the card is gone or the call is idle already.
+ *
+ * Context: process context, no core lock held.
+ * Return: 0 or the TSP's error.
+ */
+int tapi_call_drop_now(struct tapi_call *call, enum tapi_drop_reason reason)
+{
+	struct tapi_card *card = call->line->card;
+	int ret = 0;
+
+	down_read(&card->ops_sem);
+	if (card->ops && card->ops->drop &&
+	    READ_ONCE(call->state) != TAPI_CALLSTATE_IDLE)
+		ret = card->ops->drop(card, call, reason, NULL);
+	up_read(&card->ops_sem);
+	if (ret)
+		dev_warn_ratelimited(&card->dev,
+				     "line %u: call %u: driver failed to drop it: %d\n",
+				     call->line->index, call->id, ret);
+	return ret;
+}
+
+static void tapi_call_drop_work(struct work_struct *work)
+{
+	struct tapi_call *call = container_of(work, struct tapi_call,
+					      drop_work);
+
+	tapi_call_drop_now(call, call->drop_reason);
+	tapi_call_put(call);
+}
+
+/**
+ * tapi_call_schedule_drop() - drop a call from the core's workqueue
+ * @call: the call
+ * @reason: why; not %TAPI_DROP_REQUESTED
+ *
+ * Context: any context.
+ */
+void tapi_call_schedule_drop(struct tapi_call *call,
+			     enum tapi_drop_reason reason)
+{
+	tapi_call_get(call);
+	call->drop_reason = reason;
+	if (!queue_work(tapi_wq, &call->drop_work))
+		tapi_call_put(call);
+}
+
+/* Call features the core implements, given the TSP's operations. */
+static u32 tapi_ops_call_features(const struct tapi_tsp_ops *ops)
+{
+	u32 f = 0;
+
+	if (!ops)
+		return 0;
+	if (ops->accept)
+		f |= TAPI_CALLFEATURE_ACCEPT;
+	if (ops->answer)
+		f |= TAPI_CALLFEATURE_ANSWER;
+	if (ops->dial)
+		f |= TAPI_CALLFEATURE_DIAL;
+	if (ops->drop)
+		f |= TAPI_CALLFEATURE_DROP;
+	return f;
+}
+
+/**
+ * tapi_call_supported_features() - call features a card can offer at all
+ * @ops: the TSP's operations
+ *
+ * Return: &enum tapi_call_feature bits the core implements and the TSP
+ * has an operation for.
+ */
+u32 tapi_call_supported_features(const struct tapi_tsp_ops *ops)
+{
+	return tapi_ops_call_features(ops);
+}
+
+/**
+ * tapi_call_features() - operations a handle may use on a call now
+ * @call: the call; call->lock held
+ * @h: a handle of the call
+ *
+ * Return: &enum tapi_call_feature bits: the state's, within the address's
+ * capabilities; 0 for a monitor handle.
+ */
+u32 tapi_call_features(struct tapi_call *call, struct tapi_call_handle *h)
+{
+	lockdep_assert_held(&call->lock);
+	if (h->privilege != TAPI_PRIV_OWNER)
+		return 0;
+	return tapi_callstate_features(call->state) &
+	       call->line->addrs[call->address_id].call_features;
+}
+
+/**
+ * tapi_call_fill_info() - fill call info for user space
+ * @call: the call; call->lock held
+ * @ci: the reply; call, size and flags are left alone
+ */
+void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci)
+{
+	lockdep_assert_held(&call->lock);
+	ci->line = call->line->index;
+	ci->address_id = call->address_id;
+	ci->call_id = call->id;
+	ci->related_call_id = call->related_id;
+	ci->media_mode = call->media_mode;
+	ci->bearer_mode = call->bearer_mode;
+	ci->origin = call->origin;
+	ci->reason = call->reason;
+	ci->num_owners = call->num_owners;
+	ci->num_monitors = call->num_monitors;
+	ci->reserved = 0;
+	ci->create_ns = call->create_ns;
+	memcpy(ci->state_entry_ns, call->state_ns, sizeof(ci->state_entry_ns));
+	ci->caller = call->parties[TAPI_PARTY_CALLER];
+	ci->called = call->parties[TAPI_PARTY_CALLED];
+	ci->connected = call->parties[TAPI_PARTY_CONNECTED];
+	ci->redirecting = call->parties[TAPI_PARTY_REDIRECTING];
+	ci->redirection = call->parties[TAPI_PARTY_REDIRECTION];
+}
+
+/**
+ * tapi_call_init_outbound() - set up a call placed by make call
+ * @call: the new call, not visible to anyone yet
+ * @media_mode: its media mode
+ * @bearer_mode: its bearer mode
+ * @dest: the number called
+ */
+void tapi_call_init_outbound(struct tapi_call *call, u32 media_mode,
+			     u32 bearer_mode, const char *dest)
+{
+	struct tapi_party called = { .number = dest };
+
+	call->media_mode = media_mode;
+	call->bearer_mode = bearer_mode;
+	call->origin = TAPI_CALLORIGIN_OUTBOUND;
+	call->reason = TAPI_CALLREASON_DIRECT;
+	tapi_call_address_party(call, &call->parties[TAPI_PARTY_CALLER]);
+	tapi_party_from(&call->parties[TAPI_PARTY_CALLED], &called);
+	tapi_party_from(&call->parties[TAPI_PARTY_CONNECTED], NULL);
+	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTING], NULL);
+	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTION], NULL);
+}

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi core: asynchronous requests (TAPI's request ids and LINE_REPLY).
+ *
+ * An ioctl creates a request, hands it to the TSP and returns its id; the
+ * TSP completes it once, from any context, with tapi_request_complete().
+ * The outcome goes to the requester as a %TAPI_EV_REPLY record, or to an
+ * ioctl waiting for it (%TAPI_REQUEST_SYNC).
+ *
+ * The outcome can also be decided before the TSP completes: when the call
+ * goes idle (-ECANCELED, or 0 for a drop) and when the card goes away
+ * (-ENODEV).  A request is "finished" once its outcome is delivered and
+ * "tsp_done" once the TSP has completed it or can no longer do so; it is
+ * freed when both have happened and nobody waits on it.
+ *
+ * A make-call request also carries the requester's new handle, which
+ * becomes valid when the request succeeds, and is removed (and the call
+ * made idle) when it fails.
+ */
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+
+#include "tapi_core.h"
+
+static void tapi_request_release(struct kref *ref)
+{
+	struct tapi_request *req = container_of(ref, struct tapi_request, ref);
+
+	if (req->new_handle)
+		tapi_handle_put(req->new_handle);
+	tapi_call_put(req->call);
+	kfree(req);
+}
+
+/**
+ * tapi_request_put() - drop a reference on a request
+ * @req: the request
+ *
+ * Context: any context.
+ */
+void tapi_request_put(struct tapi_request *req)
+{
+	kref_put(&req->ref, tapi_request_release);
+}
+
+/* Is @id the id of one of @lf's outstanding requests; req_lock held. */
+static bool tapi_request_id_busy(struct tapi_line_file *lf, u32 id)
+{
+	struct tapi_request *req;
+
+	list_for_each_entry(req, &lf->requests, lf_node) {
+		if (req->id == id)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * tapi_request_new() - create a request of a line fd about a call
+ * @lf: the requester
+ * @call: the call
+ * @op: what is asked
+ * @handle: @lf's handle to @call, named in the reply
+ * @sync: the requester will wait with tapi_request_wait()
+ *
+ * The request is outstanding (it has its id) but not yet with the TSP:
+ * tapi_request_submit() hands it over, tapi_request_abort() takes it back.
+ *
+ * Context: process context.
+ * Return: the request with the requester's reference, or NULL.
+ */
+struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
+				      struct tapi_call *call,
+				      enum tapi_request_op op, u32 handle,
+				      bool sync)
+{
+	struct tapi_card *card = lf->line->card;
+	struct tapi_request *req;
+	u32 id;
+
+	req = kzalloc(sizeof(*req), GFP_KERNEL_ACCOUNT);
+	if (!req)
+		return NULL;
+	kref_init(&req->ref);
+	req->card = card;
+	req->call = tapi_call_get(call);
+	req->op = op;
+	req->handle = handle;
+	req->sync = sync;
+	init_completion(&req->done);
+	INIT_LIST_HEAD(&req->card_node);
+	/* Not with the TSP yet: tapi_request_complete() must not be valid. */
+	req->tsp_done = true;
+
+	spin_lock_irq(&card->req_lock);
+	do {
+		id = ++lf->next_request_id;
+	} while (!id || tapi_request_id_busy(lf, id));
+	req->id = id;
+	req->lf = lf;
+	list_add_tail(&req->lf_node, &lf->requests);
+	list_add_tail(&req->call_node, &call->requests);
+	spin_unlock_irq(&card->req_lock);
+	return req;
+}
+
+/**
+ * tapi_request_submit() - hand a request to the TSP
+ * @req: the request
+ *
+ * The TSP gets its own reference, which tapi_request_complete() drops.
+ */
+void tapi_request_submit(struct tapi_request *req)
+{
+	struct tapi_card *card = req->card;
+
+	kref_get(&req->ref);
+	spin_lock_irq(&card->req_lock);
+	req->tsp_done = false;
+	list_add_tail(&req->card_node, &card->requests);
+	spin_unlock_irq(&card->req_lock);
+}
+
+/* The outcome of a make call: make the handle valid, or take it back. */
+static bool tapi_request_make_call_done(struct tapi_request *req,
+					struct tapi_line_file *lf, int result)
+{
+	struct tapi_call_handle *h = req->new_handle;
+	struct tapi_call *call = req->call;
+
+	if (!lf)
+		return result != 0;
+	spin_lock(&call->lock);
+	if (!result && h->linked) {
+		WRITE_ONCE(h->valid, true);
+		h->announce = true;
+		tapi_call_queue_state_locked(call, h);
+	}
+	spin_unlock(&call->lock);
+	if (result)
+		tapi_handle_remove(h);
+	return result != 0;
+}
+
+/*
+ * Deliver the outcome, once.  card->req_lock held.
+ * Return: true if the call must now be made idle (a failed make call).
+ */
+static bool tapi_request_finish_locked(struct tapi_request *req, int result)
+{
+	struct tapi_line_file *lf = req->lf;
+	struct tapi_event ev = {
+		.type = TAPI_EV_REPLY,
+		.call = req->handle,
+		.request_id = req->id,
+		.param = { (u32)result },
+	};
+	bool idle = false;
+
+	if (req->finished)
+		return false;
+	req->finished = true;
+	req->result = result;
+	req->lf = NULL;
+	list_del_init(&req->lf_node);
+	list_del_init(&req->call_node);
+	if (lf && !req->sync) {
+		ev.line = lf->line->index;
+		tapi_event_queue(lf, &ev);
+	}
+	if (req->op == TAPI_OP_MAKE_CALL)
+		idle = tapi_request_make_call_done(req, lf, result);
+	complete_all(&req->done);
+	return idle;
+}
+
+/**
+ * tapi_request_abort() - take back a request the TSP refused (or never got)
+ * @req: the request
+ *
+ * No reply is queued; a make-call handle is left to the caller to remove.
+ */
+void tapi_request_abort(struct tapi_request *req)
+{
+	struct tapi_card *card = req->card;
+	bool put_tsp;
+
+	spin_lock_irq(&card->req_lock);
+	put_tsp = !req->tsp_done;
+	if (put_tsp) {
+		req->tsp_done = true;
+		list_del_init(&req->card_node);
+	}
+	req->finished = true;
+	req->lf = NULL;
+	list_del_init(&req->lf_node);
+	list_del_init(&req->call_node);
+	spin_unlock_irq(&card->req_lock);
+	if (put_tsp)
+		tapi_request_put(req);
+}
+
+/**
+ * tapi_request_complete() - a TSP reports the outcome of a request
+ * @req: the request its operation was given
+ * @result: 0 for success, else a negative errno for the application
+ *
+ * Must be called exactly once for each request the TSP took on (its
+ * operation returned 0), and never after tapi_card_unregister() returned.
+ * If the core has already answered the application (the call went idle),
+ * this only releases the request.
+ *
+ * Context: any context.
+ */
+void tapi_request_complete(struct tapi_request *req, int result)
+{
+	struct tapi_card *card = req->card;
+	unsigned long flags;
+	bool idle;
+
+	if (WARN_ON_ONCE(result > 0 || result < -MAX_ERRNO))
+		result = -EIO;
+	spin_lock_irqsave(&card->req_lock, flags);
+	if (req->tsp_done) {
+		spin_unlock_irqrestore(&card->req_lock, flags);
+		dev_warn_ratelimited(&card->dev,
+				     "request %u completed twice\n", req->id);
+		return;
+	}
+	req->tsp_done = true;
+	list_del_init(&req->card_node);
+	idle = tapi_request_finish_locked(req, result);
+	spin_unlock_irqrestore(&card->req_lock, flags);
+	if (idle)
+		tapi_call_force_idle(req->call);
+	tapi_request_put(req);
+}
+EXPORT_SYMBOL_GPL(tapi_request_complete);
+
+/**
+ * tapi_request_wait() - wait for the outcome of a synchronous request
+ * @req: the request, with the caller's reference
+ *
+ * Context: process context, no lock held.
+ * Return: the outcome, or -EINTR if a fatal signal came first (the
+ * request goes on; the process is dying).
+ */
+int tapi_request_wait(struct tapi_request *req)
+{
+	if (wait_for_completion_killable(&req->done))
+		return -EINTR;
+	return req->result;
+}
+
+/**
+ * tapi_requests_cancel_call() - a call went idle: finish its requests
+ * @call: the call
+ *
+ * A drop in progress succeeds; anything else fails with -ECANCELED.
+ *
+ * Context: any context.
+ */
+void tapi_requests_cancel_call(struct tapi_call *call)
+{
+	struct tapi_card *card = call->line->card;
+	struct tapi_request *req, *tmp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&card->req_lock, flags);
+	list_for_each_entry_safe(req, tmp, &call->requests, call_node)
+		tapi_request_finish_locked(req, req->op == TAPI_OP_DROP ?
+					   0 : -ECANCELED);
+	spin_unlock_irqrestore(&card->req_lock, flags);
+}
+
+/**
+ * tapi_requests_detach_lf() - a line fd is closing: no replies for it
+ * @lf: the line fd
+ *
+ * Its requests stay with the TSP, which still completes them.
+ */
+void tapi_requests_detach_lf(struct tapi_line_file *lf)
+{
+	struct tapi_card *card = lf->line->card;
+	struct tapi_request *req, *tmp;
+
+	spin_lock_irq(&card->req_lock);
+	list_for_each_entry_safe(req, tmp, &lf->requests, lf_node) {
+		req->lf = NULL;
+		list_del_init(&req->lf_node);
+	}
+	spin_unlock_irq(&card->req_lock);
+}
+
+/**
+ * tapi_requests_card_gone() - the card is unregistered: finish every
+ *	request the TSP still holds with -ENODEV
+ * @card: the card; its ops are NULL already
+ *
+ * The TSP must not complete them any more; the core drops its references.
+ *
+ * Context: process context.
+ */
+void tapi_requests_card_gone(struct tapi_card *card)
+{
+	struct tapi_request *req, *tmp;
+	LIST_HEAD(gone);
+
+	spin_lock_irq(&card->req_lock);
+	list_for_each_entry_safe(req, tmp, &card->requests, card_node) {
+		req->tsp_done = true;
+		list_move_tail(&req->card_node, &gone);
+		tapi_request_finish_locked(req, -ENODEV);
+	}
+	spin_unlock_irq(&card->req_lock);
+
+	list_for_each_entry_safe(req, tmp, &gone, card_node) {
+		list_del_init(&req->card_node);
+		tapi_request_put(req);
+	}
+}
