@@ -17,8 +17,10 @@
  * The callbacks below run in process context, may sleep, and are called by
  * tapi_card_unregister() itself (line_close for every open line), so they
  * must not take a lock that is held around tapi_card_unregister().  Here the
- * configfs side holds &tapi_sim_card.lock around it, so the callbacks touch
- * only an atomic counter.
+ * configfs side holds &tapi_sim_card.lock around it, so line_open and
+ * line_close touch only an atomic counter, and the call operations (in
+ * sim-switch.c) take only the switch's own lock, which is never held around
+ * tapi_card_unregister(): the switch is stopped first.
  */
 #include <linux/err.h>
 #include <linux/lockdep.h>
@@ -34,12 +36,9 @@
  * simulator learns more telephony.
  */
 #define TAPI_SIM_LINE_FEATURES		TAPI_LINEFEATURE_MAKECALL
-#define TAPI_SIM_DEVCAPS_FLAGS		TAPI_DEVCAPS_CLOSEDROP
+#define TAPI_SIM_DEVCAPS_FLAGS		(TAPI_DEVCAPS_CLOSEDROP |	\
+					 TAPI_DEVCAPS_MULTIPLEADDR)
 #define TAPI_SIM_ADDRESS_FEATURES	TAPI_ADDRFEATURE_MAKECALL
-#define TAPI_SIM_CALL_FEATURES		(TAPI_CALLFEATURE_ACCEPT |	\
-					 TAPI_CALLFEATURE_ANSWER |	\
-					 TAPI_CALLFEATURE_DIAL |	\
-					 TAPI_CALLFEATURE_DROP)
 
 /*
  * First open of a line.  A hardware TSP would power up or seize the line
@@ -73,6 +72,11 @@ static const struct tapi_tsp_ops tapi_sim_ops = {
 	.line_open		= tapi_sim_line_open,
 	.line_close		= tapi_sim_line_close,
 	.line_get_devstatus	= tapi_sim_line_get_devstatus,
+	.make_call		= tapi_sim_make_call,
+	.dial			= tapi_sim_dial,
+	.answer			= tapi_sim_answer,
+	.accept			= tapi_sim_accept,
+	.drop			= tapi_sim_drop,
 };
 
 /* Fill one line's description; its addresses go to @ad. */
@@ -86,7 +90,7 @@ static void tapi_sim_fill_line(struct tapi_line_desc *ld,
 		ad[i].address = line->numbers[i];
 		ad[i].max_calls = line->max_calls;
 		ad[i].address_features = TAPI_SIM_ADDRESS_FEATURES;
-		ad[i].call_features = TAPI_SIM_CALL_FEATURES;
+		ad[i].call_features = line->call_features;
 	}
 
 	ld->name = line->name;
@@ -107,7 +111,8 @@ static void tapi_sim_fill_line(struct tapi_line_desc *ld,
 }
 
 /**
- * tapi_sim_card_register() - describe a card to the core and register it
+ * tapi_sim_card_register() - describe a card to the core, register it and
+ *	start its switch
  * @card: the card; its lock must be held
  * @lines: @card->num_lines lines, indexed by line number, each with at
  *	least one number
@@ -129,6 +134,7 @@ struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
 	struct tapi_line_desc *ld;
 	struct tapi_card *tcard;
 	unsigned int i, num_addresses = 0;
+	int ret;
 
 	lockdep_assert_held(&card->lock);
 
@@ -151,9 +157,32 @@ struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
 
 	atomic_set(&card->open_lines, 0);
 	tcard = tapi_card_register(&desc);
+	if (IS_ERR(tcard))
+		goto out;
+	ret = tapi_sim_switch_start(&card->sw, tcard, &card->cfg, lines,
+				    card->num_lines);
+	if (ret) {
+		tapi_card_unregister(tcard);
+		tcard = ERR_PTR(ret);
+	}
 out:
 	/* The core has copied what it needs. */
 	kfree(ad);
 	kfree(ld);
 	return tcard;
+}
+
+/**
+ * tapi_sim_card_unregister() - stop the switch, then unregister the card
+ * @card: a live card; its lock must be held
+ *
+ * The switch goes first: its calls and work items are gone before the
+ * core waits for callbacks in progress, so none of them can be waiting
+ * for the switch's lock meanwhile.
+ */
+void tapi_sim_card_unregister(struct tapi_sim_card *card)
+{
+	lockdep_assert_held(&card->lock);
+	tapi_sim_switch_stop(&card->sw);
+	tapi_card_unregister(card->tcard);
 }

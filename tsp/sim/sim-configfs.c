@@ -17,6 +17,20 @@
  *			the error of tapi_card_register().
  *	dev_name	ro "tapiN" while live, "none" otherwise
  *	open_lines	ro number of lines currently open by user space
+ *	calls		ro the switch's calls, one per line: "ID line=N
+ *			state=0xS far=network|PEERID|none"
+ *	no_answer_ms	rw an unanswered call gives up after this long (unless
+ *			the application asked otherwise), 1 to 600000;
+ *			default 30000
+ *	remote_answer_ms rw the network answers external calls after this
+ *			long, 0 to 600000; 0 (default): only when told to
+ *	reply_delay_ms	rw requests complete this long after they are made,
+ *			0 to 600000; 0 (default): inside the ioctl
+ *	unknown_number	rw what a call to a number nobody has gets:
+ *			"badaddress" (default, DISCONNECTED) or
+ *			"specialinfo" (SPECIALINFO, NOCIRCUIT)
+ *	external_prefix	rw numbers starting with it (and longer) go to the
+ *			simulated network; empty: none do; default "9"
  *
  * /sys/kernel/config/tapi-sim/CARD/lineN	mkdir: line N of the card,
  *						N decimal without leading
@@ -36,17 +50,24 @@
  *	gen_digit_modes	enum tapi_digit_mode bits; default 0x2 (DTMF)
  *	monitor_digit_modes  enum tapi_digit_mode bits; default 0x6
  *			(DTMF | DTMFEND)
+ *	call_features	enum tapi_call_feature bits the line's addresses offer,
+ *			within what the switch implements (accept, answer,
+ *			dial, drop: 0xf, the default); drop is required
  *	max_calls	most active calls on the line and on each address,
  *			1 to 64; default 4
  *	gen_tone_max_freqs, monitor_tone_max_freqs   0 to 3; default 3
  *	monitor_tone_max  0 to 16; default 4
+ *	network		wo while live: what the far end does to the line's
+ *			calls, one command per write (sim-network.c,
+ *			Documentation/tsp-sim.rst); ENODEV when not live
  *
  * Bit masks are read with kstrtou32(..., 0) (any of 6, 0x6, 06) and shown
  * in hex; counts are decimal.  A value that does not parse, is out of range
  * or has unknown bits is EINVAL and leaves the old value.
  *
  * While a card is live its configuration is frozen: every line attribute
- * store and every mkdir of a line fails with EBUSY, and rmdir of a line fails
+ * store (but network), every card attribute store (but live) and every
+ * mkdir of a line fails with EBUSY, and rmdir of a line fails
  * with EBUSY because going live pins each line directory
  * (configfs_depend_item_unlocked()); rmdir of the card itself then fails
  * with ENOTEMPTY.  Write 0 to live first.
@@ -286,6 +307,8 @@ TAPI_SIM_LINE_U32_ATTR(gen_digit_modes, true, 0, U32_MAX,
 TAPI_SIM_LINE_U32_ATTR(monitor_digit_modes, true, 0, U32_MAX,
 		       TAPI_DIGITMODE_VALID);
 TAPI_SIM_LINE_U32_ATTR(max_calls, false, 1, TAPI_SIM_MAX_CALLS, U32_MAX);
+TAPI_SIM_LINE_U32_ATTR(call_features, true, TAPI_CALLFEATURE_DROP, U32_MAX,
+		       TAPI_SIM_CALL_FEATURES);
 TAPI_SIM_LINE_U32_ATTR(gen_tone_max_freqs, false, 0,
 		       TAPI_SIM_MAX_TONE_FREQS, U32_MAX);
 TAPI_SIM_LINE_U32_ATTR(monitor_tone_max_freqs, false, 0,
@@ -293,8 +316,26 @@ TAPI_SIM_LINE_U32_ATTR(monitor_tone_max_freqs, false, 0,
 TAPI_SIM_LINE_U32_ATTR(monitor_tone_max, false, 0,
 		       TAPI_SIM_MAX_MONITOR_TONES, U32_MAX);
 
+/* The far end's commands; only while live (the switch checks). */
+static ssize_t tapi_sim_line_network_store(struct config_item *item,
+					   const char *page, size_t count)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	char *cmd;
+	int ret;
+
+	cmd = kstrndup(page, count, GFP_KERNEL);
+	if (!cmd)
+		return -ENOMEM;
+	strim(cmd);
+	ret = tapi_sim_network_command(&line->card->sw, line->index, cmd);
+	kfree(cmd);
+	return ret ? ret : count;
+}
+
 CONFIGFS_ATTR(tapi_sim_line_, name);
 CONFIGFS_ATTR(tapi_sim_line_, numbers);
+CONFIGFS_ATTR_WO(tapi_sim_line_, network);
 
 static struct configfs_attribute *tapi_sim_line_attrs[] = {
 	&tapi_sim_line_attr_name,
@@ -304,9 +345,11 @@ static struct configfs_attribute *tapi_sim_line_attrs[] = {
 	&tapi_sim_line_attr_gen_digit_modes,
 	&tapi_sim_line_attr_monitor_digit_modes,
 	&tapi_sim_line_attr_max_calls,
+	&tapi_sim_line_attr_call_features,
 	&tapi_sim_line_attr_gen_tone_max_freqs,
 	&tapi_sim_line_attr_monitor_tone_max_freqs,
 	&tapi_sim_line_attr_monitor_tone_max,
+	&tapi_sim_line_attr_network,
 	NULL
 };
 
@@ -397,7 +440,7 @@ out:
 
 static void tapi_sim_card_go_dead(struct tapi_sim_card *card)
 {
-	tapi_card_unregister(card->tcard);
+	tapi_sim_card_unregister(card);
 	card->tcard = NULL;
 	tapi_sim_card_unpin_lines(card);
 }
@@ -457,14 +500,151 @@ static ssize_t tapi_sim_card_open_lines_show(struct config_item *item,
 	return sprintf(page, "%d\n", atomic_read(&card->open_lines));
 }
 
+static ssize_t tapi_sim_card_calls_show(struct config_item *item, char *page)
+{
+	return tapi_sim_switch_show_calls(&to_tapi_sim_card(item)->sw, page);
+}
+
+/* Take the card's lock; fail with -EBUSY, not holding it, if it is live. */
+static int tapi_sim_card_lock_config(struct tapi_sim_card *card)
+{
+	mutex_lock(&card->lock);
+	if (card->tcard) {
+		mutex_unlock(&card->lock);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+/* A timing attribute of the card, in ms, from @min to TAPI_SIM_MAX_MS. */
+#define TAPI_SIM_CARD_MS_ATTR(_name, _min)				\
+static ssize_t tapi_sim_card_##_name##_show(struct config_item *item,	\
+					    char *page)			\
+{									\
+	struct tapi_sim_card *card = to_tapi_sim_card(item);		\
+	u32 v;								\
+									\
+	mutex_lock(&card->lock);					\
+	v = card->cfg._name;						\
+	mutex_unlock(&card->lock);					\
+	return sprintf(page, "%u\n", v);				\
+}									\
+									\
+static ssize_t tapi_sim_card_##_name##_store(struct config_item *item,	\
+					     const char *page,		\
+					     size_t count)		\
+{									\
+	struct tapi_sim_card *card = to_tapi_sim_card(item);		\
+	u32 v;								\
+	int ret;							\
+									\
+	if (kstrtou32(page, 10, &v) || v < (_min) || v > TAPI_SIM_MAX_MS) \
+		return -EINVAL;						\
+	ret = tapi_sim_card_lock_config(card);				\
+	if (ret)							\
+		return ret;						\
+	card->cfg._name = v;						\
+	mutex_unlock(&card->lock);					\
+	return count;							\
+}									\
+									\
+CONFIGFS_ATTR(tapi_sim_card_, _name)
+
+TAPI_SIM_CARD_MS_ATTR(no_answer_ms, 1);
+TAPI_SIM_CARD_MS_ATTR(remote_answer_ms, 0);
+TAPI_SIM_CARD_MS_ATTR(reply_delay_ms, 0);
+
+static ssize_t tapi_sim_card_unknown_number_show(struct config_item *item,
+						 char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	bool si;
+
+	mutex_lock(&card->lock);
+	si = card->cfg.unknown_specialinfo;
+	mutex_unlock(&card->lock);
+	return sprintf(page, "%s\n", si ? "specialinfo" : "badaddress");
+}
+
+static ssize_t tapi_sim_card_unknown_number_store(struct config_item *item,
+						  const char *page,
+						  size_t count)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	bool si;
+	int ret;
+
+	if (sysfs_streq(page, "specialinfo"))
+		si = true;
+	else if (sysfs_streq(page, "badaddress"))
+		si = false;
+	else
+		return -EINVAL;
+	ret = tapi_sim_card_lock_config(card);
+	if (ret)
+		return ret;
+	card->cfg.unknown_specialinfo = si;
+	mutex_unlock(&card->lock);
+	return count;
+}
+
+static ssize_t tapi_sim_card_external_prefix_show(struct config_item *item,
+						  char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	ssize_t ret;
+
+	mutex_lock(&card->lock);
+	ret = sprintf(page, "%s\n", card->cfg.external_prefix);
+	mutex_unlock(&card->lock);
+	return ret;
+}
+
+static ssize_t tapi_sim_card_external_prefix_store(struct config_item *item,
+						   const char *page,
+						   size_t count)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	char prefix[sizeof(card->cfg.external_prefix)];
+	size_t i, len = count;
+	int ret;
+
+	if (len && page[len - 1] == '\n')
+		len--;
+	if (len >= sizeof(prefix))
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (!tapi_sim_is_dial_char(page[i]))
+			return -EINVAL;
+	}
+	memcpy(prefix, page, len);
+	prefix[len] = '\0';
+	ret = tapi_sim_card_lock_config(card);
+	if (ret)
+		return ret;
+	strscpy(card->cfg.external_prefix, prefix,
+		sizeof(card->cfg.external_prefix));
+	mutex_unlock(&card->lock);
+	return count;
+}
+
 CONFIGFS_ATTR(tapi_sim_card_, live);
 CONFIGFS_ATTR_RO(tapi_sim_card_, dev_name);
 CONFIGFS_ATTR_RO(tapi_sim_card_, open_lines);
+CONFIGFS_ATTR_RO(tapi_sim_card_, calls);
+CONFIGFS_ATTR(tapi_sim_card_, unknown_number);
+CONFIGFS_ATTR(tapi_sim_card_, external_prefix);
 
 static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_live,
 	&tapi_sim_card_attr_dev_name,
 	&tapi_sim_card_attr_open_lines,
+	&tapi_sim_card_attr_calls,
+	&tapi_sim_card_attr_no_answer_ms,
+	&tapi_sim_card_attr_remote_answer_ms,
+	&tapi_sim_card_attr_reply_delay_ms,
+	&tapi_sim_card_attr_unknown_number,
+	&tapi_sim_card_attr_external_prefix,
 	NULL
 };
 
@@ -505,6 +685,7 @@ tapi_sim_card_make_line(struct config_group *group, const char *name)
 			    TAPI_MEDIA_AUTOMATEDVOICE | TAPI_MEDIA_UNKNOWN;
 	line->bearer_modes = TAPI_BEARER_VOICE | TAPI_BEARER_SPEECH;
 	line->max_calls = 4;
+	line->call_features = TAPI_SIM_CALL_FEATURES;
 	line->gen_digit_modes = TAPI_DIGITMODE_DTMF;
 	line->monitor_digit_modes = TAPI_DIGITMODE_DTMF |
 				    TAPI_DIGITMODE_DTMFEND;
@@ -548,6 +729,7 @@ static void tapi_sim_card_release(struct config_item *item)
 {
 	struct tapi_sim_card *card = to_tapi_sim_card(item);
 
+	mutex_destroy(&card->sw.lock);
 	mutex_destroy(&card->lock);
 	kfree(card);
 }
@@ -584,6 +766,10 @@ tapi_sim_make_card(struct config_group *group, const char *name)
 	mutex_init(&card->lock);
 	INIT_LIST_HEAD(&card->lines);
 	atomic_set(&card->open_lines, 0);
+	card->cfg.no_answer_ms = 30000;
+	strscpy(card->cfg.external_prefix, "9",
+		sizeof(card->cfg.external_prefix));
+	tapi_sim_switch_init(&card->sw);
 	config_group_init_type_name(&card->group, name, &tapi_sim_card_type);
 
 	return &card->group;

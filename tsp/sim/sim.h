@@ -8,10 +8,14 @@
 
 #include <linux/atomic.h>
 #include <linux/configfs.h>
+#include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 #include <linux/tapi.h>
+
+#include <tapi/tsp.h>
 
 struct tapi_card;
 struct tapi_sim_card;
@@ -20,6 +24,70 @@ struct tapi_sim_card;
 #define TAPI_SIM_MAX_CALLS		64
 #define TAPI_SIM_MAX_TONE_FREQS		3
 #define TAPI_SIM_MAX_MONITOR_TONES	16
+/* Limit of the card's timing attributes, in ms. */
+#define TAPI_SIM_MAX_MS			600000
+
+/**
+ * struct tapi_sim_number - one entry of the switch's directory
+ * @line: the line the number rings
+ * @address: the address of the line it is
+ * @number: the number
+ */
+struct tapi_sim_number {
+	unsigned int line;
+	unsigned int address;
+	char number[TAPI_ADDRESS_LEN];
+};
+
+/**
+ * struct tapi_sim_config - how a card's switch behaves (card attributes)
+ * @no_answer_ms: an unanswered call gives up after this long, unless the
+ *	application asked for another timeout
+ * @remote_answer_ms: the network answers calls to external numbers after
+ *	this long; 0: only when told to (the line's network attribute)
+ * @reply_delay_ms: the card completes requests this long after they are
+ *	made, from a work item; 0: at once, inside the ioctl
+ * @unknown_specialinfo: a call to an unknown number gets SPECIALINFO
+ *	(NOCIRCUIT) instead of DISCONNECTED(BADADDRESS)
+ * @external_prefix: numbers starting with it, and longer, are external:
+ *	they go to the simulated network; empty: no external calls
+ */
+struct tapi_sim_config {
+	u32 no_answer_ms;
+	u32 remote_answer_ms;
+	u32 reply_delay_ms;
+	bool unknown_specialinfo;
+	char external_prefix[TAPI_ADDRESS_LEN];
+};
+
+/**
+ * struct tapi_sim_switch - the in-kernel switch of one live card
+ * @lock: protects everything below.  Process context only: taken by the
+ *	&tapi_tsp_ops call operations, the switch's work items and the
+ *	network attribute, never by line_open/line_close; held around
+ *	tapi_call_offer() and the tapi_call_* helpers, never around
+ *	tapi_card_unregister().
+ * @live: calls may be made; cleared before the card is unregistered
+ * @tcard: the registered card
+ * @cfg: the card's configuration, frozen while live
+ * @num_numbers: entries in @dir
+ * @dir: every number of every line, to route calls
+ * @calls: the switch's calls (struct tapi_sim_call.node)
+ * @ops: operations waiting to run (struct tapi_sim_op.node), with
+ *	@cfg.reply_delay_ms, in the order they were made
+ * @op_work: runs @ops when they are due
+ */
+struct tapi_sim_switch {
+	struct mutex lock;
+	bool live;
+	struct tapi_card *tcard;
+	struct tapi_sim_config cfg;
+	unsigned int num_numbers;
+	struct tapi_sim_number *dir;
+	struct list_head calls;
+	struct list_head ops;
+	struct delayed_work op_work;
+};
 
 /**
  * struct tapi_sim_line - configuration of one line: tapi-sim/CARD/lineN
@@ -41,6 +109,7 @@ struct tapi_sim_card;
  * @gen_tone_max_freqs: most frequencies of a generated tone
  * @monitor_tone_max_freqs: most frequencies of a monitored tone
  * @monitor_tone_max: most tones monitored at once
+ * @call_features: &enum tapi_call_feature bits the line's addresses offer
  *
  * Every field but @group, @card and @index (fixed at mkdir) is protected by
  * @card->lock.
@@ -62,7 +131,14 @@ struct tapi_sim_line {
 	u32 gen_tone_max_freqs;
 	u32 monitor_tone_max_freqs;
 	u32 monitor_tone_max;
+	u32 call_features;
 };
+
+/* Call operations the simulated switch implements. */
+#define TAPI_SIM_CALL_FEATURES		(TAPI_CALLFEATURE_ACCEPT |	\
+					 TAPI_CALLFEATURE_ANSWER |	\
+					 TAPI_CALLFEATURE_DIAL |	\
+					 TAPI_CALLFEATURE_DROP)
 
 /**
  * struct tapi_sim_card - configuration and state of one card: tapi-sim/CARD
@@ -76,8 +152,10 @@ struct tapi_sim_line {
  * @lines: the card's line directories (&tapi_sim_line.node), in mkdir order
  * @num_lines: entries in @lines
  * @tcard: the registered card while live, else NULL
+ * @cfg: the switch configuration (card attributes); under @lock
  * @open_lines: lines of the card opened by user space; touched by the
  *	callbacks only, hence atomic and not under @lock
+ * @sw: the switch, running while live
  */
 struct tapi_sim_card {
 	struct config_group group;
@@ -85,10 +163,48 @@ struct tapi_sim_card {
 	struct list_head lines;
 	unsigned int num_lines;
 	struct tapi_card *tcard;
+	struct tapi_sim_config cfg;
 	atomic_t open_lines;
+	struct tapi_sim_switch sw;
 };
 
+/* sim-card.c: the TSP */
 struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
 					 struct tapi_sim_line *const *lines);
+void tapi_sim_card_unregister(struct tapi_sim_card *card);
+
+/* sim-switch.c: calls */
+void tapi_sim_switch_init(struct tapi_sim_switch *sw);
+int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
+			  const struct tapi_sim_config *cfg,
+			  struct tapi_sim_line *const *lines,
+			  unsigned int num_lines);
+void tapi_sim_switch_stop(struct tapi_sim_switch *sw);
+int tapi_sim_make_call(struct tapi_card *tcard, struct tapi_call *call,
+		       const struct tapi_call_params *params,
+		       struct tapi_request *req);
+int tapi_sim_dial(struct tapi_card *tcard, struct tapi_call *call,
+		  const char *digits, struct tapi_request *req);
+int tapi_sim_answer(struct tapi_card *tcard, struct tapi_call *call,
+		    struct tapi_request *req);
+int tapi_sim_accept(struct tapi_card *tcard, struct tapi_call *call,
+		    struct tapi_request *req);
+int tapi_sim_drop(struct tapi_card *tcard, struct tapi_call *call,
+		  enum tapi_drop_reason reason, struct tapi_request *req);
+ssize_t tapi_sim_switch_show_calls(struct tapi_sim_switch *sw, char *page);
+
+/* sim-network.c: the far end, driven through the network attribute */
+int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
+			     char *cmd);
+
+/* Used by sim-network.c, with sw->lock held. */
+struct tapi_sim_call *tapi_sim_find_call(struct tapi_sim_switch *sw,
+					 unsigned int line, u32 id);
+int tapi_sim_offer(struct tapi_sim_switch *sw, unsigned int line,
+		   const struct tapi_call_offer *offer);
+int tapi_sim_remote_answer(struct tapi_sim_call *sc, u32 delay_ms);
+int tapi_sim_remote_hangup(struct tapi_sim_call *sc, u32 mode);
+int tapi_sim_report_state(struct tapi_sim_call *sc, u32 state, u32 mode);
+struct tapi_call *tapi_sim_call_core(struct tapi_sim_call *sc);
 
 #endif /* _TAPI_SIM_H */

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi_sim: the far end.  Each line's write-only "network" attribute takes
+ * one command per write, what the public network or the far party would do
+ * to the line's calls, so that tests can reach every call state and mode:
+ *
+ *   offer FROM [name=NAME] [media=BITS] [address=N] [blockid] [inactive]
+ *	an inbound call from FROM ("-": unknown) to the line
+ *   answer [call=ID] [delay=MS]
+ *	the far end of an outbound external call answers (after MS)
+ *   hangup [MODE] [call=ID]
+ *	the far end of an external call hangs up; MODE is a disconnect mode
+ *	(default normal)
+ *   state STATE [mode=MODE] [call=ID]
+ *	the card reports STATE (and MODE) for a call, as a card that lost
+ *	track or a buggy one might: the core decides whether it is legal
+ *   party KIND [number=N] [name=NAME] [flags=BITS] [call=ID]
+ *	the network tells who a party (caller, called, connected,
+ *	redirecting, redirection) of a call is
+ *
+ * STATE and MODE are the names of the uapi enums without their prefix, in
+ * any case (offering, busy, station, noanswer...), or numbers.  Names and
+ * numbers are single words.  ID is a call id (see the card's calls
+ * attribute); without it the line's newest call is meant.  A write returns
+ * the command's length, or the error: EINVAL for a malformed command or an
+ * illegal report, ENOENT for no such call, ENODEV when the card is not
+ * live, or the error of the core (EBUSY: no call to spare on the line).
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <tapi/tsp.h>
+
+#include "sim.h"
+
+struct tapi_sim_name {
+	const char *name;
+	u32 value;
+};
+
+static const struct tapi_sim_name tapi_sim_states[] = {
+	{ "idle", TAPI_CALLSTATE_IDLE },
+	{ "offering", TAPI_CALLSTATE_OFFERING },
+	{ "accepted", TAPI_CALLSTATE_ACCEPTED },
+	{ "dialtone", TAPI_CALLSTATE_DIALTONE },
+	{ "dialing", TAPI_CALLSTATE_DIALING },
+	{ "ringback", TAPI_CALLSTATE_RINGBACK },
+	{ "busy", TAPI_CALLSTATE_BUSY },
+	{ "specialinfo", TAPI_CALLSTATE_SPECIALINFO },
+	{ "connected", TAPI_CALLSTATE_CONNECTED },
+	{ "proceeding", TAPI_CALLSTATE_PROCEEDING },
+	{ "onhold", TAPI_CALLSTATE_ONHOLD },
+	{ "conferenced", TAPI_CALLSTATE_CONFERENCED },
+	{ "onholdpendconf", TAPI_CALLSTATE_ONHOLDPENDCONF },
+	{ "onholdpendtransfer", TAPI_CALLSTATE_ONHOLDPENDTRANSFER },
+	{ "disconnected", TAPI_CALLSTATE_DISCONNECTED },
+	{ "unknown", TAPI_CALLSTATE_UNKNOWN },
+	{ }
+};
+
+static const struct tapi_sim_name tapi_sim_disconnect_modes[] = {
+	{ "normal", TAPI_DISCONNECTMODE_NORMAL },
+	{ "unknown", TAPI_DISCONNECTMODE_UNKNOWN },
+	{ "reject", TAPI_DISCONNECTMODE_REJECT },
+	{ "pickup", TAPI_DISCONNECTMODE_PICKUP },
+	{ "forwarded", TAPI_DISCONNECTMODE_FORWARDED },
+	{ "busy", TAPI_DISCONNECTMODE_BUSY },
+	{ "noanswer", TAPI_DISCONNECTMODE_NOANSWER },
+	{ "badaddress", TAPI_DISCONNECTMODE_BADADDRESS },
+	{ "unreachable", TAPI_DISCONNECTMODE_UNREACHABLE },
+	{ "congestion", TAPI_DISCONNECTMODE_CONGESTION },
+	{ "incompatible", TAPI_DISCONNECTMODE_INCOMPATIBLE },
+	{ "unavail", TAPI_DISCONNECTMODE_UNAVAIL },
+	{ "nodialtone", TAPI_DISCONNECTMODE_NODIALTONE },
+	{ "numberchanged", TAPI_DISCONNECTMODE_NUMBERCHANGED },
+	{ "outoforder", TAPI_DISCONNECTMODE_OUTOFORDER },
+	{ "tempfailure", TAPI_DISCONNECTMODE_TEMPFAILURE },
+	{ "qosunavail", TAPI_DISCONNECTMODE_QOSUNAVAIL },
+	{ "blocked", TAPI_DISCONNECTMODE_BLOCKED },
+	{ "donotdisturb", TAPI_DISCONNECTMODE_DONOTDISTURB },
+	{ "cancelled", TAPI_DISCONNECTMODE_CANCELLED },
+	{ }
+};
+
+static const struct tapi_sim_name tapi_sim_other_modes[] = {
+	/* busy */
+	{ "station", TAPI_BUSYMODE_STATION },
+	{ "trunk", TAPI_BUSYMODE_TRUNK },
+	/* dial tone */
+	{ "special", TAPI_DIALTONEMODE_SPECIAL },
+	{ "internal", TAPI_DIALTONEMODE_INTERNAL },
+	{ "external", TAPI_DIALTONEMODE_EXTERNAL },
+	/* offering and connected */
+	{ "active", TAPI_CONNECTEDMODE_ACTIVE },
+	{ "inactive", TAPI_CONNECTEDMODE_INACTIVE },
+	{ "activeheld", TAPI_CONNECTEDMODE_ACTIVEHELD },
+	{ "inactiveheld", TAPI_CONNECTEDMODE_INACTIVEHELD },
+	{ "confirmed", TAPI_CONNECTEDMODE_CONFIRMED },
+	/* special information */
+	{ "nocircuit", TAPI_SPECIALINFO_NOCIRCUIT },
+	{ "custirreg", TAPI_SPECIALINFO_CUSTIRREG },
+	{ "reorder", TAPI_SPECIALINFO_REORDER },
+	{ }
+};
+
+static const struct tapi_sim_name tapi_sim_parties[] = {
+	{ "caller", TAPI_PARTY_CALLER },
+	{ "called", TAPI_PARTY_CALLED },
+	{ "connected", TAPI_PARTY_CONNECTED },
+	{ "redirecting", TAPI_PARTY_REDIRECTING },
+	{ "redirection", TAPI_PARTY_REDIRECTION },
+	{ }
+};
+
+/* A name of @table or a number. */
+static int tapi_sim_lookup(const struct tapi_sim_name *table, const char *s,
+			   u32 *value)
+{
+	for (; table->name; table++) {
+		if (!strcasecmp(table->name, s)) {
+			*value = table->value;
+			return 0;
+		}
+	}
+	return kstrtou32(s, 0, value) ? -EINVAL : 0;
+}
+
+/*
+ * The mode of @state named @s.  "unknown" and "unavail" mean the state's
+ * own UNKNOWN/UNAVAIL bit, which differs from state to state.
+ */
+static int tapi_sim_mode(u32 state, const char *s, u32 *mode)
+{
+	static const struct {
+		u32 state, unknown, unavail;
+	} uu[] = {
+		{ TAPI_CALLSTATE_BUSY, TAPI_BUSYMODE_UNKNOWN,
+		  TAPI_BUSYMODE_UNAVAIL },
+		{ TAPI_CALLSTATE_DIALTONE, TAPI_DIALTONEMODE_UNKNOWN,
+		  TAPI_DIALTONEMODE_UNAVAIL },
+		{ TAPI_CALLSTATE_SPECIALINFO, TAPI_SPECIALINFO_UNKNOWN,
+		  TAPI_SPECIALINFO_UNAVAIL },
+		{ TAPI_CALLSTATE_DISCONNECTED, TAPI_DISCONNECTMODE_UNKNOWN,
+		  TAPI_DISCONNECTMODE_UNAVAIL },
+	};
+	unsigned int i;
+
+	if (state == TAPI_CALLSTATE_DISCONNECTED)
+		return tapi_sim_lookup(tapi_sim_disconnect_modes, s, mode);
+	for (i = 0; i < ARRAY_SIZE(uu); i++) {
+		if (uu[i].state != state)
+			continue;
+		if (!strcasecmp(s, "unknown")) {
+			*mode = uu[i].unknown;
+			return 0;
+		}
+		if (!strcasecmp(s, "unavail")) {
+			*mode = uu[i].unavail;
+			return 0;
+		}
+	}
+	if (state == TAPI_CALLSTATE_DIALTONE && !strcasecmp(s, "normal")) {
+		*mode = TAPI_DIALTONEMODE_NORMAL;
+		return 0;
+	}
+	if (state == TAPI_CALLSTATE_OFFERING && !strcasecmp(s, "inactive")) {
+		*mode = TAPI_OFFERINGMODE_INACTIVE;
+		return 0;
+	}
+	return tapi_sim_lookup(tapi_sim_other_modes, s, mode);
+}
+
+/**
+ * struct tapi_sim_args - the words of a command after its verb
+ * @call: call=ID
+ * @delay: delay=MS
+ * @mode: mode=MODE, unparsed
+ * @name: name=NAME
+ * @number: number=N
+ * @flags: flags=BITS
+ * @media: media=BITS
+ * @address: address=N
+ * @blockid: the word blockid
+ * @inactive: the word inactive
+ * @word: the first word without '=' (FROM, MODE, STATE, KIND)
+ */
+struct tapi_sim_args {
+	u32 call;
+	u32 delay;
+	const char *mode;
+	const char *name;
+	const char *number;
+	u32 flags;
+	u32 media;
+	u32 address;
+	bool blockid;
+	bool inactive;
+	const char *word;
+};
+
+static int tapi_sim_parse_args(char *s, struct tapi_sim_args *a)
+{
+	char *tok, *val;
+	int ret = 0;
+
+	while (!ret && (tok = strsep(&s, " \t"))) {
+		if (!*tok)
+			continue;
+		val = strchr(tok, '=');
+		if (!val) {
+			if (!strcmp(tok, "blockid"))
+				a->blockid = true;
+			else if (!strcmp(tok, "inactive"))
+				a->inactive = true;
+			else if (!a->word)
+				a->word = tok;
+			else
+				ret = -EINVAL;
+			continue;
+		}
+		*val++ = '\0';
+		if (!strcmp(tok, "call"))
+			ret = kstrtou32(val, 0, &a->call);
+		else if (!strcmp(tok, "delay"))
+			ret = kstrtou32(val, 0, &a->delay);
+		else if (!strcmp(tok, "flags"))
+			ret = kstrtou32(val, 0, &a->flags);
+		else if (!strcmp(tok, "media"))
+			ret = kstrtou32(val, 0, &a->media);
+		else if (!strcmp(tok, "address"))
+			ret = kstrtou32(val, 0, &a->address);
+		else if (!strcmp(tok, "mode"))
+			a->mode = val;
+		else if (!strcmp(tok, "name"))
+			a->name = val;
+		else if (!strcmp(tok, "number"))
+			a->number = val;
+		else
+			ret = -EINVAL;
+	}
+	return ret ? -EINVAL : 0;
+}
+
+static int tapi_sim_cmd_offer(struct tapi_sim_switch *sw, unsigned int line,
+			      const struct tapi_sim_args *a)
+{
+	struct tapi_party caller = { .name = a->name };
+	struct tapi_call_offer offer = {
+		.address_id = a->address,
+		.media_mode = a->media ?: TAPI_MEDIA_INTERACTIVEVOICE,
+		.origin = TAPI_CALLORIGIN_EXTERNAL,
+		.offering_mode = a->inactive ? TAPI_OFFERINGMODE_INACTIVE : 0,
+		.caller = &caller,
+	};
+
+	if (!a->word || a->delay || a->call || a->mode || a->number)
+		return -EINVAL;
+	if (strcmp(a->word, "-"))
+		caller.number = a->word;
+	if (a->blockid)
+		caller.flags = TAPI_PARTYID_BLOCKED;
+	return tapi_sim_offer(sw, line, &offer);
+}
+
+static int tapi_sim_cmd_state(struct tapi_sim_call *sc,
+			      const struct tapi_sim_args *a)
+{
+	u32 state, mode = 0;
+
+	if (!a->word || tapi_sim_lookup(tapi_sim_states, a->word, &state))
+		return -EINVAL;
+	if (a->mode && tapi_sim_mode(state, a->mode, &mode))
+		return -EINVAL;
+	return tapi_sim_report_state(sc, state, mode);
+}
+
+static int tapi_sim_cmd_party(struct tapi_sim_call *sc,
+			      const struct tapi_sim_args *a)
+{
+	struct tapi_party p = {
+		.number = a->number,
+		.name = a->name,
+		.flags = a->flags,
+	};
+	u32 kind;
+
+	if (!a->word || tapi_sim_lookup(tapi_sim_parties, a->word, &kind))
+		return -EINVAL;
+	return tapi_call_set_party(tapi_sim_call_core(sc), kind, &p);
+}
+
+static int tapi_sim_cmd_hangup(struct tapi_sim_call *sc,
+			       const struct tapi_sim_args *a)
+{
+	u32 mode = TAPI_DISCONNECTMODE_NORMAL;
+
+	if (a->word &&
+	    tapi_sim_lookup(tapi_sim_disconnect_modes, a->word, &mode))
+		return -EINVAL;
+	return tapi_sim_remote_hangup(sc, mode);
+}
+
+/**
+ * tapi_sim_network_command() - run one command written to a line's network
+ *	attribute
+ * @sw: the card's switch
+ * @line: the line
+ * @cmd: the command, NUL-terminated, without its newline; modified
+ *
+ * Return: 0 or a negative errno (see the top of this file).
+ */
+int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
+			     char *cmd)
+{
+	struct tapi_sim_args a = { };
+	struct tapi_sim_call *sc;
+	char *verb;
+	int ret;
+
+	verb = strsep(&cmd, " \t");
+	if (!verb || !*verb)
+		return -EINVAL;
+	ret = tapi_sim_parse_args(cmd, &a);
+	if (ret)
+		return ret;
+
+	mutex_lock(&sw->lock);
+	if (!sw->live) {
+		ret = -ENODEV;
+		goto out;
+	}
+	if (!strcmp(verb, "offer")) {
+		ret = tapi_sim_cmd_offer(sw, line, &a);
+		goto out;
+	}
+	sc = tapi_sim_find_call(sw, line, a.call);
+	if (!strcmp(verb, "answer") || !strcmp(verb, "hangup") ||
+	    !strcmp(verb, "state") || !strcmp(verb, "party")) {
+		if (!sc) {
+			ret = -ENOENT;
+			goto out;
+		}
+	}
+	if (!strcmp(verb, "answer"))
+		ret = a.word ? -EINVAL : tapi_sim_remote_answer(sc, a.delay);
+	else if (!strcmp(verb, "hangup"))
+		ret = tapi_sim_cmd_hangup(sc, &a);
+	else if (!strcmp(verb, "state"))
+		ret = tapi_sim_cmd_state(sc, &a);
+	else if (!strcmp(verb, "party"))
+		ret = tapi_sim_cmd_party(sc, &a);
+	else
+		ret = -EINVAL;
+out:
+	mutex_unlock(&sw->lock);
+	return ret;
+}

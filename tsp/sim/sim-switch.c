@@ -1,0 +1,995 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi_sim: the in-kernel switch of a simulated card.  Lines of a card call
+ * each other by number; numbers starting with the card's external prefix
+ * reach the simulated public network, which the tests drive through each
+ * line's network attribute (sim-network.c).
+ *
+ * This is also the part of the reference TSP that shows how call control
+ * is done: every call operation of struct tapi_tsp_ops runs here, reports
+ * progress with tapi_call_set_state() and tapi_call_set_party(), creates
+ * inbound calls with tapi_call_offer(), and completes each request it took
+ * on with tapi_request_complete(): at once, or later from a work item when
+ * the card's reply_delay_ms says so, as a card that waits for its hardware
+ * would.
+ *
+ * Life of a call here: struct tapi_sim_call (sc) is the switch's side of a
+ * core call, found again with tapi_call_drvdata().  It exists from make
+ * call (or offer) until the call goes idle; a reference is held by the
+ * switch's list and by each pending work item, so a work item that runs
+ * late finds sc->gone set and does nothing.  Timers are delayed work items,
+ * so everything runs in process context under sw->lock.
+ */
+#include <linux/err.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <tapi/tsp.h>
+
+#include "sim.h"
+
+/**
+ * struct tapi_sim_call - the switch's side of one call
+ * @ref: see the top of this file
+ * @sw: the switch
+ * @call: the core's call; a reference is held until the call goes idle
+ * @id: the core's call id, for the network attribute and the calls list
+ * @line: the call's line
+ * @address: the call's address on @line
+ * @node: entry in sw->calls while not @gone
+ * @peer: the other end on this card, or NULL
+ * @external: the far end is the simulated network
+ * @gone: the call went idle; work items that find this do nothing
+ * @block_id: the caller withholds its number
+ * @media_mode: the call's media mode
+ * @no_answer_ms: how long an outbound call may ring
+ * @dialed: the number dialled so far (outbound)
+ * @no_answer: gives up on an unanswered outbound call
+ * @remote_answer: the network answers an external call
+ */
+struct tapi_sim_call {
+	struct kref ref;
+	struct tapi_sim_switch *sw;
+	struct tapi_call *call;
+	u32 id;
+	unsigned int line;
+	unsigned int address;
+	struct list_head node;
+	struct tapi_sim_call *peer;
+	bool external;
+	bool gone;
+	bool block_id;
+	u32 media_mode;
+	u32 no_answer_ms;
+	char dialed[TAPI_DIAL_LEN];
+	struct delayed_work no_answer;
+	struct delayed_work remote_answer;
+};
+
+/**
+ * enum tapi_sim_op_kind - an operation waiting for reply_delay_ms
+ * @SIM_OP_MAKE_CALL: make call
+ * @SIM_OP_DIAL: dial
+ * @SIM_OP_ANSWER: answer
+ * @SIM_OP_ACCEPT: accept
+ * @SIM_OP_DROP: drop
+ */
+enum tapi_sim_op_kind {
+	SIM_OP_MAKE_CALL,
+	SIM_OP_DIAL,
+	SIM_OP_ANSWER,
+	SIM_OP_ACCEPT,
+	SIM_OP_DROP,
+};
+
+/**
+ * struct tapi_sim_op - an operation the card carries out later
+ * @node: entry in sw->ops, in submission order
+ * @due: when to run it, in jiffies
+ * @kind: what to do
+ * @sc: the call; a reference is held
+ * @req: the request to complete
+ * @reason: for a drop
+ * @digits: for a dial
+ */
+struct tapi_sim_op {
+	struct list_head node;
+	unsigned long due;
+	enum tapi_sim_op_kind kind;
+	struct tapi_sim_call *sc;
+	struct tapi_request *req;
+	enum tapi_drop_reason reason;
+	char digits[TAPI_DIAL_LEN];
+};
+
+static void tapi_sim_no_answer_work(struct work_struct *work);
+static void tapi_sim_remote_answer_work(struct work_struct *work);
+
+static struct tapi_sim_switch *to_switch(struct tapi_card *tcard)
+{
+	struct tapi_sim_card *card = tapi_card_priv(tcard);
+
+	return &card->sw;
+}
+
+static void tapi_sim_call_release(struct kref *ref)
+{
+	struct tapi_sim_call *sc = container_of(ref, struct tapi_sim_call, ref);
+
+	tapi_call_put(sc->call);
+	kfree(sc);
+}
+
+static void tapi_sim_call_put(struct tapi_sim_call *sc)
+{
+	kref_put(&sc->ref, tapi_sim_call_release);
+}
+
+/**
+ * tapi_sim_call_core() - the core's call of a switch call
+ * @sc: the switch call
+ *
+ * Return: the call; valid while @sc is.
+ */
+struct tapi_call *tapi_sim_call_core(struct tapi_sim_call *sc)
+{
+	return sc->call;
+}
+
+/*
+ * The switch's side of @call, which takes over the caller's reference on
+ * @call.  sw->lock held.  Return: the new call, or NULL (the reference is
+ * dropped then).
+ */
+static struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
+					       struct tapi_call *call)
+{
+	struct tapi_sim_call *sc;
+
+	lockdep_assert_held(&sw->lock);
+	sc = kzalloc(sizeof(*sc), GFP_KERNEL);
+	if (!sc) {
+		tapi_call_put(call);
+		return NULL;
+	}
+	kref_init(&sc->ref);
+	sc->sw = sw;
+	sc->call = call;
+	sc->id = tapi_call_id(call);
+	sc->line = tapi_call_line(call);
+	sc->address = tapi_call_address(call);
+	sc->no_answer_ms = sw->cfg.no_answer_ms;
+	INIT_DELAYED_WORK(&sc->no_answer, tapi_sim_no_answer_work);
+	INIT_DELAYED_WORK(&sc->remote_answer, tapi_sim_remote_answer_work);
+	list_add_tail(&sc->node, &sw->calls);
+	tapi_call_set_drvdata(call, sc);
+	return sc;
+}
+
+/* Schedule one of the call's timers; it holds a reference while pending. */
+static void tapi_sim_arm(struct tapi_sim_call *sc, struct delayed_work *dw,
+			 u32 ms)
+{
+	kref_get(&sc->ref);
+	if (!mod_delayed_work(system_wq, dw, msecs_to_jiffies(ms)))
+		return;
+	/* It was pending already and keeps its reference. */
+	tapi_sim_call_put(sc);
+}
+
+static void tapi_sim_disarm(struct tapi_sim_call *sc, struct delayed_work *dw)
+{
+	if (cancel_delayed_work(dw))
+		tapi_sim_call_put(sc);
+}
+
+/*
+ * The call went idle: off the switch.  Its timers find @sc->gone.
+ * sw->lock held.
+ */
+static void tapi_sim_call_end(struct tapi_sim_call *sc)
+{
+	if (sc->gone)
+		return;
+	sc->gone = true;
+	if (sc->peer)
+		sc->peer->peer = NULL;
+	sc->peer = NULL;
+	list_del_init(&sc->node);
+	tapi_sim_disarm(sc, &sc->no_answer);
+	tapi_sim_disarm(sc, &sc->remote_answer);
+	tapi_call_set_drvdata(sc->call, NULL);
+	tapi_sim_call_put(sc);
+}
+
+static int tapi_sim_set(struct tapi_sim_call *sc, u32 state, u32 mode)
+{
+	return tapi_call_set_state(sc->call, state, mode);
+}
+
+/* The number of a line's address, from the directory; "" if unknown. */
+static const char *tapi_sim_own_number(struct tapi_sim_switch *sw,
+				       unsigned int line, unsigned int address)
+{
+	unsigned int i;
+
+	for (i = 0; i < sw->num_numbers; i++) {
+		if (sw->dir[i].line == line && sw->dir[i].address == address)
+			return sw->dir[i].number;
+	}
+	return "";
+}
+
+/**
+ * enum tapi_sim_route - where a (partly) dialled number leads
+ * @SIM_ROUTE_LINE: a number of a line of the card
+ * @SIM_ROUTE_EXTERNAL: the simulated network
+ * @SIM_ROUTE_INCOMPLETE: the start of a number: wait for more digits
+ * @SIM_ROUTE_UNKNOWN: nowhere
+ */
+enum tapi_sim_route {
+	SIM_ROUTE_LINE,
+	SIM_ROUTE_EXTERNAL,
+	SIM_ROUTE_INCOMPLETE,
+	SIM_ROUTE_UNKNOWN,
+};
+
+static enum tapi_sim_route tapi_sim_classify(struct tapi_sim_switch *sw,
+					     const char *num,
+					     const struct tapi_sim_number **to)
+{
+	const char *prefix = sw->cfg.external_prefix;
+	size_t len = strlen(num), plen = strlen(prefix);
+	bool partial = false;
+	unsigned int i;
+
+	for (i = 0; i < sw->num_numbers; i++) {
+		if (!strcmp(sw->dir[i].number, num)) {
+			*to = &sw->dir[i];
+			return SIM_ROUTE_LINE;
+		}
+		if (!strncmp(sw->dir[i].number, num, len))
+			partial = true;
+	}
+	if (plen && !strncmp(num, prefix, min(len, plen)))
+		return len > plen ? SIM_ROUTE_EXTERNAL : SIM_ROUTE_INCOMPLETE;
+	return partial ? SIM_ROUTE_INCOMPLETE : SIM_ROUTE_UNKNOWN;
+}
+
+static void tapi_sim_unknown_number(struct tapi_sim_call *sc)
+{
+	if (sc->sw->cfg.unknown_specialinfo)
+		tapi_sim_set(sc, TAPI_CALLSTATE_SPECIALINFO,
+			     TAPI_SPECIALINFO_NOCIRCUIT);
+	else
+		tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED,
+			     TAPI_DISCONNECTMODE_BADADDRESS);
+}
+
+/* Ring line @to->line for @sc: offer it a call, or report busy. */
+static void tapi_sim_ring_line(struct tapi_sim_call *sc,
+			       const struct tapi_sim_number *to)
+{
+	struct tapi_sim_switch *sw = sc->sw;
+	struct tapi_party caller = {
+		.number = tapi_sim_own_number(sw, sc->line, sc->address),
+	};
+	struct tapi_party called = { .number = to->number };
+	struct tapi_call_offer offer = {
+		.address_id = to->address,
+		.media_mode = sc->media_mode,
+		.origin = TAPI_CALLORIGIN_INTERNAL,
+		.caller = &caller,
+		.called = &called,
+		.related_call_id = sc->id,
+	};
+	struct tapi_sim_call *psc;
+	struct tapi_call *call;
+
+	if (sc->block_id)
+		caller = (struct tapi_party){ .flags = TAPI_PARTYID_BLOCKED };
+	call = tapi_call_offer(sw->tcard, to->line, &offer);
+	if (IS_ERR(call)) {
+		if (PTR_ERR(call) == -EBUSY)
+			tapi_sim_set(sc, TAPI_CALLSTATE_BUSY,
+				     TAPI_BUSYMODE_STATION);
+		else
+			tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED,
+				     TAPI_DISCONNECTMODE_TEMPFAILURE);
+		return;
+	}
+	psc = tapi_sim_call_new(sw, call);
+	if (!psc) {
+		tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED,
+			     TAPI_DISCONNECTMODE_TEMPFAILURE);
+		return;
+	}
+	psc->media_mode = sc->media_mode;
+	psc->peer = sc;
+	sc->peer = psc;
+	tapi_sim_set(sc, TAPI_CALLSTATE_RINGBACK, 0);
+	tapi_sim_arm(sc, &sc->no_answer, sc->no_answer_ms);
+}
+
+/* The number in @sc->dialed is complete: connect it somewhere. */
+static void tapi_sim_route(struct tapi_sim_call *sc)
+{
+	const struct tapi_sim_number *to = NULL;
+	struct tapi_sim_switch *sw = sc->sw;
+
+	switch (tapi_sim_classify(sw, sc->dialed, &to)) {
+	case SIM_ROUTE_LINE:
+		tapi_sim_ring_line(sc, to);
+		break;
+	case SIM_ROUTE_EXTERNAL:
+		sc->external = true;
+		tapi_sim_set(sc, TAPI_CALLSTATE_RINGBACK, 0);
+		if (sw->cfg.remote_answer_ms)
+			tapi_sim_arm(sc, &sc->remote_answer,
+				     sw->cfg.remote_answer_ms);
+		tapi_sim_arm(sc, &sc->no_answer, sc->no_answer_ms);
+		break;
+	default:
+		tapi_sim_unknown_number(sc);
+		break;
+	}
+}
+
+/* The operations proper; sw->lock held, @sc not gone. */
+
+static void tapi_sim_do_make_call(struct tapi_sim_call *sc,
+				  struct tapi_request *req)
+{
+	tapi_request_complete(req, 0);
+	if (!sc->dialed[0]) {
+		tapi_sim_set(sc, TAPI_CALLSTATE_DIALTONE,
+			     TAPI_DIALTONEMODE_INTERNAL);
+		return;
+	}
+	tapi_sim_set(sc, TAPI_CALLSTATE_PROCEEDING, 0);
+	tapi_sim_route(sc);
+}
+
+static void tapi_sim_do_dial(struct tapi_sim_call *sc, const char *digits,
+			     struct tapi_request *req)
+{
+	const struct tapi_sim_number *to;
+	u32 state = tapi_call_state(sc->call);
+
+	if (state != TAPI_CALLSTATE_DIALTONE &&
+	    state != TAPI_CALLSTATE_DIALING) {
+		tapi_request_complete(req, -EBADFD);
+		return;
+	}
+	if (strlcat(sc->dialed, digits, sizeof(sc->dialed)) >=
+	    sizeof(sc->dialed)) {
+		tapi_request_complete(req, -EINVAL);
+		return;
+	}
+	tapi_request_complete(req, 0);
+	tapi_sim_set(sc, TAPI_CALLSTATE_DIALING, 0);
+	switch (tapi_sim_classify(sc->sw, sc->dialed, &to)) {
+	case SIM_ROUTE_INCOMPLETE:
+		break;
+	case SIM_ROUTE_UNKNOWN:
+		tapi_sim_unknown_number(sc);
+		break;
+	default:
+		tapi_sim_set(sc, TAPI_CALLSTATE_PROCEEDING, 0);
+		tapi_sim_route(sc);
+		break;
+	}
+}
+
+/* Tell both ends of a connected call who the other is. */
+static void tapi_sim_connected_party(struct tapi_sim_call *sc,
+				     const char *number)
+{
+	struct tapi_party p = { .number = number };
+
+	tapi_call_set_party(sc->call, TAPI_PARTY_CONNECTED, &p);
+}
+
+static void tapi_sim_do_answer(struct tapi_sim_call *sc,
+			       struct tapi_request *req)
+{
+	struct tapi_sim_call *peer = sc->peer;
+	u32 state = tapi_call_state(sc->call);
+
+	if (state != TAPI_CALLSTATE_OFFERING &&
+	    state != TAPI_CALLSTATE_ACCEPTED) {
+		tapi_request_complete(req, -EBADFD);
+		return;
+	}
+	tapi_request_complete(req, 0);
+	tapi_sim_set(sc, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
+	if (!peer)
+		return;
+	tapi_sim_disarm(peer, &peer->no_answer);
+	tapi_sim_set(peer, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
+	tapi_sim_connected_party(sc, peer->block_id ? "" :
+				 tapi_sim_own_number(sc->sw, peer->line,
+						     peer->address));
+	tapi_sim_connected_party(peer, tapi_sim_own_number(sc->sw, sc->line,
+							   sc->address));
+}
+
+static void tapi_sim_do_accept(struct tapi_sim_call *sc,
+			       struct tapi_request *req)
+{
+	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_OFFERING) {
+		tapi_request_complete(req, -EBADFD);
+		return;
+	}
+	tapi_request_complete(req, 0);
+	tapi_sim_set(sc, TAPI_CALLSTATE_ACCEPTED, 0);
+}
+
+static void tapi_sim_do_drop(struct tapi_sim_call *sc,
+			     enum tapi_drop_reason reason,
+			     struct tapi_request *req)
+{
+	struct tapi_sim_call *peer = sc->peer;
+	u32 pstate;
+
+	if (peer) {
+		pstate = tapi_call_state(peer->call);
+		tapi_sim_disarm(peer, &peer->no_answer);
+		if (pstate != TAPI_CALLSTATE_IDLE &&
+		    pstate != TAPI_CALLSTATE_DISCONNECTED)
+			tapi_sim_set(peer, TAPI_CALLSTATE_DISCONNECTED,
+				     reason == TAPI_DROP_NO_OWNER ?
+				     TAPI_DISCONNECTMODE_UNAVAIL :
+				     TAPI_DISCONNECTMODE_NORMAL);
+		peer->peer = NULL;
+		sc->peer = NULL;
+	}
+	if (req)
+		tapi_request_complete(req, 0);
+	tapi_sim_set(sc, TAPI_CALLSTATE_IDLE, 0);
+	tapi_sim_call_end(sc);
+}
+
+/* Deferred operations (reply_delay_ms) */
+
+static void tapi_sim_op_run(struct tapi_sim_op *op)
+{
+	struct tapi_sim_call *sc = op->sc;
+
+	if (sc->gone) {
+		/* Dropped meanwhile: the core has answered already. */
+		tapi_request_complete(op->req, -ECANCELED);
+		return;
+	}
+	switch (op->kind) {
+	case SIM_OP_MAKE_CALL:
+		tapi_sim_do_make_call(sc, op->req);
+		break;
+	case SIM_OP_DIAL:
+		tapi_sim_do_dial(sc, op->digits, op->req);
+		break;
+	case SIM_OP_ANSWER:
+		tapi_sim_do_answer(sc, op->req);
+		break;
+	case SIM_OP_ACCEPT:
+		tapi_sim_do_accept(sc, op->req);
+		break;
+	case SIM_OP_DROP:
+		tapi_sim_do_drop(sc, op->reason, op->req);
+		break;
+	}
+}
+
+static void tapi_sim_op_free(struct tapi_sim_op *op)
+{
+	tapi_sim_call_put(op->sc);
+	kfree(op);
+}
+
+/*
+ * Run the operations that are due, in the order they were made, as a card
+ * working through its queue would; come back for the next one.
+ */
+static void tapi_sim_ops_work(struct work_struct *work)
+{
+	struct tapi_sim_switch *sw = container_of(to_delayed_work(work),
+						  struct tapi_sim_switch,
+						  op_work);
+	struct tapi_sim_op *op;
+
+	mutex_lock(&sw->lock);
+	/* A stopping switch frees the ops and leaves the requests to the core. */
+	while (sw->live && !list_empty(&sw->ops)) {
+		op = list_first_entry(&sw->ops, struct tapi_sim_op, node);
+		if (time_before(jiffies, op->due)) {
+			queue_delayed_work(system_wq, &sw->op_work,
+					   op->due - jiffies);
+			break;
+		}
+		list_del(&op->node);
+		tapi_sim_op_run(op);
+		tapi_sim_op_free(op);
+	}
+	mutex_unlock(&sw->lock);
+}
+
+/*
+ * Run an operation now, or queue it for reply_delay_ms.  sw->lock held.
+ * Return: 0 (the request is taken on) or -ENOMEM.
+ */
+static int tapi_sim_submit(struct tapi_sim_call *sc, enum tapi_sim_op_kind kind,
+			   struct tapi_request *req,
+			   enum tapi_drop_reason reason, const char *digits)
+{
+	struct tapi_sim_switch *sw = sc->sw;
+	struct tapi_sim_op op = {
+		.kind = kind,
+		.sc = sc,
+		.req = req,
+		.reason = reason,
+	};
+	unsigned long delay = msecs_to_jiffies(sw->cfg.reply_delay_ms);
+	struct tapi_sim_op *later;
+
+	if (digits)
+		strscpy(op.digits, digits, sizeof(op.digits));
+	if (!sw->cfg.reply_delay_ms || !req) {
+		tapi_sim_op_run(&op);
+		return 0;
+	}
+	later = kmemdup(&op, sizeof(op), GFP_KERNEL);
+	if (!later)
+		return -ENOMEM;
+	kref_get(&sc->ref);
+	later->due = jiffies + delay;
+	if (list_empty(&sw->ops))
+		queue_delayed_work(system_wq, &sw->op_work, delay);
+	list_add_tail(&later->node, &sw->ops);
+	return 0;
+}
+
+/* Timers */
+
+static void tapi_sim_no_answer_work(struct work_struct *work)
+{
+	struct tapi_sim_call *sc = container_of(to_delayed_work(work),
+						struct tapi_sim_call,
+						no_answer);
+	struct tapi_sim_switch *sw = sc->sw;
+	struct tapi_sim_call *peer;
+
+	mutex_lock(&sw->lock);
+	if (sw->live && !sc->gone &&
+	    tapi_call_state(sc->call) == TAPI_CALLSTATE_RINGBACK) {
+		peer = sc->peer;
+		tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED,
+			     TAPI_DISCONNECTMODE_NOANSWER);
+		if (peer) {
+			tapi_sim_set(peer, TAPI_CALLSTATE_DISCONNECTED,
+				     TAPI_DISCONNECTMODE_NOANSWER);
+			peer->peer = NULL;
+			sc->peer = NULL;
+		}
+		tapi_sim_disarm(sc, &sc->remote_answer);
+	}
+	mutex_unlock(&sw->lock);
+	tapi_sim_call_put(sc);
+}
+
+static void tapi_sim_remote_answer_work(struct work_struct *work)
+{
+	struct tapi_sim_call *sc = container_of(to_delayed_work(work),
+						struct tapi_sim_call,
+						remote_answer);
+	struct tapi_sim_switch *sw = sc->sw;
+
+	mutex_lock(&sw->lock);
+	if (sw->live && !sc->gone)
+		tapi_sim_remote_answer(sc, 0);
+	mutex_unlock(&sw->lock);
+	tapi_sim_call_put(sc);
+}
+
+/* The network's side, for sim-network.c; sw->lock held. */
+
+/**
+ * tapi_sim_remote_answer() - the network answers an external call
+ * @sc: an outbound external call, ringing
+ * @delay_ms: answer after this long; 0: now
+ *
+ * Return: 0, or -EBADFD if @sc is not an external call being alerted.
+ */
+int tapi_sim_remote_answer(struct tapi_sim_call *sc, u32 delay_ms)
+{
+	u32 state = tapi_call_state(sc->call);
+
+	if (!sc->external || (state != TAPI_CALLSTATE_RINGBACK &&
+			      state != TAPI_CALLSTATE_PROCEEDING))
+		return -EBADFD;
+	if (delay_ms) {
+		tapi_sim_arm(sc, &sc->remote_answer, delay_ms);
+		return 0;
+	}
+	tapi_sim_disarm(sc, &sc->no_answer);
+	tapi_sim_disarm(sc, &sc->remote_answer);
+	tapi_sim_set(sc, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
+	tapi_sim_connected_party(sc, sc->dialed);
+	return 0;
+}
+
+/**
+ * tapi_sim_remote_hangup() - the far end of an external call hangs up
+ * @sc: a call whose far end is the network
+ * @mode: the disconnect mode the line sees
+ *
+ * Return: 0, -EINVAL for an internal call, or tapi_call_set_state()'s
+ * error (-EINVAL for a call already disconnected).
+ */
+int tapi_sim_remote_hangup(struct tapi_sim_call *sc, u32 mode)
+{
+	if (!sc->external)
+		return -EINVAL;
+	tapi_sim_disarm(sc, &sc->no_answer);
+	tapi_sim_disarm(sc, &sc->remote_answer);
+	return tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED, mode);
+}
+
+/**
+ * tapi_sim_report_state() - report any state for a call, as a card might
+ * @sc: the call
+ * @state: the state
+ * @mode: its mode
+ *
+ * The core decides whether the transition is legal; a call that went idle
+ * leaves the switch.
+ *
+ * Return: 0 or tapi_call_set_state()'s error.
+ */
+int tapi_sim_report_state(struct tapi_sim_call *sc, u32 state, u32 mode)
+{
+	int ret = tapi_sim_set(sc, state, mode);
+
+	if (!ret && state == TAPI_CALLSTATE_IDLE)
+		tapi_sim_call_end(sc);
+	return ret;
+}
+
+/**
+ * tapi_sim_offer() - the network calls a line
+ * @sw: the switch
+ * @line: the line
+ * @offer: the call
+ *
+ * Return: 0 or tapi_call_offer()'s error.
+ */
+int tapi_sim_offer(struct tapi_sim_switch *sw, unsigned int line,
+		   const struct tapi_call_offer *offer)
+{
+	struct tapi_sim_call *sc;
+	struct tapi_call *call;
+
+	call = tapi_call_offer(sw->tcard, line, offer);
+	if (IS_ERR(call))
+		return PTR_ERR(call);
+	sc = tapi_sim_call_new(sw, call);
+	if (!sc)
+		return -ENOMEM;
+	sc->external = true;
+	sc->media_mode = offer->media_mode;
+	return 0;
+}
+
+/**
+ * tapi_sim_find_call() - a call of a line by id, or the line's newest
+ * @sw: the switch
+ * @line: the line
+ * @id: the call id, or 0 for the newest call of @line
+ *
+ * Return: the call, or NULL.
+ */
+struct tapi_sim_call *tapi_sim_find_call(struct tapi_sim_switch *sw,
+					 unsigned int line, u32 id)
+{
+	struct tapi_sim_call *sc, *found = NULL;
+
+	list_for_each_entry(sc, &sw->calls, node) {
+		if (sc->line != line)
+			continue;
+		if (sc->id == id)
+			return sc;
+		if (!id)
+			found = sc;
+	}
+	return found;
+}
+
+/* The struct tapi_tsp_ops call operations */
+
+/* The switch call of @call, if the switch is live.  Takes sw->lock. */
+static struct tapi_sim_call *tapi_sim_lock_call(struct tapi_sim_switch *sw,
+						struct tapi_call *call,
+						int *err)
+{
+	struct tapi_sim_call *sc;
+
+	mutex_lock(&sw->lock);
+	sc = tapi_call_drvdata(call);
+	if (!sw->live)
+		*err = -ENODEV;
+	else if (!sc || sc->gone)
+		*err = -EBADFD;
+	else
+		return sc;
+	mutex_unlock(&sw->lock);
+	return NULL;
+}
+
+/**
+ * tapi_sim_make_call() - &tapi_tsp_ops.make_call of the sim card
+ * @tcard: the card
+ * @call: the new call
+ * @params: what the application asked for
+ * @req: the request to complete
+ *
+ * Return: 0, -ENODEV once the card is going away, -ENOMEM.
+ */
+int tapi_sim_make_call(struct tapi_card *tcard, struct tapi_call *call,
+		       const struct tapi_call_params *params,
+		       struct tapi_request *req)
+{
+	struct tapi_sim_switch *sw = to_switch(tcard);
+	struct tapi_sim_call *sc;
+	int ret;
+
+	mutex_lock(&sw->lock);
+	if (!sw->live) {
+		ret = -ENODEV;
+		goto out;
+	}
+	sc = tapi_sim_call_new(sw, tapi_call_get(call));
+	if (!sc) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	sc->media_mode = params->media_mode;
+	sc->block_id = params->block_id;
+	if (params->no_answer_timeout_ms)
+		sc->no_answer_ms = params->no_answer_timeout_ms;
+	strscpy(sc->dialed, params->dest, sizeof(sc->dialed));
+	ret = tapi_sim_submit(sc, SIM_OP_MAKE_CALL, req, 0, NULL);
+	if (ret)
+		tapi_sim_call_end(sc);
+out:
+	mutex_unlock(&sw->lock);
+	return ret;
+}
+
+/**
+ * tapi_sim_dial() - &tapi_tsp_ops.dial of the sim card
+ * @tcard: the card
+ * @call: the call
+ * @digits: the digits
+ * @req: the request to complete
+ *
+ * Return: 0, -ENODEV, -EBADFD, -ENOMEM.
+ */
+int tapi_sim_dial(struct tapi_card *tcard, struct tapi_call *call,
+		  const char *digits, struct tapi_request *req)
+{
+	struct tapi_sim_switch *sw = to_switch(tcard);
+	struct tapi_sim_call *sc;
+	int ret = 0;
+
+	sc = tapi_sim_lock_call(sw, call, &ret);
+	if (!sc)
+		return ret;
+	ret = tapi_sim_submit(sc, SIM_OP_DIAL, req, 0, digits);
+	mutex_unlock(&sw->lock);
+	return ret;
+}
+
+/**
+ * tapi_sim_answer() - &tapi_tsp_ops.answer of the sim card
+ * @tcard: the card
+ * @call: the call
+ * @req: the request to complete
+ *
+ * Return: 0, -ENODEV, -EBADFD, -ENOMEM.
+ */
+int tapi_sim_answer(struct tapi_card *tcard, struct tapi_call *call,
+		    struct tapi_request *req)
+{
+	struct tapi_sim_switch *sw = to_switch(tcard);
+	struct tapi_sim_call *sc;
+	int ret = 0;
+
+	sc = tapi_sim_lock_call(sw, call, &ret);
+	if (!sc)
+		return ret;
+	ret = tapi_sim_submit(sc, SIM_OP_ANSWER, req, 0, NULL);
+	mutex_unlock(&sw->lock);
+	return ret;
+}
+
+/**
+ * tapi_sim_accept() - &tapi_tsp_ops.accept of the sim card
+ * @tcard: the card
+ * @call: the call
+ * @req: the request to complete
+ *
+ * Return: 0, -ENODEV, -EBADFD, -ENOMEM.
+ */
+int tapi_sim_accept(struct tapi_card *tcard, struct tapi_call *call,
+		    struct tapi_request *req)
+{
+	struct tapi_sim_switch *sw = to_switch(tcard);
+	struct tapi_sim_call *sc;
+	int ret = 0;
+
+	sc = tapi_sim_lock_call(sw, call, &ret);
+	if (!sc)
+		return ret;
+	ret = tapi_sim_submit(sc, SIM_OP_ACCEPT, req, 0, NULL);
+	mutex_unlock(&sw->lock);
+	return ret;
+}
+
+/**
+ * tapi_sim_drop() - &tapi_tsp_ops.drop of the sim card
+ * @tcard: the card
+ * @call: the call
+ * @reason: why
+ * @req: the request to complete, or NULL for the core's own drops
+ *
+ * Return: 0, -ENODEV, -EBADFD, -ENOMEM.
+ */
+int tapi_sim_drop(struct tapi_card *tcard, struct tapi_call *call,
+		  enum tapi_drop_reason reason, struct tapi_request *req)
+{
+	struct tapi_sim_switch *sw = to_switch(tcard);
+	struct tapi_sim_call *sc;
+	int ret = 0;
+
+	sc = tapi_sim_lock_call(sw, call, &ret);
+	if (!sc)
+		return ret;
+	ret = tapi_sim_submit(sc, SIM_OP_DROP, req, reason, NULL);
+	mutex_unlock(&sw->lock);
+	return ret;
+}
+
+/* Starting and stopping */
+
+/**
+ * tapi_sim_switch_init() - set up a card's switch, stopped
+ * @sw: the switch
+ */
+void tapi_sim_switch_init(struct tapi_sim_switch *sw)
+{
+	mutex_init(&sw->lock);
+	INIT_LIST_HEAD(&sw->calls);
+	INIT_LIST_HEAD(&sw->ops);
+	INIT_DELAYED_WORK(&sw->op_work, tapi_sim_ops_work);
+}
+
+/**
+ * tapi_sim_switch_start() - run the switch of a card going live
+ * @sw: the switch
+ * @tcard: the registered card
+ * @cfg: the card's configuration; copied
+ * @lines: the card's lines, by index
+ * @num_lines: their number
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
+			  const struct tapi_sim_config *cfg,
+			  struct tapi_sim_line *const *lines,
+			  unsigned int num_lines)
+{
+	struct tapi_sim_number *dir;
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < num_lines; i++)
+		n += lines[i]->num_numbers;
+	dir = kcalloc(n, sizeof(*dir), GFP_KERNEL);
+	if (!dir)
+		return -ENOMEM;
+	n = 0;
+	for (i = 0; i < num_lines; i++) {
+		for (j = 0; j < lines[i]->num_numbers; j++, n++) {
+			dir[n].line = i;
+			dir[n].address = j;
+			strscpy(dir[n].number, lines[i]->numbers[j],
+				sizeof(dir[n].number));
+		}
+	}
+
+	mutex_lock(&sw->lock);
+	sw->tcard = tcard;
+	sw->cfg = *cfg;
+	sw->dir = dir;
+	sw->num_numbers = n;
+	sw->live = true;
+	mutex_unlock(&sw->lock);
+	return 0;
+}
+
+/**
+ * tapi_sim_switch_stop() - stop the switch before its card is unregistered
+ * @sw: the switch
+ *
+ * Refuses new operations, waits for the work items and forgets every call
+ * (their references are dropped).  Requests whose deferred operation never
+ * ran are left to the core, which completes them with -ENODEV.
+ *
+ * Context: process context; no lock a work item takes may be held.
+ */
+void tapi_sim_switch_stop(struct tapi_sim_switch *sw)
+{
+	struct tapi_sim_call *sc, *stmp;
+	struct tapi_sim_op *op, *otmp;
+	LIST_HEAD(calls);
+	LIST_HEAD(ops);
+
+	mutex_lock(&sw->lock);
+	sw->live = false;
+	list_splice_init(&sw->calls, &calls);
+	list_splice_init(&sw->ops, &ops);
+	mutex_unlock(&sw->lock);
+
+	/* A work item that runs now finds !live and does nothing. */
+	cancel_delayed_work_sync(&sw->op_work);
+	list_for_each_entry_safe(op, otmp, &ops, node)
+		tapi_sim_op_free(op);
+	list_for_each_entry_safe(sc, stmp, &calls, node) {
+		if (cancel_delayed_work_sync(&sc->no_answer))
+			tapi_sim_call_put(sc);
+		if (cancel_delayed_work_sync(&sc->remote_answer))
+			tapi_sim_call_put(sc);
+		sc->gone = true;
+		tapi_call_set_drvdata(sc->call, NULL);
+		list_del_init(&sc->node);
+		tapi_sim_call_put(sc);
+	}
+
+	mutex_lock(&sw->lock);
+	kfree(sw->dir);
+	sw->dir = NULL;
+	sw->num_numbers = 0;
+	sw->tcard = NULL;
+	mutex_unlock(&sw->lock);
+}
+
+/**
+ * tapi_sim_switch_show_calls() - the card's calls attribute
+ * @sw: the switch
+ * @page: the configfs page
+ *
+ * One line per call: "ID line=N state=STATE far=WHO", WHO being "network",
+ * the peer's call id, or "none".
+ *
+ * Return: the length written.
+ */
+ssize_t tapi_sim_switch_show_calls(struct tapi_sim_switch *sw, char *page)
+{
+	struct tapi_sim_call *sc;
+	ssize_t len = 0;
+
+	mutex_lock(&sw->lock);
+	list_for_each_entry(sc, &sw->calls, node) {
+		len += scnprintf(page + len, PAGE_SIZE - len,
+				 "%u line=%u state=%#x far=", sc->id, sc->line,
+				 tapi_call_state(sc->call));
+		if (sc->external)
+			len += scnprintf(page + len, PAGE_SIZE - len,
+					 "network\n");
+		else if (sc->peer)
+			len += scnprintf(page + len, PAGE_SIZE - len, "%u\n",
+					 sc->peer->id);
+		else
+			len += scnprintf(page + len, PAGE_SIZE - len, "none\n");
+	}
+	mutex_unlock(&sw->lock);
+	return len;
+}
