@@ -9,18 +9,17 @@
  * card live.
  */
 #include <linux/bitops.h>
-#include <linux/ctype.h>
 #include <linux/string.h>
 
 #include "tapi_core.h"
 
-/* A NUL-terminated string of printable characters in @len bytes. */
+/* A NUL-terminated string without control characters in @len bytes. */
 static bool tapi_dial_string_ok(const char *s, size_t len, bool empty_ok)
 {
 	size_t i;
 
 	for (i = 0; i < len && s[i]; i++) {
-		if (!isprint(s[i]))
+		if ((u8)s[i] < 0x20 || s[i] == 0x7f)
 			return false;
 	}
 	return i < len && (empty_ok || i);
@@ -392,8 +391,6 @@ int tapi_cmd_call_get_status(struct tapi_ucmd *ucmd)
 
 	if (st->flags)
 		return -EOPNOTSUPP;
-	if (st->reserved)
-		return -EINVAL;
 	h = tapi_handle_get(ucmd->lf, st->call);
 	if (!h)
 		return -ENOENT;
@@ -403,6 +400,7 @@ int tapi_cmd_call_get_status(struct tapi_ucmd *ucmd)
 	st->mode = call->mode;
 	st->privilege = h->privilege;
 	st->call_features = tapi_call_features(call, h);
+	st->call_id = call->id;
 	st->state_ns = call->state_ns[__ffs(call->state)];
 	spin_unlock_irq(&call->lock);
 	tapi_handle_put(h);
@@ -467,7 +465,7 @@ int tapi_cmd_line_new_calls(struct tapi_ucmd *ucmd)
 
 	if (arg->flags & ~TAPI_NEW_CALLS_VALID)
 		return -EOPNOTSUPP;
-	return tapi_line_new_calls(ucmd->lf, arg);
+	return tapi_line_new_calls(ucmd->lf, ucmd);
 }
 
 /**

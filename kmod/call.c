@@ -513,13 +513,6 @@ static void tapi_call_address_party(struct tapi_call *call,
 	p->flags = TAPI_PARTYID_ADDRESS;
 }
 
-/* Every origin and every reason bit the uapi header defines. */
-#define TAPI_ORIGINS	(TAPI_CALLORIGIN_OUTBOUND | TAPI_CALLORIGIN_INTERNAL | \
-			 TAPI_CALLORIGIN_EXTERNAL | TAPI_CALLORIGIN_UNKNOWN | \
-			 TAPI_CALLORIGIN_UNAVAIL | TAPI_CALLORIGIN_CONFERENCE | \
-			 TAPI_CALLORIGIN_INBOUND)
-#define TAPI_REASONS	((TAPI_CALLREASON_ROUTEREQUEST << 1) - 1)
-
 /* Is @v zero or one bit of @valid. */
 static bool tapi_one_bit_or_zero(u32 v, u32 valid)
 {
@@ -534,11 +527,10 @@ static int tapi_check_offer(struct tapi_line *line,
 	if (!offer->media_mode || offer->media_mode & ~line->caps.media_modes)
 		return -EINVAL;
 	if (!tapi_one_bit_or_zero(offer->bearer_mode, line->caps.bearer_modes) ||
-	    !tapi_one_bit_or_zero(offer->origin, TAPI_ORIGINS) ||
-	    !tapi_one_bit_or_zero(offer->reason, TAPI_REASONS) ||
+	    !tapi_one_bit_or_zero(offer->origin, TAPI_CALLORIGIN_VALID) ||
+	    !tapi_one_bit_or_zero(offer->reason, TAPI_CALLREASON_VALID) ||
 	    !tapi_one_bit_or_zero(offer->offering_mode,
-				  TAPI_OFFERINGMODE_ACTIVE |
-				  TAPI_OFFERINGMODE_INACTIVE))
+				  TAPI_OFFERINGMODE_VALID))
 		return -EINVAL;
 	return 0;
 }

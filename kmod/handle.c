@@ -522,14 +522,17 @@ static bool tapi_wants_handle(struct tapi_line_file *lf, struct tapi_call *call,
 /**
  * tapi_line_new_calls() - %TAPI_IOC_LINE_GET_NEW_CALLS
  * @lf: the line fd
- * @arg: the request, flags checked; count and remaining are filled
+ * @ucmd: the command; its argument's flags are checked
+ *
+ * The handles and the counts reach user space before this returns (the
+ * command responds itself); if they cannot, the handles are taken back.
  *
  * Return: 0, -ENOENT for a bad address, -EFAULT (no handle is left
  * behind), -ENOMEM.
  */
-int tapi_line_new_calls(struct tapi_line_file *lf,
-			struct tapi_line_new_calls *arg)
+int tapi_line_new_calls(struct tapi_line_file *lf, struct tapi_ucmd *ucmd)
 {
+	struct tapi_line_new_calls *arg = ucmd->cmd;
 	struct tapi_line *line = lf->line;
 	struct tapi_card *card = line->card;
 	struct tapi_call_handle **made = NULL;
@@ -581,17 +584,18 @@ int tapi_line_new_calls(struct tapi_line_file *lf,
 	}
 	mutex_unlock(&card->lock);
 
+	arg->count = count;
+	arg->remaining = remaining;
 	if (!ret && count &&
 	    copy_to_user(u64_to_user_ptr(arg->handles), numbers,
 			 count * sizeof(*numbers)))
 		ret = -EFAULT;
+	if (!ret)
+		ret = tapi_ucmd_respond(ucmd);
 	if (ret) {
 		for (i = 0; i < count; i++)
 			tapi_handle_remove(made[i]);
-		count = 0;
 	}
-	arg->count = count;
-	arg->remaining = remaining;
 out:
 	for (i = 0; i < n; i++)
 		tapi_call_put(calls[i]);

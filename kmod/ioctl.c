@@ -17,9 +17,11 @@
 
 #include "tapi_core.h"
 
-/* Which fds a command is valid on. */
+/* Which fds a command is valid on, and how its result travels. */
 #define TAPI_ON_CARD	BIT(0)
 #define TAPI_ON_LINE	BIT(1)
+/* Nothing to write back: a read-only argument is fine. */
+#define TAPI_IN_ONLY	BIT(2)
 
 /* Commands whose structure fits here run without an allocation. */
 #define TAPI_UCMD_STACK_SIZE	256
@@ -28,7 +30,7 @@
  * struct tapi_ioctl_op - one command of the table
  * @size: size of its structure in this kernel
  * @min_size: smallest size user space may pass
- * @on: %TAPI_ON_CARD and/or %TAPI_ON_LINE
+ * @on: %TAPI_ON_CARD and/or %TAPI_ON_LINE, and %TAPI_IN_ONLY
  * @execute: the handler
  */
 struct tapi_ioctl_op {
@@ -167,9 +169,9 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 		      struct tapi_line_devstatus, reserved, TAPI_ON_LINE),
 	TAPI_IOCTL_OP(TAPI_IOC_LINE_SET_EVENT_MASK,
 		      tapi_cmd_line_set_event_mask,
-		      struct tapi_line_event_mask, event_mask, TAPI_ON_LINE),
+		      struct tapi_line_event_mask, event_mask, TAPI_ON_LINE | TAPI_IN_ONLY),
 	TAPI_IOCTL_OP(TAPI_IOC_LINE_SET_PRIORITY, tapi_cmd_line_set_priority,
-		      struct tapi_line_priority, priority, TAPI_ON_LINE),
+		      struct tapi_line_priority, priority, TAPI_ON_LINE | TAPI_IN_ONLY),
 	TAPI_IOCTL_OP(TAPI_IOC_ADDRESS_GET_STATUS, tapi_cmd_address_get_status,
 		      struct tapi_address_status, address_features,
 		      TAPI_ON_LINE),
@@ -186,15 +188,15 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_DROP, tapi_cmd_call_drop,
 		      struct tapi_call_request, request_id, TAPI_ON_LINE),
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_DEALLOCATE, tapi_cmd_call_dealloc,
-		      struct tapi_call_dealloc, reserved, TAPI_ON_LINE),
+		      struct tapi_call_dealloc, reserved, TAPI_ON_LINE | TAPI_IN_ONLY),
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_GET_INFO, tapi_cmd_call_get_info,
 		      struct tapi_call_info, redirection, TAPI_ON_LINE),
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_GET_STATUS, tapi_cmd_call_get_status,
 		      struct tapi_call_status, state_ns, TAPI_ON_LINE),
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_SET_PRIVILEGE, tapi_cmd_call_set_privilege,
-		      struct tapi_call_privilege, privilege, TAPI_ON_LINE),
+		      struct tapi_call_privilege, privilege, TAPI_ON_LINE | TAPI_IN_ONLY),
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_HANDOFF, tapi_cmd_call_handoff,
-		      struct tapi_call_handoff, app_name, TAPI_ON_LINE),
+		      struct tapi_call_handoff, app_name, TAPI_ON_LINE | TAPI_IN_ONLY),
 };
 
 /* The uapi structures' sizes are ABI: they only ever grow. */
@@ -293,7 +295,7 @@ static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
 		tapi_request_put(ucmd.wait_req);
 		goto out;
 	}
-	if (ret < 0 || ucmd.responded)
+	if (ret < 0 || ucmd.responded || op->on & TAPI_IN_ONLY)
 		goto out;
 
 	if (copy_to_user(uarg, buf, min_t(u32, ucmd.user_size, op->size)))

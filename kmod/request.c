@@ -94,9 +94,12 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 	req->tsp_done = true;
 
 	spin_lock_irq(&card->req_lock);
+	/* 1 to INT_MAX: the ioctl returns it as a positive int. */
 	do {
-		id = ++lf->next_request_id;
-	} while (!id || tapi_request_id_busy(lf, id));
+		if (++lf->next_request_id > INT_MAX)
+			lf->next_request_id = 1;
+		id = lf->next_request_id;
+	} while (tapi_request_id_busy(lf, id));
 	req->id = id;
 	req->lf = lf;
 	list_add_tail(&req->lf_node, &lf->requests);
@@ -242,15 +245,25 @@ EXPORT_SYMBOL_GPL(tapi_request_complete);
  * tapi_request_wait() - wait for the outcome of a synchronous request
  * @req: the request, with the caller's reference
  *
+ * A signal ends the wait: the request becomes asynchronous, so that its
+ * outcome, if still to come, is queued as a reply.
+ *
  * Context: process context, no lock held.
- * Return: the outcome, or -EINTR if a fatal signal came first (the
- * request goes on; the process is dying).
+ * Return: the outcome, or -EINTR if a signal came first.
  */
 int tapi_request_wait(struct tapi_request *req)
 {
-	if (wait_for_completion_killable(&req->done))
-		return -EINTR;
-	return req->result;
+	struct tapi_card *card = req->card;
+	bool finished;
+
+	if (!wait_for_completion_interruptible(&req->done))
+		return req->result;
+	spin_lock_irq(&card->req_lock);
+	finished = req->finished;
+	if (!finished)
+		req->sync = false;
+	spin_unlock_irq(&card->req_lock);
+	return finished ? req->result : -EINTR;
 }
 
 /**

@@ -296,7 +296,8 @@ enum tapi_request_op {
  * @op: &enum tapi_request_op
  * @id: the request id, unique among the outstanding ones of @lf
  * @handle: the call handle the reply names
- * @sync: the requester waits on @done; no reply event
+ * @sync: the requester waits on @done; no reply event.  Under
+ *	card->req_lock: a signal while waiting turns it asynchronous
  * @done: completed when the outcome is known
  * @result: the outcome, once @finished
  * @card_node: entry in card->requests while the TSP holds the request
@@ -416,8 +417,8 @@ void tapi_call_distribute(struct tapi_call *call,
 			  struct tapi_line_file *except);
 int tapi_handoff(struct tapi_call_handle *h, u32 media_mode,
 		 const char *app_name);
-int tapi_line_new_calls(struct tapi_line_file *lf,
-			struct tapi_line_new_calls *arg);
+struct tapi_ucmd;
+int tapi_line_new_calls(struct tapi_line_file *lf, struct tapi_ucmd *ucmd);
 void tapi_handles_release(struct tapi_line_file *lf);
 
 /* request.c */

@@ -8,6 +8,7 @@
  * ENODEV before CLOSE and REMOVED, then ENODEV for everything, no leak.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -128,6 +129,34 @@ TEST_F(slow, sync_request_waits)
 	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_REPLY, c, &ev, T));
 	EXPECT_EQ((uint32_t)req, ev.request_id);
 	EXPECT_EQ(0, (int32_t)ev.param[0]);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+/* A signal ends a synchronous wait; the outcome then comes as a reply. */
+TEST_F(slow, sync_request_interrupted)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no restart */
+	struct tapi_call_request r = {
+		.size = sizeof(r),
+		.flags = TAPI_REQUEST_SYNC,
+	};
+	struct tapi_event ev;
+
+	r.call = offer_b(self);
+	ASSERT_NE(0u, r.call);
+	ASSERT_EQ(0, sigaction(SIGALRM, &sa, NULL));
+	ualarm(50000, 0);
+	EXPECT_EQ(-EINTR, tapi_ioctl(self->b, TAPI_IOC_CALL_ANSWER, &r));
+	EXPECT_LT(0u, r.request_id);
+	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_REPLY, r.call, &ev, T));
+	EXPECT_EQ(r.request_id, ev.request_id);
+	EXPECT_EQ(0, (int32_t)ev.param[0]);
+	EXPECT_EQ((int)TAPI_CALLSTATE_CONNECTED, call_state(self->b, r.call));
+	signal(SIGALRM, SIG_DFL);
 }
 
 /* Ids are unique among the fd's requests and replies name them. */

@@ -53,6 +53,8 @@
  * EBUSY         deallocating a call that is not idle by its only owner;
  *               placing a call on a line or address whose calls are all
  *               in use
+ * EINTR         a signal ended the wait of a %TAPI_REQUEST_SYNC request;
+ *               the request goes on (see "Asynchronous requests")
  * ESRCH         a handoff found no application to hand the call to
  * ENOMEM        the kernel could not allocate what the command needs
  * ============  ==========================================================
@@ -76,7 +78,13 @@
  *
  * With %TAPI_REQUEST_SYNC in ``flags`` the ioctl instead waits for the
  * outcome and returns it (0 or a negative errno); no reply record is
- * queued.  The wait ends early only for a fatal signal.
+ * queued.  A signal ends the wait with %EINTR (never restarted: the
+ * request is not made twice): the request goes on, and its outcome then
+ * arrives as a %TAPI_EV_REPLY with the ``request_id`` the ioctl wrote
+ * back, as if it had been asynchronous.
+ *
+ * Request ids are 1 to INT_MAX, so the ioctl's return value is never
+ * mistaken for an error.
  *
  * An error returned by the ioctl itself means the request was never
  * started: nothing changed and no reply will come.
@@ -615,12 +623,14 @@ enum tapi_call_state {
  * @TAPI_BUSYMODE_TRUNK: a trunk or circuit is busy
  * @TAPI_BUSYMODE_UNKNOWN: which is busy is not known
  * @TAPI_BUSYMODE_UNAVAIL: which is busy is not available
+ * @TAPI_BUSYMODE_VALID: every mode defined
  */
 enum tapi_busy_mode {
 	TAPI_BUSYMODE_STATION	= 1 << 0,
 	TAPI_BUSYMODE_TRUNK	= 1 << 1,
 	TAPI_BUSYMODE_UNKNOWN	= 1 << 2,
 	TAPI_BUSYMODE_UNAVAIL	= 1 << 3,
+	TAPI_BUSYMODE_VALID	= (1 << 4) - 1,
 };
 
 /**
@@ -631,6 +641,7 @@ enum tapi_busy_mode {
  * @TAPI_DIALTONEMODE_EXTERNAL: an external (public network) dial tone
  * @TAPI_DIALTONEMODE_UNKNOWN: the kind of dial tone is not known
  * @TAPI_DIALTONEMODE_UNAVAIL: the kind of dial tone is not available
+ * @TAPI_DIALTONEMODE_VALID: every mode defined
  */
 enum tapi_dialtone_mode {
 	TAPI_DIALTONEMODE_NORMAL	= 1 << 0,
@@ -639,16 +650,19 @@ enum tapi_dialtone_mode {
 	TAPI_DIALTONEMODE_EXTERNAL	= 1 << 3,
 	TAPI_DIALTONEMODE_UNKNOWN	= 1 << 4,
 	TAPI_DIALTONEMODE_UNAVAIL	= 1 << 5,
+	TAPI_DIALTONEMODE_VALID		= (1 << 6) - 1,
 };
 
 /**
  * enum tapi_offering_mode - mode of %TAPI_CALLSTATE_OFFERING
  * @TAPI_OFFERINGMODE_ACTIVE: the call is alerting at this station
  * @TAPI_OFFERINGMODE_INACTIVE: the call is offered but not alerting
+ * @TAPI_OFFERINGMODE_VALID: every mode defined
  */
 enum tapi_offering_mode {
 	TAPI_OFFERINGMODE_ACTIVE	= 1 << 0,
 	TAPI_OFFERINGMODE_INACTIVE	= 1 << 1,
+	TAPI_OFFERINGMODE_VALID		= (1 << 2) - 1,
 };
 
 /**
@@ -659,6 +673,7 @@ enum tapi_offering_mode {
  * @TAPI_SPECIALINFO_REORDER: reorder (equipment or routing failure)
  * @TAPI_SPECIALINFO_UNKNOWN: the information is not known
  * @TAPI_SPECIALINFO_UNAVAIL: the information is not available
+ * @TAPI_SPECIALINFO_VALID: every mode defined
  */
 enum tapi_specialinfo_mode {
 	TAPI_SPECIALINFO_NOCIRCUIT	= 1 << 0,
@@ -666,6 +681,7 @@ enum tapi_specialinfo_mode {
 	TAPI_SPECIALINFO_REORDER	= 1 << 2,
 	TAPI_SPECIALINFO_UNKNOWN	= 1 << 3,
 	TAPI_SPECIALINFO_UNAVAIL	= 1 << 4,
+	TAPI_SPECIALINFO_VALID		= (1 << 5) - 1,
 };
 
 /**
@@ -676,6 +692,7 @@ enum tapi_specialinfo_mode {
  * @TAPI_CONNECTEDMODE_ACTIVEHELD: active here, held by the far end
  * @TAPI_CONNECTEDMODE_INACTIVEHELD: inactive here, held by the far end
  * @TAPI_CONNECTEDMODE_CONFIRMED: the network confirmed the connection
+ * @TAPI_CONNECTEDMODE_VALID: every mode defined
  */
 enum tapi_connected_mode {
 	TAPI_CONNECTEDMODE_ACTIVE	= 1 << 0,
@@ -683,6 +700,7 @@ enum tapi_connected_mode {
 	TAPI_CONNECTEDMODE_ACTIVEHELD	= 1 << 2,
 	TAPI_CONNECTEDMODE_INACTIVEHELD	= 1 << 3,
 	TAPI_CONNECTEDMODE_CONFIRMED	= 1 << 4,
+	TAPI_CONNECTEDMODE_VALID	= (1 << 5) - 1,
 };
 
 /**
@@ -711,6 +729,7 @@ enum tapi_connected_mode {
  * @TAPI_DISCONNECTMODE_BLOCKED: the far end blocks calls from this caller
  * @TAPI_DISCONNECTMODE_DONOTDISTURB: the far end does not want calls now
  * @TAPI_DISCONNECTMODE_CANCELLED: the call was cancelled
+ * @TAPI_DISCONNECTMODE_VALID: every mode defined
  */
 enum tapi_disconnect_mode {
 	TAPI_DISCONNECTMODE_NORMAL		= 1 << 0,
@@ -733,6 +752,7 @@ enum tapi_disconnect_mode {
 	TAPI_DISCONNECTMODE_BLOCKED		= 1 << 17,
 	TAPI_DISCONNECTMODE_DONOTDISTURB	= 1 << 18,
 	TAPI_DISCONNECTMODE_CANCELLED		= 1 << 19,
+	TAPI_DISCONNECTMODE_VALID		= (1 << 20) - 1,
 };
 
 /**
@@ -744,6 +764,10 @@ enum tapi_disconnect_mode {
  * @TAPI_CALLORIGIN_UNAVAIL: inbound, origin not available
  * @TAPI_CALLORIGIN_CONFERENCE: a conference call
  * @TAPI_CALLORIGIN_INBOUND: inbound, no more is known
+ * @TAPI_CALLORIGIN_VALID: every origin defined
+ *
+ * Bit 3 is unused, as in TAPI (it was a conference origin that TAPI
+ * dropped): the values are TAPI's.
  */
 enum tapi_call_origin {
 	TAPI_CALLORIGIN_OUTBOUND	= 1 << 0,
@@ -753,6 +777,7 @@ enum tapi_call_origin {
 	TAPI_CALLORIGIN_UNAVAIL		= 1 << 5,
 	TAPI_CALLORIGIN_CONFERENCE	= 1 << 6,
 	TAPI_CALLORIGIN_INBOUND		= 1 << 7,
+	TAPI_CALLORIGIN_VALID		= 0xf7,
 };
 
 /**
@@ -773,6 +798,7 @@ enum tapi_call_origin {
  * @TAPI_CALLREASON_PARKED: the call was parked
  * @TAPI_CALLREASON_CAMPEDON: the call camped on
  * @TAPI_CALLREASON_ROUTEREQUEST: a route request
+ * @TAPI_CALLREASON_VALID: every reason defined
  */
 enum tapi_call_reason {
 	TAPI_CALLREASON_DIRECT		= 1 << 0,
@@ -791,6 +817,7 @@ enum tapi_call_reason {
 	TAPI_CALLREASON_PARKED		= 1 << 13,
 	TAPI_CALLREASON_CAMPEDON	= 1 << 14,
 	TAPI_CALLREASON_ROUTEREQUEST	= 1 << 15,
+	TAPI_CALLREASON_VALID		= (1 << 16) - 1,
 };
 
 /**
@@ -856,12 +883,14 @@ enum tapi_callinfo_field {
  * @TAPI_ADDRSTATE_INUSEMANY: more than one call is in use
  * @TAPI_ADDRSTATE_NUMCALLS: the number of calls in use changed (param[2]
  *	is the new number)
+ * @TAPI_ADDRSTATE_VALID: every bit defined
  */
 enum tapi_addrstate_field {
 	TAPI_ADDRSTATE_INUSEZERO	= 1 << 0,
 	TAPI_ADDRSTATE_INUSEONE		= 1 << 1,
 	TAPI_ADDRSTATE_INUSEMANY	= 1 << 2,
 	TAPI_ADDRSTATE_NUMCALLS		= 1 << 3,
+	TAPI_ADDRSTATE_VALID		= (1 << 4) - 1,
 };
 
 /**
@@ -904,13 +933,14 @@ enum tapi_call_make_flag {
  *	means %TAPI_BEARER_VOICE
  * @no_answer_timeout_ms: in: give up with %TAPI_DISCONNECTMODE_NOANSWER
  *	after this long alerting; 0 means the card's default
- * @request_id: out: the request id (also the ioctl's return value)
  * @call: out: the new call's handle.  It becomes valid, and starts
  *	receiving events, only once the request has succeeded: with its
  *	%TAPI_EV_REPLY (then a %TAPI_EV_CALLSTATE with the call's state and
  *	this fd's privilege follows), or when a %TAPI_REQUEST_SYNC call
  *	returns 0.  If the request fails the handle never becomes valid.
- * @dest: in: the number to call, NUL-terminated, no control characters;
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @dest: in: the number to call, NUL-terminated, no control characters
+ *	(bytes 0x01-0x1f and 0x7f);
  *	empty leaves the call at %TAPI_CALLSTATE_DIALTONE for
  *	%TAPI_IOC_CALL_DIAL
  *
@@ -925,8 +955,8 @@ struct tapi_call_make {
 	__u32 media_mode;
 	__u32 bearer_mode;
 	__u32 no_answer_timeout_ms;
-	__u32 request_id;
 	__u32 call;
+	__u32 request_id;
 	char dest[TAPI_DIAL_LEN];
 };
 
@@ -993,7 +1023,7 @@ struct tapi_call_dealloc {
  * @privilege: out: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR: this handle's
  * @call_features: out: &enum tapi_call_feature bits this handle may use
  *	now; 0 for a monitor handle
- * @reserved: must be zero
+ * @call_id: out: the call's id, as in &struct tapi_call_info
  * @state_ns: out: when the call entered @state, CLOCK_MONOTONIC
  */
 struct tapi_call_status {
@@ -1004,7 +1034,7 @@ struct tapi_call_status {
 	__u32 mode;
 	__u32 privilege;
 	__u32 call_features;
-	__u32 reserved;
+	__u32 call_id;
 	__aligned_u64 state_ns;
 };
 
