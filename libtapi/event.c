@@ -3,15 +3,23 @@
  * Events: buffers of fixed-size records read() from a line fd.
  */
 #include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
 
+/*
+ * @undispatched: of the @num_events read, how many at the end were not
+ * handed to a callback yet, because one asked tapi_line_dispatch_events()
+ * to stop.
+ */
 struct tapi_event_buffer {
 	unsigned int capacity;
 	unsigned int num_events;
+	unsigned int undispatched;
 	struct tapi_line_event *events;
 };
 
@@ -73,6 +81,7 @@ TAPI_API int tapi_line_read_events(struct tapi_line *line,
 	ssize_t ret;
 
 	buffer->num_events = 0;
+	buffer->undispatched = 0;
 	if (!max_events || max_events > buffer->capacity)
 		max_events = buffer->capacity;
 
@@ -146,4 +155,115 @@ TAPI_API uint32_t tapi_line_event_get_param(const struct tapi_line_event *event,
 	if (index >= ARRAY_SIZE(event->ev.param))
 		return 0;
 	return event->ev.param[index];
+}
+
+TAPI_API int
+tapi_line_event_get_reply_result(const struct tapi_line_event *event)
+{
+	if (event->ev.type != TAPI_EV_REPLY)
+		return 0;
+	return (int32_t)event->ev.param[0];
+}
+
+TAPI_API uint32_t
+tapi_line_event_get_call_state(const struct tapi_line_event *event)
+{
+	return event->ev.type == TAPI_EV_CALLSTATE ? event->ev.param[0] : 0;
+}
+
+TAPI_API uint32_t
+tapi_line_event_get_call_mode(const struct tapi_line_event *event)
+{
+	return event->ev.type == TAPI_EV_CALLSTATE ? event->ev.param[1] : 0;
+}
+
+TAPI_API uint32_t
+tapi_line_event_get_privilege(const struct tapi_line_event *event)
+{
+	switch (event->ev.type) {
+	case TAPI_EV_CALLSTATE:
+		return event->ev.param[2];
+	case TAPI_EV_NEWCALL:
+		return event->ev.param[1];
+	default:
+		return 0;
+	}
+}
+
+TAPI_API uint32_t
+tapi_line_event_get_call_id(const struct tapi_line_event *event)
+{
+	return event->ev.type == TAPI_EV_NEWCALL ? event->ev.param[2] : 0;
+}
+
+TAPI_API int
+tapi_line_event_get_address_id(const struct tapi_line_event *event)
+{
+	switch (event->ev.type) {
+	case TAPI_EV_NEWCALL:
+	case TAPI_EV_ADDRESSSTATE:
+		return event->ev.param[0] <= INT_MAX ?
+			(int)event->ev.param[0] : -1;
+	default:
+		return -1;
+	}
+}
+
+/* Is a record queued?  Never blocks: 1 yes, 0 no, -1 error. */
+static int events_pending(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	int ret;
+
+	do
+		ret = poll(&pfd, 1, 0);
+	while (ret < 0 && errno == EINTR);
+	if (ret <= 0)
+		return ret;
+	if (pfd.revents & POLLNVAL) {
+		errno = EBADF;
+		return -1;
+	}
+	/* POLLHUP/POLLERR: the card is gone; read() tells the rest. */
+	return 1;
+}
+
+TAPI_API int tapi_line_dispatch_events(struct tapi_line *line,
+				       struct tapi_event_buffer *buffer,
+				       tapi_line_event_cb cb, void *data)
+{
+	int fd = tapi_line_get_fd(line);
+	int ret, dispatched = 0;
+	unsigned int i;
+
+	if (!buffer || !cb) {
+		errno = EINVAL;
+		return -1;
+	}
+
+	for (;;) {
+		/* What a callback left last time comes first. */
+		while (buffer->undispatched) {
+			i = buffer->num_events - buffer->undispatched--;
+			dispatched++;
+			if (cb(&buffer->events[i], data))
+				return dispatched;
+		}
+
+		ret = events_pending(fd);
+		if (ret < 0)
+			return dispatched ? dispatched : -1;
+		if (!ret)
+			break;
+		ret = tapi_line_read_events(line, buffer, 0);
+		if (ret < 0) {
+			/* EAGAIN: another reader of the fd was faster. */
+			if (errno == EAGAIN)
+				break;
+			/* ENODEV and the like: the next call reports it. */
+			return dispatched ? dispatched : -1;
+		}
+		buffer->undispatched = ret;
+	}
+	return dispatched;
 }

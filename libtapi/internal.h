@@ -6,6 +6,7 @@
 #ifndef _LIBTAPI_INTERNAL_H
 #define _LIBTAPI_INTERNAL_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -24,6 +25,29 @@ static inline void tapi_copy_kstr(char *dst, const char *src, size_t len)
 {
 	memcpy(dst, src, len);
 	dst[len - 1] = '\0';
+}
+
+/*
+ * Copy a caller's string into a fixed-size field of an ioctl structure
+ * (already zeroed), with its NUL.  Never truncates.
+ *
+ * Return: 0, or -1 with errno %EINVAL if @src is NULL or does not fit.
+ */
+static inline int tapi_set_kstr(char *dst, size_t len, const char *src)
+{
+	size_t n;
+
+	if (!src) {
+		errno = EINVAL;
+		return -1;
+	}
+	n = strnlen(src, len);
+	if (n >= len) {
+		errno = EINVAL;
+		return -1;
+	}
+	memcpy(dst, src, n);
+	return 0;
 }
 
 /* The opaque event is the uapi record itself; the buffer reads into it. */

@@ -134,6 +134,147 @@ static const struct flag_name core_features[] = {
 	FLAG(TAPI_FEATURE_LINE_OPEN,		"line_open"),
 	FLAG(TAPI_FEATURE_LINE_EVENTS,		"line_events"),
 	FLAG(TAPI_FEATURE_LINE_STATUS,		"line_status"),
+	FLAG(TAPI_FEATURE_CALLS,		"calls"),
+};
+
+static const struct flag_name call_states[] = {
+	FLAG(TAPI_CALLSTATE_IDLE,		"idle"),
+	FLAG(TAPI_CALLSTATE_OFFERING,		"offering"),
+	FLAG(TAPI_CALLSTATE_ACCEPTED,		"accepted"),
+	FLAG(TAPI_CALLSTATE_DIALTONE,		"dialtone"),
+	FLAG(TAPI_CALLSTATE_DIALING,		"dialing"),
+	FLAG(TAPI_CALLSTATE_RINGBACK,		"ringback"),
+	FLAG(TAPI_CALLSTATE_BUSY,		"busy"),
+	FLAG(TAPI_CALLSTATE_SPECIALINFO,	"specialinfo"),
+	FLAG(TAPI_CALLSTATE_CONNECTED,		"connected"),
+	FLAG(TAPI_CALLSTATE_PROCEEDING,		"proceeding"),
+	FLAG(TAPI_CALLSTATE_ONHOLD,		"onhold"),
+	FLAG(TAPI_CALLSTATE_CONFERENCED,	"conferenced"),
+	FLAG(TAPI_CALLSTATE_ONHOLDPENDCONF,	"onholdpendconf"),
+	FLAG(TAPI_CALLSTATE_ONHOLDPENDTRANSFER,	"onholdpendtransfer"),
+	FLAG(TAPI_CALLSTATE_DISCONNECTED,	"disconnected"),
+	FLAG(TAPI_CALLSTATE_UNKNOWN,		"unknown"),
+};
+
+static const struct flag_name busy_modes[] = {
+	FLAG(TAPI_BUSYMODE_STATION,		"station"),
+	FLAG(TAPI_BUSYMODE_TRUNK,		"trunk"),
+	FLAG(TAPI_BUSYMODE_UNKNOWN,		"unknown"),
+	FLAG(TAPI_BUSYMODE_UNAVAIL,		"unavail"),
+};
+
+static const struct flag_name dialtone_modes[] = {
+	FLAG(TAPI_DIALTONEMODE_NORMAL,		"normal"),
+	FLAG(TAPI_DIALTONEMODE_SPECIAL,		"special"),
+	FLAG(TAPI_DIALTONEMODE_INTERNAL,	"internal"),
+	FLAG(TAPI_DIALTONEMODE_EXTERNAL,	"external"),
+	FLAG(TAPI_DIALTONEMODE_UNKNOWN,		"unknown"),
+	FLAG(TAPI_DIALTONEMODE_UNAVAIL,		"unavail"),
+};
+
+static const struct flag_name offering_modes[] = {
+	FLAG(TAPI_OFFERINGMODE_ACTIVE,		"active"),
+	FLAG(TAPI_OFFERINGMODE_INACTIVE,	"inactive"),
+};
+
+static const struct flag_name specialinfo_modes[] = {
+	FLAG(TAPI_SPECIALINFO_NOCIRCUIT,	"nocircuit"),
+	FLAG(TAPI_SPECIALINFO_CUSTIRREG,	"custirreg"),
+	FLAG(TAPI_SPECIALINFO_REORDER,		"reorder"),
+	FLAG(TAPI_SPECIALINFO_UNKNOWN,		"unknown"),
+	FLAG(TAPI_SPECIALINFO_UNAVAIL,		"unavail"),
+};
+
+static const struct flag_name connected_modes[] = {
+	FLAG(TAPI_CONNECTEDMODE_ACTIVE,		"active"),
+	FLAG(TAPI_CONNECTEDMODE_INACTIVE,	"inactive"),
+	FLAG(TAPI_CONNECTEDMODE_ACTIVEHELD,	"activeheld"),
+	FLAG(TAPI_CONNECTEDMODE_INACTIVEHELD,	"inactiveheld"),
+	FLAG(TAPI_CONNECTEDMODE_CONFIRMED,	"confirmed"),
+};
+
+static const struct flag_name disconnect_modes[] = {
+	FLAG(TAPI_DISCONNECTMODE_NORMAL,	"normal"),
+	FLAG(TAPI_DISCONNECTMODE_UNKNOWN,	"unknown"),
+	FLAG(TAPI_DISCONNECTMODE_REJECT,	"reject"),
+	FLAG(TAPI_DISCONNECTMODE_PICKUP,	"pickup"),
+	FLAG(TAPI_DISCONNECTMODE_FORWARDED,	"forwarded"),
+	FLAG(TAPI_DISCONNECTMODE_BUSY,		"busy"),
+	FLAG(TAPI_DISCONNECTMODE_NOANSWER,	"noanswer"),
+	FLAG(TAPI_DISCONNECTMODE_BADADDRESS,	"badaddress"),
+	FLAG(TAPI_DISCONNECTMODE_UNREACHABLE,	"unreachable"),
+	FLAG(TAPI_DISCONNECTMODE_CONGESTION,	"congestion"),
+	FLAG(TAPI_DISCONNECTMODE_INCOMPATIBLE,	"incompatible"),
+	FLAG(TAPI_DISCONNECTMODE_UNAVAIL,	"unavail"),
+	FLAG(TAPI_DISCONNECTMODE_NODIALTONE,	"nodialtone"),
+	FLAG(TAPI_DISCONNECTMODE_NUMBERCHANGED,	"numberchanged"),
+	FLAG(TAPI_DISCONNECTMODE_OUTOFORDER,	"outoforder"),
+	FLAG(TAPI_DISCONNECTMODE_TEMPFAILURE,	"tempfailure"),
+	FLAG(TAPI_DISCONNECTMODE_QOSUNAVAIL,	"qosunavail"),
+	FLAG(TAPI_DISCONNECTMODE_BLOCKED,	"blocked"),
+	FLAG(TAPI_DISCONNECTMODE_DONOTDISTURB,	"donotdisturb"),
+	FLAG(TAPI_DISCONNECTMODE_CANCELLED,	"cancelled"),
+};
+
+static const struct flag_name call_origins[] = {
+	FLAG(TAPI_CALLORIGIN_OUTBOUND,		"outbound"),
+	FLAG(TAPI_CALLORIGIN_INTERNAL,		"internal"),
+	FLAG(TAPI_CALLORIGIN_EXTERNAL,		"external"),
+	FLAG(TAPI_CALLORIGIN_UNKNOWN,		"unknown"),
+	FLAG(TAPI_CALLORIGIN_UNAVAIL,		"unavail"),
+	FLAG(TAPI_CALLORIGIN_CONFERENCE,	"conference"),
+	FLAG(TAPI_CALLORIGIN_INBOUND,		"inbound"),
+};
+
+static const struct flag_name call_reasons[] = {
+	FLAG(TAPI_CALLREASON_DIRECT,		"direct"),
+	FLAG(TAPI_CALLREASON_FWDBUSY,		"fwdbusy"),
+	FLAG(TAPI_CALLREASON_FWDNOANSWER,	"fwdnoanswer"),
+	FLAG(TAPI_CALLREASON_FWDUNCOND,		"fwduncond"),
+	FLAG(TAPI_CALLREASON_PICKUP,		"pickup"),
+	FLAG(TAPI_CALLREASON_UNPARK,		"unpark"),
+	FLAG(TAPI_CALLREASON_REDIRECT,		"redirect"),
+	FLAG(TAPI_CALLREASON_CALLCOMPLETION,	"callcompletion"),
+	FLAG(TAPI_CALLREASON_TRANSFER,		"transfer"),
+	FLAG(TAPI_CALLREASON_REMINDER,		"reminder"),
+	FLAG(TAPI_CALLREASON_UNKNOWN,		"unknown"),
+	FLAG(TAPI_CALLREASON_UNAVAIL,		"unavail"),
+	FLAG(TAPI_CALLREASON_INTRUDE,		"intrude"),
+	FLAG(TAPI_CALLREASON_PARKED,		"parked"),
+	FLAG(TAPI_CALLREASON_CAMPEDON,		"campedon"),
+	FLAG(TAPI_CALLREASON_ROUTEREQUEST,	"routerequest"),
+};
+
+static const struct flag_name party_flags[] = {
+	FLAG(TAPI_PARTYID_BLOCKED,		"blocked"),
+	FLAG(TAPI_PARTYID_OUTOFAREA,		"outofarea"),
+	FLAG(TAPI_PARTYID_NAME,			"name"),
+	FLAG(TAPI_PARTYID_ADDRESS,		"address"),
+	FLAG(TAPI_PARTYID_PARTIAL,		"partial"),
+	FLAG(TAPI_PARTYID_UNKNOWN,		"unknown"),
+	FLAG(TAPI_PARTYID_UNAVAIL,		"unavail"),
+};
+
+static const struct flag_name callinfo_fields[] = {
+	FLAG(TAPI_CALLINFO_MEDIAMODE,		"mediamode"),
+	FLAG(TAPI_CALLINFO_BEARERMODE,		"bearermode"),
+	FLAG(TAPI_CALLINFO_ORIGIN,		"origin"),
+	FLAG(TAPI_CALLINFO_REASON,		"reason"),
+	FLAG(TAPI_CALLINFO_RELATEDCALLID,	"relatedcallid"),
+	FLAG(TAPI_CALLINFO_NUMOWNERS,		"numowners"),
+	FLAG(TAPI_CALLINFO_NUMMONITORS,		"nummonitors"),
+	FLAG(TAPI_CALLINFO_CALLERID,		"callerid"),
+	FLAG(TAPI_CALLINFO_CALLEDID,		"calledid"),
+	FLAG(TAPI_CALLINFO_CONNECTEDID,		"connectedid"),
+	FLAG(TAPI_CALLINFO_REDIRECTINGID,	"redirectingid"),
+	FLAG(TAPI_CALLINFO_REDIRECTIONID,	"redirectionid"),
+};
+
+static const struct flag_name addrstate_fields[] = {
+	FLAG(TAPI_ADDRSTATE_INUSEZERO,		"inusezero"),
+	FLAG(TAPI_ADDRSTATE_INUSEONE,		"inuseone"),
+	FLAG(TAPI_ADDRSTATE_INUSEMANY,		"inusemany"),
+	FLAG(TAPI_ADDRSTATE_NUMCALLS,		"numcalls"),
 };
 
 #define EV(type, name)	FLAG(1ULL << (type), (name))
@@ -176,6 +317,18 @@ static const struct flag_table flag_tables[] = {
 	[TAPI_FLAGS_PRIVILEGE]		= TABLE(privileges),
 	[TAPI_FLAGS_CORE_FEATURE]	= TABLE(core_features),
 	[TAPI_FLAGS_EVENT_MASK]		= TABLE(event_types),
+	[TAPI_FLAGS_CALL_STATE]		= TABLE(call_states),
+	[TAPI_FLAGS_BUSY_MODE]		= TABLE(busy_modes),
+	[TAPI_FLAGS_DIALTONE_MODE]	= TABLE(dialtone_modes),
+	[TAPI_FLAGS_OFFERING_MODE]	= TABLE(offering_modes),
+	[TAPI_FLAGS_SPECIALINFO_MODE]	= TABLE(specialinfo_modes),
+	[TAPI_FLAGS_CONNECTED_MODE]	= TABLE(connected_modes),
+	[TAPI_FLAGS_DISCONNECT_MODE]	= TABLE(disconnect_modes),
+	[TAPI_FLAGS_CALL_ORIGIN]	= TABLE(call_origins),
+	[TAPI_FLAGS_CALL_REASON]	= TABLE(call_reasons),
+	[TAPI_FLAGS_PARTY_ID]		= TABLE(party_flags),
+	[TAPI_FLAGS_CALLINFO]		= TABLE(callinfo_fields),
+	[TAPI_FLAGS_ADDRESS_STATE]	= TABLE(addrstate_fields),
 };
 
 _Static_assert(ARRAY_SIZE(flag_tables) == TAPI_FLAGS_NUM_KINDS,
@@ -341,6 +494,72 @@ TAPI_API const char *tapi_close_reason_str(unsigned int reason)
 		return "removed";
 	case TAPI_CLOSE_FORCED:
 		return "forced";
+	default:
+		return NULL;
+	}
+}
+
+TAPI_API const char *tapi_call_state_str(uint32_t state)
+{
+	return tapi_flag_str(TAPI_FLAGS_CALL_STATE, state);
+}
+
+TAPI_API int tapi_call_mode_kind(uint32_t state)
+{
+	switch (state) {
+	case TAPI_CALLSTATE_BUSY:
+		return TAPI_FLAGS_BUSY_MODE;
+	case TAPI_CALLSTATE_DIALTONE:
+		return TAPI_FLAGS_DIALTONE_MODE;
+	case TAPI_CALLSTATE_OFFERING:
+		return TAPI_FLAGS_OFFERING_MODE;
+	case TAPI_CALLSTATE_SPECIALINFO:
+		return TAPI_FLAGS_SPECIALINFO_MODE;
+	case TAPI_CALLSTATE_CONNECTED:
+		return TAPI_FLAGS_CONNECTED_MODE;
+	case TAPI_CALLSTATE_DISCONNECTED:
+		return TAPI_FLAGS_DISCONNECT_MODE;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+TAPI_API const char *tapi_call_mode_str(uint32_t state, uint32_t mode)
+{
+	int kind = tapi_call_mode_kind(state);
+
+	return kind < 0 ? NULL : tapi_flag_str(kind, mode);
+}
+
+TAPI_API const char *tapi_disconnect_mode_str(uint32_t mode)
+{
+	return tapi_flag_str(TAPI_FLAGS_DISCONNECT_MODE, mode);
+}
+
+TAPI_API const char *tapi_call_origin_str(uint32_t origin)
+{
+	return tapi_flag_str(TAPI_FLAGS_CALL_ORIGIN, origin);
+}
+
+TAPI_API const char *tapi_call_reason_str(uint32_t reason)
+{
+	return tapi_flag_str(TAPI_FLAGS_CALL_REASON, reason);
+}
+
+TAPI_API const char *tapi_party_kind_str(enum tapi_party_kind party)
+{
+	switch (party) {
+	case TAPI_PARTY_CALLER:
+		return "caller";
+	case TAPI_PARTY_CALLED:
+		return "called";
+	case TAPI_PARTY_CONNECTED:
+		return "connected";
+	case TAPI_PARTY_REDIRECTING:
+		return "redirecting";
+	case TAPI_PARTY_REDIRECTION:
+		return "redirection";
 	default:
 		return NULL;
 	}

@@ -3,7 +3,8 @@
  * tapictl: look at and drive tapi cards from the command line.
  *
  * Each subcommand is one entry of the commands[] table and one function
- * taking its own argv (argv[0] is the subcommand's name).
+ * taking its own argv (argv[0] is the subcommand's name).  list and caps
+ * are here; the call commands are in tool-call.c and tool-monitor.c.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -15,141 +16,16 @@
 
 #include <libtapi.h>
 
-#include "tool.h"
+#include "tapictl.h"
 
-#define PROG	"tapictl"
-
-struct command {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *args;
-	const char *summary;
-};
-
-static void __attribute__((format(printf, 1, 2))) error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROG ": ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-static int __attribute__((format(printf, 2, 3)))
-usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROG ": ", stderr);
-	if (cmd)
-		fprintf(stderr, "%s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '" PROG "%s%s --help' for more information.\n",
-		cmd ? " " : "", cmd ? cmd : "");
-	return EXIT_USAGE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Common option parsing                                               */
-/* ------------------------------------------------------------------ */
-
-struct common_opts {
-	bool json;
-};
-
-static const struct command *find_command(const char *name);
-
-static void print_command_help(const struct command *cmd)
-{
-	printf("Usage: " PROG " %s %s\n\n%s.\n", cmd->name, cmd->args,
-	       cmd->summary);
-	printf("\nOptions:\n"
-	       "  -j, --json    print JSON instead of text\n"
-	       "  -h, --help    print this help and exit\n");
-	if (strstr(cmd->args, "LINE"))
-		printf("\nLINE is CARD:N, where N is the line index on the card and CARD is\n"
-		       "tapiK, /dev/tapiK or the name of the card (see '" PROG " list').\n");
-}
-
-/*
- * Parse the options every subcommand takes.  Returns the index of the first
- * positional argument, -1 if the command is done (help printed), or -2
- * after a usage error (already reported).
- */
 static int parse_common(int argc, char **argv, struct common_opts *opts)
 {
-	static const struct option longopts[] = {
-		{ "json",	no_argument,	NULL,	'j' },
-		{ "help",	no_argument,	NULL,	'h' },
-		{ NULL,		0,		NULL,	0 },
-	};
-	int c;
-
-	memset(opts, 0, sizeof(*opts));
-	optind = 0;	/* full reset: we parse several argvs */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			opts->json = true;
-			break;
-		case 'h':
-			print_command_help(find_command(argv[0]));
-			return -1;
-		default:
-			if (optopt)
-				usage_error(argv[0], "invalid option '-%c'",
-					    optopt);
-			else
-				usage_error(argv[0], "invalid option '%s'",
-					    argv[optind - 1]);
-			return -2;
-		}
-	}
-	return optind;
+	return parse_options(argc, argv, NULL, NULL, NULL, NULL, opts);
 }
 
 /* ------------------------------------------------------------------ */
 /* Cards and lines                                                     */
 /* ------------------------------------------------------------------ */
-
-/* Does @spec name a node the way the library reads "tapiN"? */
-static bool is_node_name(const char *spec)
-{
-	const char *p = spec + 4;
-
-	if (strncmp(spec, "tapi", 4) || !*p || (p[0] == '0' && p[1]))
-		return false;
-	return strspn(p, "0123456789") == strlen(p);
-}
-
-static struct tapi_card *open_card(const char *spec)
-{
-	struct tapi_card *card;
-
-	card = tapi_card_open(spec);
-	if (card)
-		return card;
-
-	if (errno == ENOTTY) {
-		error("%s: not a tapi card", spec);
-	} else if (strchr(spec, '/')) {
-		error("%s: %s", spec, strerror(errno));
-	} else if (is_node_name(spec)) {
-		error("/dev/%s: %s", spec, strerror(errno));
-	} else if (errno == ENOENT) {
-		error("no tapi card named '%s'", spec);
-	} else if (errno == ENOTUNIQ) {
-		error("more than one card is named '%s': use tapiN", spec);
-	} else {
-		error("card '%s': %s", spec, strerror(errno));
-	}
-	return NULL;
-}
 
 /* A line's capabilities and those of all its addresses. */
 struct line_data {
@@ -593,13 +469,59 @@ static int cmd_caps(int argc, char **argv)
 
 static const struct command commands[] = {
 	{ "list", cmd_list, "[--json]",
-	  "List the cards, their lines and main capabilities" },
+	  "List the cards, their lines and main capabilities", NULL, NULL },
 	{ "caps", cmd_caps, "LINE [--json]",
-	  "Show all capabilities of a line and its addresses" },
-	{ NULL, NULL, NULL, NULL },
+	  "Show all capabilities of a line and its addresses", NULL, NULL },
+	{ "calls", cmd_calls, "LINE [--json]",
+	  "List the calls on a line", NULL,
+	  "For each call: its call id, address, state (mode), origin, the\n"
+	  "caller, called and connected parties, and how many handles own and\n"
+	  "monitor it (not counting " PROG "'s own).\n" },
+	{ "call", cmd_call, "LINE NUMBER [OPTIONS]",
+	  "Place a call and print its events until it ends",
+	  "  -a, --address N           call from address N of the line "
+	  "(default 0)\n"
+	  "  -m, --media MODE          the call's media mode (default\n"
+	  "                            interactivevoice)\n"
+	  "  -t, --timeout SECONDS     give up if nobody answers in time\n"
+	  "                            (default: the card's)\n"
+	  "      --hangup-after SECONDS\n"
+	  "                            drop the call this long after it "
+	  "connects\n",
+	  "The line is opened as owner of MODE and monitor.  When the call is\n"
+	  "disconnected it is dropped; once idle its handle is deallocated and\n"
+	  PROG " exits.  SIGINT or SIGTERM drops the call; a second one exits\n"
+	  "at once.  Exit status 0 when the call ended, whatever the far end "
+	  "did.\n" },
+	{ "answer", cmd_answer, "LINE [OPTIONS]",
+	  "Answer an offered call and print its events until it ends",
+	  "  -c, --call ID             the call with this call id (default: "
+	  "the\n"
+	  "                            first one offered)\n"
+	  "  -w, --wait SECONDS        wait this long for a call to be "
+	  "offered\n"
+	  "                            (default: forever)\n"
+	  "  -m, --media MODE          own this media mode (default\n"
+	  "                            interactivevoice)\n"
+	  "      --hangup-after SECONDS\n"
+	  "                            drop the call this long after it "
+	  "connects\n",
+	  "The line is opened as owner of MODE and monitor.  A call already\n"
+	  "offered is taken over (its privilege raised to owner), otherwise\n"
+	  PROG " waits for one.  Then as for '" PROG " call'.\n" },
+	{ "drop", cmd_drop, "LINE ID [--json]",
+	  "Drop a call", NULL,
+	  "Drops the call whose call id is ID (see '" PROG " calls'), as its\n"
+	  "owner, and waits until it is dropped.\n" },
+	{ "monitor", cmd_monitor, "LINE [--count N] [--json]",
+	  "Print every event of a line until interrupted",
+	  "  -n, --count N             stop after N events\n",
+	  "The line is opened as monitor.  Calls are named by their call id.\n"
+	  "With --json, one JSON object per event and per line.\n" },
+	{ NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
-static const struct command *find_command(const char *name)
+const struct command *find_command(const char *name)
 {
 	const struct command *cmd;
 
@@ -617,8 +539,7 @@ static void print_help(void)
 	       "Look at and drive tapi telephony cards (/dev/tapiN).\n\n"
 	       "Commands:\n");
 	for (cmd = commands; cmd->name; cmd++)
-		printf("  %-5s %-14s %s\n", cmd->name, cmd->args,
-		       cmd->summary);
+		printf("  %-9s %s\n", cmd->name, cmd->summary);
 	printf("\nLINE is CARD:N, where N is the line index on the card and CARD is\n"
 	       "tapiK, /dev/tapiK or the name of the card (see '" PROG " list').\n"
 	       "\nOptions:\n"

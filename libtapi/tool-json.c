@@ -79,6 +79,11 @@ void json_begin_object(struct json_writer *w, const char *key)
 	json_open(w, key, '{', false);
 }
 
+void json_begin_inline_object(struct json_writer *w, const char *key)
+{
+	json_open(w, key, '{', true);
+}
+
 void json_end_object(struct json_writer *w)
 {
 	json_close(w, '}');
@@ -104,6 +109,12 @@ void json_uint(struct json_writer *w, const char *key, uint64_t value)
 {
 	json_member(w, key);
 	fprintf(w->f, "%" PRIu64, value);
+}
+
+void json_int(struct json_writer *w, const char *key, int64_t value)
+{
+	json_member(w, key);
+	fprintf(w->f, "%" PRId64, value);
 }
 
 void json_bool(struct json_writer *w, const char *key, bool value)

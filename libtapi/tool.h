@@ -46,11 +46,14 @@ struct json_writer {
 void json_init(struct json_writer *w, FILE *f);
 /* @key is NULL for array elements and the top-level value. */
 void json_begin_object(struct json_writer *w, const char *key);
+/* An object on one line, with everything in it: for streams of objects. */
+void json_begin_inline_object(struct json_writer *w, const char *key);
 void json_end_object(struct json_writer *w);
 void json_begin_array(struct json_writer *w, const char *key, bool one_line);
 void json_end_array(struct json_writer *w);
 void json_string(struct json_writer *w, const char *key, const char *value);
 void json_uint(struct json_writer *w, const char *key, uint64_t value);
+void json_int(struct json_writer *w, const char *key, int64_t value);
 void json_bool(struct json_writer *w, const char *key, bool value);
 /* An array of the names of the bits set; unnamed bits as "0x..." strings. */
 void json_flags(struct json_writer *w, const char *key,

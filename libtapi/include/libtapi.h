@@ -32,6 +32,10 @@ struct tapi_line;
 struct tapi_line_status;
 struct tapi_event_buffer;
 struct tapi_line_event;
+struct tapi_call_params;
+struct tapi_line_call_info;
+struct tapi_line_call_status;
+struct tapi_line_address_status;
 
 /**
  * DOC: Object model
@@ -47,6 +51,14 @@ struct tapi_line_event;
  * Snapshots are copies: they do not change when the device does, and they
  * stay valid after the object they came from is closed.  Each is released
  * with its own _free() function; every _free() and _close() accepts NULL.
+ *
+ * A call is not an object: it is a handle (a uint32_t, never 0) that is
+ * valid on the &struct tapi_line it came from only.  The library keeps no
+ * call state; &struct tapi_line_call_info, &struct tapi_line_call_status and
+ * &struct tapi_line_address_status are snapshots read from the core, and
+ * &struct tapi_call_params holds the parameters of a call to place.  (The
+ * names differ from the uapi's struct tapi_call_info, tapi_call_status and
+ * tapi_address_status, which <linux/tapi.h> already defines.)
  */
 
 /* ------------------------------------------------------------------ */
@@ -937,6 +949,844 @@ uint32_t tapi_line_event_get_request_id(const struct tapi_line_event *event);
 uint32_t tapi_line_event_get_param(const struct tapi_line_event *event,
 				   unsigned int index);
 
+/**
+ * tapi_line_event_get_reply_result() - outcome of an asynchronous request
+ * @event: the event
+ *
+ * Return: for %TAPI_EV_REPLY, 0 if the request succeeded or a negative
+ * errno (-%EBUSY...); 0 for every other type.
+ */
+int tapi_line_event_get_reply_result(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_call_state() - the new state of a call state event
+ * @event: the event
+ *
+ * Return: for %TAPI_EV_CALLSTATE, one &enum tapi_call_state bit (param 0);
+ * 0 for every other type.
+ */
+uint32_t tapi_line_event_get_call_state(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_call_mode() - the mode of a call state event's state
+ * @event: the event
+ *
+ * Return: for %TAPI_EV_CALLSTATE, the state's mode (param 1; name it with
+ * tapi_call_mode_str()), 0 for a state without modes and for every other
+ * type.
+ */
+uint32_t tapi_line_event_get_call_mode(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_privilege() - this line's privilege on the call
+ * @event: the event
+ *
+ * Return: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR for %TAPI_EV_NEWCALL and
+ * for a %TAPI_EV_CALLSTATE that reports a new or changed privilege; 0
+ * otherwise (the privilege did not change, or another type).
+ */
+uint32_t tapi_line_event_get_privilege(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_call_id() - call id of a new call event
+ * @event: the event
+ *
+ * Call ids, unlike handles, are the same for every application; see
+ * tapi_line_call_info_get_call_id() for the other events of a call.
+ *
+ * Return: for %TAPI_EV_NEWCALL, the call's id (param 2); 0 for every other
+ * type.
+ */
+uint32_t tapi_line_event_get_call_id(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_address_id() - address a new call or address event
+ *	is about
+ * @event: the event
+ *
+ * Return: for %TAPI_EV_NEWCALL and %TAPI_EV_ADDRESSSTATE, the address id
+ * (param 0); -1 for every other type.
+ */
+int tapi_line_event_get_address_id(const struct tapi_line_event *event);
+
+/**
+ * typedef tapi_line_event_cb - called by tapi_line_dispatch_events()
+ * @event: one event, owned by the buffer: valid until the callback returns
+ *	(copy it with tapi_line_event_copy() to keep it)
+ * @data: the pointer given to tapi_line_dispatch_events()
+ *
+ * Return: 0 to go on, anything else to stop dispatching after @event.
+ */
+typedef int (*tapi_line_event_cb)(const struct tapi_line_event *event,
+				  void *data);
+
+/**
+ * tapi_line_dispatch_events() - hand every pending event to a callback
+ * @line: the line
+ * @buffer: the buffer to read into; its previous contents are discarded,
+ *	except events a callback left undispatched (see below)
+ * @cb: called once per event, in order
+ * @data: passed to @cb
+ *
+ * Never blocks, whether or not the line was opened non-blocking: it polls
+ * the line fd with a zero timeout and reads only when a record is queued,
+ * again and again until the queue is empty.  (A blocking line fd shared
+ * with another reader, e.g. across fork(), may still block in read() if
+ * the other reader takes the records between the poll and the read: open
+ * such a line non-blocking.)  Call it when the line fd polls readable, or
+ * in a loop around tapi_line_wait_event().
+ *
+ * If @cb returns non-zero, dispatching stops after that event.  Events
+ * already read but not yet dispatched stay in @buffer, and the next call
+ * with the same buffer dispatches them first (tapi_line_read_events() into
+ * the buffer discards them).
+ *
+ * Return: the number of events dispatched, 0 if none was pending, or -1
+ * with errno set if none was dispatched: %ENODEV once the card is gone and
+ * every queued event was dispatched, %EINVAL for a NULL @buffer or @cb, or
+ * the error of poll() or read().  An error after some events were
+ * dispatched is reported by the next call.
+ */
+int tapi_line_dispatch_events(struct tapi_line *line,
+			      struct tapi_event_buffer *buffer,
+			      tapi_line_event_cb cb, void *data);
+
+/* ------------------------------------------------------------------ */
+/* Call parameters                                                     */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_call_params_new() - create parameters for placing a call
+ *
+ * The defaults, the same as a NULL &struct tapi_call_params: address 0,
+ * media mode 0 and bearer mode 0 (the core picks %TAPI_MEDIA_INTERACTIVEVOICE
+ * and %TAPI_BEARER_VOICE), no-answer timeout 0 (the card's default), caller
+ * id not blocked.
+ *
+ * Return: new parameters to release with tapi_call_params_free(), or NULL
+ * with errno set.
+ */
+struct tapi_call_params *tapi_call_params_new(void);
+
+/**
+ * tapi_call_params_free() - release call parameters
+ * @params: the parameters, or NULL
+ */
+void tapi_call_params_free(struct tapi_call_params *params);
+
+/**
+ * tapi_call_params_reset() - restore the defaults
+ * @params: the parameters
+ */
+void tapi_call_params_reset(struct tapi_call_params *params);
+
+/**
+ * tapi_call_params_set_address_id() - choose the address to call from
+ * @params: the parameters
+ * @address_id: 0 to num_addresses - 1 of the line (checked by the core:
+ *	%ENOENT)
+ */
+void tapi_call_params_set_address_id(struct tapi_call_params *params,
+				     unsigned int address_id);
+
+/**
+ * tapi_call_params_get_address_id() - the address to call from
+ * @params: the parameters
+ *
+ * Return: the address id.
+ */
+unsigned int
+tapi_call_params_get_address_id(const struct tapi_call_params *params);
+
+/**
+ * tapi_call_params_set_media_mode() - choose the media mode of the call
+ * @params: the parameters
+ * @media_mode: one &enum tapi_media_mode bit the line supports, or 0 for
+ *	%TAPI_MEDIA_INTERACTIVEVOICE (checked by the core: %EINVAL,
+ *	%EOPNOTSUPP)
+ */
+void tapi_call_params_set_media_mode(struct tapi_call_params *params,
+				     uint32_t media_mode);
+
+/**
+ * tapi_call_params_get_media_mode() - the media mode of the call
+ * @params: the parameters
+ *
+ * Return: one &enum tapi_media_mode bit, or 0 for the default.
+ */
+uint32_t tapi_call_params_get_media_mode(const struct tapi_call_params *params);
+
+/**
+ * tapi_call_params_set_bearer_mode() - choose the bearer mode of the call
+ * @params: the parameters
+ * @bearer_mode: one &enum tapi_bearer_mode bit the line supports, or 0 for
+ *	%TAPI_BEARER_VOICE (checked by the core: %EINVAL, %EOPNOTSUPP)
+ */
+void tapi_call_params_set_bearer_mode(struct tapi_call_params *params,
+				      uint32_t bearer_mode);
+
+/**
+ * tapi_call_params_get_bearer_mode() - the bearer mode of the call
+ * @params: the parameters
+ *
+ * Return: one &enum tapi_bearer_mode bit, or 0 for the default.
+ */
+uint32_t
+tapi_call_params_get_bearer_mode(const struct tapi_call_params *params);
+
+/**
+ * tapi_call_params_set_no_answer_timeout_ms() - give up if nobody answers
+ * @params: the parameters
+ * @timeout_ms: after this many milliseconds of alerting the call ends in
+ *	%TAPI_CALLSTATE_DISCONNECTED with %TAPI_DISCONNECTMODE_NOANSWER; 0
+ *	for the card's default
+ */
+void tapi_call_params_set_no_answer_timeout_ms(struct tapi_call_params *params,
+					       unsigned int timeout_ms);
+
+/**
+ * tapi_call_params_get_no_answer_timeout_ms() - the no-answer timeout
+ * @params: the parameters
+ *
+ * Return: the timeout in milliseconds, 0 for the card's default.
+ */
+unsigned int tapi_call_params_get_no_answer_timeout_ms(
+	const struct tapi_call_params *params);
+
+/**
+ * tapi_call_params_set_block_id() - withhold this line's number
+ * @params: the parameters
+ * @block_id: true to hide the caller id from the far end
+ *	(%TAPI_CALL_MAKE_BLOCKID)
+ */
+void tapi_call_params_set_block_id(struct tapi_call_params *params,
+				   bool block_id);
+
+/**
+ * tapi_call_params_get_block_id() - whether the caller id is withheld
+ * @params: the parameters
+ *
+ * Return: true if the caller id is to be withheld.
+ */
+bool tapi_call_params_get_block_id(const struct tapi_call_params *params);
+
+/* ------------------------------------------------------------------ */
+/* Calls                                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * DOC: Asynchronous and synchronous call operations
+ *
+ * Making, dialling, answering, accepting and dropping a call involve the
+ * network and are asynchronous, as in TAPI.  The plain function returns a
+ * request id (> 0) at once; the outcome comes later as a %TAPI_EV_REPLY
+ * event on the line with that request id (tapi_line_event_get_request_id())
+ * and its result (tapi_line_event_get_reply_result(): 0 or a negative
+ * errno).  The _sync() variant waits for the outcome and returns 0, or -1
+ * with errno set to the outcome; no reply event is queued for it.  The wait
+ * ends early only for a fatal signal.
+ *
+ * Either way, -1 returned by the function itself means that the request
+ * was never started: nothing changed and no reply will come.  The errno
+ * values are the core's (the table in uapi/linux/tapi.h): %ENOENT no such
+ * call handle, %EOPNOTSUPP the card or address cannot do it, %EPERM the
+ * handle is a monitor's, %EBADFD not legal in the call's current state,
+ * %EBUSY no call to spare, %ENODEV the card is gone; the library adds
+ * %EINVAL for a NULL or too long string.  Strings are never truncated.
+ */
+
+/* Any address of the line, for tapi_line_get_new_calls(). */
+#define TAPI_ALL_ADDRESSES	(-1)
+
+/**
+ * tapi_line_make_call() - place a call (lineMakeCall), asynchronously
+ * @line: the line; any privilege may place calls, and the caller owns them
+ * @dest: the number to call, at most %TAPI_DIAL_LEN - 1 bytes, no control
+ *	characters; "" leaves the call in %TAPI_CALLSTATE_DIALTONE for
+ *	tapi_line_dial()
+ * @params: how to place it, or NULL for the defaults of
+ *	tapi_call_params_new()
+ * @call: out: the new call's handle.  It becomes valid only once the
+ *	request succeeded, with the reply event (whose call is this handle);
+ *	a %TAPI_EV_CALLSTATE with the call's state follows.  If the request
+ *	fails the handle never becomes valid.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @dest or
+ * @call NULL, @dest too long; %EBUSY: the line or address has no call to
+ * spare; %EOPNOTSUPP: the line or address cannot place calls, or lacks the
+ * media or bearer mode).
+ */
+int tapi_line_make_call(struct tapi_line *line, const char *dest,
+			const struct tapi_call_params *params, uint32_t *call);
+
+/**
+ * tapi_line_make_call_sync() - place a call and wait for the outcome
+ * @line: the line
+ * @dest: as for tapi_line_make_call()
+ * @params: as for tapi_line_make_call()
+ * @call: out: the new call's handle, valid when 0 is returned
+ *
+ * The synchronous functions wait for the card's answer.  A signal ends the
+ * wait with %EINTR; the request goes on and its outcome comes as a
+ * %TAPI_EV_REPLY event, as for the asynchronous functions (here, *@call
+ * is set then too: the handle becomes valid with a successful reply).
+ *
+ * Return: 0, or -1 with errno set: the errors of tapi_line_make_call(), or
+ * the outcome of the request, or %EINTR.
+ */
+int tapi_line_make_call_sync(struct tapi_line *line, const char *dest,
+			     const struct tapi_call_params *params,
+			     uint32_t *call);
+
+/**
+ * tapi_line_dial() - dial more digits on a call (lineDial), asynchronously
+ * @line: the line
+ * @call: the call handle; legal in %TAPI_CALLSTATE_DIALTONE and
+ *	%TAPI_CALLSTATE_DIALING
+ * @digits: the digits, non-empty, at most %TAPI_DIAL_LEN - 1 bytes
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_dial(struct tapi_line *line, uint32_t call, const char *digits);
+
+/**
+ * tapi_line_dial_sync() - dial more digits and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ * @digits: as for tapi_line_dial()
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_dial_sync(struct tapi_line *line, uint32_t call,
+			const char *digits);
+
+/**
+ * tapi_line_answer() - answer an offered call (lineAnswer), asynchronously
+ * @line: the line
+ * @call: the call handle, owned by this line; legal in
+ *	%TAPI_CALLSTATE_OFFERING and %TAPI_CALLSTATE_ACCEPTED
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_answer(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_answer_sync() - answer a call and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_answer_sync(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_accept() - claim an offered call (lineAccept), asynchronously
+ * @line: the line
+ * @call: the call handle, owned by this line; legal in
+ *	%TAPI_CALLSTATE_OFFERING
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_accept(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_accept_sync() - accept a call and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_accept_sync(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_drop() - drop a call (lineDrop), asynchronously
+ * @line: the line
+ * @call: the call handle, owned by this line
+ *
+ * The call goes to %TAPI_CALLSTATE_IDLE; deallocate the handle then.
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_drop(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_drop_sync() - drop a call and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_drop_sync(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_deallocate_call() - release a call handle (lineDeallocateCall)
+ * @line: the line
+ * @call: the call handle; invalid from then on
+ *
+ * Return: 0, or -1 with errno set (%ENOENT no such handle, %EBUSY this
+ * line is the only owner of a call that is not idle: drop it first).
+ */
+int tapi_line_deallocate_call(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_set_call_privilege() - become owner or monitor of a call
+ *	(lineSetCallPrivilege)
+ * @line: the line
+ * @call: the call handle
+ * @privilege: %TAPI_PRIV_OWNER (always allowed) or %TAPI_PRIV_MONITOR
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_set_call_privilege(struct tapi_line *line, uint32_t call,
+				 uint32_t privilege);
+
+/**
+ * tapi_line_handoff() - give ownership of a call to another application
+ *	(lineHandoff)
+ * @line: the line; it must own the call
+ * @call: the call handle
+ * @media_mode: hand the call to the highest-priority owner of this one
+ *	media mode on the line, or 0 to hand it to @app_name
+ * @app_name: with @media_mode 0, the target application's name as given
+ *	at line open (at most %TAPI_NAME_LEN - 1 bytes); NULL or "" with a
+ *	media mode
+ *
+ * Exactly one of @media_mode and @app_name names the target.  This line
+ * stays an owner until it deallocates its handle or becomes a monitor.
+ *
+ * Return: 0, or -1 with errno set (%EINVAL: both or neither target, a too
+ * long name, or the only application that qualifies is this one; %ESRCH:
+ * no application to hand the call to).
+ */
+int tapi_line_handoff(struct tapi_line *line, uint32_t call,
+		      uint32_t media_mode, const char *app_name);
+
+/**
+ * tapi_line_get_new_calls() - get handles to the calls this line has none
+ *	to (lineGetNewCalls)
+ * @line: the line
+ * @calls: out: the new handles, with monitor privilege; may be NULL if
+ *	@capacity is 0
+ * @capacity: room in @calls; 0 only counts the calls
+ * @address_id: only calls on this address, or %TAPI_ALL_ADDRESSES for the
+ *	whole line
+ * @remaining: out, may be NULL: calls left without a handle because
+ *	@calls was full (call again to get them)
+ *
+ * Idle calls are skipped.  No events are queued for the new handles; they
+ * receive their calls' events from then on.  A line opened with
+ * %TAPI_PRIV_MONITOR gets handles to calls that start later by itself,
+ * with %TAPI_EV_NEWCALL, but not to the calls already there when it opened:
+ * this is how it gets those.
+ *
+ * Return: the number of handles written to @calls, or -1 with errno set
+ * (%EINVAL: @calls NULL with a capacity, @capacity above INT_MAX, or a
+ * negative @address_id other than %TAPI_ALL_ADDRESSES; %ENOENT: no such
+ * address).
+ */
+int tapi_line_get_new_calls(struct tapi_line *line, uint32_t *calls,
+			    unsigned int capacity, int address_id,
+			    unsigned int *remaining);
+
+/**
+ * tapi_line_set_event_mask() - choose the events the line receives
+ *	(lineSetStatusMessages)
+ * @line: the line
+ * @mask: bitmap of (1 << &enum tapi_event_type), as
+ *	tapi_line_settings_set_event_mask(); 0 means all.  %TAPI_EV_REPLY,
+ *	CLOSE, REMOVED and OVERFLOW are always received.
+ *
+ * Return: 0, or -1 with errno set (%EOPNOTSUPP: a type the core does not
+ * know).
+ */
+int tapi_line_set_event_mask(struct tapi_line *line, uint64_t mask);
+
+/**
+ * tapi_line_set_priority() - set this line's priority for inbound calls
+ *	(lineSetAppPriority)
+ * @line: the line
+ * @media_modes: &enum tapi_media_mode bits, all owned by this line
+ * @priority: the priority for each; higher wins, 0 is the default
+ *
+ * An inbound call goes to the owner of its media mode with the highest
+ * priority, among equals to the line opened first; a media mode handoff
+ * picks its target the same way.
+ *
+ * Return: 0, or -1 with errno set (%EINVAL: @media_modes empty or not all
+ * owned by this line).
+ */
+int tapi_line_set_priority(struct tapi_line *line, uint32_t media_modes,
+			   uint32_t priority);
+
+/* ------------------------------------------------------------------ */
+/* Call information                                                    */
+/* ------------------------------------------------------------------ */
+
+/**
+ * enum tapi_party_kind - the parties of a call, for the party getters of
+ *	&struct tapi_line_call_info
+ * @TAPI_PARTY_CALLER: the calling party
+ * @TAPI_PARTY_CALLED: the called party
+ * @TAPI_PARTY_CONNECTED: the party the call is connected to
+ * @TAPI_PARTY_REDIRECTING: the party that redirected the call
+ * @TAPI_PARTY_REDIRECTION: the party the call was redirected to
+ * @TAPI_PARTY_NUM_KINDS: one past the last kind
+ */
+enum tapi_party_kind {
+	TAPI_PARTY_CALLER,
+	TAPI_PARTY_CALLED,
+	TAPI_PARTY_CONNECTED,
+	TAPI_PARTY_REDIRECTING,
+	TAPI_PARTY_REDIRECTION,
+	TAPI_PARTY_NUM_KINDS,
+};
+
+/**
+ * tapi_line_get_call_info() - read what is known of a call (LINECALLINFO)
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: a new snapshot to release with tapi_line_call_info_free(), or
+ * NULL with errno set (%ENOENT: no such handle on this line).
+ */
+struct tapi_line_call_info *tapi_line_get_call_info(struct tapi_line *line,
+						    uint32_t call);
+
+/**
+ * tapi_line_call_info_free() - release a call info snapshot
+ * @info: the snapshot, or NULL
+ */
+void tapi_line_call_info_free(struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_call() - the handle the snapshot was read with
+ * @info: the snapshot
+ *
+ * Return: the call handle.
+ */
+uint32_t tapi_line_call_info_get_call(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_line() - line of the call
+ * @info: the snapshot
+ *
+ * Return: the line index on its card.
+ */
+unsigned int
+tapi_line_call_info_get_line(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_address_id() - address of the call
+ * @info: the snapshot
+ *
+ * Return: the address index on its line.
+ */
+unsigned int
+tapi_line_call_info_get_address_id(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_call_id() - id of the call (TAPI's dwCallID)
+ * @info: the snapshot
+ *
+ * Return: the call id: unique on the card while the call exists and the
+ * same for every application, unlike handles.  Show this one to users.
+ */
+uint32_t
+tapi_line_call_info_get_call_id(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_related_call_id() - id of a related call
+ * @info: the snapshot
+ *
+ * Return: the call id of a related call (consultation, conference), 0 if
+ * none.
+ */
+uint32_t
+tapi_line_call_info_get_related_call_id(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_media_mode() - media modes of the call
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_media_mode.
+ */
+uint32_t
+tapi_line_call_info_get_media_mode(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_bearer_mode() - bearer mode of the call
+ * @info: the snapshot
+ *
+ * Return: one &enum tapi_bearer_mode bit.
+ */
+uint32_t
+tapi_line_call_info_get_bearer_mode(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_origin() - where the call came from
+ * @info: the snapshot
+ *
+ * Return: one &enum tapi_call_origin bit; see tapi_call_origin_str().
+ */
+uint32_t tapi_line_call_info_get_origin(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_reason() - why the call arrived
+ * @info: the snapshot
+ *
+ * Return: one &enum tapi_call_reason bit; see tapi_call_reason_str().
+ */
+uint32_t tapi_line_call_info_get_reason(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_num_owners() - handles owning the call
+ * @info: the snapshot
+ *
+ * Return: the number of handles to the call with owner privilege, in
+ * every application (this one's included).
+ */
+unsigned int
+tapi_line_call_info_get_num_owners(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_num_monitors() - handles monitoring the call
+ * @info: the snapshot
+ *
+ * Return: the number of handles to the call with monitor privilege, in
+ * every application (this one's included).
+ */
+unsigned int
+tapi_line_call_info_get_num_monitors(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_create_ns() - when the call appeared
+ * @info: the snapshot
+ *
+ * Return: CLOCK_MONOTONIC time in nanoseconds.
+ */
+uint64_t
+tapi_line_call_info_get_create_ns(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_state_entry_ns() - when the call last entered a
+ *	state
+ * @info: the snapshot
+ * @state: one &enum tapi_call_state bit
+ *
+ * Return: CLOCK_MONOTONIC time in nanoseconds, or 0 if the call was never
+ * in @state or @state is not one defined state bit.
+ */
+uint64_t
+tapi_line_call_info_get_state_entry_ns(const struct tapi_line_call_info *info,
+				       uint32_t state);
+
+/**
+ * tapi_line_call_info_get_party_number() - number of a party of the call
+ * @info: the snapshot
+ * @party: which party
+ *
+ * Whether the number is known is told by the party's flags
+ * (%TAPI_PARTYID_ADDRESS).
+ *
+ * Return: the number, "" if unknown; valid until @info is freed.  NULL
+ * with errno %EINVAL for an unknown @party.
+ */
+const char *
+tapi_line_call_info_get_party_number(const struct tapi_line_call_info *info,
+				     enum tapi_party_kind party);
+
+/**
+ * tapi_line_call_info_get_party_name() - name of a party of the call
+ * @info: the snapshot
+ * @party: which party
+ *
+ * Whether the name is known is told by the party's flags
+ * (%TAPI_PARTYID_NAME).
+ *
+ * Return: the name (UTF-8), "" if unknown; valid until @info is freed.
+ * NULL with errno %EINVAL for an unknown @party.
+ */
+const char *
+tapi_line_call_info_get_party_name(const struct tapi_line_call_info *info,
+				   enum tapi_party_kind party);
+
+/**
+ * tapi_line_call_info_get_party_flags() - what is known of a party
+ * @info: the snapshot
+ * @party: which party
+ *
+ * Return: a bitmap of &enum tapi_party_flag, 0 for an unknown @party.
+ */
+uint32_t
+tapi_line_call_info_get_party_flags(const struct tapi_line_call_info *info,
+				    enum tapi_party_kind party);
+
+/* ------------------------------------------------------------------ */
+/* Call status                                                         */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_line_get_call_status() - read the state of a call as this line sees
+ *	it (LINECALLSTATUS)
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: a new snapshot to release with tapi_line_call_status_free(), or
+ * NULL with errno set (%ENOENT: no such handle on this line).
+ */
+struct tapi_line_call_status *tapi_line_get_call_status(struct tapi_line *line,
+							uint32_t call);
+
+/**
+ * tapi_line_call_status_free() - release a call status snapshot
+ * @status: the snapshot, or NULL
+ */
+void tapi_line_call_status_free(struct tapi_line_call_status *status);
+
+/**
+ * tapi_line_call_status_get_call() - the handle the snapshot was read with
+ * @status: the snapshot
+ *
+ * Return: the call handle.
+ */
+uint32_t
+tapi_line_call_status_get_call(const struct tapi_line_call_status *status);
+
+/**
+ * tapi_line_call_status_get_state() - state of the call
+ * @status: the snapshot
+ *
+ * Return: one &enum tapi_call_state bit; see tapi_call_state_str().
+ */
+uint32_t
+tapi_line_call_status_get_state(const struct tapi_line_call_status *status);
+
+/**
+ * tapi_line_call_status_get_mode() - mode of the call's state
+ * @status: the snapshot
+ *
+ * Return: one bit of the state's mode enum, 0 for a state without modes;
+ * see tapi_call_mode_str().
+ */
+uint32_t
+tapi_line_call_status_get_mode(const struct tapi_line_call_status *status);
+
+/**
+ * tapi_line_call_status_get_privilege() - this line's privilege on the call
+ * @status: the snapshot
+ *
+ * Return: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR.
+ */
+uint32_t
+tapi_line_call_status_get_privilege(const struct tapi_line_call_status *status);
+
+/**
+ * tapi_line_call_status_get_features() - operations legal on the call now
+ * @status: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_call_feature this handle may use now; 0
+ * for a monitor's handle.
+ */
+uint32_t
+tapi_line_call_status_get_features(const struct tapi_line_call_status *status);
+
+/**
+ * tapi_line_call_status_get_call_id() - the call's id
+ * @status: the snapshot
+ *
+ * Return: the call id, the same for every application, as
+ * tapi_line_call_info_get_call_id() gives it.
+ */
+uint32_t
+tapi_line_call_status_get_call_id(const struct tapi_line_call_status *status);
+
+/**
+ * tapi_line_call_status_get_state_ns() - when the call entered its state
+ * @status: the snapshot
+ *
+ * Return: CLOCK_MONOTONIC time in nanoseconds.
+ */
+uint64_t
+tapi_line_call_status_get_state_ns(const struct tapi_line_call_status *status);
+
+/* ------------------------------------------------------------------ */
+/* Address status                                                      */
+/* ------------------------------------------------------------------ */
+
+/**
+ * tapi_line_get_address_status() - read the state of an address of an open
+ *	line (LINEADDRESSSTATUS)
+ * @line: the line
+ * @address_id: the address, 0 to num_addresses - 1
+ *
+ * Return: a new snapshot to release with tapi_line_address_status_free(),
+ * or NULL with errno set (%ENOENT: no such address).
+ */
+struct tapi_line_address_status *
+tapi_line_get_address_status(struct tapi_line *line, unsigned int address_id);
+
+/**
+ * tapi_line_address_status_free() - release an address status snapshot
+ * @status: the snapshot, or NULL
+ */
+void tapi_line_address_status_free(struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_address_id() - the address
+ * @status: the snapshot
+ *
+ * Return: the address index on its line.
+ */
+unsigned int tapi_line_address_status_get_address_id(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_num_inuse() - calls in use on the address
+ * @status: the snapshot
+ *
+ * Return: the number of calls on the address that are not idle.
+ */
+unsigned int tapi_line_address_status_get_num_inuse(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_num_active_calls() - active calls
+ * @status: the snapshot
+ *
+ * Return: of the calls in use, those neither held nor disconnected.
+ */
+unsigned int tapi_line_address_status_get_num_active_calls(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_num_onhold_calls() - calls on hold
+ * @status: the snapshot
+ *
+ * Return: the count.
+ */
+unsigned int tapi_line_address_status_get_num_onhold_calls(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_num_onholdpend_calls() - calls on hold
+ *	pending transfer or conference
+ * @status: the snapshot
+ *
+ * Return: the count.
+ */
+unsigned int tapi_line_address_status_get_num_onholdpend_calls(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_features() - address operations legal now
+ * @status: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_address_feature; %TAPI_ADDRFEATURE_MAKECALL
+ * is absent while the address has no call to spare.
+ */
+uint32_t tapi_line_address_status_get_features(
+	const struct tapi_line_address_status *status);
+
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
@@ -955,7 +1805,22 @@ uint32_t tapi_line_event_get_param(const struct tapi_line_event *event,
  * @TAPI_FLAGS_CORE_FEATURE: &enum tapi_feature
  * @TAPI_FLAGS_EVENT_MASK: event masks, bit (1 << &enum tapi_event_type)
  *	named after the event type
+ * @TAPI_FLAGS_CALL_STATE: &enum tapi_call_state
+ * @TAPI_FLAGS_BUSY_MODE: &enum tapi_busy_mode
+ * @TAPI_FLAGS_DIALTONE_MODE: &enum tapi_dialtone_mode
+ * @TAPI_FLAGS_OFFERING_MODE: &enum tapi_offering_mode
+ * @TAPI_FLAGS_SPECIALINFO_MODE: &enum tapi_specialinfo_mode
+ * @TAPI_FLAGS_CONNECTED_MODE: &enum tapi_connected_mode
+ * @TAPI_FLAGS_DISCONNECT_MODE: &enum tapi_disconnect_mode
+ * @TAPI_FLAGS_CALL_ORIGIN: &enum tapi_call_origin
+ * @TAPI_FLAGS_CALL_REASON: &enum tapi_call_reason
+ * @TAPI_FLAGS_PARTY_ID: &enum tapi_party_flag
+ * @TAPI_FLAGS_CALLINFO: &enum tapi_callinfo_field
+ * @TAPI_FLAGS_ADDRESS_STATE: &enum tapi_addrstate_field
  * @TAPI_FLAGS_NUM_KINDS: one past the last kind
+ *
+ * New kinds are added before %TAPI_FLAGS_NUM_KINDS; the values of the
+ * others do not change.
  */
 enum tapi_flag_kind {
 	TAPI_FLAGS_MEDIA_MODE,
@@ -969,6 +1834,18 @@ enum tapi_flag_kind {
 	TAPI_FLAGS_PRIVILEGE,
 	TAPI_FLAGS_CORE_FEATURE,
 	TAPI_FLAGS_EVENT_MASK,
+	TAPI_FLAGS_CALL_STATE,
+	TAPI_FLAGS_BUSY_MODE,
+	TAPI_FLAGS_DIALTONE_MODE,
+	TAPI_FLAGS_OFFERING_MODE,
+	TAPI_FLAGS_SPECIALINFO_MODE,
+	TAPI_FLAGS_CONNECTED_MODE,
+	TAPI_FLAGS_DISCONNECT_MODE,
+	TAPI_FLAGS_CALL_ORIGIN,
+	TAPI_FLAGS_CALL_REASON,
+	TAPI_FLAGS_PARTY_ID,
+	TAPI_FLAGS_CALLINFO,
+	TAPI_FLAGS_ADDRESS_STATE,
 	TAPI_FLAGS_NUM_KINDS,
 };
 
@@ -1054,6 +1931,76 @@ const char *tapi_event_type_str(unsigned int type);
  * Return: the name ("removed"), or NULL for an unknown reason.
  */
 const char *tapi_close_reason_str(unsigned int reason);
+
+/**
+ * tapi_call_state_str() - name of a call state
+ * @state: one &enum tapi_call_state bit
+ *
+ * Return: the name ("onholdpendtransfer"), or NULL if not one defined bit.
+ */
+const char *tapi_call_state_str(uint32_t state);
+
+/**
+ * tapi_call_mode_kind() - the set of modes of a call state
+ * @state: one &enum tapi_call_state bit
+ *
+ * Only BUSY, DIALTONE, OFFERING, SPECIALINFO, CONNECTED and DISCONNECTED
+ * have modes, each its own set.
+ *
+ * Return: the &enum tapi_flag_kind of @state's modes (e.g.
+ * %TAPI_FLAGS_DISCONNECT_MODE for %TAPI_CALLSTATE_DISCONNECTED), for
+ * tapi_flag_str() and tapi_flags_from_str(); or -1 with errno %EINVAL for a
+ * state without modes.
+ */
+int tapi_call_mode_kind(uint32_t state);
+
+/**
+ * tapi_call_mode_str() - name of the mode of a call state
+ * @state: one &enum tapi_call_state bit
+ * @mode: one bit of that state's mode enum, e.g. %TAPI_DISCONNECTMODE_BUSY
+ *	for %TAPI_CALLSTATE_DISCONNECTED
+ *
+ * The same bit means different things in different states: bit 0 is
+ * "station" when busy, "active" when connected, "normal" when
+ * disconnected.
+ *
+ * Return: the name, or NULL if @state has no modes or @mode is not one
+ * defined bit of them.
+ */
+const char *tapi_call_mode_str(uint32_t state, uint32_t mode);
+
+/**
+ * tapi_disconnect_mode_str() - why a call ended
+ * @mode: one &enum tapi_disconnect_mode bit
+ *
+ * Return: the name ("noanswer"), or NULL if not one defined bit.
+ */
+const char *tapi_disconnect_mode_str(uint32_t mode);
+
+/**
+ * tapi_call_origin_str() - name of a call origin
+ * @origin: one &enum tapi_call_origin bit
+ *
+ * Return: the name ("outbound"), or NULL if not one defined bit.
+ */
+const char *tapi_call_origin_str(uint32_t origin);
+
+/**
+ * tapi_call_reason_str() - name of a call reason
+ * @reason: one &enum tapi_call_reason bit
+ *
+ * Return: the name ("fwdnoanswer"), or NULL if not one defined bit.
+ */
+const char *tapi_call_reason_str(uint32_t reason);
+
+/**
+ * tapi_party_kind_str() - name of a party of a call
+ * @party: an &enum tapi_party_kind value
+ *
+ * Return: "caller", "called", "connected", "redirecting" or "redirection",
+ * or NULL for an unknown value.
+ */
+const char *tapi_party_kind_str(enum tapi_party_kind party);
 
 #ifdef __cplusplus
 }

@@ -7,10 +7,22 @@
  * their ioctls from the tables below, checks requests the way the uapi
  * says the core does, and hands out pipes as line fds with a few events
  * already queued (then %TAPI_EV_REMOVED and %ENODEV, as after a hot unplug,
- * if FAKE_TAPI_REMOVED is set).  It is a test double, not a model of the core: the real
- * thing is tested in a VM by selftests/.
+ * if FAKE_TAPI_REMOVED is set).
+ *
+ * Each line fd of tapi0:0 also has a few calls of its own to play with
+ * (see fake-tapi.h): call commands check their arguments in the core's order
+ * (handle, capability, privilege, state), change the call's state at once
+ * and queue the %TAPI_EV_REPLY and %TAPI_EV_CALLSTATE records a card
+ * would cause.  The number placed decides how a call goes: "busy",
+ * "noanswer", "fail" (the request fails: reply -EIO), "full" (the ioctl
+ * fails: EBUSY), "" (dial tone), anything else is answered.
+ *
+ * It is a test double, not a model of the core: the real thing is tested
+ * in a VM by selftests/.
  */
 #include <dirent.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -27,8 +39,11 @@
 
 #include <linux/tapi.h>
 
+#include "fake-tapi.h"
+
 #define FAKE_MAJOR	240
 #define MAX_FDS		1024
+#define MAX_CALLS	16
 
 struct fake_address {
 	const char *address;
@@ -126,6 +141,35 @@ static const struct fake_card cards[] = {
 
 #define NUM_CARDS	(sizeof(cards) / sizeof(cards[0]))
 
+/*
+ * A call as one line fd sees it.  @handle 0: a call of the line this fd
+ * has no handle to (yet).  @valid: a placed call's handle is not valid
+ * until its request succeeded.
+ */
+struct fake_call {
+	bool used;
+	bool valid;
+	uint32_t handle;
+	uint32_t privilege;
+	struct tapi_call_info info;
+	uint32_t state;
+	uint32_t mode;
+	uint64_t state_ns;
+};
+
+/* What a line fd is, besides a pipe. */
+struct fake_lf {
+	int wfd;		/* write end of the pipe; -1 once removed */
+	uint32_t seqno;
+	uint32_t privileges;
+	uint32_t media_modes;
+	uint64_t event_mask;
+	uint32_t next_handle;
+	uint32_t next_request;
+	uint32_t next_call_id;
+	struct fake_call calls[MAX_CALLS];
+};
+
 /* What each fd of ours is. */
 enum fd_kind { FD_NONE, FD_CARD, FD_LINE };
 
@@ -133,12 +177,13 @@ static struct {
 	enum fd_kind kind;
 	const struct fake_card *card;
 	unsigned int line;
+	struct fake_lf *lf;
 } fds[MAX_FDS];
 
 static char fake_dev[64];
 
-/* The last line open request, for tests to inspect. */
-struct tapi_line_open fake_tapi_last_line_open;
+/* The requests received, for tests to inspect. */
+struct fake_tapi_log fake_tapi_log;
 
 #define REAL(name)	static __typeof__(name) *real_##name;		\
 			if (!real_##name)				\
@@ -308,8 +353,15 @@ int open64(const char *path, int flags, ...)
 int close(int fd)
 {
 	REAL(close);
-	if (fd >= 0 && fd < MAX_FDS)
+	if (fd >= 0 && fd < MAX_FDS) {
+		if (fds[fd].lf) {
+			if (fds[fd].lf->wfd >= 0)
+				real_close(fds[fd].lf->wfd);
+			free(fds[fd].lf);
+			fds[fd].lf = NULL;
+		}
 		fds[fd].kind = FD_NONE;
+	}
 	return real_close(fd);
 }
 
@@ -347,32 +399,113 @@ static const struct fake_line *get_line(const struct fake_card *card,
 	return line < card->num_lines ? &card->lines[line] : NULL;
 }
 
-static void queue_event(int wfd, uint32_t seqno, uint32_t type,
-			uint32_t line, uint32_t call, uint32_t p0, uint32_t p1)
+static uint64_t now_ns(void)
 {
-	struct tapi_event ev;
 	struct timespec ts;
 
-	memset(&ev, 0, sizeof(ev));
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	ev.timestamp_ns = ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-	ev.seqno = seqno;
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+/* Queue one record on a line fd, if its event mask lets it through. */
+static void queue_event(struct fake_lf *lf, uint32_t type, uint32_t line,
+			uint32_t call, uint32_t request_id, uint32_t p0,
+			uint32_t p1, uint32_t p2)
+{
+	uint64_t mask = lf->event_mask ? lf->event_mask : TAPI_EV_MASK_VALID;
+	struct tapi_event ev;
+
+	if (lf->wfd < 0 || !((mask | TAPI_EV_ALWAYS_MASK) & (1ULL << type)))
+		return;
+	memset(&ev, 0, sizeof(ev));
+	ev.timestamp_ns = now_ns();
+	ev.seqno = ++lf->seqno;
 	ev.type = type;
 	ev.line = line;
 	ev.call = call;
+	ev.request_id = request_id;
 	ev.param[0] = p0;
 	ev.param[1] = p1;
-	if (write(wfd, &ev, sizeof(ev)) != sizeof(ev))
+	ev.param[2] = p2;
+	if (write(lf->wfd, &ev, sizeof(ev)) != sizeof(ev))
 		abort();
+}
+
+static void set_party(struct tapi_call_party *p, const char *number,
+		      const char *name)
+{
+	p->flags = (*number ? TAPI_PARTYID_ADDRESS : 0) |
+		   (*name ? TAPI_PARTYID_NAME : 0);
+	if (!p->flags)
+		p->flags = TAPI_PARTYID_UNKNOWN;
+	set_str(p->number, sizeof(p->number), number);
+	set_str(p->name, sizeof(p->name), name);
+}
+
+static void call_set_state(struct fake_call *c, uint32_t state, uint32_t mode)
+{
+	c->state = state;
+	c->mode = mode;
+	c->state_ns = now_ns();
+	c->info.state_entry_ns[__builtin_ctz(state)] = c->state_ns;
+}
+
+static struct fake_call *new_call(struct fake_lf *lf, unsigned int line,
+				  unsigned int address_id, uint32_t call_id)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_CALLS; i++) {
+		struct fake_call *c = &lf->calls[i];
+
+		if (c->used)
+			continue;
+		memset(c, 0, sizeof(*c));
+		c->used = true;
+		c->info.line = line;
+		c->info.address_id = address_id;
+		c->info.call_id = call_id;
+		c->info.media_mode = TAPI_MEDIA_INTERACTIVEVOICE;
+		c->info.bearer_mode = TAPI_BEARER_VOICE;
+		c->info.reason = TAPI_CALLREASON_DIRECT;
+		c->info.create_ns = now_ns();
+		set_party(&c->info.caller, "", "");
+		set_party(&c->info.called, "", "");
+		set_party(&c->info.connected, "", "");
+		set_party(&c->info.redirecting, "", "");
+		set_party(&c->info.redirection, "", "");
+		return c;
+	}
+	return NULL;
+}
+
+/* The two calls every fd of tapi0:0 finds (fake-tapi.h). */
+static void add_line_calls(struct fake_lf *lf, unsigned int line)
+{
+	struct fake_call *c;
+
+	c = new_call(lf, line, 0, FAKE_CALL_ID_A);
+	c->info.origin = TAPI_CALLORIGIN_EXTERNAL;
+	set_party(&c->info.caller, "555", "Bob");
+	set_party(&c->info.called, "1000", "");
+	call_set_state(c, TAPI_CALLSTATE_OFFERING, TAPI_OFFERINGMODE_ACTIVE);
+
+	c = new_call(lf, line, 1, FAKE_CALL_ID_B);
+	c->info.origin = TAPI_CALLORIGIN_INTERNAL;
+	set_party(&c->info.caller, "1001", "");
+	set_party(&c->info.called, "2000", "Carol");
+	set_party(&c->info.connected, "2000", "Carol");
+	call_set_state(c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
 }
 
 static int line_open(const struct fake_card *card, struct tapi_line_open *req)
 {
 	const struct fake_line *line = get_line(card, req->line);
 	uint32_t priv = req->privileges;
+	struct fake_lf *lf;
 	int p[2];
 
-	fake_tapi_last_line_open = *req;
+	fake_tapi_log.line_open = *req;
 	if (req->size != sizeof(*req) || req->reserved ||
 	    req->app_name[TAPI_NAME_LEN - 1])
 		return fail(EINVAL);
@@ -393,23 +526,58 @@ static int line_open(const struct fake_card *card, struct tapi_line_open *req)
 	if (req->event_mask & ~TAPI_EV_MASK_VALID)
 		return fail(EOPNOTSUPP);
 
-	if (pipe2(p, ((req->flags & TAPI_LINE_OPEN_NONBLOCK) ? O_NONBLOCK : 0) |
-		  ((req->flags & TAPI_LINE_OPEN_CLOEXEC) ? O_CLOEXEC : 0)))
+	lf = calloc(1, sizeof(*lf));
+	if (!lf)
 		return -1;
-	if (p[0] >= MAX_FDS)
+	if (pipe2(p, ((req->flags & TAPI_LINE_OPEN_NONBLOCK) ? O_NONBLOCK : 0) |
+		  ((req->flags & TAPI_LINE_OPEN_CLOEXEC) ? O_CLOEXEC : 0))) {
+		free(lf);
+		return -1;
+	}
+	if (p[0] >= MAX_FDS || p[1] >= MAX_FDS) {
+		close(p[0]);
+		close(p[1]);
+		free(lf);
 		return fail(EMFILE);
+	}
 	fds[p[0]].kind = FD_LINE;
 	fds[p[0]].card = card;
 	fds[p[0]].line = req->line;
-	/* The write end stays open (and leaks) so reads do not see EOF. */
-	queue_event(p[1], 1, TAPI_EV_LINEDEVSTATE, req->line, 0, 1, 0);
-	queue_event(p[1], 2, TAPI_EV_NEWCALL, req->line, 7, 0, 0);
-	queue_event(p[1], 3, TAPI_EV_CALLSTATE, req->line, 7, 2, 0x55);
+	fds[p[0]].lf = lf;
+	/* The write end stays open, so that reads do not see EOF. */
+	lf->wfd = p[1];
+	lf->privileges = priv;
+	lf->media_modes = req->media_modes;
+	/* Masks filter what the call commands queue, not these. */
+	lf->event_mask = 0;
+	lf->next_handle = FAKE_FIRST_HANDLE;
+	lf->next_request = 1;
+	lf->next_call_id = FAKE_FIRST_CALL_ID;
+	if (card == &cards[0] && req->line == 0)
+		add_line_calls(lf, req->line);
+
+	queue_event(lf, TAPI_EV_LINEDEVSTATE, req->line, 0, 0, 1, 0, 0);
+	if (lf->calls[0].used && !getenv("FAKE_TAPI_QUIET")) {
+		struct fake_call *a = &lf->calls[0];
+
+		a->handle = FAKE_HANDLE_A;
+		a->valid = true;
+		a->privilege = TAPI_PRIV_MONITOR;
+		if ((priv & TAPI_PRIV_OWNER) &&
+		    (req->media_modes & TAPI_MEDIA_INTERACTIVEVOICE))
+			a->privilege = TAPI_PRIV_OWNER;
+		queue_event(lf, TAPI_EV_NEWCALL, req->line, a->handle, 0, 0,
+			    a->privilege, a->info.call_id);
+		queue_event(lf, TAPI_EV_CALLSTATE, req->line, a->handle, 0,
+			    a->state, a->mode, a->privilege);
+	}
 	if (getenv("FAKE_TAPI_REMOVED")) {
 		/* The card goes away: last record, then ENODEV and HUP. */
-		queue_event(p[1], 4, TAPI_EV_REMOVED, req->line, 0, 0, 0);
+		queue_event(lf, TAPI_EV_REMOVED, req->line, 0, 0, 0, 0, 0);
 		close(p[1]);
+		lf->wfd = -1;
 	}
+	lf->event_mask = req->event_mask;
 	req->fd = p[0];
 	return 0;
 }
@@ -506,12 +674,8 @@ static int card_ioctl(const struct fake_card *card, unsigned long cmd,
 	}
 }
 
-static int line_ioctl(unsigned long cmd, void *arg)
+static int line_devstatus(struct tapi_line_devstatus *ds)
 {
-	struct tapi_line_devstatus *ds = arg;
-
-	if (cmd != TAPI_IOC_LINE_GET_DEVSTATUS)
-		return fail(ENOTTY);
 	if (ds->size != sizeof(*ds) || ds->flags || ds->reserved)
 		return fail(EINVAL);
 	ds->num_opens = 1;
@@ -525,6 +689,536 @@ static int line_ioctl(unsigned long cmd, void *arg)
 	ds->devstatus_flags = TAPI_DEVSTATUS_CONNECTED |
 			      TAPI_DEVSTATUS_INSERVICE;
 	return 0;
+}
+
+/* ---- calls ---- */
+
+/* A line fd and what it is a line of. */
+struct fake_ctx {
+	struct fake_lf *lf;
+	const struct fake_line *line;
+	unsigned int index;
+};
+
+static struct fake_call *find_handle(struct fake_lf *lf, uint32_t handle)
+{
+	unsigned int i;
+
+	if (!handle)
+		return NULL;
+	for (i = 0; i < MAX_CALLS; i++)
+		if (lf->calls[i].used && lf->calls[i].valid &&
+		    lf->calls[i].handle == handle)
+			return &lf->calls[i];
+	return NULL;
+}
+
+/* The operations the state allows (a rough cut of the core's table). */
+static uint32_t state_features(uint32_t state)
+{
+	switch (state) {
+	case TAPI_CALLSTATE_IDLE:
+		return 0;
+	case TAPI_CALLSTATE_OFFERING:
+		return TAPI_CALLFEATURE_ACCEPT | TAPI_CALLFEATURE_ANSWER |
+		       TAPI_CALLFEATURE_DROP;
+	case TAPI_CALLSTATE_ACCEPTED:
+		return TAPI_CALLFEATURE_ANSWER | TAPI_CALLFEATURE_DROP;
+	case TAPI_CALLSTATE_DIALTONE:
+	case TAPI_CALLSTATE_DIALING:
+		return TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP;
+	case TAPI_CALLSTATE_CONNECTED:
+		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_HOLD |
+		       TAPI_CALLFEATURE_BLINDTRANSFER;
+	default:
+		return TAPI_CALLFEATURE_DROP;
+	}
+}
+
+static uint32_t call_features(const struct fake_ctx *x,
+			      const struct fake_call *c)
+{
+	if (c->privilege != TAPI_PRIV_OWNER)
+		return 0;
+	return state_features(c->state) &
+	       x->line->addresses[c->info.address_id].call_features;
+}
+
+/* Move a call to a state and tell its handle. */
+static void change_state(const struct fake_ctx *x, struct fake_call *c,
+			 uint32_t state, uint32_t mode, uint32_t privilege)
+{
+	call_set_state(c, state, mode);
+	queue_event(x->lf, TAPI_EV_CALLSTATE, x->index, c->handle, 0, state,
+		    mode, privilege);
+}
+
+static void reply(const struct fake_ctx *x, const struct fake_call *c,
+		  uint32_t id, int result)
+{
+	queue_event(x->lf, TAPI_EV_REPLY, x->index, c->handle, id,
+		    (uint32_t)result, 0, 0);
+}
+
+static int address_in_use(const struct fake_ctx *x, unsigned int address_id)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < MAX_CALLS; i++)
+		if (x->lf->calls[i].used &&
+		    x->lf->calls[i].info.address_id == address_id &&
+		    x->lf->calls[i].state != TAPI_CALLSTATE_IDLE)
+			n++;
+	return n;
+}
+
+/* Does a string end within its field?  Non-empty if @nonempty. */
+static bool str_ok(const char *s, size_t len, bool nonempty)
+{
+	size_t n = strnlen(s, len);
+
+	return n < len && (n || !nonempty);
+}
+
+static int call_make(const struct fake_ctx *x, struct tapi_call_make *req)
+{
+	bool sync = req->flags & TAPI_CALL_MAKE_SYNC;
+	const struct fake_address *addr;
+	struct fake_call *c;
+	uint32_t id;
+
+	fake_tapi_log.call_make = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (req->flags & ~TAPI_CALL_MAKE_VALID)
+		return fail(EOPNOTSUPP);
+	if (req->address_id >= x->line->num_addresses)
+		return fail(ENOENT);
+	addr = &x->line->addresses[req->address_id];
+	if (!(x->line->features & TAPI_LINEFEATURE_MAKECALL) ||
+	    !(addr->features & TAPI_ADDRFEATURE_MAKECALL))
+		return fail(EOPNOTSUPP);
+	if (req->media_mode & (req->media_mode - 1) ||
+	    req->bearer_mode & (req->bearer_mode - 1) ||
+	    !str_ok(req->dest, sizeof(req->dest), false))
+		return fail(EINVAL);
+	if ((req->media_mode && !(req->media_mode & x->line->media_modes)) ||
+	    (req->bearer_mode && !(req->bearer_mode & x->line->bearer_modes)))
+		return fail(EOPNOTSUPP);
+	if (!strcmp(req->dest, "full") ||
+	    address_in_use(x, req->address_id) >= (int)addr->max_calls)
+		return fail(EBUSY);
+	c = new_call(x->lf, x->index, req->address_id, x->lf->next_call_id++);
+	if (!c)
+		return fail(EBUSY);
+
+	c->handle = x->lf->next_handle++;
+	c->privilege = TAPI_PRIV_OWNER;
+	c->info.origin = TAPI_CALLORIGIN_OUTBOUND;
+	if (req->media_mode)
+		c->info.media_mode = req->media_mode;
+	if (req->bearer_mode)
+		c->info.bearer_mode = req->bearer_mode;
+	set_party(&c->info.caller, addr->address, "");
+	if (req->flags & TAPI_CALL_MAKE_BLOCKID)
+		c->info.caller.flags = TAPI_PARTYID_BLOCKED;
+	set_party(&c->info.called, req->dest, "");
+	call_set_state(c, TAPI_CALLSTATE_UNKNOWN, 0);
+	req->call = c->handle;
+	id = sync ? 0 : x->lf->next_request++;
+	req->request_id = id;
+
+	if (!strcmp(req->dest, "fail")) {
+		c->used = false;	/* the handle never becomes valid */
+		if (sync)
+			return fail(EIO);
+		reply(x, c, id, -EIO);
+		return id;
+	}
+	c->valid = true;
+	if (!sync)
+		reply(x, c, id, 0);
+	queue_event(x->lf, TAPI_EV_ADDRESSSTATE, x->index, 0, 0,
+		    req->address_id,
+		    TAPI_ADDRSTATE_INUSEONE | TAPI_ADDRSTATE_NUMCALLS,
+		    address_in_use(x, req->address_id));
+	if (!req->dest[0]) {
+		change_state(x, c, TAPI_CALLSTATE_DIALTONE,
+			     TAPI_DIALTONEMODE_NORMAL, TAPI_PRIV_OWNER);
+		return id;
+	}
+	change_state(x, c, TAPI_CALLSTATE_PROCEEDING, 0, TAPI_PRIV_OWNER);
+	if (!strcmp(req->dest, "busy")) {
+		change_state(x, c, TAPI_CALLSTATE_DISCONNECTED,
+			     TAPI_DISCONNECTMODE_BUSY, 0);
+		return id;
+	}
+	change_state(x, c, TAPI_CALLSTATE_RINGBACK, 0, 0);
+	if (!strcmp(req->dest, "noanswer")) {
+		change_state(x, c, TAPI_CALLSTATE_DISCONNECTED,
+			     TAPI_DISCONNECTMODE_NOANSWER, 0);
+		return id;
+	}
+	set_party(&c->info.connected, req->dest, "");
+	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
+		    TAPI_CALLINFO_CONNECTEDID, 0, 0);
+	change_state(x, c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE,
+		     0);
+	return id;
+}
+
+/*
+ * Dial, answer, accept, drop: check as the core does (handle, capability,
+ * privilege, state), then reply and move the call on.
+ */
+static int call_op(const struct fake_ctx *x, unsigned long cmd, uint32_t flags,
+		   uint32_t handle, uint32_t *request_id, uint32_t feature)
+{
+	bool sync = flags & TAPI_REQUEST_SYNC;
+	struct fake_call *c;
+	uint32_t id;
+
+	if (flags & ~TAPI_REQUEST_VALID)
+		return fail(EOPNOTSUPP);
+	c = find_handle(x->lf, handle);
+	if (!c)
+		return fail(ENOENT);
+	if (!(x->line->addresses[c->info.address_id].call_features & feature))
+		return fail(EOPNOTSUPP);
+	if (c->privilege != TAPI_PRIV_OWNER)
+		return fail(EPERM);
+	if (!(state_features(c->state) & feature))
+		return fail(EBADFD);
+
+	id = sync ? 0 : x->lf->next_request++;
+	*request_id = id;
+	if (!sync)
+		reply(x, c, id, 0);
+	switch (cmd) {
+	case TAPI_IOC_CALL_DIAL:
+		change_state(x, c, TAPI_CALLSTATE_DIALING, 0, 0);
+		break;
+	case TAPI_IOC_CALL_ANSWER:
+		change_state(x, c, TAPI_CALLSTATE_CONNECTED,
+			     TAPI_CONNECTEDMODE_ACTIVE, 0);
+		break;
+	case TAPI_IOC_CALL_ACCEPT:
+		change_state(x, c, TAPI_CALLSTATE_ACCEPTED, 0, 0);
+		break;
+	case TAPI_IOC_CALL_DROP:
+		change_state(x, c, TAPI_CALLSTATE_IDLE, 0, 0);
+		queue_event(x->lf, TAPI_EV_ADDRESSSTATE, x->index, 0, 0,
+			    c->info.address_id, TAPI_ADDRSTATE_NUMCALLS,
+			    address_in_use(x, c->info.address_id));
+		break;
+	}
+	return id;
+}
+
+static int call_dial(const struct fake_ctx *x, struct tapi_call_dial *req)
+{
+	fake_tapi_log.call_dial = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (!(req->flags & ~TAPI_REQUEST_VALID) &&
+	    !str_ok(req->digits, sizeof(req->digits), true))
+		return fail(EINVAL);
+	return call_op(x, TAPI_IOC_CALL_DIAL, req->flags, req->call,
+		       &req->request_id, TAPI_CALLFEATURE_DIAL);
+}
+
+static int call_request(const struct fake_ctx *x, unsigned long cmd,
+			struct tapi_call_request *req)
+{
+	uint32_t feature = cmd == TAPI_IOC_CALL_ANSWER ?
+		TAPI_CALLFEATURE_ANSWER : cmd == TAPI_IOC_CALL_ACCEPT ?
+		TAPI_CALLFEATURE_ACCEPT : TAPI_CALLFEATURE_DROP;
+
+	fake_tapi_log.call_request = *req;
+	fake_tapi_log.call_request_cmd = cmd;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	return call_op(x, cmd, req->flags, req->call, &req->request_id,
+		       feature);
+}
+
+static int call_dealloc(const struct fake_ctx *x, struct tapi_call_dealloc *req)
+{
+	struct fake_call *c;
+
+	fake_tapi_log.call_dealloc = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (req->flags)
+		return fail(EOPNOTSUPP);
+	if (req->reserved)
+		return fail(EINVAL);
+	c = find_handle(x->lf, req->call);
+	if (!c)
+		return fail(ENOENT);
+	/* The fake's calls have no other owner. */
+	if (c->privilege == TAPI_PRIV_OWNER &&
+	    c->state != TAPI_CALLSTATE_IDLE)
+		return fail(EBUSY);
+	if (c->state == TAPI_CALLSTATE_IDLE) {
+		c->used = false;
+	} else {
+		/* Still on the line: get_new_calls would find it again. */
+		c->handle = 0;
+		c->valid = false;
+	}
+	return 0;
+}
+
+static int call_get_info(const struct fake_ctx *x, struct tapi_call_info *ci)
+{
+	struct fake_call *c;
+	uint32_t call;
+
+	memset(&fake_tapi_log.call_info, 0, sizeof(fake_tapi_log.call_info));
+	memcpy(&fake_tapi_log.call_info, ci, offsetof(struct tapi_call_info,
+						      line));
+	if (ci->size != sizeof(*ci))
+		return fail(EINVAL);
+	if (ci->flags)
+		return fail(EOPNOTSUPP);
+	if (ci->reserved)
+		return fail(EINVAL);
+	c = find_handle(x->lf, ci->call);
+	if (!c)
+		return fail(ENOENT);
+	call = ci->call;
+	*ci = c->info;
+	ci->size = sizeof(*ci);
+	ci->flags = 0;
+	ci->call = call;
+	ci->num_owners = c->privilege == TAPI_PRIV_OWNER;
+	ci->num_monitors = c->privilege == TAPI_PRIV_MONITOR;
+	if (c->info.call_id == FAKE_CALL_ID_B)
+		ci->num_owners++;	/* someone else's call */
+	/* Junk after the NULs: only the strings count. */
+	memset(ci->caller.name + strlen(ci->caller.name) + 1, 'X',
+	       sizeof(ci->caller.name) - strlen(ci->caller.name) - 1);
+	return 0;
+}
+
+static int call_get_status(const struct fake_ctx *x,
+			   struct tapi_call_status *st)
+{
+	struct fake_call *c;
+
+	memset(&fake_tapi_log.call_status, 0,
+	       sizeof(fake_tapi_log.call_status));
+	memcpy(&fake_tapi_log.call_status, st,
+	       offsetof(struct tapi_call_status, state));
+	if (st->size != sizeof(*st))
+		return fail(EINVAL);
+	if (st->flags)
+		return fail(EOPNOTSUPP);
+	c = find_handle(x->lf, st->call);
+	if (!c)
+		return fail(ENOENT);
+	st->state = c->state;
+	st->mode = c->mode;
+	st->privilege = c->privilege;
+	st->call_features = call_features(x, c);
+	st->call_id = c->info.call_id;
+	st->state_ns = c->state_ns;
+	return 0;
+}
+
+static int call_set_privilege(const struct fake_ctx *x,
+			      struct tapi_call_privilege *req)
+{
+	struct fake_call *c;
+
+	fake_tapi_log.call_privilege = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (req->flags)
+		return fail(EOPNOTSUPP);
+	c = find_handle(x->lf, req->call);
+	if (!c)
+		return fail(ENOENT);
+	if (req->privilege != TAPI_PRIV_OWNER &&
+	    req->privilege != TAPI_PRIV_MONITOR)
+		return fail(EINVAL);
+	if (req->privilege == c->privilege)
+		return 0;
+	c->privilege = req->privilege;
+	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
+		    TAPI_CALLINFO_NUMOWNERS | TAPI_CALLINFO_NUMMONITORS, 0, 0);
+	queue_event(x->lf, TAPI_EV_CALLSTATE, x->index, c->handle, 0,
+		    c->state, c->mode, c->privilege);
+	return 0;
+}
+
+static int call_handoff(const struct fake_ctx *x, struct tapi_call_handoff *req)
+{
+	struct fake_call *c;
+
+	fake_tapi_log.call_handoff = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (req->flags)
+		return fail(EOPNOTSUPP);
+	if (!str_ok(req->app_name, sizeof(req->app_name), false))
+		return fail(EINVAL);
+	c = find_handle(x->lf, req->call);
+	if (!c)
+		return fail(ENOENT);
+	if (c->privilege != TAPI_PRIV_OWNER)
+		return fail(EPERM);
+	if (!req->media_mode == !req->app_name[0])
+		return fail(EINVAL);
+	return fail(ESRCH);	/* nobody else is here */
+}
+
+static int new_calls(const struct fake_ctx *x, struct tapi_line_new_calls *req)
+{
+	uint32_t *out = (uint32_t *)(uintptr_t)req->handles;
+	unsigned int i;
+
+	fake_tapi_log.new_calls = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (req->flags & ~TAPI_NEW_CALLS_VALID)
+		return fail(EOPNOTSUPP);
+	if (req->flags & TAPI_NEW_CALLS_ADDRESS &&
+	    req->address_id >= x->line->num_addresses)
+		return fail(ENOENT);
+	if (req->capacity && !out)
+		return fail(EFAULT);
+	req->count = 0;
+	req->remaining = 0;
+	for (i = 0; i < MAX_CALLS; i++) {
+		struct fake_call *c = &x->lf->calls[i];
+
+		if (!c->used || c->handle || c->state == TAPI_CALLSTATE_IDLE)
+			continue;
+		if (req->flags & TAPI_NEW_CALLS_ADDRESS &&
+		    c->info.address_id != req->address_id)
+			continue;
+		if (req->count == req->capacity) {
+			req->remaining++;
+			continue;
+		}
+		c->handle = x->lf->next_handle++;
+		c->valid = true;
+		c->privilege = TAPI_PRIV_MONITOR;
+		out[req->count++] = c->handle;
+	}
+	return 0;
+}
+
+static int address_status(const struct fake_ctx *x,
+			  struct tapi_address_status *st)
+{
+	const struct fake_address *addr;
+	unsigned int i;
+
+	memset(&fake_tapi_log.address_status, 0,
+	       sizeof(fake_tapi_log.address_status));
+	memcpy(&fake_tapi_log.address_status, st,
+	       offsetof(struct tapi_address_status, num_inuse));
+	if (st->size != sizeof(*st))
+		return fail(EINVAL);
+	if (st->flags)
+		return fail(EOPNOTSUPP);
+	if (st->address_id >= x->line->num_addresses)
+		return fail(ENOENT);
+	addr = &x->line->addresses[st->address_id];
+	st->num_inuse = 0;
+	st->num_active_calls = 0;
+	st->num_onhold_calls = 0;
+	st->num_onholdpend_calls = 0;
+	for (i = 0; i < MAX_CALLS; i++) {
+		struct fake_call *c = &x->lf->calls[i];
+
+		if (!c->used || c->info.address_id != st->address_id ||
+		    c->state == TAPI_CALLSTATE_IDLE)
+			continue;
+		st->num_inuse++;
+		if (c->state != TAPI_CALLSTATE_DISCONNECTED)
+			st->num_active_calls++;
+	}
+	st->address_features = addr->features;
+	if (st->num_inuse >= addr->max_calls)
+		st->address_features &= ~TAPI_ADDRFEATURE_MAKECALL;
+	return 0;
+}
+
+static int set_event_mask(const struct fake_ctx *x,
+			  struct tapi_line_event_mask *req)
+{
+	fake_tapi_log.event_mask = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (req->flags)
+		return fail(EOPNOTSUPP);
+	if (req->event_mask & ~TAPI_EV_MASK_VALID)
+		return fail(EOPNOTSUPP);
+	x->lf->event_mask = req->event_mask;
+	return 0;
+}
+
+static int set_priority(const struct fake_ctx *x,
+			struct tapi_line_priority *req)
+{
+	fake_tapi_log.priority = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (req->flags)
+		return fail(EOPNOTSUPP);
+	if (!req->media_modes || req->media_modes & ~x->lf->media_modes)
+		return fail(EINVAL);
+	return 0;
+}
+
+static int line_ioctl(int fd, unsigned long cmd, void *arg)
+{
+	struct fake_ctx x = {
+		.lf = fds[fd].lf,
+		.line = get_line(fds[fd].card, fds[fd].line),
+		.index = fds[fd].line,
+	};
+
+	fake_tapi_log.line_ioctls++;
+	if (cmd == TAPI_IOC_LINE_GET_DEVSTATUS)
+		return line_devstatus(arg);
+	if (x.lf->wfd < 0 && _IOC_TYPE(cmd) == TAPI_IOC_TYPE)
+		return fail(ENODEV);
+
+	switch (cmd) {
+	case TAPI_IOC_LINE_SET_EVENT_MASK:
+		return set_event_mask(&x, arg);
+	case TAPI_IOC_LINE_SET_PRIORITY:
+		return set_priority(&x, arg);
+	case TAPI_IOC_ADDRESS_GET_STATUS:
+		return address_status(&x, arg);
+	case TAPI_IOC_LINE_GET_NEW_CALLS:
+		return new_calls(&x, arg);
+	case TAPI_IOC_CALL_MAKE:
+		return call_make(&x, arg);
+	case TAPI_IOC_CALL_DIAL:
+		return call_dial(&x, arg);
+	case TAPI_IOC_CALL_ANSWER:
+	case TAPI_IOC_CALL_ACCEPT:
+	case TAPI_IOC_CALL_DROP:
+		return call_request(&x, cmd, arg);
+	case TAPI_IOC_CALL_DEALLOCATE:
+		return call_dealloc(&x, arg);
+	case TAPI_IOC_CALL_GET_INFO:
+		return call_get_info(&x, arg);
+	case TAPI_IOC_CALL_GET_STATUS:
+		return call_get_status(&x, arg);
+	case TAPI_IOC_CALL_SET_PRIVILEGE:
+		return call_set_privilege(&x, arg);
+	case TAPI_IOC_CALL_HANDOFF:
+		return call_handoff(&x, arg);
+	default:
+		return fail(ENOTTY);
+	}
 }
 
 int ioctl(int fd, unsigned long cmd, ...)
@@ -541,5 +1235,5 @@ int ioctl(int fd, unsigned long cmd, ...)
 		return real_ioctl(fd, cmd, arg);
 	if (fds[fd].kind == FD_CARD)
 		return card_ioctl(fds[fd].card, cmd, arg);
-	return line_ioctl(cmd, arg);
+	return line_ioctl(fd, cmd, arg);
 }

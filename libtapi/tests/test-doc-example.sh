@@ -1,9 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Build the example program of Documentation/libtapi.rst and run it against
-# fake-tapi.so, so that the documentation stays in step with the API.
-# TAP output.
+# Build the example programs of Documentation/libtapi.rst and run them
+# against fake-tapi.so, so that the documentation stays in step with the
+# API.  TAP output.
 #
 # Usage: tests/test-doc-example.sh RST CC CFLAGS...
 
@@ -13,39 +13,76 @@ shift 2
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
 
+num=0
+failed=0
+
+ok() {
+	num=$((num + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $num - $2"
+	else
+		echo "not ok $num - $2"
+		failed=$((failed + 1))
+		[ -n "$3" ] && sed 's/^/# /' "$3"
+	fi
+}
+
+# build NAME CFLAGS...: extract the literal block starting at "/* NAME",
+# indented four spaces, into $DIR/NAME and build it.
+build() {
+	name=$1
+	shift
+	awk -v name="$name" 'index($0, "    /* " name) == 1 { on = 1 }
+	     on && /^[^ ]/ { exit }
+	     on { sub(/^    /, ""); print }' "$RST" >"$DIR/$name"
+	grep -q '^int main' "$DIR/$name"
+	ok $? "example $name found in $RST"
+	"$CC" "$@" -o "$DIR/${name%.c}" "$DIR/$name" -L. -ltapi \
+		>"$DIR/cc.log" 2>&1
+	ok $? "example $name builds with -Werror" "$DIR/cc.log"
+}
+
+# run EXAMPLE ARGS...: run it against the fake; output in $DIR/out.
+run() {
+	prog=$1
+	shift
+	LD_LIBRARY_PATH=. LD_PRELOAD=./tests/fake-tapi.so \
+		timeout 10 "$DIR/$prog" "$@" >"$DIR/out" 2>&1
+	status=$?
+}
+
 echo "TAP version 13"
-echo "1..3"
 
-# The literal block starting at "/* watch-line.c", indented four spaces.
-awk '/^    \/\* watch-line\.c/ { on = 1 }
-     on && /^[^ ]/ { exit }
-     on { sub(/^    /, ""); print }' "$RST" >"$DIR/watch-line.c"
+build watch-line.c "$@"
+FAKE_TAPI_REMOVED=1 run watch-line tapi0
+[ $status = 0 ] &&
+	grep -q '^line 0: Line 0 "front desk" \[interactivevoice|automatedvoice\]$' "$DIR/out" &&
+	grep -q ' #3 callstate call 7 param0 2$' "$DIR/out" &&
+	grep -q ' #4 removed call 0 param0 0$' "$DIR/out"
+ok $? "watch-line lists lines and prints events until removal (status $status)" \
+	"$DIR/out"
 
-if grep -q '^int main' "$DIR/watch-line.c"; then
-	echo "ok 1 - example found in $RST"
-else
-	echo "not ok 1 - example found in $RST"
-	exit 1
-fi
+build place-call.c "$@"
+run place-call tapi0 1001
+[ $status = 0 ] &&
+	grep -q '^call state proceeding$' "$DIR/out" &&
+	tail -n 2 "$DIR/out" | head -n 1 | grep -q '^call state connected (active)$' &&
+	tail -n 1 "$DIR/out" | grep -q '^hung up$'
+ok $? "place-call follows a call until connected, then hangs up (status $status)" \
+	"$DIR/out"
+run place-call tapi0 noanswer
+[ $status = 0 ] &&
+	grep -q '^call state disconnected (noanswer)$' "$DIR/out" &&
+	tail -n 1 "$DIR/out" | grep -q '^hung up$'
+ok $? "place-call: a call nobody answers (status $status)" "$DIR/out"
+run place-call tapi0 fail
+[ $status = 1 ] &&
+	grep -q '^the call failed: Input/output error$' "$DIR/out"
+ok $? "place-call: a request that fails (status $status)" "$DIR/out"
+run place-call tapi0 full
+[ $status = 1 ] &&
+	grep -q '^make call: Device or resource busy$' "$DIR/out"
+ok $? "place-call: a request refused at once (status $status)" "$DIR/out"
 
-if "$CC" "$@" -o "$DIR/watch-line" "$DIR/watch-line.c" -L. -ltapi \
-	>"$DIR/cc.log" 2>&1; then
-	echo "ok 2 - example builds with -Werror"
-else
-	echo "not ok 2 - example builds with -Werror"
-	sed 's/^/# /' "$DIR/cc.log"
-	exit 1
-fi
-
-LD_LIBRARY_PATH=. LD_PRELOAD=./tests/fake-tapi.so FAKE_TAPI_REMOVED=1 \
-	timeout 10 "$DIR/watch-line" tapi0 >"$DIR/out" 2>&1
-status=$?
-if [ $status = 0 ] && grep -q '^line 0: Line 0 "front desk" \[interactivevoice|automatedvoice\]$' "$DIR/out" &&
-   grep -q ' #3 callstate call 7 param0 2$' "$DIR/out" &&
-   grep -q ' #4 removed call 0 param0 0$' "$DIR/out"; then
-	echo "ok 3 - example lists lines and prints events until removal"
-else
-	echo "not ok 3 - example lists lines and prints events until removal (status $status)"
-	sed 's/^/# /' "$DIR/out"
-	exit 1
-fi
+echo "1..$num"
+exit $((failed != 0))

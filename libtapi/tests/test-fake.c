@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * libtapi against fake-tapi.so (LD_PRELOAD): enumeration, opening by path,
- * node and name, snapshots, line open requests, events and status.  TAP
+ * node and name, snapshots, line open requests, events and status, event
+ * dispatching, and calls: the requests the call functions send, the
+ * replies and snapshots they decode, and their argument checks.  TAP
  * output; exit 0 when every test passed, 1 otherwise, 4 (skip) when the
  * fake is not preloaded.
  */
@@ -16,6 +18,8 @@
 #include <unistd.h>
 
 #include <libtapi.h>
+
+#include "fake-tapi.h"
 
 static int test_num;
 static int failures;
@@ -40,7 +44,8 @@ static bool streq(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-static struct tapi_line_open *last_open;
+static struct fake_tapi_log *fake_log;
+#define last_open (&fake_log->line_open)
 
 static void test_list(void)
 {
@@ -227,7 +232,7 @@ static void test_line(struct tapi_card *card)
 	ev = tapi_event_buffer_get(buf, 0);
 	ok(ret == 1 && ev && tapi_line_event_get_type(ev) == TAPI_EV_CALLSTATE &&
 	   tapi_line_event_get_param(ev, 0) == 2 &&
-	   tapi_line_event_get_param(ev, 1) == 0x55 &&
+	   tapi_line_event_get_param(ev, 1) == TAPI_OFFERINGMODE_ACTIVE &&
 	   tapi_line_event_get_param(ev, 7) == 0 &&
 	   tapi_line_event_get_param(ev, 8) == 0,
 	   "third event is CALLSTATE with its params");
@@ -289,8 +294,8 @@ static void test_removed(struct tapi_card *card)
 		return;
 	}
 	ret = tapi_line_read_events(line, buf, 0);
-	ev = tapi_event_buffer_get(buf, 3);
-	ok(ret == 4 && ev && tapi_line_event_get_type(ev) == TAPI_EV_REMOVED &&
+	ev = tapi_event_buffer_get(buf, 1);
+	ok(ret == 2 && ev && tapi_line_event_get_type(ev) == TAPI_EV_REMOVED &&
 	   tapi_line_event_get_line(ev) == 1,
 	   "queued events are read, the last one REMOVED");
 	ok(tapi_line_wait_event(line, -1) == 1,
@@ -302,13 +307,604 @@ static void test_removed(struct tapi_card *card)
 	tapi_event_buffer_free(buf);
 }
 
+/* ---- calls ---- */
+
+#define MAX_SEEN	32
+
+/* What dispatched events looked like; @stop_at stops at that many. */
+struct seen {
+	unsigned int n;
+	unsigned int stop_at;
+	struct tapi_line_event *ev[MAX_SEEN];
+};
+
+static int collect(const struct tapi_line_event *ev, void *data)
+{
+	struct seen *seen = data;
+
+	if (seen->n < MAX_SEEN)
+		seen->ev[seen->n] = tapi_line_event_copy(ev);
+	seen->n++;
+	return seen->stop_at && seen->n == seen->stop_at;
+}
+
+static void seen_clear(struct seen *seen)
+{
+	unsigned int i;
+
+	for (i = 0; i < seen->n && i < MAX_SEEN; i++)
+		tapi_line_event_free(seen->ev[i]);
+	memset(seen, 0, sizeof(*seen));
+}
+
+/* Dispatch what is pending into @seen (cleared first). */
+static int dispatch(struct tapi_line *line, struct tapi_event_buffer *buf,
+		    struct seen *seen)
+{
+	seen_clear(seen);
+	return tapi_line_dispatch_events(line, buf, collect, seen);
+}
+
+/* The index in @seen of the first event of @type for @call, or -1. */
+static int find_event(const struct seen *seen, unsigned int type,
+		      uint32_t call, unsigned int from)
+{
+	unsigned int i;
+
+	for (i = from; i < seen->n && i < MAX_SEEN; i++)
+		if (tapi_line_event_get_type(seen->ev[i]) == type &&
+		    tapi_line_event_get_call(seen->ev[i]) == call)
+			return i;
+	return -1;
+}
+
+static struct tapi_line *open_voice_line(struct tapi_card *card, bool quiet)
+{
+	struct tapi_line_settings *s = tapi_line_settings_new();
+	struct tapi_line *line;
+
+	tapi_line_settings_set_privileges(s, TAPI_PRIV_OWNER |
+					  TAPI_PRIV_MONITOR);
+	tapi_line_settings_set_media_modes(s, TAPI_MEDIA_INTERACTIVEVOICE);
+	if (quiet)
+		setenv("FAKE_TAPI_QUIET", "1", 1);
+	line = tapi_card_open_line(card, 0, s);
+	unsetenv("FAKE_TAPI_QUIET");
+	tapi_line_settings_free(s);
+	return line;
+}
+
+static void test_dispatch(struct tapi_card *card)
+{
+	struct tapi_event_buffer *buf = tapi_event_buffer_new(2);
+	struct seen seen = { 0 };
+	struct tapi_line *line;
+	int ret;
+
+	/* A blocking line: dispatch must not block all the same. */
+	line = open_voice_line(card, false);
+	ok(line && buf, "open a blocking line for dispatching");
+	if (!line || !buf)
+		goto out;
+
+	seen.stop_at = 1;
+	ret = tapi_line_dispatch_events(line, buf, collect, &seen);
+	ok(ret == 1 && seen.n == 1 &&
+	   tapi_line_event_get_type(seen.ev[0]) == TAPI_EV_LINEDEVSTATE,
+	   "a callback stops dispatching after its event (%d)", ret);
+	seen_clear(&seen);
+	ret = tapi_line_dispatch_events(line, buf, collect, &seen);
+	ok(ret == 2 && seen.n == 2 &&
+	   tapi_line_event_get_type(seen.ev[0]) == TAPI_EV_NEWCALL &&
+	   tapi_line_event_get_seqno(seen.ev[0]) == 2 &&
+	   tapi_line_event_get_type(seen.ev[1]) == TAPI_EV_CALLSTATE &&
+	   tapi_line_event_get_seqno(seen.ev[1]) == 3,
+	   "the next call dispatches the rest, left-over first (%d)", ret);
+	ok(seen.n == 2 &&
+	   tapi_line_event_get_call_id(seen.ev[0]) == FAKE_CALL_ID_A &&
+	   tapi_line_event_get_address_id(seen.ev[0]) == 0 &&
+	   tapi_line_event_get_privilege(seen.ev[0]) == TAPI_PRIV_OWNER &&
+	   tapi_line_event_get_call_state(seen.ev[1]) ==
+	   TAPI_CALLSTATE_OFFERING &&
+	   tapi_line_event_get_call_mode(seen.ev[1]) ==
+	   TAPI_OFFERINGMODE_ACTIVE &&
+	   tapi_line_event_get_privilege(seen.ev[1]) == TAPI_PRIV_OWNER &&
+	   tapi_line_event_get_call_id(seen.ev[1]) == 0 &&
+	   tapi_line_event_get_address_id(seen.ev[1]) == -1 &&
+	   tapi_line_event_get_reply_result(seen.ev[1]) == 0,
+	   "new call and call state getters");
+
+	ret = dispatch(line, buf, &seen);
+	ok(ret == 0 && seen.n == 0,
+	   "nothing pending: 0 at once, on a blocking fd");
+	errno = 0;
+	ok(tapi_line_dispatch_events(line, buf, NULL, NULL) == -1 &&
+	   errno == EINVAL, "no callback: EINVAL");
+out:
+	seen_clear(&seen);
+	tapi_line_close(line);
+	tapi_event_buffer_free(buf);
+
+	setenv("FAKE_TAPI_REMOVED", "1", 1);
+	line = tapi_card_open_line(card, 1, NULL);
+	unsetenv("FAKE_TAPI_REMOVED");
+	buf = tapi_event_buffer_new(0);
+	if (line && buf) {
+		ret = dispatch(line, buf, &seen);
+		ok(ret == 2 && tapi_line_event_get_type(seen.ev[1]) ==
+		   TAPI_EV_REMOVED, "removal: the queued events first (%d)",
+		   ret);
+		errno = 0;
+		ret = dispatch(line, buf, &seen);
+		ok(ret == -1 && errno == ENODEV, "then ENODEV");
+		errno = 0;
+		ok(tapi_line_deallocate_call(line, 1) == -1 &&
+		   errno == ENODEV, "call commands fail with ENODEV");
+	}
+	seen_clear(&seen);
+	tapi_line_close(line);
+	tapi_event_buffer_free(buf);
+}
+
+static void test_make_call(struct tapi_card *card)
+{
+	struct tapi_event_buffer *buf = tapi_event_buffer_new(0);
+	struct tapi_call_params *params = tapi_call_params_new();
+	struct tapi_line_call_status *st;
+	struct tapi_line_call_info *ci;
+	struct seen seen = { 0 };
+	struct tapi_line *line;
+	uint32_t call = 0;
+	int id, i, j;
+
+	line = open_voice_line(card, true);
+	ok(line && buf && params, "open line 0 quietly");
+	if (!line || !buf || !params)
+		goto out;
+	dispatch(line, buf, &seen);
+
+	tapi_call_params_set_address_id(params, 0);
+	tapi_call_params_set_media_mode(params, TAPI_MEDIA_AUTOMATEDVOICE);
+	tapi_call_params_set_bearer_mode(params, TAPI_BEARER_SPEECH);
+	tapi_call_params_set_no_answer_timeout_ms(params, 30000);
+	tapi_call_params_set_block_id(params, true);
+	id = tapi_line_make_call(line, "1001", params, &call);
+	ok(id > 0 && call >= FAKE_FIRST_HANDLE,
+	   "make call: request id %d, handle %u", id, call);
+	ok(fake_log->call_make.size == sizeof(struct tapi_call_make) &&
+	   fake_log->call_make.flags == TAPI_CALL_MAKE_BLOCKID &&
+	   fake_log->call_make.address_id == 0 &&
+	   fake_log->call_make.media_mode == TAPI_MEDIA_AUTOMATEDVOICE &&
+	   fake_log->call_make.bearer_mode == TAPI_BEARER_SPEECH &&
+	   fake_log->call_make.no_answer_timeout_ms == 30000 &&
+	   fake_log->call_make.request_id == 0 &&
+	   fake_log->call_make.call == 0 &&
+	   streq(fake_log->call_make.dest, "1001"),
+	   "make call: the request as sent");
+
+	dispatch(line, buf, &seen);
+	i = find_event(&seen, TAPI_EV_REPLY, call, 0);
+	ok(i >= 0 && tapi_line_event_get_request_id(seen.ev[i]) == (uint32_t)id
+	   && tapi_line_event_get_reply_result(seen.ev[i]) == 0,
+	   "make call: reply with the request id and result 0");
+	j = find_event(&seen, TAPI_EV_CALLSTATE, call, 0);
+	ok(j > i && tapi_line_event_get_privilege(seen.ev[j]) ==
+	   TAPI_PRIV_OWNER, "then the first call state, with the privilege");
+	j = seen.n - 1;
+	ok(j >= 0 && tapi_line_event_get_call_state(seen.ev[j]) ==
+	   TAPI_CALLSTATE_CONNECTED &&
+	   tapi_line_event_get_privilege(seen.ev[j]) == 0,
+	   "and last: connected, privilege unchanged (0)");
+
+	st = tapi_line_get_call_status(line, call);
+	ok(st && fake_log->call_status.size == sizeof(struct tapi_call_status)
+	   && fake_log->call_status.call == call &&
+	   tapi_line_call_status_get_call(st) == call &&
+	   tapi_line_call_status_get_state(st) == TAPI_CALLSTATE_CONNECTED &&
+	   tapi_line_call_status_get_mode(st) == TAPI_CONNECTEDMODE_ACTIVE &&
+	   tapi_line_call_status_get_privilege(st) == TAPI_PRIV_OWNER &&
+	   (tapi_line_call_status_get_features(st) & TAPI_CALLFEATURE_DROP) &&
+	   tapi_line_call_status_get_state_ns(st) > 0, "call status");
+	ci = tapi_line_get_call_info(line, call);
+	ok(st && ci && tapi_line_call_status_get_call_id(st) ==
+	   tapi_line_call_info_get_call_id(ci) &&
+	   tapi_line_call_status_get_call_id(st) != 0,
+	   "call status: the call id of call info");
+	tapi_line_call_info_free(ci);
+	tapi_line_call_status_free(st);
+
+	ci = tapi_line_get_call_info(line, call);
+	ok(ci && fake_log->call_info.size == sizeof(struct tapi_call_info) &&
+	   fake_log->call_info.call == call &&
+	   tapi_line_call_info_get_call(ci) == call &&
+	   tapi_line_call_info_get_line(ci) == 0 &&
+	   tapi_line_call_info_get_address_id(ci) == 0 &&
+	   tapi_line_call_info_get_call_id(ci) == FAKE_FIRST_CALL_ID &&
+	   tapi_line_call_info_get_related_call_id(ci) == 0 &&
+	   tapi_line_call_info_get_media_mode(ci) ==
+	   TAPI_MEDIA_AUTOMATEDVOICE &&
+	   tapi_line_call_info_get_bearer_mode(ci) == TAPI_BEARER_SPEECH &&
+	   tapi_line_call_info_get_origin(ci) == TAPI_CALLORIGIN_OUTBOUND &&
+	   tapi_line_call_info_get_reason(ci) == TAPI_CALLREASON_DIRECT &&
+	   tapi_line_call_info_get_num_owners(ci) == 1 &&
+	   tapi_line_call_info_get_num_monitors(ci) == 0 &&
+	   tapi_line_call_info_get_create_ns(ci) > 0, "call info");
+	ok(ci && tapi_line_call_info_get_state_entry_ns(ci,
+			TAPI_CALLSTATE_CONNECTED) >=
+	   tapi_line_call_info_get_state_entry_ns(ci,
+			TAPI_CALLSTATE_PROCEEDING) &&
+	   tapi_line_call_info_get_state_entry_ns(ci,
+			TAPI_CALLSTATE_PROCEEDING) > 0 &&
+	   tapi_line_call_info_get_state_entry_ns(ci, TAPI_CALLSTATE_IDLE) ==
+	   0 && tapi_line_call_info_get_state_entry_ns(ci, 0) == 0 &&
+	   tapi_line_call_info_get_state_entry_ns(ci,
+			TAPI_CALLSTATE_CONNECTED | TAPI_CALLSTATE_PROCEEDING)
+	   == 0 && tapi_line_call_info_get_state_entry_ns(ci, 1u << 16) == 0,
+	   "state entry times: by state, 0 for never and for bad states");
+	ok(ci && streq(tapi_line_call_info_get_party_number(ci,
+			TAPI_PARTY_CALLED), "1001") &&
+	   streq(tapi_line_call_info_get_party_number(ci,
+			TAPI_PARTY_CALLER), "1000") &&
+	   tapi_line_call_info_get_party_flags(ci, TAPI_PARTY_CALLER) ==
+	   TAPI_PARTYID_BLOCKED &&
+	   streq(tapi_line_call_info_get_party_number(ci,
+			TAPI_PARTY_CONNECTED), "1001") &&
+	   streq(tapi_line_call_info_get_party_name(ci,
+			TAPI_PARTY_REDIRECTING), "") &&
+	   tapi_line_call_info_get_party_flags(ci, TAPI_PARTY_REDIRECTION) ==
+	   TAPI_PARTYID_UNKNOWN, "parties");
+	errno = 0;
+	ok(ci && !tapi_line_call_info_get_party_number(ci,
+			TAPI_PARTY_NUM_KINDS) && errno == EINVAL &&
+	   !tapi_line_call_info_get_party_name(ci, (enum tapi_party_kind)-1) &&
+	   tapi_line_call_info_get_party_flags(ci, TAPI_PARTY_NUM_KINDS) == 0,
+	   "unknown party: NULL, EINVAL, flags 0");
+	tapi_line_call_info_free(ci);
+
+	errno = 0;
+	ok(tapi_line_dial(line, call, "5") == -1 && errno == EBADFD,
+	   "dial while connected: EBADFD from the core");
+	ok(fake_log->call_dial.size == sizeof(struct tapi_call_dial) &&
+	   fake_log->call_dial.flags == 0 && fake_log->call_dial.call == call
+	   && streq(fake_log->call_dial.digits, "5"), "dial request as sent");
+	errno = 0;
+	ok(tapi_line_deallocate_call(line, call) == -1 && errno == EBUSY,
+	   "deallocate the only owner's live call: EBUSY");
+
+	ok(tapi_line_drop_sync(line, call) == 0, "drop, synchronously");
+	ok(fake_log->call_request_cmd == TAPI_IOC_CALL_DROP &&
+	   fake_log->call_request.size == sizeof(struct tapi_call_request) &&
+	   fake_log->call_request.flags == TAPI_REQUEST_SYNC &&
+	   fake_log->call_request.call == call, "drop request as sent");
+	dispatch(line, buf, &seen);
+	ok(find_event(&seen, TAPI_EV_REPLY, call, 0) < 0 &&
+	   (i = find_event(&seen, TAPI_EV_CALLSTATE, call, 0)) >= 0 &&
+	   tapi_line_event_get_call_state(seen.ev[i]) == TAPI_CALLSTATE_IDLE,
+	   "no reply for a synchronous request; the call went idle");
+
+	ok(tapi_line_deallocate_call(line, call) == 0 &&
+	   fake_log->call_dealloc.size == sizeof(struct tapi_call_dealloc) &&
+	   fake_log->call_dealloc.call == call && !fake_log->call_dealloc.flags
+	   && !fake_log->call_dealloc.reserved, "deallocate the idle call");
+	errno = 0;
+	ok(!tapi_line_get_call_status(line, call) && errno == ENOENT,
+	   "status of a deallocated handle: ENOENT");
+	errno = 0;
+	ok(!tapi_line_get_call_info(line, call) && errno == ENOENT,
+	   "info of a deallocated handle: ENOENT");
+	errno = 0;
+	ok(tapi_line_deallocate_call(line, call) == -1 && errno == ENOENT,
+	   "deallocate twice: ENOENT");
+	errno = 0;
+	ok(tapi_line_drop(line, 999) == -1 && errno == ENOENT,
+	   "drop an unknown handle: ENOENT");
+
+	/* Synchronous make call; asynchronous drop. */
+	call = 0;
+	ok(tapi_line_make_call_sync(line, "busy", NULL, &call) == 0 &&
+	   call > 0, "make call, synchronously: handle %u", call);
+	ok(fake_log->call_make.flags == TAPI_CALL_MAKE_SYNC &&
+	   fake_log->call_make.media_mode == 0 &&
+	   fake_log->call_make.bearer_mode == 0 &&
+	   fake_log->call_make.address_id == 0,
+	   "NULL params: defaults, only the sync flag");
+	dispatch(line, buf, &seen);
+	i = seen.n - 1;
+	ok(find_event(&seen, TAPI_EV_REPLY, call, 0) < 0 && i >= 0 &&
+	   tapi_line_event_get_call_state(seen.ev[i]) ==
+	   TAPI_CALLSTATE_DISCONNECTED &&
+	   tapi_line_event_get_call_mode(seen.ev[i]) ==
+	   TAPI_DISCONNECTMODE_BUSY, "no reply; disconnected (busy)");
+	id = tapi_line_drop(line, call);
+	ok(id > 0 && fake_log->call_request.flags == 0,
+	   "drop, asynchronously: request id %d", id);
+	dispatch(line, buf, &seen);
+	i = find_event(&seen, TAPI_EV_REPLY, call, 0);
+	ok(i >= 0 && tapi_line_event_get_request_id(seen.ev[i]) == (uint32_t)id,
+	   "drop reply");
+	ok(tapi_line_deallocate_call(line, call) == 0, "deallocate");
+
+	/* Failures: of the request, and of the ioctl. */
+	call = 0;
+	id = tapi_line_make_call(line, "fail", NULL, &call);
+	ok(id > 0, "a call that will fail: request id %d", id);
+	dispatch(line, buf, &seen);
+	i = find_event(&seen, TAPI_EV_REPLY, call, 0);
+	ok(i >= 0 && tapi_line_event_get_reply_result(seen.ev[i]) == -EIO,
+	   "its reply carries -EIO");
+	errno = 0;
+	ok(!tapi_line_get_call_status(line, call) && errno == ENOENT,
+	   "and its handle never became valid");
+	errno = 0;
+	ok(tapi_line_make_call_sync(line, "fail", NULL, &call) == -1 &&
+	   errno == EIO, "synchronous failure: -1, errno EIO");
+	errno = 0;
+	ok(tapi_line_make_call(line, "full", NULL, &call) == -1 &&
+	   errno == EBUSY, "no call to spare: EBUSY");
+	tapi_call_params_set_address_id(params, 5);
+	errno = 0;
+	ok(tapi_line_make_call(line, "1", params, &call) == -1 &&
+	   errno == ENOENT, "no such address: ENOENT");
+
+	/* Dial tone, then dial. */
+	ok(tapi_line_make_call_sync(line, "", NULL, &call) == 0,
+	   "an empty number: dial tone");
+	id = tapi_line_dial(line, call, "123#");
+	ok(id > 0 && streq(fake_log->call_dial.digits, "123#"), "dial");
+	ok(tapi_line_dial_sync(line, call, "4") == 0 &&
+	   fake_log->call_dial.flags == TAPI_REQUEST_SYNC, "dial, sync");
+	ok(tapi_line_drop_sync(line, call) == 0 &&
+	   tapi_line_deallocate_call(line, call) == 0, "drop, deallocate");
+out:
+	seen_clear(&seen);
+	tapi_call_params_free(params);
+	tapi_event_buffer_free(buf);
+	tapi_line_close(line);
+}
+
+static void test_bad_args(struct tapi_card *card)
+{
+	char longstr[TAPI_DIAL_LEN + 1];
+	char name[TAPI_NAME_LEN + 1];
+	struct tapi_line *line;
+	unsigned int before;
+	uint32_t call = 0, calls[1];
+
+	line = open_voice_line(card, true);
+	ok(line != NULL, "open line 0 for argument checks");
+	if (!line)
+		return;
+	memset(longstr, '1', TAPI_DIAL_LEN);
+	longstr[TAPI_DIAL_LEN] = '\0';
+	memset(name, 'n', TAPI_NAME_LEN);
+	name[TAPI_NAME_LEN] = '\0';
+
+	before = fake_log->line_ioctls;
+	errno = 0;
+	ok(tapi_line_make_call(line, NULL, NULL, &call) == -1 &&
+	   errno == EINVAL, "make call to NULL: EINVAL");
+	errno = 0;
+	ok(tapi_line_make_call(line, "1", NULL, NULL) == -1 &&
+	   errno == EINVAL, "make call without a place for the handle: EINVAL");
+	errno = 0;
+	ok(tapi_line_make_call_sync(line, longstr, NULL, &call) == -1 &&
+	   errno == EINVAL, "number of %d bytes: EINVAL", TAPI_DIAL_LEN);
+	errno = 0;
+	ok(tapi_line_dial(line, 1, NULL) == -1 && errno == EINVAL,
+	   "dial NULL: EINVAL");
+	errno = 0;
+	ok(tapi_line_dial_sync(line, 1, longstr) == -1 && errno == EINVAL,
+	   "dial %d digits: EINVAL", TAPI_DIAL_LEN);
+	errno = 0;
+	ok(tapi_line_handoff(line, 1, 0, NULL) == -1 && errno == EINVAL,
+	   "handoff to nobody: EINVAL");
+	errno = 0;
+	ok(tapi_line_handoff(line, 1, 0, "") == -1 && errno == EINVAL,
+	   "handoff to '': EINVAL");
+	errno = 0;
+	ok(tapi_line_handoff(line, 1, TAPI_MEDIA_G3FAX, "fax") == -1 &&
+	   errno == EINVAL, "handoff to a media mode and a name: EINVAL");
+	errno = 0;
+	ok(tapi_line_handoff(line, 1, 0, name) == -1 && errno == EINVAL,
+	   "handoff to a name of %d bytes: EINVAL", TAPI_NAME_LEN);
+	errno = 0;
+	ok(tapi_line_get_new_calls(line, NULL, 1, TAPI_ALL_ADDRESSES,
+				   NULL) == -1 && errno == EINVAL,
+	   "new calls into NULL: EINVAL");
+	errno = 0;
+	ok(tapi_line_get_new_calls(line, calls, 1, -2, NULL) == -1 &&
+	   errno == EINVAL, "new calls on address -2: EINVAL");
+	ok(fake_log->line_ioctls == before,
+	   "no ioctl was issued for any of these");
+
+	/* A number of TAPI_DIAL_LEN - 1 bytes fits. */
+	longstr[TAPI_DIAL_LEN - 1] = '\0';
+	ok(tapi_line_make_call_sync(line, longstr, NULL, &call) == 0 &&
+	   strlen(fake_log->call_make.dest) == TAPI_DIAL_LEN - 1,
+	   "a number of %d bytes fits", TAPI_DIAL_LEN - 1);
+	tapi_line_close(line);
+}
+
+static void test_inbound(struct tapi_card *card)
+{
+	struct tapi_event_buffer *buf = tapi_event_buffer_new(0);
+	struct tapi_line_address_status *as;
+	struct tapi_line_call_status *st;
+	struct tapi_line_call_info *ci;
+	struct seen seen = { 0 };
+	struct tapi_line *line;
+	unsigned int remaining = 99, k;
+	uint32_t calls[4], a = 0, b = 0;
+	char name[TAPI_NAME_LEN];
+	int n, i;
+
+	line = open_voice_line(card, true);
+	ok(line && buf, "open line 0 quietly, for inbound calls");
+	if (!line || !buf)
+		goto out;
+
+	n = tapi_line_get_new_calls(line, NULL, 0, TAPI_ALL_ADDRESSES,
+				    &remaining);
+	ok(n == 0 && remaining == 2 &&
+	   fake_log->new_calls.size == sizeof(struct tapi_line_new_calls) &&
+	   fake_log->new_calls.flags == 0 && fake_log->new_calls.capacity == 0,
+	   "capacity 0 counts: 2 calls");
+	n = tapi_line_get_new_calls(line, calls, 4, 1, &remaining);
+	ok(n == 1 && remaining == 0 &&
+	   fake_log->new_calls.flags == TAPI_NEW_CALLS_ADDRESS &&
+	   fake_log->new_calls.address_id == 1 &&
+	   fake_log->new_calls.handles == (uintptr_t)calls,
+	   "address 1 only: one call");
+	b = n == 1 ? calls[0] : 0;
+	n = tapi_line_get_new_calls(line, calls, 4, TAPI_ALL_ADDRESSES, NULL);
+	ok(n == 1, "the whole line: the other one");
+	a = n == 1 ? calls[0] : 0;
+	n = tapi_line_get_new_calls(line, calls, 4, TAPI_ALL_ADDRESSES,
+				    &remaining);
+	ok(n == 0 && remaining == 0, "then none is new");
+	errno = 0;
+	ok(tapi_line_get_new_calls(line, calls, 4, 2, NULL) == -1 &&
+	   errno == ENOENT, "no address 2: ENOENT");
+
+	ci = tapi_line_get_call_info(line, a);
+	ok(ci && tapi_line_call_info_get_call_id(ci) == FAKE_CALL_ID_A &&
+	   tapi_line_call_info_get_origin(ci) == TAPI_CALLORIGIN_EXTERNAL &&
+	   streq(tapi_line_call_info_get_party_number(ci, TAPI_PARTY_CALLER),
+		 "555") &&
+	   streq(tapi_line_call_info_get_party_name(ci, TAPI_PARTY_CALLER),
+		 "Bob") &&
+	   tapi_line_call_info_get_party_flags(ci, TAPI_PARTY_CALLER) ==
+	   (TAPI_PARTYID_ADDRESS | TAPI_PARTYID_NAME) &&
+	   tapi_line_call_info_get_num_monitors(ci) == 1,
+	   "the offered call's info");
+	tapi_line_call_info_free(ci);
+
+	st = tapi_line_get_call_status(line, a);
+	ok(st && tapi_line_call_status_get_privilege(st) == TAPI_PRIV_MONITOR
+	   && tapi_line_call_status_get_features(st) == 0 &&
+	   tapi_line_call_status_get_state(st) == TAPI_CALLSTATE_OFFERING,
+	   "a monitor handle: no call features");
+	tapi_line_call_status_free(st);
+	errno = 0;
+	ok(tapi_line_answer(line, a) == -1 && errno == EPERM,
+	   "answer as a monitor: EPERM");
+	errno = 0;
+	ok(tapi_line_accept(line, b) == -1 && errno == EOPNOTSUPP,
+	   "accept on an address that cannot: EOPNOTSUPP");
+
+	errno = 0;
+	ok(tapi_line_set_call_privilege(line, a, TAPI_PRIV_NONE) == -1 &&
+	   errno == EINVAL, "privilege none: EINVAL from the core");
+	ok(tapi_line_set_call_privilege(line, a, TAPI_PRIV_OWNER) == 0 &&
+	   fake_log->call_privilege.size ==
+	   sizeof(struct tapi_call_privilege) &&
+	   fake_log->call_privilege.call == a &&
+	   fake_log->call_privilege.privilege == TAPI_PRIV_OWNER,
+	   "become owner");
+	dispatch(line, buf, &seen);
+	i = find_event(&seen, TAPI_EV_CALLSTATE, a, 0);
+	ok(find_event(&seen, TAPI_EV_CALLINFO, a, 0) >= 0 && i >= 0 &&
+	   tapi_line_event_get_privilege(seen.ev[i]) == TAPI_PRIV_OWNER,
+	   "call info and call state with the new privilege");
+
+	errno = 0;
+	ok(tapi_line_handoff(line, a, 0, "ivr") == -1 && errno == ESRCH &&
+	   fake_log->call_handoff.size == sizeof(struct tapi_call_handoff) &&
+	   fake_log->call_handoff.call == a &&
+	   fake_log->call_handoff.media_mode == 0 &&
+	   streq(fake_log->call_handoff.app_name, "ivr"),
+	   "handoff by name: the request, and ESRCH");
+	memset(name, 'n', TAPI_NAME_LEN - 1);
+	name[TAPI_NAME_LEN - 1] = '\0';
+	errno = 0;
+	ok(tapi_line_handoff(line, a, 0, name) == -1 && errno == ESRCH,
+	   "a name of %d bytes fits", TAPI_NAME_LEN - 1);
+	errno = 0;
+	ok(tapi_line_handoff(line, a, TAPI_MEDIA_AUTOMATEDVOICE, NULL) == -1 &&
+	   errno == ESRCH && fake_log->call_handoff.media_mode ==
+	   TAPI_MEDIA_AUTOMATEDVOICE && !fake_log->call_handoff.app_name[0],
+	   "handoff by media mode: the request, and ESRCH");
+
+	ok(tapi_line_accept_sync(line, a) == 0 &&
+	   fake_log->call_request_cmd == TAPI_IOC_CALL_ACCEPT,
+	   "accept, synchronously");
+	n = tapi_line_answer(line, a);
+	ok(n > 0 && fake_log->call_request_cmd == TAPI_IOC_CALL_ANSWER &&
+	   fake_log->call_request.flags == 0, "answer: request id %d", n);
+	st = tapi_line_get_call_status(line, a);
+	ok(st && tapi_line_call_status_get_state(st) ==
+	   TAPI_CALLSTATE_CONNECTED, "connected");
+	tapi_line_call_status_free(st);
+	errno = 0;
+	ok(tapi_line_answer_sync(line, a) == -1 && errno == EBADFD,
+	   "answer again: EBADFD");
+
+	as = tapi_line_get_address_status(line, 0);
+	ok(as && fake_log->address_status.size ==
+	   sizeof(struct tapi_address_status) &&
+	   fake_log->address_status.address_id == 0 &&
+	   tapi_line_address_status_get_address_id(as) == 0 &&
+	   tapi_line_address_status_get_num_inuse(as) == 1 &&
+	   tapi_line_address_status_get_num_active_calls(as) == 1 &&
+	   tapi_line_address_status_get_num_onhold_calls(as) == 0 &&
+	   tapi_line_address_status_get_num_onholdpend_calls(as) == 0 &&
+	   tapi_line_address_status_get_features(as) ==
+	   (TAPI_ADDRFEATURE_MAKECALL | TAPI_ADDRFEATURE_PICKUP),
+	   "address 0 status");
+	tapi_line_address_status_free(as);
+	as = tapi_line_get_address_status(line, 1);
+	ok(as && tapi_line_address_status_get_num_inuse(as) == 1 &&
+	   tapi_line_address_status_get_features(as) == 0,
+	   "address 1 is full: no makecall");
+	tapi_line_address_status_free(as);
+	errno = 0;
+	ok(!tapi_line_get_address_status(line, 2) && errno == ENOENT,
+	   "no address 2: ENOENT");
+
+	/* A monitor's handle to a live call can go. */
+	ok(tapi_line_deallocate_call(line, b) == 0,
+	   "deallocate a monitor handle");
+	n = tapi_line_get_new_calls(line, calls, 4, TAPI_ALL_ADDRESSES, NULL);
+	ok(n == 1, "the call is new again");
+
+	dispatch(line, buf, &seen);
+	ok(tapi_line_set_event_mask(line, 1ULL << TAPI_EV_CALLSTATE) == 0 &&
+	   fake_log->event_mask.size == sizeof(struct tapi_line_event_mask) &&
+	   fake_log->event_mask.event_mask == 1ULL << TAPI_EV_CALLSTATE,
+	   "set the event mask");
+	ok(tapi_line_drop(line, a) > 0, "drop, asynchronously");
+	dispatch(line, buf, &seen);
+	for (k = 0, i = 0; k < seen.n; k++) {
+		unsigned int type = tapi_line_event_get_type(seen.ev[k]);
+
+		if (type != TAPI_EV_CALLSTATE && type != TAPI_EV_REPLY)
+			i = -1;
+	}
+	ok(seen.n == 2 && i == 0, "masked: only the reply and call states");
+	errno = 0;
+	ok(tapi_line_set_event_mask(line, 1ULL << 63) == -1 &&
+	   errno == EOPNOTSUPP, "an unknown event type: EOPNOTSUPP");
+
+	ok(tapi_line_set_priority(line, TAPI_MEDIA_INTERACTIVEVOICE, 5) == 0 &&
+	   fake_log->priority.size == sizeof(struct tapi_line_priority) &&
+	   fake_log->priority.media_modes == TAPI_MEDIA_INTERACTIVEVOICE &&
+	   fake_log->priority.priority == 5, "set the priority");
+	errno = 0;
+	ok(tapi_line_set_priority(line, TAPI_MEDIA_G3FAX, 5) == -1 &&
+	   errno == EINVAL, "priority for a media mode not owned: EINVAL");
+out:
+	seen_clear(&seen);
+	tapi_event_buffer_free(buf);
+	tapi_line_close(line);
+}
+
 int main(void)
 {
 	struct tapi_card *card;
 
 	printf("TAP version 13\n");
-	last_open = dlsym(RTLD_DEFAULT, "fake_tapi_last_line_open");
-	if (!last_open) {
+	fake_log = dlsym(RTLD_DEFAULT, "fake_tapi_log");
+	if (!fake_log) {
 		printf("1..0 # SKIP fake-tapi.so is not preloaded\n");
 		return 4;
 	}
@@ -320,6 +916,10 @@ int main(void)
 	if (card) {
 		test_info(card);
 		test_removed(card);
+		test_dispatch(card);
+		test_make_call(card);
+		test_bad_args(card);
+		test_inbound(card);
 		test_line(card);	/* closes the card */
 	}
 	printf("1..%d\n", test_num);

@@ -4,6 +4,7 @@
  * parsing, JSON escaping, settings and buffers.  TAP output; exit 0 when
  * every test passed, 1 otherwise.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -51,13 +52,205 @@ static const struct {
 	{ TAPI_FLAGS_CALL_FEATURE, TAPI_CALLFEATURE_VALID, "call features" },
 	{ TAPI_FLAGS_DIGIT_MODE, TAPI_DIGITMODE_VALID, "digit modes" },
 	{ TAPI_FLAGS_DEVCAPS, TAPI_DEVCAPS_VALID, "devcaps flags" },
-	/* No _VALID masks in the uapi for these three: */
-	{ TAPI_FLAGS_DEVSTATUS, (TAPI_DEVSTATUS_LOCKED << 1) - 1,
-	  "devstatus flags" },
+	{ TAPI_FLAGS_DEVSTATUS, TAPI_DEVSTATUS_VALID, "devstatus flags" },
 	{ TAPI_FLAGS_PRIVILEGE, TAPI_PRIV_VALID, "privileges" },
-	{ TAPI_FLAGS_CORE_FEATURE, (TAPI_FEATURE_LINE_STATUS << 1) - 1,
-	  "core features" },
+	{ TAPI_FLAGS_CORE_FEATURE, TAPI_FEATURE_VALID, "core features" },
 	{ TAPI_FLAGS_EVENT_MASK, TAPI_EV_MASK_VALID, "event types" },
+	{ TAPI_FLAGS_CALL_STATE, TAPI_CALLSTATE_VALID, "call states" },
+	/* No _VALID masks in the uapi for these: */
+	{ TAPI_FLAGS_BUSY_MODE, (TAPI_BUSYMODE_UNAVAIL << 1) - 1,
+	  "busy modes" },
+	{ TAPI_FLAGS_DIALTONE_MODE, (TAPI_DIALTONEMODE_UNAVAIL << 1) - 1,
+	  "dial tone modes" },
+	{ TAPI_FLAGS_OFFERING_MODE, (TAPI_OFFERINGMODE_INACTIVE << 1) - 1,
+	  "offering modes" },
+	{ TAPI_FLAGS_SPECIALINFO_MODE, (TAPI_SPECIALINFO_UNAVAIL << 1) - 1,
+	  "special info modes" },
+	{ TAPI_FLAGS_CONNECTED_MODE, (TAPI_CONNECTEDMODE_CONFIRMED << 1) - 1,
+	  "connected modes" },
+	{ TAPI_FLAGS_DISCONNECT_MODE,
+	  ((uint64_t)TAPI_DISCONNECTMODE_CANCELLED << 1) - 1,
+	  "disconnect modes" },
+	/* TAPI's LINECALLORIGIN_ has no 0x8. */
+	{ TAPI_FLAGS_CALL_ORIGIN, TAPI_CALLORIGIN_OUTBOUND |
+	  TAPI_CALLORIGIN_INTERNAL | TAPI_CALLORIGIN_EXTERNAL |
+	  TAPI_CALLORIGIN_UNKNOWN | TAPI_CALLORIGIN_UNAVAIL |
+	  TAPI_CALLORIGIN_CONFERENCE | TAPI_CALLORIGIN_INBOUND,
+	  "call origins" },
+	{ TAPI_FLAGS_CALL_REASON, (TAPI_CALLREASON_ROUTEREQUEST << 1) - 1,
+	  "call reasons" },
+	{ TAPI_FLAGS_PARTY_ID, TAPI_PARTYID_VALID, "party flags" },
+	{ TAPI_FLAGS_CALLINFO, TAPI_CALLINFO_VALID, "call info fields" },
+	{ TAPI_FLAGS_ADDRESS_STATE, (TAPI_ADDRSTATE_NUMCALLS << 1) - 1,
+	  "address state fields" },
+};
+
+/*
+ * The name of every value of the call sets is the constant's name after
+ * its prefix, in lower case.
+ */
+#define C(kind, prefix, constant) \
+	{ kind, constant, #constant, sizeof(prefix) - 1 }
+
+static const struct {
+	enum tapi_flag_kind kind;
+	uint64_t bit;
+	const char *constant;
+	size_t prefix_len;
+} constants[] = {
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_IDLE),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_OFFERING),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_ACCEPTED),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_DIALTONE),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_DIALING),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_RINGBACK),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_BUSY),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_SPECIALINFO),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_CONNECTED),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_PROCEEDING),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_ONHOLD),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_CONFERENCED),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_",
+	  TAPI_CALLSTATE_ONHOLDPENDCONF),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_",
+	  TAPI_CALLSTATE_ONHOLDPENDTRANSFER),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_",
+	  TAPI_CALLSTATE_DISCONNECTED),
+	C(TAPI_FLAGS_CALL_STATE, "TAPI_CALLSTATE_", TAPI_CALLSTATE_UNKNOWN),
+	C(TAPI_FLAGS_BUSY_MODE, "TAPI_BUSYMODE_", TAPI_BUSYMODE_STATION),
+	C(TAPI_FLAGS_BUSY_MODE, "TAPI_BUSYMODE_", TAPI_BUSYMODE_TRUNK),
+	C(TAPI_FLAGS_BUSY_MODE, "TAPI_BUSYMODE_", TAPI_BUSYMODE_UNKNOWN),
+	C(TAPI_FLAGS_BUSY_MODE, "TAPI_BUSYMODE_", TAPI_BUSYMODE_UNAVAIL),
+	C(TAPI_FLAGS_DIALTONE_MODE, "TAPI_DIALTONEMODE_",
+	  TAPI_DIALTONEMODE_NORMAL),
+	C(TAPI_FLAGS_DIALTONE_MODE, "TAPI_DIALTONEMODE_",
+	  TAPI_DIALTONEMODE_SPECIAL),
+	C(TAPI_FLAGS_DIALTONE_MODE, "TAPI_DIALTONEMODE_",
+	  TAPI_DIALTONEMODE_INTERNAL),
+	C(TAPI_FLAGS_DIALTONE_MODE, "TAPI_DIALTONEMODE_",
+	  TAPI_DIALTONEMODE_EXTERNAL),
+	C(TAPI_FLAGS_DIALTONE_MODE, "TAPI_DIALTONEMODE_",
+	  TAPI_DIALTONEMODE_UNKNOWN),
+	C(TAPI_FLAGS_DIALTONE_MODE, "TAPI_DIALTONEMODE_",
+	  TAPI_DIALTONEMODE_UNAVAIL),
+	C(TAPI_FLAGS_OFFERING_MODE, "TAPI_OFFERINGMODE_",
+	  TAPI_OFFERINGMODE_ACTIVE),
+	C(TAPI_FLAGS_OFFERING_MODE, "TAPI_OFFERINGMODE_",
+	  TAPI_OFFERINGMODE_INACTIVE),
+	C(TAPI_FLAGS_SPECIALINFO_MODE, "TAPI_SPECIALINFO_",
+	  TAPI_SPECIALINFO_NOCIRCUIT),
+	C(TAPI_FLAGS_SPECIALINFO_MODE, "TAPI_SPECIALINFO_",
+	  TAPI_SPECIALINFO_CUSTIRREG),
+	C(TAPI_FLAGS_SPECIALINFO_MODE, "TAPI_SPECIALINFO_",
+	  TAPI_SPECIALINFO_REORDER),
+	C(TAPI_FLAGS_SPECIALINFO_MODE, "TAPI_SPECIALINFO_",
+	  TAPI_SPECIALINFO_UNKNOWN),
+	C(TAPI_FLAGS_SPECIALINFO_MODE, "TAPI_SPECIALINFO_",
+	  TAPI_SPECIALINFO_UNAVAIL),
+	C(TAPI_FLAGS_CONNECTED_MODE, "TAPI_CONNECTEDMODE_",
+	  TAPI_CONNECTEDMODE_ACTIVE),
+	C(TAPI_FLAGS_CONNECTED_MODE, "TAPI_CONNECTEDMODE_",
+	  TAPI_CONNECTEDMODE_INACTIVE),
+	C(TAPI_FLAGS_CONNECTED_MODE, "TAPI_CONNECTEDMODE_",
+	  TAPI_CONNECTEDMODE_ACTIVEHELD),
+	C(TAPI_FLAGS_CONNECTED_MODE, "TAPI_CONNECTEDMODE_",
+	  TAPI_CONNECTEDMODE_INACTIVEHELD),
+	C(TAPI_FLAGS_CONNECTED_MODE, "TAPI_CONNECTEDMODE_",
+	  TAPI_CONNECTEDMODE_CONFIRMED),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_NORMAL),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_UNKNOWN),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_REJECT),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_PICKUP),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_FORWARDED),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_BUSY),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_NOANSWER),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_BADADDRESS),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_UNREACHABLE),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_CONGESTION),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_INCOMPATIBLE),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_UNAVAIL),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_NODIALTONE),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_NUMBERCHANGED),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_OUTOFORDER),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_TEMPFAILURE),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_QOSUNAVAIL),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_BLOCKED),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_DONOTDISTURB),
+	C(TAPI_FLAGS_DISCONNECT_MODE, "TAPI_DISCONNECTMODE_",
+	  TAPI_DISCONNECTMODE_CANCELLED),
+	C(TAPI_FLAGS_CALL_ORIGIN, "TAPI_CALLORIGIN_", TAPI_CALLORIGIN_OUTBOUND),
+	C(TAPI_FLAGS_CALL_ORIGIN, "TAPI_CALLORIGIN_", TAPI_CALLORIGIN_INTERNAL),
+	C(TAPI_FLAGS_CALL_ORIGIN, "TAPI_CALLORIGIN_", TAPI_CALLORIGIN_EXTERNAL),
+	C(TAPI_FLAGS_CALL_ORIGIN, "TAPI_CALLORIGIN_", TAPI_CALLORIGIN_UNKNOWN),
+	C(TAPI_FLAGS_CALL_ORIGIN, "TAPI_CALLORIGIN_", TAPI_CALLORIGIN_UNAVAIL),
+	C(TAPI_FLAGS_CALL_ORIGIN, "TAPI_CALLORIGIN_",
+	  TAPI_CALLORIGIN_CONFERENCE),
+	C(TAPI_FLAGS_CALL_ORIGIN, "TAPI_CALLORIGIN_", TAPI_CALLORIGIN_INBOUND),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_DIRECT),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_FWDBUSY),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_",
+	  TAPI_CALLREASON_FWDNOANSWER),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_",
+	  TAPI_CALLREASON_FWDUNCOND),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_PICKUP),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_UNPARK),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_REDIRECT),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_",
+	  TAPI_CALLREASON_CALLCOMPLETION),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_TRANSFER),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_REMINDER),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_UNKNOWN),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_UNAVAIL),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_INTRUDE),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_PARKED),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_", TAPI_CALLREASON_CAMPEDON),
+	C(TAPI_FLAGS_CALL_REASON, "TAPI_CALLREASON_",
+	  TAPI_CALLREASON_ROUTEREQUEST),
+	C(TAPI_FLAGS_PARTY_ID, "TAPI_PARTYID_", TAPI_PARTYID_BLOCKED),
+	C(TAPI_FLAGS_PARTY_ID, "TAPI_PARTYID_", TAPI_PARTYID_OUTOFAREA),
+	C(TAPI_FLAGS_PARTY_ID, "TAPI_PARTYID_", TAPI_PARTYID_NAME),
+	C(TAPI_FLAGS_PARTY_ID, "TAPI_PARTYID_", TAPI_PARTYID_ADDRESS),
+	C(TAPI_FLAGS_PARTY_ID, "TAPI_PARTYID_", TAPI_PARTYID_PARTIAL),
+	C(TAPI_FLAGS_PARTY_ID, "TAPI_PARTYID_", TAPI_PARTYID_UNKNOWN),
+	C(TAPI_FLAGS_PARTY_ID, "TAPI_PARTYID_", TAPI_PARTYID_UNAVAIL),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_MEDIAMODE),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_BEARERMODE),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_ORIGIN),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_REASON),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_RELATEDCALLID),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_NUMOWNERS),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_NUMMONITORS),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_CALLERID),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_CALLEDID),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_CONNECTEDID),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_REDIRECTINGID),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_REDIRECTIONID),
+	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_",
+	  TAPI_ADDRSTATE_INUSEZERO),
+	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_", TAPI_ADDRSTATE_INUSEONE),
+	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_",
+	  TAPI_ADDRSTATE_INUSEMANY),
+	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_", TAPI_ADDRSTATE_NUMCALLS),
+	C(TAPI_FLAGS_CORE_FEATURE, "TAPI_FEATURE_", TAPI_FEATURE_CALLS),
 };
 
 static void test_names(void)
@@ -99,6 +292,25 @@ static void test_names(void)
 		ok(round_trip, "%s: every name parses back to its bit",
 		   kinds[k].what);
 	}
+
+	for (i = 0, round_trip = true;
+	     i < sizeof(constants) / sizeof(constants[0]); i++) {
+		char want[64];
+		size_t n;
+
+		snprintf(want, sizeof(want), "%s",
+			 constants[i].constant + constants[i].prefix_len);
+		for (n = 0; want[n]; n++)
+			want[n] = tolower((unsigned char)want[n]);
+		if (!streq(tapi_flag_str(constants[i].kind, constants[i].bit),
+			   want)) {
+			printf("# %s is named '%s'\n", constants[i].constant,
+			       tapi_flag_str(constants[i].kind,
+					     constants[i].bit));
+			round_trip = false;
+		}
+	}
+	ok(round_trip, "call names are the constants' names after the prefix");
 
 	ok(!tapi_flag_str(TAPI_FLAGS_MEDIA_MODE,
 			  TAPI_MEDIA_INTERACTIVEVOICE | TAPI_MEDIA_G3FAX),
@@ -215,6 +427,139 @@ static void test_flags_from_str(void)
 	errno = 0;
 	ret = tapi_flags_from_str(TAPI_FLAGS_NUM_KINDS, "x", &f);
 	ok(ret == -1 && errno == EINVAL, "unknown kind refused");
+}
+
+static void test_call_names(void)
+{
+	char buf[64];
+	uint64_t f;
+
+	ok(streq(tapi_call_state_str(TAPI_CALLSTATE_ONHOLDPENDTRANSFER),
+		 "onholdpendtransfer") &&
+	   streq(tapi_call_state_str(TAPI_CALLSTATE_IDLE), "idle") &&
+	   !tapi_call_state_str(0) &&
+	   !tapi_call_state_str(TAPI_CALLSTATE_IDLE |
+				TAPI_CALLSTATE_OFFERING) &&
+	   !tapi_call_state_str(1u << 16), "call state names");
+
+	ok(streq(tapi_call_mode_str(TAPI_CALLSTATE_DISCONNECTED,
+				    TAPI_DISCONNECTMODE_NOANSWER),
+		 "noanswer"), "disconnected (noanswer)");
+	/* Bit 0 of each state's modes, named after its own enum. */
+	ok(streq(tapi_call_mode_str(TAPI_CALLSTATE_BUSY, 1), "station") &&
+	   streq(tapi_call_mode_str(TAPI_CALLSTATE_DIALTONE, 1), "normal") &&
+	   streq(tapi_call_mode_str(TAPI_CALLSTATE_OFFERING, 1), "active") &&
+	   streq(tapi_call_mode_str(TAPI_CALLSTATE_SPECIALINFO, 1),
+		 "nocircuit") &&
+	   streq(tapi_call_mode_str(TAPI_CALLSTATE_CONNECTED, 1), "active") &&
+	   streq(tapi_call_mode_str(TAPI_CALLSTATE_DISCONNECTED, 1), "normal"),
+	   "mode names depend on the state");
+	ok(streq(tapi_call_mode_str(TAPI_CALLSTATE_OFFERING,
+				    TAPI_OFFERINGMODE_INACTIVE), "inactive") &&
+	   streq(tapi_call_mode_str(TAPI_CALLSTATE_CONNECTED,
+				    TAPI_CONNECTEDMODE_INACTIVEHELD),
+		 "inactiveheld") &&
+	   streq(tapi_call_mode_str(TAPI_CALLSTATE_SPECIALINFO,
+				    TAPI_SPECIALINFO_CUSTIRREG), "custirreg"),
+	   "more mode names");
+	ok(!tapi_call_mode_str(TAPI_CALLSTATE_RINGBACK, 1) &&
+	   !tapi_call_mode_str(TAPI_CALLSTATE_IDLE, 1) &&
+	   !tapi_call_mode_str(TAPI_CALLSTATE_CONNECTED, 0) &&
+	   !tapi_call_mode_str(TAPI_CALLSTATE_CONNECTED, 3) &&
+	   !tapi_call_mode_str(TAPI_CALLSTATE_OFFERING,
+			       TAPI_OFFERINGMODE_INACTIVE << 1) &&
+	   !tapi_call_mode_str(TAPI_CALLSTATE_BUSY | TAPI_CALLSTATE_CONNECTED,
+			       1), "no mode name: state without modes, 0, "
+	   "two bits, undefined bit, two states");
+	ok(tapi_call_mode_kind(TAPI_CALLSTATE_DISCONNECTED) ==
+	   TAPI_FLAGS_DISCONNECT_MODE &&
+	   tapi_call_mode_kind(TAPI_CALLSTATE_BUSY) == TAPI_FLAGS_BUSY_MODE &&
+	   tapi_call_mode_kind(TAPI_CALLSTATE_DIALTONE) ==
+	   TAPI_FLAGS_DIALTONE_MODE &&
+	   tapi_call_mode_kind(TAPI_CALLSTATE_OFFERING) ==
+	   TAPI_FLAGS_OFFERING_MODE &&
+	   tapi_call_mode_kind(TAPI_CALLSTATE_SPECIALINFO) ==
+	   TAPI_FLAGS_SPECIALINFO_MODE &&
+	   tapi_call_mode_kind(TAPI_CALLSTATE_CONNECTED) ==
+	   TAPI_FLAGS_CONNECTED_MODE, "mode kind of each state with modes");
+	errno = 0;
+	ok(tapi_call_mode_kind(TAPI_CALLSTATE_PROCEEDING) == -1 &&
+	   errno == EINVAL, "no mode kind for proceeding: EINVAL");
+
+	ok(streq(tapi_disconnect_mode_str(TAPI_DISCONNECTMODE_DONOTDISTURB),
+		 "donotdisturb") && !tapi_disconnect_mode_str(0) &&
+	   !tapi_disconnect_mode_str(1u << 20), "disconnect mode names");
+	ok(streq(tapi_call_origin_str(TAPI_CALLORIGIN_INBOUND), "inbound") &&
+	   streq(tapi_call_origin_str(TAPI_CALLORIGIN_UNKNOWN), "unknown") &&
+	   !tapi_call_origin_str(1u << 3), "call origin names, no 0x8");
+	ok(streq(tapi_call_reason_str(TAPI_CALLREASON_FWDNOANSWER),
+		 "fwdnoanswer") && !tapi_call_reason_str(1u << 16),
+	   "call reason names");
+	ok(streq(tapi_party_kind_str(TAPI_PARTY_CALLER), "caller") &&
+	   streq(tapi_party_kind_str(TAPI_PARTY_CALLED), "called") &&
+	   streq(tapi_party_kind_str(TAPI_PARTY_CONNECTED), "connected") &&
+	   streq(tapi_party_kind_str(TAPI_PARTY_REDIRECTING), "redirecting") &&
+	   streq(tapi_party_kind_str(TAPI_PARTY_REDIRECTION), "redirection") &&
+	   !tapi_party_kind_str(TAPI_PARTY_NUM_KINDS) &&
+	   !tapi_party_kind_str((enum tapi_party_kind)-1), "party kinds");
+	ok(streq(tapi_event_type_str(TAPI_EV_REPLY), "reply") &&
+	   streq(tapi_event_type_str(TAPI_EV_NEWCALL), "newcall") &&
+	   streq(tapi_event_type_str(TAPI_EV_ADDRESSSTATE), "addressstate") &&
+	   streq(tapi_event_type_str(TAPI_EV_CALLINFO), "callinfo"),
+	   "call event type names");
+
+	tapi_flags_to_str(TAPI_FLAGS_CALLINFO, TAPI_CALLINFO_NUMOWNERS |
+			  TAPI_CALLINFO_NUMMONITORS, buf, sizeof(buf));
+	ok(streq(buf, "numowners|nummonitors"), "call info fields: '%s'", buf);
+	tapi_flags_to_str(TAPI_FLAGS_PARTY_ID, TAPI_PARTYID_NAME |
+			  TAPI_PARTYID_ADDRESS | (1u << 9), buf, sizeof(buf));
+	ok(streq(buf, "name|address|0x200"), "party flags: '%s'", buf);
+	ok(!tapi_flags_from_str(TAPI_FLAGS_ADDRESS_STATE, "InUseOne,numcalls",
+				&f) &&
+	   f == (TAPI_ADDRSTATE_INUSEONE | TAPI_ADDRSTATE_NUMCALLS),
+	   "parse address state fields");
+	ok(!tapi_flags_from_str(TAPI_FLAGS_CALL_STATE, "connected|idle", &f) &&
+	   f == (TAPI_CALLSTATE_CONNECTED | TAPI_CALLSTATE_IDLE),
+	   "parse call states");
+	ok(tapi_flags_from_str(TAPI_FLAGS_CALL_STATE, "active", &f) == -1,
+	   "a mode is not a state");
+	ok(!tapi_flags_from_str(tapi_call_mode_kind(TAPI_CALLSTATE_CONNECTED),
+				"activeheld", &f) &&
+	   f == TAPI_CONNECTEDMODE_ACTIVEHELD, "parse a mode by its state");
+	ok(streq(tapi_flag_str(TAPI_FLAGS_CORE_FEATURE, TAPI_FEATURE_CALLS),
+		 "calls"), "core feature 'calls'");
+}
+
+static void test_call_params(void)
+{
+	struct tapi_call_params *p = tapi_call_params_new();
+
+	ok(p != NULL, "call params allocated");
+	if (!p)
+		return;
+	ok(tapi_call_params_get_address_id(p) == 0 &&
+	   tapi_call_params_get_media_mode(p) == 0 &&
+	   tapi_call_params_get_bearer_mode(p) == 0 &&
+	   tapi_call_params_get_no_answer_timeout_ms(p) == 0 &&
+	   !tapi_call_params_get_block_id(p), "call params defaults");
+
+	tapi_call_params_set_address_id(p, 3);
+	tapi_call_params_set_media_mode(p, TAPI_MEDIA_DATAMODEM);
+	tapi_call_params_set_bearer_mode(p, TAPI_BEARER_DATA);
+	tapi_call_params_set_no_answer_timeout_ms(p, 30000);
+	tapi_call_params_set_block_id(p, true);
+	ok(tapi_call_params_get_address_id(p) == 3 &&
+	   tapi_call_params_get_media_mode(p) == TAPI_MEDIA_DATAMODEM &&
+	   tapi_call_params_get_bearer_mode(p) == TAPI_BEARER_DATA &&
+	   tapi_call_params_get_no_answer_timeout_ms(p) == 30000 &&
+	   tapi_call_params_get_block_id(p), "call params setters");
+
+	tapi_call_params_reset(p);
+	ok(tapi_call_params_get_address_id(p) == 0 &&
+	   tapi_call_params_get_media_mode(p) == 0 &&
+	   tapi_call_params_get_no_answer_timeout_ms(p) == 0 &&
+	   !tapi_call_params_get_block_id(p), "call params reset");
+	tapi_call_params_free(p);
 }
 
 static char *json_of(const char *s)
@@ -449,6 +794,10 @@ static void test_buffers(void)
 	tapi_line_close(NULL);
 	tapi_line_status_free(NULL);
 	tapi_line_event_free(NULL);
+	tapi_call_params_free(NULL);
+	tapi_line_call_info_free(NULL);
+	tapi_line_call_status_free(NULL);
+	tapi_line_address_status_free(NULL);
 	ok(true, "release functions accept NULL");
 }
 
@@ -485,6 +834,8 @@ int main(void)
 	test_names();
 	test_flags_to_str();
 	test_flags_from_str();
+	test_call_names();
+	test_call_params();
 	test_json();
 	test_args();
 	test_text();

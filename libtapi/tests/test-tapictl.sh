@@ -52,12 +52,60 @@ d = json.load(open(sys.argv[1]))
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$OUT" "$1"
 		ok $? "$2"
 	}
+	# jsonl PYTHON_EXPR WHAT: stdout as JSON lines, a list in d.
+	jsonl() {
+		python3 -c 'import json, sys
+d = [json.loads(l) for l in open(sys.argv[1])]
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$OUT" "$1"
+		ok $? "$2"
+	}
 else
 	json() {
 		num=$((num + 1))
 		echo "ok $num - $2 # SKIP no python3"
 	}
+	jsonl() {
+		json "$@"
+	}
 fi
+
+# with NAME=VALUE COMMAND...: run COMMAND (a function too) with NAME set
+# in the environment, and only for it.
+with() {
+	export "$1"
+	with_name=${1%%=*}
+	shift
+	"$@"
+	with_status=$?
+	unset "$with_name"
+	return $with_status
+}
+
+# not_has PATTERN FILE WHAT: check that no line of FILE matches PATTERN.
+not_has() {
+	! grep -q -e "$1" "$2"
+	ok $? "$3"
+}
+
+# bg_signal SIGNAL PATTERN [LD_PRELOAD] -- ARGS: run tapictl in the
+# background, send it SIGNAL once its stdout matches PATTERN; its exit
+# status is left in $got.
+bg_signal() {
+	sig=$1
+	pat=$2
+	pre=$3
+	shift 4
+	LD_PRELOAD=$pre "$TAPICTL" "$@" >"$OUT" 2>"$ERR" &
+	pid=$!
+	tries=0
+	while ! grep -q -e "$pat" "$OUT" && [ $tries -lt 50 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	kill -"$sig" $pid
+	wait $pid
+	got=$?
+}
 
 echo "TAP version 13"
 
@@ -80,6 +128,69 @@ run 2 "" -- caps tapi0:0 tapi0:1
 run 0 "" -- caps --help
 has '^LINE is CARD:N' "$OUT" "caps --help documents LINE"
 
+# ---- usage of the call commands ----
+for cmd in call answer drop monitor calls; do
+	run 0 "" -- $cmd --help
+	has "^Usage: tapictl $cmd LINE" "$OUT" "$cmd --help: usage"
+	has '^LINE is CARD:N' "$OUT" "$cmd --help documents LINE"
+	run 2 "" -- $cmd
+	has 'missing LINE' "$ERR" "$cmd without LINE: says so"
+	run 2 "" -- $cmd --frob tapi0:0
+	run 2 "" -- $cmd tapi0 1
+done
+run 0 "" -- --help
+has '^  answer    Answer an offered call' "$OUT" "--help lists answer"
+has '^  monitor   Print every event' "$OUT" "--help lists monitor"
+run 0 "" -- call --help
+has '^      --hangup-after SECONDS$' "$OUT" "call --help: --hangup-after"
+awk 'length($0) > 79 { exit 1 }' "$OUT"
+ok $? "call --help: no line longer than 79 columns"
+run 0 "" -- answer --help
+has '^  -w, --wait SECONDS' "$OUT" "answer --help: --wait"
+run 0 "" -- monitor --help
+has '^  -n, --count N' "$OUT" "monitor --help: --count"
+
+run 2 "" -- call tapi0:0
+has 'missing NUMBER' "$ERR" "call without NUMBER: says so"
+run 2 "" -- call tapi0:0 1 2
+has "unexpected argument '2'" "$ERR" "call with too many arguments"
+run 2 "" -- call tapi0:0 ""
+has 'NUMBER is empty' "$ERR" "call to an empty number"
+run 2 "" -- call tapi0:0 1234567890123456789012345678901234567890123456789012345678901234
+has 'NUMBER is longer than 63 bytes' "$ERR" "call to a number too long"
+run 2 "" -- call --address x tapi0:0 1
+has "invalid argument 'x' of '--address'" "$ERR" "bad --address"
+run 2 "" -- call --address
+has "option '--address' needs an argument" "$ERR" "--address without value"
+run 2 "" -- call -a
+has "option '-a' needs an argument" "$ERR" "-a without value"
+run 2 "" -- call --media fax tapi0:0 1
+has "'fax' is not one media mode" "$ERR" "unknown media mode"
+run 2 "" -- call --media 'interactivevoice|g3fax' tapi0:0 1
+has "is not one media mode" "$ERR" "two media modes"
+run 2 "" -- call --timeout -1 tapi0:0 1
+run 2 "" -- call --timeout 4294968 tapi0:0 1
+has "invalid argument '4294968' of '--timeout'" "$ERR" "--timeout too long"
+run 2 "" -- call --hangup-after 1.5 tapi0:0 1
+has "of '--hangup-after'" "$ERR" "bad --hangup-after"
+run 2 "" -- answer tapi0:0 extra
+run 2 "" -- answer --call 0 tapi0:0
+has "invalid argument '0' of '--call'" "$ERR" "call id 0"
+run 2 "" -- answer --call x tapi0:0
+run 2 "" -- answer --wait soon tapi0:0
+has "of '--wait'" "$ERR" "bad --wait"
+run 2 "" -- drop tapi0:0
+has 'missing ID' "$ERR" "drop without ID: says so"
+run 2 "" -- drop tapi0:0 x
+has "'x' is not a call id" "$ERR" "drop: bad ID"
+run 2 "" -- drop tapi0:0 0
+run 2 "" -- drop tapi0:0 1 2
+run 2 "" -- monitor --count 0 tapi0:0
+has "invalid argument '0' of '--count'" "$ERR" "monitor: count 0"
+run 2 "" -- monitor -n x tapi0:0
+run 2 "" -- monitor tapi0:0 extra
+run 2 "" -- calls tapi0:0 extra
+
 # ---- this machine, when it has no cards ----
 if ! ls /dev/tapi[0-9]* >/dev/null 2>&1; then
 	run 0 "" -- list
@@ -95,6 +206,12 @@ if ! ls /dev/tapi[0-9]* >/dev/null 2>&1; then
 	has "no tapi card named 'nosuchcard'" "$ERR" "unknown card name"
 	run 1 "" -- caps /dev/null:0
 	has '/dev/null: not a tapi card' "$ERR" "not a tapi card"
+	run 1 "" -- call tapi0:0 123
+	has '^tapictl: /dev/tapi0: No such file or directory$' "$ERR" \
+		"call: missing card"
+	run 1 "" -- monitor tapi0:0
+	run 1 "" -- calls nosuchcard:0
+	has "no tapi card named 'nosuchcard'" "$ERR" "calls: unknown card"
 fi
 
 # ---- fake cards ----
@@ -165,6 +282,135 @@ has '^tapictl: /dev/tapi0: no line 9 (the card has 2 lines)$' "$ERR" \
 run 1 "$FAKE" -- caps tapi10:0
 has '^tapictl: /dev/tapi10: no line 0 (the card has 0 lines)$' "$ERR" \
 	"card without lines"
+
+# ---- calls, against the fake (see tests/fake-tapi.c) ----
+run 0 "$FAKE" -- call tapi0:0 1001 --hangup-after 0
+has '^call 100: reply makecall: ok$' "$OUT" "call: the reply, by call id"
+has '^call 100: callstate proceeding \[owner\]$' "$OUT" \
+	"call: first state with the privilege"
+has '^call 100: callstate connected (active)$' "$OUT" \
+	"call: connected (active)"
+has '^call 100: reply drop: ok$' "$OUT" "call: hung up after 0 s"
+tail -n 1 "$OUT" | grep -q '^call 100: callstate idle$'
+ok $? "call: ends idle"
+not_has 'call 66' "$OUT" "call: other calls not printed"
+[ ! -s "$ERR" ]
+ok $? "call: nothing on stderr"
+
+run 0 "$FAKE" -- call tapi0:0 busy
+has '^call 100: callstate disconnected (busy)$' "$OUT" \
+	"call: disconnected (busy), then dropped"
+tail -n 1 "$OUT" | grep -q '^call 100: callstate idle$'
+ok $? "busy call: ends idle"
+run 0 "$FAKE" -- call tapi0:0 noanswer --timeout 30
+has '^call 100: callstate disconnected (noanswer)$' "$OUT" \
+	"call: disconnected (noanswer)"
+
+run 0 "$FAKE" -- call --json tapi0:0 busy
+jsonl 'all(e["call_id"] == 100 and e["line"] == 0 for e in d)' \
+	"call --json: one object per line, with the call id"
+jsonl '[e.get("state") for e in d if e["type"] == "callstate"] == ["proceeding", "disconnected", "idle"]' \
+	"call --json: the states"
+jsonl '[e for e in d if e.get("state") == "disconnected"][0]["mode"] == "busy"' \
+	"call --json: the disconnect mode"
+jsonl '[(e["request"], e["result"]) for e in d if e["type"] == "reply"] == [("makecall", 0), ("drop", 0)]' \
+	"call --json: the replies"
+
+run 1 "$FAKE" -- call tapi0:0 fail
+has '^reply makecall: Input/output error (EIO)$' "$OUT" \
+	"failed request: its reply"
+has '^tapictl: cannot place the call: Input/output error$' "$ERR" \
+	"failed request: says so"
+run 1 "$FAKE" -- call tapi0:0 full
+has "^tapictl: tapi0:0: cannot place a call to 'full': Device or resource busy$" \
+	"$ERR" "refused request: the core's errno"
+run 1 "$FAKE" -- call tapi0:0 1001 --address 5
+has 'No such file or directory' "$ERR" "no address 5"
+run 1 "$FAKE" -- call tapi0:1 1001
+has '^tapictl: /dev/tapi0: cannot open line 1: Operation not supported$' \
+	"$ERR" "line without voice: cannot own voice calls"
+run 1 "$FAKE" -- call tapi0:5 1001
+has 'no line 5 (the card has 2 lines)' "$ERR" "call: no such line"
+
+bg_signal INT 'connected' "$FAKE" -- call tapi0:0 1001
+[ "$got" = 0 ]
+ok $? "call: SIGINT drops the call, exit 0 (got $got)"
+has '^call 100: reply drop: ok$' "$OUT" "SIGINT: dropped"
+tail -n 1 "$OUT" | grep -q '^call 100: callstate idle$'
+ok $? "SIGINT: ends idle"
+bg_signal TERM 'connected' "$FAKE" -- call tapi0:0 1001
+[ "$got" = 0 ]
+ok $? "call: SIGTERM drops the call, exit 0 (got $got)"
+
+run 0 "$FAKE" -- answer tapi0:0 --hangup-after 0
+has '^call 66: callstate offering (active) \[owner\]$' "$OUT" \
+	"answer: the new call as it arrives"
+has '^call 66: reply answer: ok$' "$OUT" "answer: answered"
+has '^call 66: callstate connected (active)$' "$OUT" "answer: connected"
+tail -n 1 "$OUT" | grep -q '^call 66: callstate idle$'
+ok $? "answer: hung up, ends idle"
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- answer tapi0:0 --call 66 \
+	--hangup-after 0 --json
+jsonl 'd[0]["type"] == "callinfo" and d[0]["fields"] == ["numowners", "nummonitors"]' \
+	"answer an existing call: privilege raised (callinfo)"
+jsonl 'd[1]["type"] == "callstate" and d[1]["privilege"] == "owner" and d[1]["state"] == "offering"' \
+	"answer an existing call: now owner"
+jsonl '[e["request"] for e in d if e["type"] == "reply"] == ["answer", "drop"]' \
+	"answer --json: answer, then drop"
+with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- answer tapi0:0 --call 67
+has '^tapictl: call 67 is connected (active), not offered$' "$ERR" \
+	"answer a connected call: refused"
+run 1 "$FAKE" -- answer tapi2:0 --wait 0
+has '^tapictl: no call was offered in 0 s$' "$ERR" "answer: --wait expires"
+
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- calls tapi0:0
+has '^CALL  ADDRESS  STATE  *ORIGIN  *CALLER  *CALLED  *CONNECTED  *OWNERS  MONITORS$' \
+	"$OUT" "calls: header"
+has '^66    0        offering (active)   external  555 "Bob"  1000  *unknown  *0       0$' \
+	"$OUT" "calls: the offered call"
+has '^67    1        connected (active)  internal  1001       2000 "Carol"  2000 "Carol"  1       0$' \
+	"$OUT" "calls: the connected call"
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- calls tapi0:0 --json
+json '[c["call_id"] for c in d["calls"]] == [66, 67]' "calls --json: by call id"
+json 'd["calls"][0]["caller"] == {"number": "555", "name": "Bob", "flags": ["name", "address"]}' \
+	"calls --json: a party"
+json 'd["calls"][1]["state"] == "connected" and d["calls"][1]["mode"] == "active" and d["calls"][1]["origin"] == "internal"' \
+	"calls --json: state, mode, origin"
+json 'd["calls"][1]["num_owners"] == 1 and d["calls"][1]["num_monitors"] == 0' \
+	"calls --json: counts without tapictl's handle"
+run 0 "$FAKE" -- calls tapi2:0
+has '^no calls on tapi2:0$' "$ERR" "calls: none, says so"
+[ ! -s "$OUT" ]
+ok $? "calls: none, nothing on stdout"
+run 0 "$FAKE" -- calls tapi2:0 --json
+json 'd == {"calls": []}' "calls --json: none"
+
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- drop tapi0:0 67
+has '^call 67: dropped, idle$' "$OUT" "drop a call by its id"
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- drop --json tapi0:0 66
+json 'd == {"call_id": 66, "dropped": True, "state": "idle"}' "drop --json"
+with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- drop tapi0:0 68
+has '^tapictl: tapi0:0: no call 68$' "$ERR" "drop: no such call"
+
+run 0 "$FAKE" -- monitor tapi0:0 --count 3
+has '^linedevstate connected$' "$OUT" "monitor: line event"
+has '^call 66: newcall on address 0 \[monitor\]$' "$OUT" \
+	"monitor: new call, by call id"
+has '^call 66: callstate offering (active) \[monitor\]$' "$OUT" \
+	"monitor: call state"
+[ "$(wc -l <"$OUT")" = 3 ]
+ok $? "monitor: stops after --count events"
+run 0 "$FAKE" -- monitor -j -n 3 tapi0:0
+jsonl '[e["type"] for e in d] == ["linedevstate", "newcall", "callstate"]' \
+	"monitor --json: one object per event"
+jsonl 'd[1]["call_id"] == 66 and d[1]["address_id"] == 0 and d[1]["privilege"] == "monitor" and d[0]["seqno"] == 1' \
+	"monitor --json: new call"
+with FAKE_TAPI_REMOVED=1 run 1 "$FAKE" -- monitor tapi0:1
+tail -n 1 "$OUT" | grep -q '^removed$'
+ok $? "monitor: prints until the card is removed"
+bg_signal INT 'offering' "$FAKE" -- monitor tapi0:0
+[ "$got" = 0 ]
+ok $? "monitor: SIGINT ends it, exit 0 (got $got)"
 
 echo "1..$num"
 exit $((failed != 0))

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Address status: a snapshot of the state of one address of an open line
+ * (LINEADDRESSSTATUS).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+
+#include "internal.h"
+
+struct tapi_line_address_status {
+	unsigned int address_id;
+	unsigned int num_inuse;
+	unsigned int num_active_calls;
+	unsigned int num_onhold_calls;
+	unsigned int num_onholdpend_calls;
+	uint32_t features;
+};
+
+TAPI_API struct tapi_line_address_status *
+tapi_line_get_address_status(struct tapi_line *line, unsigned int address_id)
+{
+	struct tapi_line_address_status *status;
+	struct tapi_address_status as;
+
+	memset(&as, 0, sizeof(as));
+	as.size = sizeof(as);
+	as.address_id = address_id;
+	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_ADDRESS_GET_STATUS, &as))
+		return NULL;
+
+	status = calloc(1, sizeof(*status));
+	if (!status)
+		return NULL;
+	status->address_id = address_id;
+	status->num_inuse = as.num_inuse;
+	status->num_active_calls = as.num_active_calls;
+	status->num_onhold_calls = as.num_onhold_calls;
+	status->num_onholdpend_calls = as.num_onholdpend_calls;
+	status->features = as.address_features;
+	return status;
+}
+
+TAPI_API void
+tapi_line_address_status_free(struct tapi_line_address_status *status)
+{
+	free(status);
+}
+
+TAPI_API unsigned int tapi_line_address_status_get_address_id(
+	const struct tapi_line_address_status *status)
+{
+	return status->address_id;
+}
+
+TAPI_API unsigned int tapi_line_address_status_get_num_inuse(
+	const struct tapi_line_address_status *status)
+{
+	return status->num_inuse;
+}
+
+TAPI_API unsigned int tapi_line_address_status_get_num_active_calls(
+	const struct tapi_line_address_status *status)
+{
+	return status->num_active_calls;
+}
+
+TAPI_API unsigned int tapi_line_address_status_get_num_onhold_calls(
+	const struct tapi_line_address_status *status)
+{
+	return status->num_onhold_calls;
+}
+
+TAPI_API unsigned int tapi_line_address_status_get_num_onholdpend_calls(
+	const struct tapi_line_address_status *status)
+{
+	return status->num_onholdpend_calls;
+}
+
+TAPI_API uint32_t tapi_line_address_status_get_features(
+	const struct tapi_line_address_status *status)
+{
+	return status->features;
+}

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * tapictl internals: the command table, option parsing, opening lines, the
+ * event loop and the event printer shared by its subcommands.
+ */
+#ifndef _TAPICTL_H
+#define _TAPICTL_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <libtapi.h>
+
+#include "tool.h"
+
+#define PROG	"tapictl"
+
+/**
+ * struct command - one subcommand
+ * @name: its name
+ * @run: runs it on its own argv (argv[0] is @name); returns an exit code
+ * @args: its syntax after the name
+ * @summary: one sentence, no final period
+ * @options: help lines of its own options, or NULL
+ * @notes: more help after the options, or NULL
+ */
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *args;
+	const char *summary;
+	const char *options;
+	const char *notes;
+};
+
+const struct command *find_command(const char *name);
+
+/* ---- tool-cmd.c: messages, options, lines ---- */
+
+void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+struct common_opts {
+	bool json;
+};
+
+/*
+ * Handle one of a command's own options: @c is its short name (or val),
+ * @arg its argument.  Returns 0, or -1 after a usage_error().
+ */
+typedef int (*option_fn)(int c, const char *arg, void *data);
+
+/*
+ * Parse a command's options: --json and --help, plus @shortopts and
+ * @longopts (may be NULL) handed to @fn.  Returns the index of the first
+ * positional argument, -1 if the command is done (help printed), or -2
+ * after a usage error (already reported).
+ */
+int parse_options(int argc, char **argv, const char *shortopts,
+		  const struct option *longopts, option_fn fn, void *data,
+		  struct common_opts *opts);
+
+/* Open a card by name, path or node; prints why not. */
+struct tapi_card *open_card(const char *spec);
+
+/*
+ * Open line LINE (CARD:N, already checked by parse_line_spec()) with
+ * @settings; prints why not.
+ */
+struct tapi_line *open_line(const char *card_spec, unsigned int index,
+			    const struct tapi_line_settings *settings);
+
+/* "EBUSY" for EBUSY...; NULL for an errno it does not know. */
+const char *errno_name(int err);
+
+/* CLOCK_MONOTONIC now, in nanoseconds. */
+int64_t now_ns(void);
+
+/* Parse SECONDS (a whole number) into nanoseconds. */
+int parse_seconds(const char *s, int64_t *ns);
+
+/* ---- tool-cmd.c: the event loop ---- */
+
+enum loop_result {
+	LOOP_ERROR = -1,
+	LOOP_TIMEOUT,
+	LOOP_EVENTS,
+	LOOP_SIGNAL,
+};
+
+/**
+ * struct event_loop - wait for a line's events, SIGINT/SIGTERM or a time
+ * @line: the line
+ * @buffer: what tapi_line_dispatch_events() reads into
+ * @sigfd: signalfd of SIGINT and SIGTERM, blocked while the loop exists
+ */
+struct event_loop {
+	struct tapi_line *line;
+	struct tapi_event_buffer *buffer;
+	int sigfd;
+};
+
+int loop_init(struct event_loop *loop, struct tapi_line *line);
+void loop_fini(struct event_loop *loop);
+/* Wait until events, a signal or @deadline_ns (now_ns() clock; <0 none). */
+enum loop_result loop_wait(struct event_loop *loop, int64_t deadline_ns);
+
+/* ---- tool-event.c: printing events ---- */
+
+/**
+ * struct event_printer - prints events as text lines or JSON lines
+ * @line: the line the events come from
+ * @json: one JSON object per line instead of text
+ * @calls: call ids of the handles seen, @num_calls of them
+ * @requests: names of the requests this tool made, @num_requests of them
+ *
+ * Users see call ids, never handles: the printer learns them from
+ * %TAPI_EV_NEWCALL or asks the core with tapi_line_get_call_info().
+ */
+struct event_printer {
+	struct tapi_line *line;
+	bool json;
+	struct printer_call {
+		uint32_t handle;
+		uint32_t call_id;
+	} *calls;
+	size_t num_calls;
+	struct printer_request {
+		uint32_t id;
+		const char *what;
+	} *requests;
+	size_t num_requests;
+};
+
+void printer_init(struct event_printer *p, struct tapi_line *line, bool json);
+void printer_fini(struct event_printer *p);
+void printer_set_call_id(struct event_printer *p, uint32_t handle,
+			 uint32_t call_id);
+/* The call id of @handle, 0 if it cannot be known. */
+uint32_t printer_call_id(struct event_printer *p, uint32_t handle);
+void printer_forget_call(struct event_printer *p, uint32_t handle);
+void printer_add_request(struct event_printer *p, uint32_t id,
+			 const char *what);
+/* Print one event, on one line, and flush. */
+void print_event(struct event_printer *p, const struct tapi_line_event *ev);
+
+/* "connected (active)", or "connected"; @buf of at least 64 bytes. */
+const char *state_text(uint32_t state, uint32_t mode, char *buf, size_t size);
+
+/* ---- tool-session.c: one call followed until it ends ---- */
+
+/**
+ * struct session - one call followed until it ends
+ * @line: the line, opened as owner and monitor
+ * @loop: its event loop
+ * @pr: prints the call's events
+ * @call: the call's handle
+ * @request: the request whose reply is awaited (make call, answer, drop),
+ *	0 if none
+ * @what: the name of @request
+ * @drop_when_valid: interrupted before the make call request completed
+ * @interrupted: SIGINT or SIGTERM arrived
+ * @dropping: a drop was requested; waiting for idle
+ * @hangup_after: drop this long after the call is connected; <0 never
+ * @hangup_at: when to drop (now_ns() clock), <0 not armed
+ * @drop_deadline: give up waiting for idle then
+ * @done: the end
+ * @status: the exit status
+ */
+struct session {
+	struct tapi_line *line;
+	struct event_loop loop;
+	struct event_printer pr;
+	uint32_t call;
+	uint32_t request;
+	const char *what;
+	bool drop_when_valid;
+	bool interrupted;
+	bool dropping;
+	int64_t hangup_after;
+	int64_t hangup_at;
+	int64_t drop_deadline;
+	bool done;
+	int status;
+};
+
+/* Attach a session to @line; returns 0, or -1 (reported). */
+int session_init(struct session *s, struct tapi_line *line, bool json,
+		 int64_t hangup_after);
+void session_fini(struct session *s);
+/* Await the reply of request @id, named @what ("makecall"...). */
+void session_expect(struct session *s, uint32_t id, const char *what);
+/* Follow s->call until it ends; returns the exit status. */
+int session_run(struct session *s);
+
+/* Options with no short form. */
+enum { OPT_HANGUP_AFTER = 256 };
+
+/**
+ * struct call_opts - the options of call and answer
+ * @cmd: the command's name, for messages
+ * @address_id: --address
+ * @media_mode: --media: one &enum tapi_media_mode bit
+ * @timeout_s: --timeout, 0 for the card's
+ * @hangup_after: --hangup-after in ns, <0 never
+ * @call_id: --call, 0 for any
+ * @wait: --wait in ns, <0 forever
+ */
+struct call_opts {
+	const char *cmd;
+	unsigned int address_id;
+	uint32_t media_mode;
+	unsigned int timeout_s;
+	int64_t hangup_after;
+	uint32_t call_id;
+	int64_t wait;
+};
+
+/* An option_fn for struct call_opts. */
+int call_option(int c, const char *arg, void *data);
+/* Parse LINE into *@card (allocated) and *@line; usage error if bad. */
+int parse_line_arg(const char *cmd, const char *arg, char **card,
+		   unsigned int *line);
+/* Open a line with @privileges, owning @media_mode if owner. */
+struct tapi_line *open_owner_line(const char *card, unsigned int index,
+				  uint32_t privileges, uint32_t media_mode);
+
+/* ---- the subcommands ---- */
+
+int cmd_call(int argc, char **argv);
+int cmd_answer(int argc, char **argv);
+int cmd_drop(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
+int cmd_calls(int argc, char **argv);
+
+#endif /* _TAPICTL_H */

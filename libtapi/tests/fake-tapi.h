@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What fake-tapi.so records of the requests it receives, for the tests to
+ * check that the library fills the uapi structures right.  Found with
+ * dlsym(RTLD_DEFAULT, "fake_tapi_log") when the fake is preloaded.
+ */
+#ifndef _FAKE_TAPI_H
+#define _FAKE_TAPI_H
+
+#include <linux/tapi.h>
+
+/**
+ * struct fake_tapi_log - the last request of each kind, as received
+ * @line_open: %TAPI_IOC_LINE_OPEN
+ * @call_make: %TAPI_IOC_CALL_MAKE
+ * @call_dial: %TAPI_IOC_CALL_DIAL
+ * @call_request: %TAPI_IOC_CALL_ANSWER, ACCEPT or DROP (see @call_request_cmd)
+ * @call_request_cmd: which of the three @call_request was
+ * @call_dealloc: %TAPI_IOC_CALL_DEALLOCATE
+ * @call_privilege: %TAPI_IOC_CALL_SET_PRIVILEGE
+ * @call_handoff: %TAPI_IOC_CALL_HANDOFF
+ * @new_calls: %TAPI_IOC_LINE_GET_NEW_CALLS
+ * @event_mask: %TAPI_IOC_LINE_SET_EVENT_MASK
+ * @priority: %TAPI_IOC_LINE_SET_PRIORITY
+ * @call_info: %TAPI_IOC_CALL_GET_INFO, the input part (size, flags, call)
+ * @call_status: %TAPI_IOC_CALL_GET_STATUS, the input part
+ * @address_status: %TAPI_IOC_ADDRESS_GET_STATUS, the input part
+ * @line_ioctls: ioctls received on line fds so far
+ */
+struct fake_tapi_log {
+	struct tapi_line_open line_open;
+	struct tapi_call_make call_make;
+	struct tapi_call_dial call_dial;
+	struct tapi_call_request call_request;
+	unsigned long call_request_cmd;
+	struct tapi_call_dealloc call_dealloc;
+	struct tapi_call_privilege call_privilege;
+	struct tapi_call_handoff call_handoff;
+	struct tapi_line_new_calls new_calls;
+	struct tapi_line_event_mask event_mask;
+	struct tapi_line_priority priority;
+	struct tapi_call_info call_info;
+	struct tapi_call_status call_status;
+	struct tapi_address_status address_status;
+	unsigned int line_ioctls;
+};
+
+/*
+ * The calls of the fake's line tapi0:0, as every line fd sees them: two
+ * calls are there when the fd opens, CALL_A also announced with
+ * %TAPI_EV_NEWCALL (handle FAKE_HANDLE_A) unless FAKE_TAPI_QUIET is set.
+ */
+#define FAKE_CALL_ID_A		66	/* offering on address 0 */
+#define FAKE_CALL_ID_B		67	/* connected on address 1 */
+#define FAKE_HANDLE_A		7
+#define FAKE_FIRST_HANDLE	10	/* the handles made later */
+#define FAKE_FIRST_CALL_ID	100	/* the ids of calls placed */
+
+#endif /* _FAKE_TAPI_H */
