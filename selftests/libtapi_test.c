@@ -5,6 +5,10 @@
  * errors must be the documented -1/NULL + errno; it must not leak fds; and
  * a line opened through it must see the card's removal as the ABI says.
  *
+ * Calls through the library: placed, answered, dropped and deallocated on
+ * the sim card's switch, events dispatched to a callback, info and status
+ * decoded, names of states and modes, errors as -1 and errno.
+ *
  * libtapi's unit tests on the host run against a preloaded test double;
  * this is where the library meets the kernel.
  */
@@ -17,7 +21,7 @@
 
 #include <libtapi.h>
 
-#include "sim.h"
+#include "calls.h"
 #include "harness.h"
 
 #define NLINES 3
@@ -316,6 +320,176 @@ TEST_F(lib, removal)
 	tapi_event_buffer_free(buf);
 	tapi_line_close(l);
 	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+/* What a dispatch callback saw. */
+struct seen {
+	unsigned int n;
+	uint32_t type[32];
+	uint32_t call[32];
+	uint32_t state[32];
+	uint32_t mode[32];
+	uint32_t request_id[32];
+	int result[32];
+};
+
+static int collect(const struct tapi_line_event *ev, void *data)
+{
+	struct seen *s = data;
+
+	if (s->n == ARRAY_SIZE(s->type))
+		return 1;
+	s->type[s->n] = tapi_line_event_get_type(ev);
+	s->call[s->n] = tapi_line_event_get_call(ev);
+	s->request_id[s->n] = tapi_line_event_get_request_id(ev);
+	if (s->type[s->n] == TAPI_EV_REPLY)
+		s->result[s->n] = tapi_line_event_get_reply_result(ev);
+	if (s->type[s->n] == TAPI_EV_CALLSTATE) {
+		s->state[s->n] = tapi_line_event_get_call_state(ev);
+		s->mode[s->n] = tapi_line_event_get_call_mode(ev);
+	}
+	s->n++;
+	return 0;
+}
+
+/* Dispatch until an event of @type (for @call, unless 0) was seen. */
+static int until(struct tapi_line *l, struct tapi_event_buffer *buf,
+		 struct seen *s, uint32_t type, uint32_t call)
+{
+	unsigned int i, from = 0;
+	int tries;
+
+	for (tries = 0; tries < 40; tries++) {
+		for (i = from; i < s->n; i++) {
+			if (s->type[i] == type && (!call || s->call[i] == call))
+				return (int)i;
+		}
+		from = s->n;
+		if (tapi_line_wait_event(l, 100000000LL) < 0 ||
+		    tapi_line_dispatch_events(l, buf, collect, s) < 0)
+			return -1;
+	}
+	return -1;
+}
+
+TEST_F(lib, call_through_library)
+{
+	struct tapi_line_call_status *st;
+	struct tapi_line_call_info *ci;
+	struct tapi_event_buffer *buf;
+	struct tapi_call_params *p;
+	struct seen sa = { 0 }, sc = { 0 };
+	struct tapi_line *a, *c;
+	uint32_t ca, cc;
+	int req, i;
+
+	a = open_line(self->tc, 0, TAPI_PRIV_OWNER,
+		      TAPI_MEDIA_INTERACTIVEVOICE, false);
+	c = open_line(self->tc, 2, TAPI_PRIV_OWNER,
+		      TAPI_MEDIA_INTERACTIVEVOICE, false);
+	ASSERT_NE(NULL, a);
+	ASSERT_NE(NULL, c);
+	buf = tapi_event_buffer_new(0);
+	ASSERT_NE(NULL, buf);
+	p = tapi_call_params_new();
+	ASSERT_NE(NULL, p);
+	tapi_call_params_set_address_id(p, 1);	/* from 4101 */
+
+	req = tapi_line_make_call(a, "4300", p, &ca);
+	ASSERT_LT(0, req) TH_LOG("make call: %m");
+	i = until(a, buf, &sa, TAPI_EV_REPLY, ca);
+	ASSERT_LE(0, i);
+	EXPECT_EQ((uint32_t)req, sa.request_id[i]);
+	EXPECT_EQ(0, sa.result[i]);
+
+	i = until(c, buf, &sc, TAPI_EV_NEWCALL, 0);
+	ASSERT_LE(0, i);
+	cc = sc.call[i];
+	ci = tapi_line_get_call_info(c, cc);
+	ASSERT_NE(NULL, ci) TH_LOG("call info: %m");
+	EXPECT_STREQ("4101",
+		     tapi_line_call_info_get_party_number(ci, TAPI_PARTY_CALLER));
+	EXPECT_STREQ("4300",
+		     tapi_line_call_info_get_party_number(ci, TAPI_PARTY_CALLED));
+	EXPECT_EQ(2u, tapi_line_call_info_get_line(ci));
+	st = tapi_line_get_call_status(c, cc);
+	ASSERT_NE(NULL, st);
+	EXPECT_EQ(tapi_line_call_info_get_call_id(ci),
+		  tapi_line_call_status_get_call_id(st));
+	EXPECT_STREQ("offering",
+		     tapi_call_state_str(tapi_line_call_status_get_state(st)));
+	tapi_line_call_status_free(st);
+	tapi_line_call_info_free(ci);
+
+	ASSERT_EQ(0, tapi_line_answer_sync(c, cc)) TH_LOG("answer: %m");
+	ASSERT_LE(0, until(a, buf, &sa, TAPI_EV_CALLSTATE, ca));
+	st = tapi_line_get_call_status(a, ca);
+	ASSERT_NE(NULL, st);
+	EXPECT_EQ((uint32_t)TAPI_CALLSTATE_CONNECTED,
+		  tapi_line_call_status_get_state(st));
+	tapi_line_call_status_free(st);
+
+	ASSERT_EQ(0, tapi_line_drop_sync(a, ca));
+	for (;;) {
+		i = until(c, buf, &sc, TAPI_EV_CALLSTATE, cc);
+		ASSERT_LE(0, i);
+		if (sc.state[i] == TAPI_CALLSTATE_DISCONNECTED)
+			break;
+		sc.type[i] = 0;	/* seen: look further */
+	}
+	EXPECT_STREQ("normal", tapi_call_mode_str(sc.state[i], sc.mode[i]));
+
+	/* Errors come back as -1 and the kernel's errno. */
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_deallocate_call(c, cc));
+	EXPECT_EQ(EBUSY, errno);
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_answer(c, cc));
+	EXPECT_EQ(EBADFD, errno);
+	ASSERT_EQ(0, tapi_line_drop_sync(c, cc));
+	EXPECT_EQ(0, tapi_line_deallocate_call(c, cc));
+	EXPECT_EQ(0, tapi_line_deallocate_call(a, ca));
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_answer(c, cc));
+	EXPECT_EQ(ENOENT, errno);
+	errno = 0;
+	EXPECT_EQ(NULL, tapi_line_get_call_info(a, ca));
+	EXPECT_EQ(ENOENT, errno);
+
+	tapi_call_params_free(p);
+	tapi_event_buffer_free(buf);
+	tapi_line_close(a);
+	tapi_line_close(c);
+	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+/* A late monitor takes the calls already there, through the library. */
+TEST_F(lib, new_calls_through_library)
+{
+	struct tapi_line *owner, *mon;
+	uint32_t h[4], remaining;
+	char cmd[64];
+
+	owner = open_line(self->tc, 0, TAPI_PRIV_OWNER,
+			  TAPI_MEDIA_INTERACTIVEVOICE, false);
+	ASSERT_NE(NULL, owner);
+	snprintf(cmd, sizeof(cmd), "offer 123");
+	ASSERT_EQ(0, sim_network(&self->card, 0, "%s", cmd));
+	ASSERT_EQ(0, sim_network(&self->card, 0, "offer 124 address=1"));
+	mon = open_line(self->tc, 0, TAPI_PRIV_MONITOR, 0, false);
+	ASSERT_NE(NULL, mon);
+	EXPECT_EQ(1, tapi_line_get_new_calls(mon, h, 4, 1, &remaining));
+	EXPECT_EQ(0u, remaining);
+	EXPECT_EQ(1, tapi_line_get_new_calls(mon, h + 1, 4,
+					     TAPI_ALL_ADDRESSES, &remaining));
+	EXPECT_NE(h[0], h[1]);
+	EXPECT_EQ(0, tapi_line_get_new_calls(mon, h, 4, TAPI_ALL_ADDRESSES,
+					     &remaining));
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_get_new_calls(mon, h, 4, 7, &remaining));
+	EXPECT_EQ(ENOENT, errno);
+	tapi_line_close(mon);
+	tapi_line_close(owner);
 }
 
 int main(int argc, char **argv)

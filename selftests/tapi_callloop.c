@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Many calls in a row, for call_leak.sh and scripts/bench-calls.sh: line 0
+ * of a card calls line 1, which answers; line 0 drops, line 1 drops the
+ * disconnected call, both deallocate.  Each step is checked; the first
+ * surprise ends the run with a message.
+ *
+ *   tapi_callloop DEV NUMBER COUNT sync|async
+ *
+ * DEV is the card node, NUMBER line 1's number.  "sync" uses
+ * TAPI_REQUEST_SYNC; "async" waits for each TAPI_EV_REPLY instead, as an
+ * event-driven application does.  Prints one line:
+ *
+ *   MODE calls=N seconds=S calls_per_s=R syscalls_per_call=K
+ *
+ * Exit status: 0 when every call went through, 1 otherwise, 2 on usage.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calls.h"
+
+static const char *prog = "tapi_callloop";
+static unsigned long syscalls;
+
+static int fail(const char *what, int err)
+{
+	fprintf(stderr, "%s: %s: %s\n", prog, what, strerror(-err));
+	return -1;
+}
+
+/* The next event of @type on @fd (blocking); its record in @ev. */
+static int next_event(int fd, uint32_t type, struct tapi_event *ev)
+{
+	ssize_t n;
+
+	do {
+		n = read(fd, ev, sizeof(*ev));
+		syscalls++;
+		if (n != sizeof(*ev))
+			return n < 0 ? -errno : -EPROTO;
+	} while (ev->type != type);
+	return 0;
+}
+
+/* An asynchronous request and its reply: 0 or the reply's error. */
+static int request(int fd, int ret)
+{
+	struct tapi_event ev;
+
+	syscalls++;
+	if (ret < 0)
+		return ret;
+	ret = next_event(fd, TAPI_EV_REPLY, &ev);
+	return ret ? ret : (int32_t)ev.param[0];
+}
+
+static int one_call(int a, int b, const char *number, bool sync)
+{
+	uint32_t flags = sync ? TAPI_REQUEST_SYNC : 0;
+	struct tapi_event ev;
+	uint32_t ca, cb;
+	int ret;
+
+	if (sync) {
+		ret = call_make(a, number, TAPI_CALL_MAKE_SYNC, &ca);
+		syscalls++;
+	} else {
+		ret = request(a, call_make(a, number, 0, &ca));
+	}
+	if (ret)
+		return fail("make call", ret);
+	ret = next_event(b, TAPI_EV_NEWCALL, &ev);
+	if (ret)
+		return fail("new call", ret);
+	cb = ev.call;
+
+	if (sync) {
+		ret = call_op(b, TAPI_IOC_CALL_ANSWER, cb, flags);
+		syscalls++;
+		if (!ret) {
+			ret = call_op(a, TAPI_IOC_CALL_DROP, ca, flags);
+			syscalls++;
+		}
+		if (!ret) {
+			ret = call_op(b, TAPI_IOC_CALL_DROP, cb, flags);
+			syscalls++;
+		}
+	} else {
+		ret = request(b, call_op(b, TAPI_IOC_CALL_ANSWER, cb, 0));
+		if (!ret)
+			ret = request(a, call_op(a, TAPI_IOC_CALL_DROP, ca, 0));
+		if (!ret)
+			ret = request(b, call_op(b, TAPI_IOC_CALL_DROP, cb, 0));
+	}
+	if (ret)
+		return fail("answer or drop", ret);
+	ret = call_dealloc(a, ca);
+	if (!ret)
+		ret = call_dealloc(b, cb);
+	syscalls += 2;
+	if (ret)
+		return fail("deallocate", ret);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long count, i;
+	uint64_t t0, t1;
+	double secs;
+	int card, a, b;
+	bool sync;
+
+	if (argc != 5 || (strcmp(argv[4], "sync") && strcmp(argv[4], "async"))) {
+		fprintf(stderr, "usage: %s DEV NUMBER COUNT sync|async\n", prog);
+		return 2;
+	}
+	count = strtoul(argv[3], NULL, 0);
+	sync = !strcmp(argv[4], "sync");
+
+	card = open(argv[1], O_RDWR | O_CLOEXEC);
+	if (card < 0) {
+		perror(argv[1]);
+		return 1;
+	}
+	/* Only what the loop reads: replies, and new calls on line 1. */
+	a = call_open_line(card, 0, TAPI_PRIV_OWNER, EV(REPLY));
+	b = call_open_line(card, 1, TAPI_PRIV_OWNER, EV(REPLY) | EV(NEWCALL));
+	if (a < 0 || b < 0) {
+		fail("line open", a < 0 ? a : b);
+		return 1;
+	}
+
+	t0 = now_ns();
+	for (i = 0; i < count; i++) {
+		if (one_call(a, b, argv[2], sync)) {
+			fprintf(stderr, "%s: call %lu of %lu failed\n", prog,
+				i + 1, count);
+			return 1;
+		}
+	}
+	t1 = now_ns();
+	secs = (t1 - t0) / 1e9;
+	printf("%s calls=%lu seconds=%.3f calls_per_s=%.0f syscalls_per_call=%.1f\n",
+	       argv[4], count, secs, secs > 0 ? count / secs : 0.0,
+	       count ? (double)syscalls / count : 0.0);
+	close(a);
+	close(b);
+	close(card);
+	return 0;
+}
