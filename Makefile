@@ -3,11 +3,11 @@
 # tapi for Linux.  "make" builds the modules against KDIR and all user space;
 # "make check" runs the selftests in a VM on the stock kernel, "make
 # check-all" on the stock and the debug kernel (the README's test command),
-# "make demo" the demo.  See README.md.
+# "make demo" the demo, "make bench" the calls/s benchmark.  See README.md.
 
 KDIR ?= $(shell bash scripts/kernel-env.sh | sed -n 's/^KDIR=//p')
 
-.PHONY: all modules user libtapi selftests check check-all demo clean
+.PHONY: all modules user libtapi selftests check check-all demo bench clean
 
 all: modules user
 
@@ -30,6 +30,9 @@ check-all:
 
 demo:
 	scripts/run-demo.sh
+
+bench:
+	scripts/bench-calls.sh
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean

@@ -2,7 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # vm-demo.sh - run inside the test VM by run-demo.sh: what a person would
-# type on a real machine to bring up a simulated card and look at it.
+# type on a real machine to bring up a simulated card, look at it, and
+# make calls on it with tapictl:
+#
+#  1. two applications: "A" (tapictl call on line 0) calls 2002; "B"
+#     (tapictl answer on line 1) answers; A hangs up after 2 s; each prints
+#     every event of its call.
+#  2. an inbound call from the outside (the sim card's network attribute)
+#     to 2001, offered to the owner of line 0 ("owner", tapictl answer),
+#     which answers and hangs up after 2 s, while "monitor" (tapictl
+#     monitor) watches the line.
 
 set -euo pipefail
 
@@ -11,6 +20,30 @@ tapictl=$top/libtapi/tapictl
 sim=/sys/kernel/config/tapi-sim
 
 step() { printf '\n$ %s\n' "$*"; "$@"; }
+
+# Run tapictl in the background, each line of its output tagged.
+app()
+{
+	local tag=$1
+
+	shift
+	printf '\n$ %s &    # [%s]\n' "tapictl $*" "$tag"
+	"$tapictl" "$@" 2>&1 | sed -u "s/^/[$tag] /" &
+}
+
+# Wait until line $1 of the card has $2 openers (the apps are ready).
+wait_opens()
+{
+	local i
+
+	for ((i = 0; i < 200; i++)); do
+		[ "$(cat "/sys/class/tapi/$dev/line$1/num_opens")" -ge "$2" ] &&
+			return 0
+		sleep 0.05
+	done
+	echo "line $1 never got $2 openers" >&2
+	return 1
+}
 
 step insmod "$TAPI_KMOD_DIR/kmod/tapi.ko"
 step insmod "$TAPI_KMOD_DIR/tsp/sim/tapi_sim.ko"
@@ -37,6 +70,20 @@ step ls -l "/dev/$dev" "/sys/class/tapi/$dev/"
 step "$tapictl" list
 step "$tapictl" caps "$dev:2"
 step "$tapictl" caps office:0 --json
+
+printf '\n### 1. Two applications: A calls B, B answers, A hangs up\n'
+app B answer office:1 --wait 30
+wait_opens 1 1
+app A call office:0 2002 --hangup-after 2
+wait
+
+printf '\n### 2. An inbound call from outside, answered while a monitor watches\n'
+app monitor monitor office:0 --count 8
+app owner answer office:0 --wait 30 --hangup-after 2
+wait_opens 0 2
+step sh -c "echo 'offer 5551234 name=Alice' > $sim/office/line0/network"
+wait
+step "$tapictl" calls office:0
 
 # Take the card down again and unload, as on a real machine.
 step sh -c "echo 0 > $sim/office/live"
