@@ -255,11 +255,8 @@ static int cmd_list(int argc, char **argv)
 	int i, n;
 
 	i = parse_common(argc, argv, &opts);
-	if (i < 0)
-		return i == -1 ? EXIT_OK : EXIT_USAGE;
-	if (i < argc)
-		return usage_error(argv[0], "unexpected argument '%s'",
-				   argv[i]);
+	if (check_args(&ret, argc, argv, i, NULL))
+		return ret;
 
 	n = tapi_list_cards(&paths);
 	if (n < 0) {
@@ -412,16 +409,11 @@ static int cmd_caps(int argc, char **argv)
 	struct line_data ld;
 	unsigned int line, n;
 	char *spec;
-	int i;
+	int i, ret;
 
 	i = parse_common(argc, argv, &opts);
-	if (i < 0)
-		return i == -1 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return usage_error(argv[0], "missing LINE");
-	if (i + 1 < argc)
-		return usage_error(argv[0], "unexpected argument '%s'",
-				   argv[i + 1]);
+	if (check_args(&ret, argc, argv, i, "LINE", NULL))
+		return ret;
 	if (parse_line_spec(argv[i], &spec, &line))
 		return usage_error(argv[0], "'%s' is not a line: use CARD:N",
 				   argv[i]);

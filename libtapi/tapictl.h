@@ -62,6 +62,15 @@ int parse_options(int argc, char **argv, const char *shortopts,
 		  const struct option *longopts, option_fn fn, void *data,
 		  struct common_opts *opts);
 
+/*
+ * Check what parse_options() returned (@i) and that exactly the positional
+ * arguments named by the NULL-terminated list after @i follow.  Returns
+ * true when the command must return at once (after --help, or a usage
+ * error, reported) with *@status.
+ */
+bool check_args(int *status, int argc, char **argv, int i, ...)
+	__attribute__((sentinel));
+
 /* Open a card by name, path or node; prints why not. */
 struct tapi_card *open_card(const char *spec);
 

@@ -216,13 +216,8 @@ int cmd_answer(int argc, char **argv)
 
 	i = parse_options(argc, argv, "c:w:m:", longopts, call_option, &a.o,
 			  &opts);
-	if (i < 0)
-		return i == -1 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return usage_error(argv[0], "missing LINE");
-	if (i + 1 < argc)
-		return usage_error(argv[0], "unexpected argument '%s'",
-				   argv[i + 1]);
+	if (check_args(&ret, argc, argv, i, "LINE", NULL))
+		return ret;
 	if (parse_line_arg(argv[0], argv[i], &card, &index))
 		return EXIT_USAGE;
 

@@ -41,15 +41,8 @@ int cmd_call(int argc, char **argv)
 
 	i = parse_options(argc, argv, "a:m:t:", longopts, call_option, &o,
 			  &opts);
-	if (i < 0)
-		return i == -1 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return usage_error(argv[0], "missing LINE");
-	if (i + 1 >= argc)
-		return usage_error(argv[0], "missing NUMBER");
-	if (i + 2 < argc)
-		return usage_error(argv[0], "unexpected argument '%s'",
-				   argv[i + 2]);
+	if (check_args(&ret, argc, argv, i, "LINE", "NUMBER", NULL))
+		return ret;
 	number = argv[i + 1];
 	if (!*number)
 		return usage_error(argv[0], "NUMBER is empty");
@@ -133,15 +126,8 @@ int cmd_drop(int argc, char **argv)
 	int i, ret = EXIT_FAIL;
 
 	i = parse_options(argc, argv, NULL, NULL, NULL, NULL, &opts);
-	if (i < 0)
-		return i == -1 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return usage_error(argv[0], "missing LINE");
-	if (i + 1 >= argc)
-		return usage_error(argv[0], "missing ID");
-	if (i + 2 < argc)
-		return usage_error(argv[0], "unexpected argument '%s'",
-				   argv[i + 2]);
+	if (check_args(&ret, argc, argv, i, "LINE", "ID", NULL))
+		return ret;
 	if (parse_uint(argv[i + 1], &call_id) || !call_id)
 		return usage_error(argv[0], "'%s' is not a call id",
 				   argv[i + 1]);

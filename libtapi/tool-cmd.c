@@ -43,6 +43,33 @@ int usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+bool check_args(int *status, int argc, char **argv, int i, ...)
+{
+	const char *name;
+	bool done = false;
+	va_list ap;
+
+	if (i < 0) {
+		*status = i == -1 ? EXIT_OK : EXIT_USAGE;
+		return true;
+	}
+	va_start(ap, i);
+	while (!done && (name = va_arg(ap, const char *))) {
+		if (i >= argc) {
+			*status = usage_error(argv[0], "missing %s", name);
+			done = true;
+		}
+		i++;
+	}
+	va_end(ap);
+	if (!done && i < argc) {
+		*status = usage_error(argv[0], "unexpected argument '%s'",
+				      argv[i]);
+		done = true;
+	}
+	return done;
+}
+
 /* ------------------------------------------------------------------ */
 /* Options                                                             */
 /* ------------------------------------------------------------------ */

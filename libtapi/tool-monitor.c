@@ -132,13 +132,8 @@ int cmd_monitor(int argc, char **argv)
 
 	i = parse_options(argc, argv, "n:", longopts, monitor_option, &m,
 			  &opts);
-	if (i < 0)
-		return i == -1 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return usage_error(argv[0], "missing LINE");
-	if (i + 1 < argc)
-		return usage_error(argv[0], "unexpected argument '%s'",
-				   argv[i + 1]);
+	if (check_args(&ret, argc, argv, i, "LINE", NULL))
+		return ret;
 	m.line = open_monitor(argv[0], argv[i], &ret);
 	if (!m.line)
 		return ret;
@@ -371,13 +366,8 @@ int cmd_calls(int argc, char **argv)
 	int i, k, n, num = 0, ret = EXIT_FAIL;
 
 	i = parse_options(argc, argv, NULL, NULL, NULL, NULL, &opts);
-	if (i < 0)
-		return i == -1 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return usage_error(argv[0], "missing LINE");
-	if (i + 1 < argc)
-		return usage_error(argv[0], "unexpected argument '%s'",
-				   argv[i + 1]);
+	if (check_args(&ret, argc, argv, i, "LINE", NULL))
+		return ret;
 	line = open_monitor(argv[0], argv[i], &ret);
 	if (!line)
 		return ret;

@@ -159,8 +159,12 @@ int ev_read(int fd, struct tapi_event *ev, int timeout_ms)
 	return n == sizeof(*ev) ? 1 : -EPROTO;
 }
 
-int ev_wait(int fd, uint32_t type, uint32_t call, struct tapi_event *ev,
-	    int timeout_ms)
+/*
+ * Skip events until one of @type comes, for handle @call (any if 0) and,
+ * with @state, a CALLSTATE of that state.
+ */
+static int ev_wait_for(int fd, uint32_t type, uint32_t call, uint32_t state,
+		       struct tapi_event *ev, int timeout_ms)
 {
 	uint64_t end = now_ns() + (uint64_t)timeout_ms * 1000000ull;
 	int64_t left;
@@ -173,26 +177,22 @@ int ev_wait(int fd, uint32_t type, uint32_t call, struct tapi_event *ev,
 		ret = ev_read(fd, ev, (int)left);
 		if (ret <= 0)
 			return ret;
-		if (ev->type == type && (!call || ev->call == call))
+		if (ev->type == type && (!call || ev->call == call) &&
+		    (!state || ev->param[0] == state))
 			return 1;
 	}
+}
+
+int ev_wait(int fd, uint32_t type, uint32_t call, struct tapi_event *ev,
+	    int timeout_ms)
+{
+	return ev_wait_for(fd, type, call, 0, ev, timeout_ms);
 }
 
 int ev_wait_state(int fd, uint32_t call, uint32_t state,
 		  struct tapi_event *ev, int timeout_ms)
 {
-	uint64_t end = now_ns() + (uint64_t)timeout_ms * 1000000ull;
-	int64_t left;
-	int ret;
-
-	for (;;) {
-		left = (int64_t)(end - now_ns()) / 1000000;
-		if (left < 0)
-			return 0;
-		ret = ev_wait(fd, TAPI_EV_CALLSTATE, call, ev, (int)left);
-		if (ret <= 0 || ev->param[0] == state)
-			return ret;
-	}
+	return ev_wait_for(fd, TAPI_EV_CALLSTATE, call, state, ev, timeout_ms);
 }
 
 int ev_drain(int fd)

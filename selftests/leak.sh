@@ -44,15 +44,7 @@ name=kstleak-$$
 cleanup()
 {
 	[ "$(loaded tapi_sim)" = 0 ] || card_remove "$name"
-	if [ "$had_sim" = 1 ] && [ "$(loaded tapi_sim)" = 0 ]; then
-		insmod "$KO_SIM"
-	fi
-	if [ "$had_sim" = 0 ] && [ "$(loaded tapi_sim)" = 1 ]; then
-		rmmod tapi_sim
-	fi
-	if [ "$had_tapi" = 0 ] && [ "$(loaded tapi)" = 1 ]; then
-		rmmod tapi
-	fi
+	modules_restore
 	rm -rf "$tmp"
 }
 trap cleanup EXIT

@@ -134,3 +134,21 @@ wait_for_line()
 	done
 	return 1
 }
+
+# Put tapi and tapi_sim back as they were when $had_tapi and $had_sim were
+# read (1: loaded); KO_TAPI and KO_SIM name the modules' files.
+modules_restore()
+{
+	if [ "$had_tapi" = 1 ] && [ "$(loaded tapi)" = 0 ]; then
+		insmod "$KO_TAPI"
+	fi
+	if [ "$had_sim" = 1 ] && [ "$(loaded tapi_sim)" = 0 ]; then
+		insmod "$KO_SIM"
+	fi
+	if [ "$had_sim" = 0 ] && [ "$(loaded tapi_sim)" = 1 ]; then
+		rmmod tapi_sim
+	fi
+	if [ "$had_tapi" = 0 ] && [ "$(loaded tapi)" = 1 ]; then
+		rmmod tapi
+	fi
+}

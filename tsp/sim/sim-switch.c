@@ -764,6 +764,26 @@ out:
 	return ret;
 }
 
+/*
+ * The operations on an existing call: find the switch's side of @call and
+ * run @kind on it, now or after reply_delay_ms.
+ */
+static int tapi_sim_call_op(struct tapi_card *tcard, struct tapi_call *call,
+			    enum tapi_sim_op_kind kind, struct tapi_request *req,
+			    enum tapi_drop_reason reason, const char *digits)
+{
+	struct tapi_sim_switch *sw = to_switch(tcard);
+	struct tapi_sim_call *sc;
+	int ret = 0;
+
+	sc = tapi_sim_lock_call(sw, call, &ret);
+	if (!sc)
+		return ret;
+	ret = tapi_sim_submit(sc, kind, req, reason, digits);
+	mutex_unlock(&sw->lock);
+	return ret;
+}
+
 /**
  * tapi_sim_dial() - &tapi_tsp_ops.dial of the sim card
  * @tcard: the card
@@ -776,16 +796,7 @@ out:
 int tapi_sim_dial(struct tapi_card *tcard, struct tapi_call *call,
 		  const char *digits, struct tapi_request *req)
 {
-	struct tapi_sim_switch *sw = to_switch(tcard);
-	struct tapi_sim_call *sc;
-	int ret = 0;
-
-	sc = tapi_sim_lock_call(sw, call, &ret);
-	if (!sc)
-		return ret;
-	ret = tapi_sim_submit(sc, SIM_OP_DIAL, req, 0, digits);
-	mutex_unlock(&sw->lock);
-	return ret;
+	return tapi_sim_call_op(tcard, call, SIM_OP_DIAL, req, 0, digits);
 }
 
 /**
@@ -799,16 +810,7 @@ int tapi_sim_dial(struct tapi_card *tcard, struct tapi_call *call,
 int tapi_sim_answer(struct tapi_card *tcard, struct tapi_call *call,
 		    struct tapi_request *req)
 {
-	struct tapi_sim_switch *sw = to_switch(tcard);
-	struct tapi_sim_call *sc;
-	int ret = 0;
-
-	sc = tapi_sim_lock_call(sw, call, &ret);
-	if (!sc)
-		return ret;
-	ret = tapi_sim_submit(sc, SIM_OP_ANSWER, req, 0, NULL);
-	mutex_unlock(&sw->lock);
-	return ret;
+	return tapi_sim_call_op(tcard, call, SIM_OP_ANSWER, req, 0, NULL);
 }
 
 /**
@@ -822,16 +824,7 @@ int tapi_sim_answer(struct tapi_card *tcard, struct tapi_call *call,
 int tapi_sim_accept(struct tapi_card *tcard, struct tapi_call *call,
 		    struct tapi_request *req)
 {
-	struct tapi_sim_switch *sw = to_switch(tcard);
-	struct tapi_sim_call *sc;
-	int ret = 0;
-
-	sc = tapi_sim_lock_call(sw, call, &ret);
-	if (!sc)
-		return ret;
-	ret = tapi_sim_submit(sc, SIM_OP_ACCEPT, req, 0, NULL);
-	mutex_unlock(&sw->lock);
-	return ret;
+	return tapi_sim_call_op(tcard, call, SIM_OP_ACCEPT, req, 0, NULL);
 }
 
 /**
@@ -846,16 +839,7 @@ int tapi_sim_accept(struct tapi_card *tcard, struct tapi_call *call,
 int tapi_sim_drop(struct tapi_card *tcard, struct tapi_call *call,
 		  enum tapi_drop_reason reason, struct tapi_request *req)
 {
-	struct tapi_sim_switch *sw = to_switch(tcard);
-	struct tapi_sim_call *sc;
-	int ret = 0;
-
-	sc = tapi_sim_lock_call(sw, call, &ret);
-	if (!sc)
-		return ret;
-	ret = tapi_sim_submit(sc, SIM_OP_DROP, req, reason, NULL);
-	mutex_unlock(&sw->lock);
-	return ret;
+	return tapi_sim_call_op(tcard, call, SIM_OP_DROP, req, reason, NULL);
 }
 
 /* Starting and stopping */
