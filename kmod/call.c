@@ -402,7 +402,9 @@ int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
 	ts = ktime_get_ns();
 	WRITE_ONCE(call->state, state);
 	call->mode = norm;
-	call->state_ns[__ffs(state)] = ts;
+	/* A mode change is not an entry into the state. */
+	if (old != state)
+		call->state_ns[__ffs(state)] = ts;
 	list_for_each_entry(h, &call->handles, call_node) {
 		if (h->valid)
 			tapi_call_state_event_locked(call, h, ts);

@@ -319,9 +319,10 @@ EXPORT_SYMBOL_GPL(tapi_card_register);
  * completed with -ENODEV, removes /dev/tapiN and its sysfs entries, and
  * queues %TAPI_EV_CLOSE and %TAPI_EV_REMOVED on every open line fd.  When
  * this returns the core will not call the TSP for @card again and @card must
- * not be used by the TSP any more: no tapi_request_complete(), no other
- * helper, except tapi_call_put() on the references it still holds.  fds
- * user space still holds fail with -ENODEV.
+ * not be used by the TSP any more: no helper but tapi_call_put() on the
+ * references it still holds.  The TSP stops completing requests before it
+ * calls this (see &struct tapi_tsp_ops).  fds user space still holds fail
+ * with -ENODEV.
  *
  * Context: process context; sleeps.  Must not be called from a tapi_tsp_ops
  * callback.

@@ -210,9 +210,10 @@ void tapi_request_abort(struct tapi_request *req)
  * @result: 0 for success, else a negative errno for the application
  *
  * Must be called exactly once for each request the TSP took on (its
- * operation returned 0), and never after tapi_card_unregister() returned.
- * If the core has already answered the application (the call went idle),
- * this only releases the request.
+ * operation returned 0), and never once the TSP has called
+ * tapi_card_unregister(), which completes the rest with -ENODEV.  If the
+ * core has already answered the application (the call went idle), this
+ * only releases the request.
  *
  * Context: any context.
  */

@@ -481,10 +481,10 @@ static const struct command commands[] = {
 	  "                            drop the call this long after it "
 	  "connects\n",
 	  "The line is opened as owner of MODE and monitor.  When the call is\n"
-	  "disconnected it is dropped; once idle its handle is deallocated and\n"
-	  PROG " exits.  SIGINT or SIGTERM drops the call; a second one exits\n"
-	  "at once.  Exit status 0 when the call ended, whatever the far end "
-	  "did.\n" },
+	  "disconnected, busy or gets special information, it is dropped;\n"
+	  "once idle its handle is deallocated and " PROG " exits.  SIGINT or\n"
+	  "SIGTERM drops the call; a second one exits at once.  Exit status 0\n"
+	  "when the call ended, whatever the far end did.\n" },
 	{ "answer", cmd_answer, "LINE [OPTIONS]",
 	  "Answer an offered call and print its events until it ends",
 	  "  -c, --call ID             the call with this call id (default: "

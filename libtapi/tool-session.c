@@ -98,7 +98,10 @@ static void session_state(struct session *s, uint32_t state)
 		if (s->hangup_after >= 0 && s->hangup_at < 0)
 			s->hangup_at = now_ns() + s->hangup_after;
 		break;
+	case TAPI_CALLSTATE_BUSY:
+	case TAPI_CALLSTATE_SPECIALINFO:
 	case TAPI_CALLSTATE_DISCONNECTED:
+		/* The call can go no further: hang up. */
 		session_drop(s);
 		break;
 	case TAPI_CALLSTATE_IDLE:

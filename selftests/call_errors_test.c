@@ -332,6 +332,11 @@ TEST_F(model, illegal_transitions_refused)
 				       "state connected mode=3"));
 	EXPECT_EQ(-EINVAL, sim_network(&self->card, 0,
 				       "state accepted mode=1"));
+	/* Mode names belong to their state. */
+	EXPECT_EQ(-EINVAL, sim_network(&self->card, 0,
+				       "state busy mode=internal"));
+	EXPECT_EQ(-EINVAL, sim_network(&self->card, 0,
+				       "state connected mode=noanswer"));
 	EXPECT_EQ((int)TAPI_CALLSTATE_OFFERING, call_state(self->fd, c));
 }
 

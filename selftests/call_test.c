@@ -308,8 +308,77 @@ TEST_F(pbx, blocked_caller_id)
 	ASSERT_EQ(0, call_info(self->b, cb, &ci));
 	EXPECT_EQ((uint32_t)TAPI_PARTYID_BLOCKED, ci.caller.flags);
 	EXPECT_STREQ("", ci.caller.number);
+	/* From the network: withheld, the number does not reach the line. */
 	ASSERT_EQ(0, sim_network(&self->card, 0, "offer 4242 blockid"));
-	ASSERT_NE(0u, wait_newcall(self->a, TAPI_PRIV_OWNER));
+	cb = wait_newcall(self->a, TAPI_PRIV_OWNER);
+	ASSERT_NE(0u, cb);
+	ASSERT_EQ(0, call_info(self->a, cb, &ci));
+	EXPECT_EQ((uint32_t)TAPI_PARTYID_BLOCKED, ci.caller.flags);
+	EXPECT_STREQ("", ci.caller.number);
+}
+
+/* A new mode is not a new entry into the state. */
+TEST_F(pbx, mode_change_keeps_entry_time)
+{
+	struct tapi_call_status st0, st1;
+	struct tapi_event ev;
+	uint32_t c;
+
+	ASSERT_EQ(0, call_make(self->a, "955", TAPI_CALL_MAKE_SYNC, &c));
+	ASSERT_EQ(0, sim_network(&self->card, 0, "answer"));
+	ASSERT_EQ(1, ev_wait_state(self->a, c, TAPI_CALLSTATE_CONNECTED, &ev,
+				   T));
+	ASSERT_EQ(0, call_status(self->a, c, &st0));
+	usleep(20000);
+	ASSERT_EQ(0, sim_network(&self->card, 0,
+				 "state connected mode=confirmed"));
+	ASSERT_EQ(1, ev_wait_state(self->a, c, TAPI_CALLSTATE_CONNECTED, &ev,
+				   T));
+	EXPECT_EQ((uint32_t)TAPI_CONNECTEDMODE_CONFIRMED, ev.param[1]);
+	ASSERT_EQ(0, call_status(self->a, c, &st1));
+	EXPECT_EQ((uint32_t)TAPI_CONNECTEDMODE_CONFIRMED, st1.mode);
+	EXPECT_EQ(st0.state_ns, st1.state_ns);
+	/* The same state and mode again: nothing at all. */
+	ASSERT_EQ(0, sim_network(&self->card, 0,
+				 "state connected mode=confirmed"));
+	EXPECT_EQ(0, ev_read(self->a, &ev, 100));
+}
+
+FIXTURE(pfx) {};
+FIXTURE_SETUP(pfx) {}
+FIXTURE_TEARDOWN(pfx) {}
+
+/* A line number behind the external prefix is still the line's. */
+TEST_F(pfx, number_behind_external_prefix)
+{
+	struct sim_card card;
+	struct tapi_event ev;
+	int card_fd, a, b;
+	uint32_t c;
+
+	ASSERT_EQ(0, sim_card_new(&card, "pfx"));
+	ASSERT_EQ(0, sim_line_add(&card, 0, "2000"));
+	ASSERT_EQ(0, sim_line_add(&card, 1, "9555"));
+	ASSERT_EQ(0, sim_card_live(&card, true));
+	card_fd = sim_card_open(&card);
+	ASSERT_LE(0, card_fd);
+	a = call_open_line(card_fd, 0, TAPI_PRIV_OWNER, EV_CALLS);
+	b = call_open_line(card_fd, 1, TAPI_PRIV_OWNER, EV_CALLS);
+	ASSERT_LE(0, a);
+	ASSERT_LE(0, b);
+	ASSERT_EQ(0, call_make(a, "", TAPI_CALL_MAKE_SYNC, &c));
+	ASSERT_EQ(0, call_dial(a, c, "95", TAPI_REQUEST_SYNC));
+	EXPECT_EQ((int)TAPI_CALLSTATE_DIALING, call_state(a, c));
+	ASSERT_EQ(0, call_dial(a, c, "55", TAPI_REQUEST_SYNC));
+	EXPECT_EQ(1, ev_wait(b, TAPI_EV_NEWCALL, 0, &ev, T));
+	/* Once the card's numbers are ruled out, the network. */
+	ASSERT_EQ(0, call_make(a, "", TAPI_CALL_MAKE_SYNC, &c));
+	ASSERT_EQ(0, call_dial(a, c, "94", TAPI_REQUEST_SYNC));
+	ASSERT_EQ(1, ev_wait_state(a, c, TAPI_CALLSTATE_RINGBACK, &ev, T));
+	close(a);
+	close(b);
+	close(card_fd);
+	sim_card_destroy(&card);
 }
 
 TEST_F(pbx, outbound_external)

@@ -4,13 +4,17 @@
  * one command per write, what the public network or the far party would do
  * to the line's calls, so that tests can reach every call state and mode:
  *
- *   offer FROM [name=NAME] [media=BITS] [address=N] [blockid] [inactive]
- *	an inbound call from FROM ("-": unknown) to the line
+ *   offer FROM [name=NAME] [media=BITS] [address=N] [flags=BITS]
+ *         [blockid] [inactive]
+ *	an inbound call from FROM ("-": unknown) to the line; flags are the
+ *	caller's party flags; blockid withholds FROM (flag BLOCKED, no
+ *	number); inactive offers it without alerting
  *   answer [call=ID] [delay=MS]
- *	the far end of an outbound external call answers (after MS)
+ *	the far end of an outbound external call answers (after MS);
+ *	EBADFD if the call is not an external one being alerted
  *   hangup [MODE] [call=ID]
  *	the far end of an external call hangs up; MODE is a disconnect mode
- *	(default normal)
+ *	(default normal); EINVAL for an internal call, or one idle already
  *   state STATE [mode=MODE] [call=ID]
  *	the card reports STATE (and MODE) for a call, as a card that lost
  *	track or a buggy one might: the core decides whether it is legal
@@ -18,8 +22,9 @@
  *	the network tells who a party (caller, called, connected,
  *	redirecting, redirection) of a call is
  *
- * STATE and MODE are the names of the uapi enums without their prefix, in
- * any case (offering, busy, station, noanswer...), or numbers.  Names and
+ * STATE is a state's name, MODE one of that state's modes' names (the uapi
+ * enums without their prefix, in any case: offering, busy, station,
+ * noanswer...), or numbers.  Names and
  * numbers are single words.  ID is a call id (see the card's calls
  * attribute); without it the line's newest call is meant.  A write returns
  * the command's length, or the error: EINVAL for a malformed command or an
@@ -83,25 +88,59 @@ static const struct tapi_sim_name tapi_sim_disconnect_modes[] = {
 	{ }
 };
 
-static const struct tapi_sim_name tapi_sim_other_modes[] = {
-	/* busy */
+static const struct tapi_sim_name tapi_sim_busy_modes[] = {
 	{ "station", TAPI_BUSYMODE_STATION },
 	{ "trunk", TAPI_BUSYMODE_TRUNK },
-	/* dial tone */
+	{ "unknown", TAPI_BUSYMODE_UNKNOWN },
+	{ "unavail", TAPI_BUSYMODE_UNAVAIL },
+	{ }
+};
+
+static const struct tapi_sim_name tapi_sim_dialtone_modes[] = {
+	{ "normal", TAPI_DIALTONEMODE_NORMAL },
 	{ "special", TAPI_DIALTONEMODE_SPECIAL },
 	{ "internal", TAPI_DIALTONEMODE_INTERNAL },
 	{ "external", TAPI_DIALTONEMODE_EXTERNAL },
-	/* offering and connected */
+	{ "unknown", TAPI_DIALTONEMODE_UNKNOWN },
+	{ "unavail", TAPI_DIALTONEMODE_UNAVAIL },
+	{ }
+};
+
+static const struct tapi_sim_name tapi_sim_offering_modes[] = {
+	{ "active", TAPI_OFFERINGMODE_ACTIVE },
+	{ "inactive", TAPI_OFFERINGMODE_INACTIVE },
+	{ }
+};
+
+static const struct tapi_sim_name tapi_sim_specialinfo_modes[] = {
+	{ "nocircuit", TAPI_SPECIALINFO_NOCIRCUIT },
+	{ "custirreg", TAPI_SPECIALINFO_CUSTIRREG },
+	{ "reorder", TAPI_SPECIALINFO_REORDER },
+	{ "unknown", TAPI_SPECIALINFO_UNKNOWN },
+	{ "unavail", TAPI_SPECIALINFO_UNAVAIL },
+	{ }
+};
+
+static const struct tapi_sim_name tapi_sim_connected_modes[] = {
 	{ "active", TAPI_CONNECTEDMODE_ACTIVE },
 	{ "inactive", TAPI_CONNECTEDMODE_INACTIVE },
 	{ "activeheld", TAPI_CONNECTEDMODE_ACTIVEHELD },
 	{ "inactiveheld", TAPI_CONNECTEDMODE_INACTIVEHELD },
 	{ "confirmed", TAPI_CONNECTEDMODE_CONFIRMED },
-	/* special information */
-	{ "nocircuit", TAPI_SPECIALINFO_NOCIRCUIT },
-	{ "custirreg", TAPI_SPECIALINFO_CUSTIRREG },
-	{ "reorder", TAPI_SPECIALINFO_REORDER },
 	{ }
+};
+
+/* The names of each state's modes; states without modes have none. */
+static const struct {
+	u32 state;
+	const struct tapi_sim_name *modes;
+} tapi_sim_state_modes[] = {
+	{ TAPI_CALLSTATE_OFFERING, tapi_sim_offering_modes },
+	{ TAPI_CALLSTATE_DIALTONE, tapi_sim_dialtone_modes },
+	{ TAPI_CALLSTATE_BUSY, tapi_sim_busy_modes },
+	{ TAPI_CALLSTATE_SPECIALINFO, tapi_sim_specialinfo_modes },
+	{ TAPI_CALLSTATE_CONNECTED, tapi_sim_connected_modes },
+	{ TAPI_CALLSTATE_DISCONNECTED, tapi_sim_disconnect_modes },
 };
 
 static const struct tapi_sim_name tapi_sim_parties[] = {
@@ -127,48 +166,20 @@ static int tapi_sim_lookup(const struct tapi_sim_name *table, const char *s,
 }
 
 /*
- * The mode of @state named @s.  "unknown" and "unavail" mean the state's
- * own UNKNOWN/UNAVAIL bit, which differs from state to state.
+ * The mode of @state named @s (one of the state's own mode names), or a
+ * number, which the core then checks.
  */
 static int tapi_sim_mode(u32 state, const char *s, u32 *mode)
 {
-	static const struct {
-		u32 state, unknown, unavail;
-	} uu[] = {
-		{ TAPI_CALLSTATE_BUSY, TAPI_BUSYMODE_UNKNOWN,
-		  TAPI_BUSYMODE_UNAVAIL },
-		{ TAPI_CALLSTATE_DIALTONE, TAPI_DIALTONEMODE_UNKNOWN,
-		  TAPI_DIALTONEMODE_UNAVAIL },
-		{ TAPI_CALLSTATE_SPECIALINFO, TAPI_SPECIALINFO_UNKNOWN,
-		  TAPI_SPECIALINFO_UNAVAIL },
-		{ TAPI_CALLSTATE_DISCONNECTED, TAPI_DISCONNECTMODE_UNKNOWN,
-		  TAPI_DISCONNECTMODE_UNAVAIL },
-	};
+	static const struct tapi_sim_name none[] = { { } };
 	unsigned int i;
 
-	if (state == TAPI_CALLSTATE_DISCONNECTED)
-		return tapi_sim_lookup(tapi_sim_disconnect_modes, s, mode);
-	for (i = 0; i < ARRAY_SIZE(uu); i++) {
-		if (uu[i].state != state)
-			continue;
-		if (!strcasecmp(s, "unknown")) {
-			*mode = uu[i].unknown;
-			return 0;
-		}
-		if (!strcasecmp(s, "unavail")) {
-			*mode = uu[i].unavail;
-			return 0;
-		}
+	for (i = 0; i < ARRAY_SIZE(tapi_sim_state_modes); i++) {
+		if (tapi_sim_state_modes[i].state == state)
+			return tapi_sim_lookup(tapi_sim_state_modes[i].modes, s,
+					       mode);
 	}
-	if (state == TAPI_CALLSTATE_DIALTONE && !strcasecmp(s, "normal")) {
-		*mode = TAPI_DIALTONEMODE_NORMAL;
-		return 0;
-	}
-	if (state == TAPI_CALLSTATE_OFFERING && !strcasecmp(s, "inactive")) {
-		*mode = TAPI_OFFERINGMODE_INACTIVE;
-		return 0;
-	}
-	return tapi_sim_lookup(tapi_sim_other_modes, s, mode);
+	return tapi_sim_lookup(none, s, mode);
 }
 
 /**
@@ -256,10 +267,10 @@ static int tapi_sim_cmd_offer(struct tapi_sim_switch *sw, unsigned int line,
 
 	if (!a->word || a->delay || a->call || a->mode || a->number)
 		return -EINVAL;
-	if (strcmp(a->word, "-"))
+	/* A withheld number does not reach the line at all. */
+	if (strcmp(a->word, "-") && !a->blockid)
 		caller.number = a->word;
-	if (a->blockid)
-		caller.flags = TAPI_PARTYID_BLOCKED;
+	caller.flags = a->flags | (a->blockid ? TAPI_PARTYID_BLOCKED : 0);
 	return tapi_sim_offer(sw, line, &offer);
 }
 

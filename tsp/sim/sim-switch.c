@@ -243,6 +243,7 @@ static enum tapi_sim_route tapi_sim_classify(struct tapi_sim_switch *sw,
 	bool partial = false;
 	unsigned int i;
 
+	/* The card's own numbers come first, the first line that has it. */
 	for (i = 0; i < sw->num_numbers; i++) {
 		if (!strcmp(sw->dir[i].number, num)) {
 			*to = &sw->dir[i];
@@ -251,9 +252,11 @@ static enum tapi_sim_route tapi_sim_classify(struct tapi_sim_switch *sw,
 		if (!strncmp(sw->dir[i].number, num, len))
 			partial = true;
 	}
+	if (partial)
+		return SIM_ROUTE_INCOMPLETE;
 	if (plen && !strncmp(num, prefix, min(len, plen)))
 		return len > plen ? SIM_ROUTE_EXTERNAL : SIM_ROUTE_INCOMPLETE;
-	return partial ? SIM_ROUTE_INCOMPLETE : SIM_ROUTE_UNKNOWN;
+	return SIM_ROUTE_UNKNOWN;
 }
 
 static void tapi_sim_unknown_number(struct tapi_sim_call *sc)
@@ -623,7 +626,8 @@ int tapi_sim_remote_answer(struct tapi_sim_call *sc, u32 delay_ms)
  * @mode: the disconnect mode the line sees
  *
  * Return: 0, -EINVAL for an internal call, or tapi_call_set_state()'s
- * error (-EINVAL for a call already disconnected).
+ * error (-EINVAL for a call already idle; a disconnected one only
+ * changes mode).
  */
 int tapi_sim_remote_hangup(struct tapi_sim_call *sc, u32 mode)
 {

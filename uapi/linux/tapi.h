@@ -50,18 +50,19 @@
  * EBADFD        the operation is not legal in the call's current state
  *               (its bit is not in the call features of
  *               %TAPI_IOC_CALL_GET_STATUS); nothing changed
- * EBUSY         deallocating a call that is not idle by its only owner;
- *               placing a call on a line or address whose calls are all
- *               in use
+ * EBUSY         deallocating a call that is not idle by its only owner,
+ *               or that owner stepping down to monitor; placing a call on
+ *               a line or address whose calls are all in use
  * EINTR         a signal ended the wait of a %TAPI_REQUEST_SYNC request;
  *               the request goes on (see "Asynchronous requests")
  * ESRCH         a handoff found no application to hand the call to
  * ENOMEM        the kernel could not allocate what the command needs
  * ============  ==========================================================
  *
- * The call commands check, in this order: the handle (ENOENT), whether the
- * card can do the operation at all (EOPNOTSUPP), the privilege (EPERM),
- * then the call state (EBADFD).
+ * The call commands check, in this order: the size and unknown flags
+ * (as every command), the command's own arguments (EINVAL: digits, names,
+ * modes), the handle (ENOENT), whether the card can do the operation at
+ * all (EOPNOTSUPP), the privilege (EPERM), then the call state (EBADFD).
  */
 
 /**
@@ -86,8 +87,12 @@
  * Request ids are 1 to INT_MAX, so the ioctl's return value is never
  * mistaken for an error.
  *
- * An error returned by the ioctl itself means the request was never
- * started: nothing changed and no reply will come.
+ * Without %TAPI_REQUEST_SYNC, an error returned by the ioctl means the
+ * request was never started: nothing changed and no reply will come (the
+ * ``request_id`` and, for make call, ``call`` written back before the card
+ * refused it name nothing then).  With it, a negative return is either
+ * such an error or the request's failed outcome; %EINTR is neither (see
+ * below).
  *
  * When a call goes idle, requests still outstanding on it complete with
  * %ECANCELED (a drop completes with 0: the call is dropped).  When the
@@ -453,8 +458,9 @@ struct tapi_address_caps {
 
 /**
  * enum tapi_privilege - privileges a line fd asks for (LINECALLPRIVILEGE_*)
- * @TAPI_PRIV_NONE: neither owner nor monitor: the opener only places calls
- *	and receives line events; not combinable with the others
+ * @TAPI_PRIV_NONE: neither owner nor monitor: the opener places calls,
+ *	receives line events, and gets handles to other calls only when it
+ *	asks (%TAPI_IOC_LINE_GET_NEW_CALLS); not combinable with the others
  * @TAPI_PRIV_MONITOR: gets a monitor handle to every call on the line
  * @TAPI_PRIV_OWNER: may be offered inbound calls of its media modes;
  *	requires a non-empty media_modes
@@ -539,7 +545,9 @@ enum tapi_devstatus_flag {
  * @num_owners: out: of those, how many hold %TAPI_PRIV_OWNER
  * @num_monitors: out: of those, how many hold %TAPI_PRIV_MONITOR
  * @open_media_modes: out: union of the media modes owned by the openers
- * @num_active_calls: out: calls on the line not idle and not on hold
+ * @num_active_calls: out: calls on the line not idle, not held of any
+ *	kind and not disconnected: those that count against
+ *	&tapi_line_devcaps.max_active_calls
  * @num_onhold_calls: out: calls on hold
  * @num_onholdpend_calls: out: calls on hold pending transfer or conference
  * @line_features: out: &enum tapi_line_feature bits legal now
@@ -1112,8 +1120,10 @@ struct tapi_call_info {
  * @call: in: the call handle
  * @privilege: in: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR
  *
- * Becoming owner is always allowed; an owner may step down to monitor.
- * Every handle holder gets %TAPI_EV_CALLINFO with the counts that changed.
+ * Becoming owner is always allowed; an owner may step down to monitor,
+ * unless it is the only owner of a call that is not idle (%EBUSY).  Every
+ * handle holder gets %TAPI_EV_CALLINFO with the counts that changed, and
+ * this handle a %TAPI_EV_CALLSTATE with its new privilege.
  */
 struct tapi_call_privilege {
 	__u32 size;
@@ -1139,9 +1149,13 @@ struct tapi_call_privilege {
  * %TAPI_EV_NEWCALL, or its monitor handle raised to owner, and a
  * %TAPI_EV_CALLSTATE with its privilege either way.  The caller stays an
  * owner until it deallocates its handle or steps down to monitor.
- * Fails with %ESRCH if no other line fd of this line qualifies (open
- * with %TAPI_PRIV_OWNER, and for a media mode handoff owning that media
- * mode) and with %EINVAL if the only one that does is the caller.
+ * The target is a line fd of the same line opened with %TAPI_PRIV_OWNER:
+ * for a media mode handoff, the one %TAPI_IOC_LINE_SET_PRIORITY would give
+ * an inbound call of that mode (highest priority, first opener among
+ * equals); for a directed one, the first owner of that name other than
+ * the caller.  Fails with %ESRCH if there is none, and with %EINVAL if
+ * the media mode's target is the caller itself, or the caller is the only
+ * owner of that name (TAPI's LINEERR_TARGETSELF).
  */
 struct tapi_call_handoff {
 	__u32 size;

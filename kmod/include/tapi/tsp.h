@@ -95,7 +95,8 @@ enum tapi_drop_reason {
 
 /**
  * struct tapi_call_params - what an application asked of a new call
- * @dest: the number to call, NUL-terminated, printable; may be empty
+ * @dest: the number to call, NUL-terminated, without control characters;
+ *	may be empty
  *	(then the call should go to %TAPI_CALLSTATE_DIALTONE and wait for
  *	&tapi_tsp_ops.dial)
  * @address_id: the address of the line to call from, checked
@@ -211,6 +212,11 @@ struct tapi_call_offer {
  * core checked the handle, privilege and call state before the call, but
  * the state may move on between the check and the callback: a TSP answers
  * an operation it can no longer do with -EBADFD.
+ *
+ * A TSP stops completing requests and reporting calls before it calls
+ * tapi_card_unregister() (quiesce interrupts, cancel timers and work):
+ * that call completes what is still outstanding with -ENODEV and drops the
+ * TSP's references on those requests.
  *
  * Callbacks are never called concurrently with tapi_card_unregister()
  * returning, and never after it.  They are called with no core spinlock
