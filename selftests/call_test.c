@@ -348,6 +348,32 @@ FIXTURE(pfx) {};
 FIXTURE_SETUP(pfx) {}
 FIXTURE_TEARDOWN(pfx) {}
 
+/* A card set up to answer unknown numbers with special information. */
+TEST_F(pfx, unknown_number_special_information)
+{
+	static const char *const attrs[] = {
+		"unknown_number", "specialinfo", NULL
+	};
+	struct sim_card card;
+	struct tapi_event ev;
+	int card_fd, a;
+	uint32_t c;
+
+	ASSERT_EQ(0, pbx_up(&card, attrs));
+	card_fd = sim_card_open(&card);
+	ASSERT_LE(0, card_fd);
+	a = call_open_line(card_fd, 0, TAPI_PRIV_OWNER, EV_CALLS);
+	ASSERT_LE(0, a);
+	ASSERT_EQ(0, call_make(a, "7777", TAPI_CALL_MAKE_SYNC, &c));
+	ASSERT_EQ(1, ev_wait_state(a, c, TAPI_CALLSTATE_SPECIALINFO, &ev, T));
+	EXPECT_EQ((uint32_t)TAPI_SPECIALINFO_NOCIRCUIT, ev.param[1]);
+	EXPECT_EQ(0, call_op(a, TAPI_IOC_CALL_DROP, c, TAPI_REQUEST_SYNC));
+	EXPECT_EQ((int)TAPI_CALLSTATE_IDLE, call_state(a, c));
+	close(a);
+	close(card_fd);
+	sim_card_destroy(&card);
+}
+
 /* A line number behind the external prefix is still the line's. */
 TEST_F(pfx, number_behind_external_prefix)
 {

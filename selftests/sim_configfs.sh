@@ -3,7 +3,8 @@
 #
 # The tapi_sim configfs interface (Documentation/tsp-sim.rst): defaults,
 # refused values (EINVAL, old value kept), refused changes while live
-# (EBUSY), directory names, the rules for going live, live twice.
+# (EBUSY), directory names, the rules for going live, live twice; the
+# switch's card attributes and the network attribute's commands.
 
 . "$(dirname "$0")/lib.sh"
 require_sim
@@ -72,6 +73,38 @@ bad_values monitor_digit_modes 0 abc 8 0xff
 bad_values gen_tone_max_freqs 0 abc 4 -1
 bad_values monitor_tone_max_freqs 1 abc 4 99
 bad_values monitor_tone_max 16 abc 17 -1
+bad_values call_features 0xf abc 0 7 0x10 0x1f -1
+
+# --- the switch's card attributes -----------------------------------------
+check "default no_answer_ms" 30000 "$(rd "$C/no_answer_ms")"
+check "default remote_answer_ms" 0 "$(rd "$C/remote_answer_ms")"
+check "default reply_delay_ms" 0 "$(rd "$C/reply_delay_ms")"
+check "default unknown_number" badaddress "$(rd "$C/unknown_number")"
+check "default external_prefix" 9 "$(rd "$C/external_prefix")"
+check "default call_features" 15 "$(($(rd "$L/call_features")))"
+check "calls of a dead card" "" "$(cat "$C/calls")"
+# card attribute, a good value, then bad ones: EINVAL, old value kept
+bad_card_values()
+{
+	local attr=$1 good=$2 before v
+	shift 2
+
+	check "$attr = $good" 0 "$(wr "$C/$attr" "$good")"
+	before=$(rd "$C/$attr")
+	for v in "$@"; do
+		check "$attr = '$v' refused" EINVAL "$(wr "$C/$attr" "$v")"
+		check "$attr kept after '$v'" "$before" "$(rd "$C/$attr")"
+	done
+}
+bad_card_values no_answer_ms 1500 0 600001 -1 abc 0x10 "1 2"
+bad_card_values remote_answer_ms 0 600001 -5 x
+bad_card_values reply_delay_ms 250 600001 1e3
+bad_card_values unknown_number specialinfo busy $'\n' "special info"
+bad_card_values external_prefix 0 "9 9" "9x" "$(printf '9%064d' 0)"
+check "external_prefix may be empty" 0 "$(wr "$C/external_prefix" $'\n')"
+check "empty external_prefix reads back" "" "$(rd "$C/external_prefix")"
+check "network of a dead card" ENODEV "$(wr "$L/network" "offer 1")"
+check "network is write-only" "" "$(cat "$L/network" 2>/dev/null && echo readable)"
 
 # --- accepted values read back -------------------------------------------
 check "numbers, mixed separators" 0 "$(wr "$L/numbers" $'1,2\t3 , *4#')"
@@ -116,11 +149,42 @@ check "live kept" 1 "$(rd "$E/live")"
 # --- frozen while live -----------------------------------------------------
 for a in name numbers media_modes bearer_modes max_calls gen_digit_modes \
 	 monitor_digit_modes gen_tone_max_freqs monitor_tone_max_freqs \
-	 monitor_tone_max; do
+	 monitor_tone_max call_features; do
 	v=$(rd "$E/line1/$a")
 	check "$a is busy while live" EBUSY "$(wr "$E/line1/$a" "$v")"
 	check "$a kept while live" "$v" "$(rd "$E/line1/$a")"
 done
+for a in no_answer_ms remote_answer_ms reply_delay_ms unknown_number \
+	 external_prefix; do
+	v=$(rd "$E/$a")
+	check "$a is busy while live" EBUSY "$(wr "$E/$a" "$v")"
+	check "$a kept while live" "$v" "$(rd "$E/$a")"
+done
+check_ne "calls is read-only" 0 "$(wr "$E/calls" 1)"
+
+# --- the network attribute, live ------------------------------------------
+N=$E/line0/network
+for bad in $'\n' frobnicate "offer" "offer 1 2" "offer 1 bogus=3" \
+	   "offer 1 media=x" "offer 1 call=1" "answer 5" "state" \
+	   "state nosuchstate" "state busy mode=internal" "party" \
+	   "party nobody" "hangup nosuchmode"; do
+	check "network: '$bad' refused" EINVAL "$(wr "$N" "$bad")"
+done
+check "network: no call to answer" ENOENT "$(wr "$N" answer)"
+check "network: no call to hang up" ENOENT "$(wr "$N" "hangup call=99")"
+check "network: a media mode the line lacks" EINVAL \
+	"$(wr "$N" "offer 1 media=0x10")"
+check "network: an address the line lacks" EINVAL \
+	"$(wr "$N" "offer 1 address=1")"
+check "no call came of it" "" "$(cat "$E/calls")"
+# Nobody owns the line: the call is offered, and dropped at once.
+check "network: an offer" 0 "$(wr "$N" "offer 5551234 name=Ann")"
+for ((i = 0; i < 100; i++)); do
+	[ -z "$(cat "$E/calls")" ] && break
+	sleep 0.05
+done
+check "with no owner the call is dropped" "" "$(cat "$E/calls")"
+check "network: then there is no call" ENOENT "$(wr "$N" "hangup busy")"
 check "mkdir line3 while live" EBUSY "$("$TOOL" mkdir "$E/line3")"
 rmdir "$E/line3" 2>/dev/null
 check "rmdir line1 while live refused" yes \

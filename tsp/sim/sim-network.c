@@ -274,6 +274,10 @@ static int tapi_sim_cmd_offer(struct tapi_sim_switch *sw, unsigned int line,
 	return tapi_sim_offer(sw, line, &offer);
 }
 
+/*
+ * The commands on a call: each checks its words first (EINVAL), then that
+ * there is a call (@sc, NULL if none: ENOENT), then acts.
+ */
 static int tapi_sim_cmd_state(struct tapi_sim_call *sc,
 			      const struct tapi_sim_args *a)
 {
@@ -283,6 +287,8 @@ static int tapi_sim_cmd_state(struct tapi_sim_call *sc,
 		return -EINVAL;
 	if (a->mode && tapi_sim_mode(state, a->mode, &mode))
 		return -EINVAL;
+	if (!sc)
+		return -ENOENT;
 	return tapi_sim_report_state(sc, state, mode);
 }
 
@@ -298,6 +304,8 @@ static int tapi_sim_cmd_party(struct tapi_sim_call *sc,
 
 	if (!a->word || tapi_sim_lookup(tapi_sim_parties, a->word, &kind))
 		return -EINVAL;
+	if (!sc)
+		return -ENOENT;
 	return tapi_call_set_party(tapi_sim_call_core(sc), kind, &p);
 }
 
@@ -309,7 +317,19 @@ static int tapi_sim_cmd_hangup(struct tapi_sim_call *sc,
 	if (a->word &&
 	    tapi_sim_lookup(tapi_sim_disconnect_modes, a->word, &mode))
 		return -EINVAL;
+	if (!sc)
+		return -ENOENT;
 	return tapi_sim_remote_hangup(sc, mode);
+}
+
+static int tapi_sim_cmd_answer(struct tapi_sim_call *sc,
+			       const struct tapi_sim_args *a)
+{
+	if (a->word)
+		return -EINVAL;
+	if (!sc)
+		return -ENOENT;
+	return tapi_sim_remote_answer(sc, a->delay);
 }
 
 /**
@@ -346,15 +366,8 @@ int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
 		goto out;
 	}
 	sc = tapi_sim_find_call(sw, line, a.call);
-	if (!strcmp(verb, "answer") || !strcmp(verb, "hangup") ||
-	    !strcmp(verb, "state") || !strcmp(verb, "party")) {
-		if (!sc) {
-			ret = -ENOENT;
-			goto out;
-		}
-	}
 	if (!strcmp(verb, "answer"))
-		ret = a.word ? -EINVAL : tapi_sim_remote_answer(sc, a.delay);
+		ret = tapi_sim_cmd_answer(sc, &a);
 	else if (!strcmp(verb, "hangup"))
 		ret = tapi_sim_cmd_hangup(sc, &a);
 	else if (!strcmp(verb, "state"))
