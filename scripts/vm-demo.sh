@@ -21,14 +21,15 @@ sim=/sys/kernel/config/tapi-sim
 
 step() { printf '\n$ %s\n' "$*"; "$@"; }
 
-# Run tapictl in the background, each line of its output tagged.
+# Run tapictl in the background, each line of its output tagged; $! is
+# then tapictl's own pid.
 app()
 {
 	local tag=$1
 
 	shift
 	printf '\n$ %s &    # [%s]\n' "tapictl $*" "$tag"
-	"$tapictl" "$@" 2>&1 | sed -u "s/^/[$tag] /" &
+	"$tapictl" "$@" > >(sed -u "s/^/[$tag] /") 2>&1 &
 }
 
 # Wait until line $1 of the card has $2 openers (the apps are ready).
@@ -73,16 +74,23 @@ step "$tapictl" caps office:0 --json
 
 printf '\n### 1. Two applications: A calls B, B answers, A hangs up\n'
 app B answer office:1 --wait 30
+b=$!
 wait_opens 1 1
 app A call office:0 2002 --hangup-after 2
-wait
+a=$!
+wait "$a" "$b"
 
 printf '\n### 2. An inbound call from outside, answered while a monitor watches\n'
-app monitor monitor office:0 --count 8
+app monitor monitor office:0
+mon=$!
 app owner answer office:0 --wait 30 --hangup-after 2
+owner=$!
 wait_opens 0 2
 step sh -c "echo 'offer 5551234 name=Alice' > $sim/office/line0/network"
-wait
+wait "$owner"
+sleep 0.5		# the monitor's last events
+kill -INT "$mon"
+wait "$mon"
 step "$tapictl" calls office:0
 
 # Take the card down again and unload, as on a real machine.

@@ -24,6 +24,13 @@ export LANG=C.UTF-8
 umask 022
 echo tapi-vm >/proc/sys/kernel/hostname
 
+# The links udev makes on a real system (bash's process substitution
+# needs /dev/fd).
+[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
+[ -e /dev/stdin ] || ln -s /proc/self/fd/0 /dev/stdin
+[ -e /dev/stdout ] || ln -s /proc/self/fd/1 /dev/stdout
+[ -e /dev/stderr ] || ln -s /proc/self/fd/2 /dev/stderr
+
 KMEMLEAK=/sys/kernel/debug/kmemleak
 OUT=/dev/ttyS1
 
