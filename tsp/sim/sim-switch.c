@@ -166,12 +166,21 @@ static struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
 	return sc;
 }
 
+/*
+ * Jiffies to wait for at least @ms: the current tick is already partly
+ * gone, so one more.
+ */
+static unsigned long tapi_sim_at_least(u32 ms)
+{
+	return msecs_to_jiffies(ms) + 1;
+}
+
 /* Schedule one of the call's timers; it holds a reference while pending. */
 static void tapi_sim_arm(struct tapi_sim_call *sc, struct delayed_work *dw,
 			 u32 ms)
 {
 	kref_get(&sc->ref);
-	if (!mod_delayed_work(system_wq, dw, msecs_to_jiffies(ms)))
+	if (!mod_delayed_work(system_wq, dw, tapi_sim_at_least(ms)))
 		return;
 	/* It was pending already and keeps its reference. */
 	tapi_sim_call_put(sc);
@@ -531,7 +540,7 @@ static int tapi_sim_submit(struct tapi_sim_call *sc, enum tapi_sim_op_kind kind,
 		.req = req,
 		.reason = reason,
 	};
-	unsigned long delay = msecs_to_jiffies(sw->cfg.reply_delay_ms);
+	unsigned long delay = tapi_sim_at_least(sw->cfg.reply_delay_ms);
 	struct tapi_sim_op *later;
 
 	if (digits)
