@@ -67,6 +67,15 @@ if [ -w "$KMEMLEAK" ]; then
 	echo clear >"$KMEMLEAK"
 fi
 
+# A kernel that has splatted while booting (the debug kernel under TCG,
+# rarely, in early interrupt handling) would judge the command wrongly:
+# the first KASAN report turns lockdep off.  Do not run on it.
+dmesg >/run/tapi/boot.log 2>/dev/null
+if ! "$(dirname "$0")/check-kernel-log.sh" /run/tapi/boot.log >/dev/null; then
+	echo "TAPI-VM-BOOT-SPLAT"
+	power_off
+fi
+
 echo "TAPI-VM-CMD-BEGIN"
 run_command
 status=$?

@@ -30,6 +30,9 @@
 # scripts/vm-init.sh, read from the host over 9p.
 #
 # After the VM stops, the kernel log goes through check-kernel-log.sh.
+# A boot whose kernel log has a splat before CMD starts does not run CMD
+# (see vm-init.sh); vm-run boots again, up to three boots in all, and
+# keeps the bad boots' logs as LOG.bootN.
 #
 # Exit status:
 #   N    CMD's exit status, when the kernel log is clean
@@ -297,8 +300,6 @@ fi
 if [ -z "$log" ]; then
 	log=$(mktemp "${TMPDIR:-/tmp}/tapi-vm-XXXXXX.log")
 fi
-: >"$log"
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/tapi-vm.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
@@ -314,20 +315,38 @@ cat "$base" "$work/run.cpio.gz" >"$work/initrd"
 cmdline="console=ttyS0,115200 loglevel=7 printk.time=1 panic=-1"
 cmdline="$cmdline kmemleak=on mitigations=off rdinit=/init$append"
 
+boot_vm()
+{
+	: >"$log"
+	rc=0
+	timeout --foreground --kill-after=10 "$timeout" \
+		qemu-system-x86_64 -machine q35 "${accel[@]}" -m "$mem" \
+			-smp "$smp" -nodefaults -no-user-config -display none \
+			-no-reboot -kernel "$kernel" -initrd "$work/initrd" \
+			-append "$cmdline" \
+			-chardev file,id=con,path="$log" -serial chardev:con \
+			-chardev stdio,id=out,signal=on -serial chardev:out \
+			-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
+			</dev/null || rc=$?
+	sed -i 's/\r$//' "$log"
+}
+
 msg "kernel $kernel ($krel), log $log"
 start=$(date +%s.%N)
-rc=0
-timeout --foreground --kill-after=10 "$timeout" \
-	qemu-system-x86_64 -machine q35 "${accel[@]}" -m "$mem" -smp "$smp" \
-		-nodefaults -no-user-config -display none -no-reboot \
-		-kernel "$kernel" -initrd "$work/initrd" -append "$cmdline" \
-		-chardev file,id=con,path="$log" -serial chardev:con \
-		-chardev stdio,id=out,signal=on -serial chardev:out \
-		-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
-		</dev/null || rc=$?
+# A kernel that reports a splat while booting, before CMD runs, is not
+# used: the first KASAN report also turns lockdep off for the rest of the
+# boot.  vm-init.sh then powers off at once; boot again, at most twice,
+# keeping each bad boot's log next to $log.
+for boot in 1 2 3; do
+	boot_vm
+	grep -q 'TAPI-VM-BOOT-SPLAT' "$log" || break
+	cp "$log" "$log.boot$boot"
+	msg "boot $boot had a kernel splat before the command ran" \
+		"(log kept as $log.boot$boot):"
+	"$SCRIPTS/check-kernel-log.sh" "$log.boot$boot" | head -n 20 >&2 || true
+	[ "$boot" -lt 3 ] && msg "booting again"
+done
 secs=$(echo "$(date +%s.%N) - $start" | bc)
-
-sed -i 's/\r$//' "$log"
 status=$(sed -n 's/.*TAPI-VM-EXIT: \([0-9]\{1,3\}\).*/\1/p' "$log" | tail -n 1)
 
 if [ -z "$status" ]; then
