@@ -135,6 +135,7 @@ static const struct flag_name core_features[] = {
 	FLAG(TAPI_FEATURE_LINE_EVENTS,		"line_events"),
 	FLAG(TAPI_FEATURE_LINE_STATUS,		"line_status"),
 	FLAG(TAPI_FEATURE_CALLS,		"calls"),
+	FLAG(TAPI_FEATURE_URING,		"uring"),
 };
 
 static const struct flag_name call_states[] = {
