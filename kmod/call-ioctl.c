@@ -95,12 +95,36 @@ static int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 	return ret;
 }
 
-/* The end of a started request: wait for it, or return its id. */
+/*
+ * Does the requester take the outcome itself (an ioctl waiting for it, or
+ * an io_uring command completing with it) rather than as a reply event.
+ * @flags: the command's flags, with %TAPI_REQUEST_SYNC.
+ */
+static int tapi_request_sync(struct tapi_ucmd *ucmd, u32 flags, bool *sync)
+{
+	bool reply_event = ucmd->uring_flags & TAPI_URING_REPLY_EVENT;
+
+	if (!ucmd->uring) {
+		*sync = flags & TAPI_REQUEST_SYNC;
+		return 0;
+	}
+	if (reply_event && flags & TAPI_REQUEST_SYNC)
+		return -EINVAL;
+	*sync = !reply_event;
+	return 0;
+}
+
+/*
+ * The end of a started request: wait for it, leave the io_uring command
+ * pending on it, or return its id.
+ */
 static int tapi_request_result(struct tapi_ucmd *ucmd,
 			       struct tapi_request *req)
 {
 	int id = req->id;
 
+	if (req->sync && ucmd->uring)
+		return tapi_uring_bind_request(ucmd, req);
 	if (req->sync) {
 		/* ioctl.c waits once ops_sem is released. */
 		ucmd->wait_req = req;
@@ -123,14 +147,17 @@ int tapi_cmd_call_make(struct tapi_ucmd *ucmd)
 	struct tapi_line *line = lf->line;
 	struct tapi_card *card = ucmd->card;
 	struct tapi_call_params params = { .dest = arg->dest };
-	bool sync = arg->flags & TAPI_CALL_MAKE_SYNC;
 	struct tapi_call_handle *h;
 	struct tapi_request *req;
 	struct tapi_call *call;
+	bool sync;
 	int ret;
 
 	if (arg->flags & ~TAPI_CALL_MAKE_VALID)
 		return -EOPNOTSUPP;
+	ret = tapi_request_sync(ucmd, arg->flags, &sync);
+	if (ret)
+		return ret;
 	if (arg->address_id >= line->caps.num_addresses)
 		return -ENOENT;
 	if (!card->ops->make_call ||
@@ -218,15 +245,18 @@ static int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
 			enum tapi_request_op op, u32 feature, const void *data)
 {
 	struct tapi_line_file *lf = ucmd->lf;
-	bool sync = arg->flags & TAPI_REQUEST_SYNC;
 	struct tapi_call_handle *h;
 	struct tapi_request *req;
 	struct tapi_call *call;
 	u32 privilege, legal;
+	bool sync;
 	int ret;
 
 	if (arg->flags & ~TAPI_REQUEST_VALID)
 		return -EOPNOTSUPP;
+	ret = tapi_request_sync(ucmd, arg->flags, &sync);
+	if (ret)
+		return ret;
 	h = tapi_handle_get(lf, arg->call);
 	if (!h)
 		return -ENOENT;

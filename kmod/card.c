@@ -434,5 +434,6 @@ const struct file_operations tapi_card_fops = {
 	.poll = tapi_card_poll,
 	.unlocked_ioctl = tapi_card_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
+	.uring_cmd = tapi_card_uring_cmd,
 	.llseek = no_llseek,
 };

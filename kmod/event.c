@@ -55,6 +55,7 @@ static void tapi_event_queue_locked(struct tapi_line_file *lf,
 	}
 	kfifo_put(&lf->events, rec);
 	wake_up_locked_poll(&lf->wait, EPOLLIN | EPOLLRDNORM);
+	tapi_uring_events_ready_locked(lf, false);
 }
 
 /**
@@ -102,6 +103,7 @@ void tapi_event_queue_removed(struct tapi_line_file *lf)
 	tapi_event_queue_locked(lf, &ev);
 	lf->removed = true;
 	wake_up_locked_poll(&lf->wait, EPOLLIN | EPOLLHUP | EPOLLERR);
+	tapi_uring_events_ready_locked(lf, true);
 	spin_unlock_irqrestore(&lf->wait.lock, flags);
 }
 

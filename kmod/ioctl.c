@@ -12,14 +12,12 @@
 #include <linux/build_bug.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/nospec.h>
 #include <linux/stddef.h>
 #include <linux/uaccess.h>
 
 #include "tapi_core.h"
 
-/* Which fds a command is valid on, and how its result travels. */
-#define TAPI_ON_CARD	BIT(0)
-#define TAPI_ON_LINE	BIT(1)
 /* Nothing to write back: a read-only argument is fine. */
 #define TAPI_IN_ONLY	BIT(2)
 
@@ -55,7 +53,8 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 	f->features = TAPI_FEATURE_CARD_INFO | TAPI_FEATURE_LINE_CAPS |
 		      TAPI_FEATURE_ADDRESS_CAPS | TAPI_FEATURE_LINE_OPEN |
 		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS |
-		      TAPI_FEATURE_CALLS;
+		      TAPI_FEATURE_CALLS |
+		      (tapi_uring_supported() ? TAPI_FEATURE_URING : 0);
 	f->event_size = sizeof(struct tapi_event);
 	return 0;
 }
@@ -242,16 +241,27 @@ int tapi_ucmd_respond(struct tapi_ucmd *ucmd)
 	return 0;
 }
 
-static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
-		       unsigned int on, unsigned int cmd, void __user *uarg)
+/**
+ * tapi_ucmd_run() - run one command of the ioctl table
+ * @ucmd: the command: @ucmd->card, @ucmd->lf and @ucmd->uarg set, and for
+ *	io_uring @ucmd->uring and friends
+ * @on: %TAPI_ON_CARD or %TAPI_ON_LINE: the kind of fd it came on
+ * @cmd: the ioctl number (io_uring's cmd_op)
+ *
+ * Copies the structure in, checks its size, runs the handler under the
+ * card's ops_sem and copies the result out; for an ioctl, waits for a
+ * synchronous request.
+ *
+ * Context: process context, no lock held.
+ * Return: the command's result, or -EIOCBQUEUED for an io_uring command
+ * whose request completes later.
+ */
+long tapi_ucmd_run(struct tapi_ucmd *ucmd, unsigned int on, unsigned int cmd)
 {
 	u64 stack_buf[TAPI_UCMD_STACK_SIZE / sizeof(u64)];
+	struct tapi_card *card = ucmd->card;
+	void __user *uarg = ucmd->uarg;
 	const struct tapi_ioctl_op *op;
-	struct tapi_ucmd ucmd = {
-		.card = card,
-		.lf = lf,
-		.uarg = uarg,
-	};
 	unsigned int nr = _IOC_NR(cmd);
 	void *buf = stack_buf;
 	long ret;
@@ -259,60 +269,73 @@ static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
 	if (_IOC_TYPE(cmd) != TAPI_IOC_TYPE || _IOC_DIR(cmd) != _IOC_NONE ||
 	    _IOC_SIZE(cmd) || nr >= ARRAY_SIZE(tapi_ioctl_ops))
 		return -ENOTTY;
+	nr = array_index_nospec(nr, ARRAY_SIZE(tapi_ioctl_ops));
 	op = &tapi_ioctl_ops[nr];
 	if (!op->execute || !(op->on & on))
 		return -ENOTTY;
-	ucmd.op = op;
+	ucmd->op = op;
 
 	/* A dead fd answers -ENODEV to every command, whatever its argument. */
 	if (!READ_ONCE(card->ops))
 		return -ENODEV;
 
-	if (get_user(ucmd.user_size, (u32 __user *)uarg))
+	if (get_user(ucmd->user_size, (u32 __user *)uarg))
 		return -EFAULT;
-	if (ucmd.user_size < op->min_size)
+	if (ucmd->user_size < op->min_size)
 		return -EINVAL;
 	if (op->size > sizeof(stack_buf)) {
 		buf = kmalloc(op->size, GFP_KERNEL);
 		if (!buf)
 			return -ENOMEM;
 	}
-	ucmd.cmd = buf;
-	ret = copy_struct_from_user(buf, op->size, uarg, ucmd.user_size);
+	ucmd->cmd = buf;
+	ret = copy_struct_from_user(buf, op->size, uarg, ucmd->user_size);
 	if (ret)
 		goto out;
 
 	down_read(&card->ops_sem);
 	if (card->ops)
-		ret = op->execute(&ucmd);
+		ret = op->execute(ucmd);
 	else
 		ret = -ENODEV;
 	up_read(&card->ops_sem);
 
-	if (ucmd.wait_req) {
+	if (ucmd->wait_req) {
 		/* Synchronous request: its outcome is the result. */
-		ret = tapi_request_wait(ucmd.wait_req);
-		tapi_request_put(ucmd.wait_req);
+		ret = tapi_request_wait(ucmd->wait_req);
+		tapi_request_put(ucmd->wait_req);
 		goto out;
 	}
-	if (ret < 0 || ucmd.responded || op->on & TAPI_IN_ONLY)
+	if (ret < 0 || ucmd->responded || op->on & TAPI_IN_ONLY)
 		goto out;
 
-	if (copy_to_user(uarg, buf, min_t(u32, ucmd.user_size, op->size)))
+	if (copy_to_user(uarg, buf, min_t(u32, ucmd->user_size, op->size)))
 		ret = -EFAULT;
-	if (ucmd.new_file) {
+	if (ucmd->new_file) {
 		if (ret) {
 			/* Releasing the file undoes the open. */
-			fput(ucmd.new_file);
-			put_unused_fd(ucmd.new_fd);
+			fput(ucmd->new_file);
+			put_unused_fd(ucmd->new_fd);
 		} else {
-			fd_install(ucmd.new_fd, ucmd.new_file);
+			fd_install(ucmd->new_fd, ucmd->new_file);
 		}
 	}
 out:
 	if (buf != stack_buf)
 		kfree(buf);
 	return ret;
+}
+
+static long tapi_ioctl(struct tapi_card *card, struct tapi_line_file *lf,
+		       unsigned int on, unsigned int cmd, void __user *uarg)
+{
+	struct tapi_ucmd ucmd = {
+		.card = card,
+		.lf = lf,
+		.uarg = uarg,
+	};
+
+	return tapi_ucmd_run(&ucmd, on, cmd);
 }
 
 long tapi_card_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

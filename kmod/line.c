@@ -49,6 +49,7 @@ static int tapi_check_line_open(const struct tapi_line *line,
 
 static void tapi_line_file_free(struct tapi_line_file *lf)
 {
+	tapi_uring_release_lf(lf);
 	tapi_event_queue_free(lf);
 	put_device(&lf->line->dev);
 	kfree(lf);
@@ -151,6 +152,7 @@ int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 			 TAPI_EV_ALWAYS_MASK;
 	xa_init_flags(&lf->handles, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
 	INIT_LIST_HEAD(&lf->requests);
+	tapi_uring_init_lf(lf);
 	strscpy(lf->app_name, arg->app_name, sizeof(lf->app_name));
 	ret = tapi_event_queue_init(lf, arg->event_queue_depth ?:
 					TAPI_EVENT_QUEUE_DEFAULT);
@@ -296,9 +298,11 @@ static __poll_t tapi_line_poll(struct file *file, poll_table *wait)
 const struct file_operations tapi_line_fops = {
 	.owner = THIS_MODULE,
 	.release = tapi_line_release,
+	.flush = tapi_line_flush,
 	.read = tapi_line_read,
 	.poll = tapi_line_poll,
 	.unlocked_ioctl = tapi_line_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
+	.uring_cmd = tapi_line_uring_cmd,
 	.llseek = no_llseek,
 };

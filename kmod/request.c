@@ -4,8 +4,9 @@
  *
  * An ioctl creates a request, hands it to the TSP and returns its id; the
  * TSP completes it once, from any context, with tapi_request_complete().
- * The outcome goes to the requester as a %TAPI_EV_REPLY record, or to an
- * ioctl waiting for it (%TAPI_REQUEST_SYNC).
+ * The outcome goes to the requester as a %TAPI_EV_REPLY record, to an
+ * ioctl waiting for it (%TAPI_REQUEST_SYNC), or as the completion of the
+ * io_uring command that started it (uring.c).
  *
  * The outcome can also be decided before the TSP completes: when the call
  * goes idle (-ECANCELED, or 0 for a drop) and when the card goes away
@@ -159,6 +160,7 @@ static bool tapi_request_finish_locked(struct tapi_request *req, int result)
 		.request_id = req->id,
 		.param = { (u32)result },
 	};
+	bool event = !req->sync;
 	bool idle = false;
 
 	if (req->finished)
@@ -168,7 +170,12 @@ static bool tapi_request_finish_locked(struct tapi_request *req, int result)
 	req->lf = NULL;
 	list_del_init(&req->lf_node);
 	list_del_init(&req->call_node);
-	if (lf && !req->sync) {
+	if (req->uring) {
+		/* The completion carries it, unless the command is going. */
+		event = !tapi_uring_request_finished(req->uring, result);
+		req->uring = NULL;
+	}
+	if (lf && event) {
 		ev.line = lf->line->index;
 		tapi_event_queue(lf, &ev);
 	}

@@ -59,6 +59,7 @@
 #include <linux/cdev.h>
 #include <linux/completion.h>
 #include <linux/device.h>
+#include <linux/io_uring.h>
 #include <linux/kfifo.h>
 #include <linux/kref.h>
 #include <linux/list.h>
@@ -168,6 +169,12 @@ struct tapi_card {
  * @lost: events dropped since the last %TAPI_EV_OVERFLOW was read
  * @first_lost: sequence number of the first of those
  * @removed: the card is gone; no more events will come
+ * @uring_events: pending io_uring %TAPI_URING_READ_EVENTS commands
+ *	(struct tapi_uring_wait.node), oldest first; under @wait's lock
+ * @uring_requests: pending io_uring commands whose completion is a
+ *	request's outcome (struct tapi_uring_wait.node); under @wait's lock
+ * @uring_reap: looks for pending commands whose ring or submitter went
+ *	away, every %TAPI_URING_REAP_MS while there are any
  */
 struct tapi_line_file {
 	struct tapi_line *line;
@@ -187,6 +194,9 @@ struct tapi_line_file {
 	u32 lost;
 	u32 first_lost;
 	bool removed;
+	struct list_head uring_events;
+	struct list_head uring_requests;
+	struct delayed_work uring_reap;
 };
 
 /**
@@ -308,6 +318,8 @@ enum tapi_request_op {
  * @tsp_done: the TSP completed it (or the card went away); under
  *	card->req_lock
  * @finished: the outcome was delivered; under card->req_lock
+ * @uring: the io_uring command whose completion is the outcome (with
+ *	@sync set: no reply event); under card->req_lock
  */
 struct tapi_request {
 	struct kref ref;
@@ -326,6 +338,7 @@ struct tapi_request {
 	struct tapi_line_file *lf;
 	bool tsp_done;
 	bool finished;
+	struct tapi_uring_wait *uring;
 };
 
 /* core.c */
@@ -435,6 +448,9 @@ void tapi_requests_detach_lf(struct tapi_line_file *lf);
 void tapi_requests_card_gone(struct tapi_card *card);
 
 /* ioctl.c */
+/* Which fds a command is valid on. */
+#define TAPI_ON_CARD	BIT(0)
+#define TAPI_ON_LINE	BIT(1)
 long tapi_card_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 long tapi_line_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
@@ -454,6 +470,10 @@ struct tapi_ioctl_op;
  * @new_fd: the reserved fd for @new_file
  * @wait_req: a synchronous request to wait for once the card's ops_sem is
  *	released; its outcome becomes the command's result
+ * @uring: the command came through io_uring
+ * @uring_flags: &enum tapi_uring_flag bits of its command area
+ * @uring_wait: for an io_uring command of a line fd, what keeps it pending
+ *	if it starts a request whose outcome is its completion
  */
 struct tapi_ucmd {
 	const struct tapi_ioctl_op *op;
@@ -466,7 +486,11 @@ struct tapi_ucmd {
 	struct file *new_file;
 	int new_fd;
 	struct tapi_request *wait_req;
+	bool uring;
+	u32 uring_flags;
+	struct tapi_uring_wait *uring_wait;
 };
+long tapi_ucmd_run(struct tapi_ucmd *ucmd, unsigned int on, unsigned int cmd);
 
 /* call-ioctl.c: the call commands, for ioctl.c's table */
 int tapi_ucmd_respond(struct tapi_ucmd *ucmd);
@@ -484,6 +508,18 @@ int tapi_cmd_line_new_calls(struct tapi_ucmd *ucmd);
 int tapi_cmd_address_get_status(struct tapi_ucmd *ucmd);
 int tapi_cmd_line_set_event_mask(struct tapi_ucmd *ucmd);
 int tapi_cmd_line_set_priority(struct tapi_ucmd *ucmd);
+
+/* uring.c: io_uring commands */
+struct tapi_uring_wait;
+bool tapi_uring_supported(void);
+void tapi_uring_init_lf(struct tapi_line_file *lf);
+void tapi_uring_release_lf(struct tapi_line_file *lf);
+int tapi_line_uring_cmd(struct io_uring_cmd *ioucmd, unsigned int issue_flags);
+int tapi_card_uring_cmd(struct io_uring_cmd *ioucmd, unsigned int issue_flags);
+int tapi_line_flush(struct file *file, fl_owner_t id);
+void tapi_uring_events_ready_locked(struct tapi_line_file *lf, bool all);
+bool tapi_uring_request_finished(struct tapi_uring_wait *w, int result);
+int tapi_uring_bind_request(struct tapi_ucmd *ucmd, struct tapi_request *req);
 
 /* sysfs.c */
 extern const struct attribute_group *tapi_card_groups[];

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "transport.h"
 #include "harness.h"
 
 #define T	3000
@@ -146,6 +147,8 @@ TEST_F(slow, sync_request_interrupted)
 	};
 	struct tapi_event ev;
 
+	if (transport_is_uring())
+		SKIP(return, "io_uring never waits in the kernel: no EINTR");
 	r.call = offer_b(self);
 	ASSERT_NE(0u, r.call);
 	ASSERT_EQ(0, sigaction(SIGALRM, &sa, NULL));

@@ -7,7 +7,9 @@
 #
 # Usage: [TAPI_KMOD_DIR=DIR] selftests/run_tests.sh [TEST...]
 #
-# TESTs default to $TAPI_TESTS, else every test in the order below.  The
+# TESTs default to $TAPI_TESTS, else every test in the order below.  A
+# TEST named PROG@uring runs PROG with TAPI_TRANSPORT=uring: its commands
+# go through io_uring instead of ioctl (selftests/transport.h).  The
 # per-test timeout comes from the "settings" file.  As root with
 # TAPI_KMOD_DIR set, modules not yet loaded are loaded first (tapi.ko, then
 # tapi_sim.ko) and unloaded at the end.  A test also fails when the kernel
@@ -18,7 +20,7 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 out=${OUTPUT:-$here}
-ALL="abi_test card_test line_test removal_test libtapi_test call_test call_errors_test call_async_test sim_configfs.sh tapictl.sh modules.sh leak.sh call_leak.sh"
+ALL="abi_test card_test line_test removal_test libtapi_test call_test call_errors_test call_async_test card_test@uring line_test@uring removal_test@uring call_test@uring call_errors_test@uring call_async_test@uring sim_configfs.sh tapictl.sh modules.sh leak.sh call_leak.sh"
 tests=${*:-${TAPI_TESTS:-$ALL}}
 SIM=/sys/kernel/config/tapi-sim
 SPLAT='Oops|general protection fault|BUG:|kernel BUG|WARNING:|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|unreferenced object|Call Trace:|blocked for more than|list_(add|del) corruption|refcount_t:|ODEBUG:'
@@ -79,15 +81,19 @@ skip=0
 for t in "$@"; do
 	n=$((n + 1))
 	echo "# selftests: tapi: $t"
-	if [ ! -x "$out/$t" ] && [ ! -x "$here/$t" ]; then
+	name=${t%@uring}
+	transport=ioctl
+	[ "$name" = "$t" ] || transport=uring
+	if [ ! -x "$out/$name" ] && [ ! -x "$here/$name" ]; then
 		echo "not ok $n selftests: tapi: $t # missing (make -C selftests)"
 		fail=$((fail + 1))
 		continue
 	fi
-	prog=$out/$t
-	[ -x "$prog" ] || prog=$here/$t
+	prog=$out/$name
+	[ -x "$prog" ] || prog=$here/$name
 	k0=$(klog_lines)
-	(cd "$(dirname "$prog")" && OUTPUT=$out timeout -k 10 "$timeout" "$prog" 2>&1) |
+	(cd "$(dirname "$prog")" && OUTPUT=$out TAPI_TRANSPORT=$transport \
+		timeout -k 10 "$timeout" "$prog" 2>&1) |
 		sed 's/^/# /'
 	rc=${PIPESTATUS[0]}
 	reason=

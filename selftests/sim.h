@@ -100,7 +100,10 @@ int sim_card_destroy(struct sim_card *card);
 /* Wait up to @ms for @path to (dis)appear; true when it did. */
 bool sim_wait_path(const char *path, bool exists, int ms);
 
-/* ioctl() returning 0 or -errno (or the ioctl's non-negative result). */
+/*
+ * ioctl() returning 0 or -errno (or the ioctl's non-negative result); the
+ * same through io_uring with TAPI_TRANSPORT=uring (transport.c).
+ */
 int tapi_ioctl(int fd, unsigned long cmd, void *arg);
 /* TAPI_IOC_LINE_OPEN: the new fd, or -errno. */
 int tapi_open_line(int card_fd, unsigned int line, uint32_t privileges,
@@ -114,7 +117,7 @@ int tapi_addrcaps(int card_fd, unsigned int line, unsigned int address,
 		  struct tapi_address_caps *caps);
 int tapi_features(int fd, struct tapi_features *f);
 
-/* Number of fds this process has open (entries of /proc/self/fd). */
+/* Number of fds this process has open, io_uring rings not counted. */
 int count_fds(void);
 /* CLOCK_MONOTONIC in ns. */
 uint64_t now_ns(void);

@@ -328,6 +328,8 @@ enum tapi_devcaps_flag {
  * @TAPI_FEATURE_LINE_STATUS: %TAPI_IOC_LINE_GET_DEVSTATUS
  * @TAPI_FEATURE_CALLS: calls: %TAPI_IOC_CALL_MAKE to
  *	%TAPI_IOC_LINE_SET_PRIORITY, call events, asynchronous requests
+ * @TAPI_FEATURE_URING: every command as io_uring ``IORING_OP_URING_CMD``,
+ *	replies as completions, %TAPI_URING_READ_EVENTS (see "io_uring")
  * @TAPI_FEATURE_VALID: every feature bit this header defines
  */
 enum tapi_feature {
@@ -338,7 +340,8 @@ enum tapi_feature {
 	TAPI_FEATURE_LINE_EVENTS	= 1 << 4,
 	TAPI_FEATURE_LINE_STATUS	= 1 << 5,
 	TAPI_FEATURE_CALLS		= 1 << 6,
-	TAPI_FEATURE_VALID		= (1 << 7) - 1,
+	TAPI_FEATURE_URING		= 1 << 7,
+	TAPI_FEATURE_VALID		= (1 << 8) - 1,
 };
 
 /**
@@ -1384,5 +1387,89 @@ struct tapi_event {
 	__u32 reserved;
 	__u32 param[8];
 };
+
+/**
+ * DOC: io_uring
+ *
+ * Every command of a card fd or a line fd can be submitted as an io_uring
+ * ``IORING_OP_URING_CMD`` on that fd, with ``sqe->cmd_op`` set to the
+ * ioctl number and the SQE's 16-byte command area (``sqe->cmd``, a
+ * normal 64-byte SQE is enough) holding a struct tapi_uring_cmd whose
+ * ``arg`` points to the very structure the ioctl takes.  The kernel reads
+ * the command area once, when the command is issued; the structure is
+ * read and written as by the ioctl, and must stay valid until the
+ * command's completion (CQE).  The CQE's ``res`` is what the ioctl would
+ * return: the same values, the same errors, checked in the same order.
+ *
+ * Asynchronous requests (make call, dial, answer, accept, drop) complete
+ * as CQEs: the command stays pending and its CQE carries the request's
+ * outcome (0 or a negative errno) once the card's driver replies, with no
+ * %TAPI_EV_REPLY record.  The structure's ``request_id`` (and, for make
+ * call, ``call``) are written when the command is issued; on a ring set up
+ * with ``IORING_SETUP_CQE32`` the CQE's ``big_cqe[0]`` also carries the
+ * request id.  This is what %TAPI_REQUEST_SYNC asks of the ioctl, so that
+ * flag changes nothing here.  With %TAPI_URING_REPLY_EVENT instead, the
+ * command completes at once with the request id and the outcome arrives
+ * as a %TAPI_EV_REPLY record, exactly as for the ioctl without
+ * %TAPI_REQUEST_SYNC (asking for both is %EINVAL).  A command that starts
+ * no request ignores %TAPI_URING_REPLY_EVENT.
+ *
+ * %TAPI_URING_READ_EVENTS, on a line fd only, is read() for rings: ``arg``
+ * points to a buffer of ``len`` bytes (at least one struct tapi_event).
+ * It completes, with the number of bytes of whole event records copied,
+ * as soon as at least one record is queued; while none is, it stays
+ * pending, so an application can live on its completion queue alone by
+ * submitting it again after each completion (io_uring in Linux 6.1 cannot
+ * post several completions for one command).  Once the card is gone it
+ * returns the records still queued and then completes with %ENODEV.  The
+ * records are those read() returns, and each record goes to one reader
+ * only, whichever asks first.
+ *
+ * A pending command is completed with %ECANCELED when its ring is torn
+ * down (the ring fd's last close), when the task that submitted it exits,
+ * and when the submitting process closes an fd of the line (like a POSIX
+ * record lock, any fd of the same open line, in any of its threads); the
+ * kernel notices within %TAPI_URING_REAP_MS.  A request whose command is
+ * cancelled goes on: its outcome then arrives as a %TAPI_EV_REPLY record
+ * if the line fd is still open.  A pending request also completes, like
+ * the ioctl's, with %ECANCELED when its call goes idle and with %ENODEV
+ * when the card is removed.
+ *
+ * Errors of the command area, before the command itself is looked at:
+ * %EINVAL for a flag outside %TAPI_URING_VALID or a non-zero ``len`` on a
+ * command other than %TAPI_URING_READ_EVENTS; %ENOTTY for an unknown
+ * ``cmd_op``; %EOPNOTSUPP for a ring set up with ``IORING_SETUP_IOPOLL``.
+ */
+
+/**
+ * struct tapi_uring_cmd - the command area of an ``IORING_OP_URING_CMD`` SQE
+ * @arg: user pointer to the command's structure (the ioctl's argument);
+ *	for %TAPI_URING_READ_EVENTS, to the buffer for event records
+ * @len: for %TAPI_URING_READ_EVENTS, the size of the buffer; otherwise
+ *	zero (the structure's ``size`` field gives its size)
+ * @flags: &enum tapi_uring_flag bits
+ */
+struct tapi_uring_cmd {
+	__aligned_u64 arg;
+	__u32 len;
+	__u32 flags;
+};
+
+/**
+ * enum tapi_uring_flag - flags of struct tapi_uring_cmd
+ * @TAPI_URING_REPLY_EVENT: complete an asynchronous request at once with
+ *	its id and deliver the outcome as a %TAPI_EV_REPLY record
+ */
+enum tapi_uring_flag {
+	TAPI_URING_REPLY_EVENT	= 1 << 0,
+};
+
+#define TAPI_URING_VALID	TAPI_URING_REPLY_EVENT
+
+/* Longest time the kernel takes to notice a pending command's end. */
+#define TAPI_URING_REAP_MS	250
+
+/* The io_uring-only command reading event records (no ioctl). */
+#define TAPI_URING_READ_EVENTS		_IO(TAPI_IOC_TYPE, 0x40)
 
 #endif /* _UAPI_LINUX_TAPI_H */
