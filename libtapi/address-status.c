@@ -19,10 +19,26 @@ struct tapi_line_address_status {
 	uint32_t features;
 };
 
+struct tapi_line_address_status *
+tapi_line_address_status_from(const struct tapi_address_status *as)
+{
+	struct tapi_line_address_status *status;
+
+	status = calloc(1, sizeof(*status));
+	if (!status)
+		return NULL;
+	status->address_id = as->address_id;
+	status->num_inuse = as->num_inuse;
+	status->num_active_calls = as->num_active_calls;
+	status->num_onhold_calls = as->num_onhold_calls;
+	status->num_onholdpend_calls = as->num_onholdpend_calls;
+	status->features = as->address_features;
+	return status;
+}
+
 TAPI_API struct tapi_line_address_status *
 tapi_line_get_address_status(struct tapi_line *line, unsigned int address_id)
 {
-	struct tapi_line_address_status *status;
 	struct tapi_address_status as;
 
 	memset(&as, 0, sizeof(as));
@@ -30,17 +46,9 @@ tapi_line_get_address_status(struct tapi_line *line, unsigned int address_id)
 	as.address_id = address_id;
 	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_ADDRESS_GET_STATUS, &as))
 		return NULL;
-
-	status = calloc(1, sizeof(*status));
-	if (!status)
-		return NULL;
-	status->address_id = address_id;
-	status->num_inuse = as.num_inuse;
-	status->num_active_calls = as.num_active_calls;
-	status->num_onhold_calls = as.num_onhold_calls;
-	status->num_onholdpend_calls = as.num_onholdpend_calls;
-	status->features = as.address_features;
-	return status;
+	/* The address asked for, whatever the core wrote back. */
+	as.address_id = address_id;
+	return tapi_line_address_status_from(&as);
 }
 
 TAPI_API void

@@ -40,29 +40,34 @@ static void terminate_party(struct tapi_call_party *p)
 	p->name[sizeof(p->name) - 1] = '\0';
 }
 
-TAPI_API struct tapi_line_call_info *
-tapi_line_get_call_info(struct tapi_line *line, uint32_t call)
+struct tapi_line_call_info *
+tapi_line_call_info_from(const struct tapi_call_info *ci)
 {
 	struct tapi_line_call_info *info;
-	int err;
 
-	info = calloc(1, sizeof(*info));
+	info = malloc(sizeof(*info));
 	if (!info)
 		return NULL;
-	info->ci.size = sizeof(info->ci);
-	info->ci.call = call;
-	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_GET_INFO, &info->ci)) {
-		err = errno;
-		free(info);
-		errno = err;
-		return NULL;
-	}
+	info->ci = *ci;
 	terminate_party(&info->ci.caller);
 	terminate_party(&info->ci.called);
 	terminate_party(&info->ci.connected);
 	terminate_party(&info->ci.redirecting);
 	terminate_party(&info->ci.redirection);
 	return info;
+}
+
+TAPI_API struct tapi_line_call_info *
+tapi_line_get_call_info(struct tapi_line *line, uint32_t call)
+{
+	struct tapi_call_info ci;
+
+	memset(&ci, 0, sizeof(ci));
+	ci.size = sizeof(ci);
+	ci.call = call;
+	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_GET_INFO, &ci))
+		return NULL;
+	return tapi_line_call_info_from(&ci);
 }
 
 TAPI_API void tapi_line_call_info_free(struct tapi_line_call_info *info)

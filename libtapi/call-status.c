@@ -20,10 +20,27 @@ struct tapi_line_call_status {
 	uint64_t state_ns;
 };
 
+struct tapi_line_call_status *
+tapi_line_call_status_from(uint32_t call, const struct tapi_call_status *cs)
+{
+	struct tapi_line_call_status *status;
+
+	status = calloc(1, sizeof(*status));
+	if (!status)
+		return NULL;
+	status->call = call;
+	status->state = cs->state;
+	status->mode = cs->mode;
+	status->privilege = cs->privilege;
+	status->features = cs->call_features;
+	status->call_id = cs->call_id;
+	status->state_ns = cs->state_ns;
+	return status;
+}
+
 TAPI_API struct tapi_line_call_status *
 tapi_line_get_call_status(struct tapi_line *line, uint32_t call)
 {
-	struct tapi_line_call_status *status;
 	struct tapi_call_status cs;
 
 	memset(&cs, 0, sizeof(cs));
@@ -31,18 +48,7 @@ tapi_line_get_call_status(struct tapi_line *line, uint32_t call)
 	cs.call = call;
 	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_GET_STATUS, &cs))
 		return NULL;
-
-	status = calloc(1, sizeof(*status));
-	if (!status)
-		return NULL;
-	status->call = call;
-	status->state = cs.state;
-	status->mode = cs.mode;
-	status->privilege = cs.privilege;
-	status->features = cs.call_features;
-	status->call_id = cs.call_id;
-	status->state_ns = cs.state_ns;
-	return status;
+	return tapi_line_call_status_from(call, &cs);
 }
 
 TAPI_API void tapi_line_call_status_free(struct tapi_line_call_status *status)

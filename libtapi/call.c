@@ -34,6 +34,25 @@ static int request_result(int ret, bool sync)
 	return ret;
 }
 
+int tapi_fill_call_make(struct tapi_call_make *req, const char *dest,
+			const struct tapi_call_params *params)
+{
+	memset(req, 0, sizeof(*req));
+	if (tapi_set_kstr(req->dest, sizeof(req->dest), dest))
+		return -1;
+	req->size = sizeof(*req);
+	if (params) {
+		if (tapi_call_params_get_block_id(params))
+			req->flags |= TAPI_CALL_MAKE_BLOCKID;
+		req->address_id = tapi_call_params_get_address_id(params);
+		req->media_mode = tapi_call_params_get_media_mode(params);
+		req->bearer_mode = tapi_call_params_get_bearer_mode(params);
+		req->no_answer_timeout_ms =
+			tapi_call_params_get_no_answer_timeout_ms(params);
+	}
+	return 0;
+}
+
 static int make_call(struct tapi_line *line, const char *dest,
 		     const struct tapi_call_params *params, uint32_t *call,
 		     bool sync)
@@ -41,23 +60,14 @@ static int make_call(struct tapi_line *line, const char *dest,
 	struct tapi_call_make req;
 	int ret;
 
-	memset(&req, 0, sizeof(req));
-	if (!call || tapi_set_kstr(req.dest, sizeof(req.dest), dest)) {
+	if (!call) {
 		errno = EINVAL;
 		return -1;
 	}
-	req.size = sizeof(req);
+	if (tapi_fill_call_make(&req, dest, params))
+		return -1;
 	if (sync)
 		req.flags |= TAPI_CALL_MAKE_SYNC;
-	if (params) {
-		if (tapi_call_params_get_block_id(params))
-			req.flags |= TAPI_CALL_MAKE_BLOCKID;
-		req.address_id = tapi_call_params_get_address_id(params);
-		req.media_mode = tapi_call_params_get_media_mode(params);
-		req.bearer_mode = tapi_call_params_get_bearer_mode(params);
-		req.no_answer_timeout_ms =
-			tapi_call_params_get_no_answer_timeout_ms(params);
-	}
 
 	ret = request_result(ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_MAKE,
 				   &req), sync);
@@ -89,17 +99,25 @@ TAPI_API int tapi_line_make_call_sync(struct tapi_line *line, const char *dest,
 	return make_call(line, dest, params, call, true);
 }
 
+int tapi_fill_call_dial(struct tapi_call_dial *req, uint32_t call,
+			const char *digits)
+{
+	memset(req, 0, sizeof(*req));
+	if (tapi_set_kstr(req->digits, sizeof(req->digits), digits))
+		return -1;
+	req->size = sizeof(*req);
+	req->call = call;
+	return 0;
+}
+
 static int dial(struct tapi_line *line, uint32_t call, const char *digits,
 		bool sync)
 {
 	struct tapi_call_dial req;
 
-	memset(&req, 0, sizeof(req));
-	if (tapi_set_kstr(req.digits, sizeof(req.digits), digits))
+	if (tapi_fill_call_dial(&req, call, digits))
 		return -1;
-	req.size = sizeof(req);
 	req.flags = sync ? TAPI_REQUEST_SYNC : 0;
-	req.call = call;
 	return request_result(ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_DIAL,
 				    &req), sync);
 }
@@ -183,10 +201,9 @@ TAPI_API int tapi_line_set_call_privilege(struct tapi_line *line,
 		     &req) ? -1 : 0;
 }
 
-TAPI_API int tapi_line_handoff(struct tapi_line *line, uint32_t call,
-			       uint32_t media_mode, const char *app_name)
+int tapi_fill_call_handoff(struct tapi_call_handoff *req, uint32_t call,
+			   uint32_t media_mode, const char *app_name)
 {
-	struct tapi_call_handoff req;
 	bool by_name = app_name && *app_name;
 
 	/* Exactly one target: a media mode or an application. */
@@ -194,15 +211,44 @@ TAPI_API int tapi_line_handoff(struct tapi_line *line, uint32_t call,
 		errno = EINVAL;
 		return -1;
 	}
-	memset(&req, 0, sizeof(req));
-	if (by_name && tapi_set_kstr(req.app_name, sizeof(req.app_name),
+	memset(req, 0, sizeof(*req));
+	if (by_name && tapi_set_kstr(req->app_name, sizeof(req->app_name),
 				     app_name))
 		return -1;
-	req.size = sizeof(req);
-	req.call = call;
-	req.media_mode = media_mode;
+	req->size = sizeof(*req);
+	req->call = call;
+	req->media_mode = media_mode;
+	return 0;
+}
+
+TAPI_API int tapi_line_handoff(struct tapi_line *line, uint32_t call,
+			       uint32_t media_mode, const char *app_name)
+{
+	struct tapi_call_handoff req;
+
+	if (tapi_fill_call_handoff(&req, call, media_mode, app_name))
+		return -1;
 	return ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_HANDOFF, &req) ?
 		-1 : 0;
+}
+
+int tapi_fill_new_calls(struct tapi_line_new_calls *req, uint32_t *calls,
+			unsigned int capacity, int address_id)
+{
+	if ((capacity && !calls) || capacity > INT_MAX ||
+	    (address_id < 0 && address_id != TAPI_ALL_ADDRESSES)) {
+		errno = EINVAL;
+		return -1;
+	}
+	memset(req, 0, sizeof(*req));
+	req->size = sizeof(*req);
+	if (address_id != TAPI_ALL_ADDRESSES) {
+		req->flags = TAPI_NEW_CALLS_ADDRESS;
+		req->address_id = address_id;
+	}
+	req->capacity = capacity;
+	req->handles = (uintptr_t)calls;
+	return 0;
 }
 
 TAPI_API int tapi_line_get_new_calls(struct tapi_line *line, uint32_t *calls,
@@ -211,19 +257,8 @@ TAPI_API int tapi_line_get_new_calls(struct tapi_line *line, uint32_t *calls,
 {
 	struct tapi_line_new_calls req;
 
-	if ((capacity && !calls) || capacity > INT_MAX ||
-	    (address_id < 0 && address_id != TAPI_ALL_ADDRESSES)) {
-		errno = EINVAL;
+	if (tapi_fill_new_calls(&req, calls, capacity, address_id))
 		return -1;
-	}
-	memset(&req, 0, sizeof(req));
-	req.size = sizeof(req);
-	if (address_id != TAPI_ALL_ADDRESSES) {
-		req.flags = TAPI_NEW_CALLS_ADDRESS;
-		req.address_id = address_id;
-	}
-	req.capacity = capacity;
-	req.handles = (uintptr_t)calls;
 	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_LINE_GET_NEW_CALLS, &req))
 		return -1;
 	if (req.count > capacity) {

@@ -98,6 +98,21 @@ TAPI_API int tapi_line_read_events(struct tapi_line *line,
 	return buffer->num_events;
 }
 
+void tapi_event_buffer_exchange(struct tapi_event_buffer *buffer,
+				struct tapi_line_event **events,
+				unsigned int *capacity, unsigned int num)
+{
+	struct tapi_line_event *old_events = buffer->events;
+	unsigned int old_capacity = buffer->capacity;
+
+	buffer->events = *events;
+	buffer->capacity = *capacity;
+	buffer->num_events = num;
+	buffer->undispatched = 0;
+	*events = old_events;
+	*capacity = old_capacity;
+}
+
 TAPI_API struct tapi_line_event *
 tapi_line_event_copy(const struct tapi_line_event *event)
 {

@@ -7,6 +7,7 @@
 #define _LIBTAPI_INTERNAL_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -49,6 +50,54 @@ static inline int tapi_set_kstr(char *dst, size_t len, const char *src)
 	memcpy(dst, src, n);
 	return 0;
 }
+
+/*
+ * Lines (line.c).  A line object is reference-counted so that operations
+ * queued on a ring (ring.c) can outlive tapi_line_close(): the opener holds
+ * one reference, each operation in flight another.  A closed line keeps
+ * its object, with no fd, until the last reference goes.
+ */
+void tapi_line_ref(struct tapi_line *line);
+void tapi_line_unref(struct tapi_line *line);
+bool tapi_line_is_closed(const struct tapi_line *line);
+
+/*
+ * Fill a request structure from the public API's arguments, for the ioctl
+ * (call.c) and for io_uring (ring-ops.c) alike.  @req is zeroed and its
+ * size set here.  Return: 0, or -1 with errno %EINVAL.
+ */
+int tapi_fill_call_make(struct tapi_call_make *req, const char *dest,
+			const struct tapi_call_params *params);
+int tapi_fill_call_dial(struct tapi_call_dial *req, uint32_t call,
+			const char *digits);
+int tapi_fill_call_handoff(struct tapi_call_handoff *req, uint32_t call,
+			   uint32_t media_mode, const char *app_name);
+int tapi_fill_new_calls(struct tapi_line_new_calls *req, uint32_t *calls,
+			unsigned int capacity, int address_id);
+
+/*
+ * Snapshots made from what the core wrote (call-info.c, call-status.c,
+ * line-status.c, address-status.c).  Return: a new snapshot, or NULL with
+ * errno %ENOMEM.
+ */
+struct tapi_line_call_info *
+tapi_line_call_info_from(const struct tapi_call_info *ci);
+struct tapi_line_call_status *
+tapi_line_call_status_from(uint32_t call, const struct tapi_call_status *cs);
+struct tapi_line_status *
+tapi_line_status_from(const struct tapi_line_devstatus *ds);
+struct tapi_line_address_status *
+tapi_line_address_status_from(const struct tapi_address_status *as);
+
+/*
+ * Event buffers (event.c): give @buffer the array *@events of *@capacity
+ * records, @num of them filled, and take back the buffer's previous array
+ * and capacity in their place.  Events left undispatched are discarded.
+ */
+struct tapi_line_event;
+void tapi_event_buffer_exchange(struct tapi_event_buffer *buffer,
+				struct tapi_line_event **events,
+				unsigned int *capacity, unsigned int num);
 
 /* The opaque event is the uapi record itself; the buffer reads into it. */
 struct tapi_line_event {

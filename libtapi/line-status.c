@@ -21,29 +21,35 @@ struct tapi_line_status {
 	uint32_t flags;
 };
 
+struct tapi_line_status *
+tapi_line_status_from(const struct tapi_line_devstatus *ds)
+{
+	struct tapi_line_status *st;
+
+	st = calloc(1, sizeof(*st));
+	if (!st)
+		return NULL;
+	st->num_opens = ds->num_opens;
+	st->num_owners = ds->num_owners;
+	st->num_monitors = ds->num_monitors;
+	st->open_media_modes = ds->open_media_modes;
+	st->num_active_calls = ds->num_active_calls;
+	st->num_onhold_calls = ds->num_onhold_calls;
+	st->num_onholdpend_calls = ds->num_onholdpend_calls;
+	st->features = ds->line_features;
+	st->flags = ds->devstatus_flags;
+	return st;
+}
+
 TAPI_API struct tapi_line_status *tapi_line_get_status(struct tapi_line *line)
 {
 	struct tapi_line_devstatus ds;
-	struct tapi_line_status *st;
 
 	memset(&ds, 0, sizeof(ds));
 	ds.size = sizeof(ds);
 	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_LINE_GET_DEVSTATUS, &ds))
 		return NULL;
-
-	st = calloc(1, sizeof(*st));
-	if (!st)
-		return NULL;
-	st->num_opens = ds.num_opens;
-	st->num_owners = ds.num_owners;
-	st->num_monitors = ds.num_monitors;
-	st->open_media_modes = ds.open_media_modes;
-	st->num_active_calls = ds.num_active_calls;
-	st->num_onhold_calls = ds.num_onhold_calls;
-	st->num_onholdpend_calls = ds.num_onholdpend_calls;
-	st->features = ds.line_features;
-	st->flags = ds.devstatus_flags;
-	return st;
+	return tapi_line_status_from(&ds);
 }
 
 TAPI_API void tapi_line_status_free(struct tapi_line_status *status)

@@ -15,11 +15,18 @@
 
 #include "internal.h"
 
+/*
+ * @refs: the opener's reference, dropped by tapi_line_close(), and one per
+ * io_uring operation of a &struct tapi_ring in flight on the line (ring.c),
+ * so that the object outlives its close until their completions are
+ * reaped.  @fd is -1 once the line is closed.
+ */
 struct tapi_line {
 	int fd;
 	unsigned int line;
 	uint32_t privileges;
 	uint32_t media_modes;
+	unsigned int refs;
 };
 
 TAPI_API struct tapi_line *
@@ -67,6 +74,7 @@ tapi_card_open_line(struct tapi_card *card, unsigned int line,
 	}
 
 	tl->fd = req.fd;
+	tl->refs = 1;
 	tl->line = line;
 	tl->privileges = req.privileges;
 	tl->media_modes = req.media_modes;
@@ -84,7 +92,24 @@ TAPI_API void tapi_line_close(struct tapi_line *line)
 	if (!line)
 		return;
 	close(line->fd);
-	free(line);
+	line->fd = -1;
+	tapi_line_unref(line);
+}
+
+void tapi_line_ref(struct tapi_line *line)
+{
+	__atomic_add_fetch(&line->refs, 1, __ATOMIC_RELAXED);
+}
+
+void tapi_line_unref(struct tapi_line *line)
+{
+	if (!__atomic_sub_fetch(&line->refs, 1, __ATOMIC_ACQ_REL))
+		free(line);
+}
+
+bool tapi_line_is_closed(const struct tapi_line *line)
+{
+	return line->fd < 0;
 }
 
 TAPI_API int tapi_line_get_fd(struct tapi_line *line)
