@@ -315,8 +315,14 @@ bool tapi_uring_request_finished(struct tapi_uring_wait *w, int result)
  * Cancel claimed commands.  A request goes on; its outcome becomes a reply
  * event (the request's ->uring is cleared, unless it finished meanwhile
  * and saw the claim).
+ *
+ * @in_task: complete through task work rather than here.  ->flush() may
+ * run in the submitter itself while it exits, after io_uring has settled
+ * its references on the task: a completion posted directly from there
+ * would take one that is never given back.  Task work is run by io_uring,
+ * which settles them.
  */
-static void tapi_uring_cancel(struct list_head *claimed)
+static void tapi_uring_cancel(struct list_head *claimed, bool in_task)
 {
 	struct tapi_uring_wait *w, *tmp;
 
@@ -332,7 +338,11 @@ static void tapi_uring_cancel(struct list_head *claimed)
 			}
 			spin_unlock_irq(&req->card->req_lock);
 		}
-		tapi_uring_finish(w, -ECANCELED, IO_URING_F_UNLOCKED);
+		w->result = -ECANCELED;
+		if (in_task)
+			tapi_uring_in_task(w->ioucmd, tapi_uring_finish_tw);
+		else
+			tapi_uring_finish(w, w->result, IO_URING_F_UNLOCKED);
 	}
 }
 
@@ -379,7 +389,8 @@ static void tapi_uring_reap(struct work_struct *work)
 	if (!list_empty(&lf->uring_events) || !list_empty(&lf->uring_requests))
 		tapi_uring_reap_arm_locked(lf);
 	spin_unlock_irq(&lf->wait.lock);
-	tapi_uring_cancel(&claimed);
+	/* A worker: never the submitter, whose references stay right. */
+	tapi_uring_cancel(&claimed, false);
 }
 
 /**
@@ -402,7 +413,7 @@ int tapi_line_flush(struct file *file, fl_owner_t id)
 	tapi_uring_claim_matching_locked(lf, tapi_uring_match_owner, id,
 					 &claimed);
 	spin_unlock_irq(&lf->wait.lock);
-	tapi_uring_cancel(&claimed);
+	tapi_uring_cancel(&claimed, true);
 	return 0;
 }
 
