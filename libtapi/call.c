@@ -232,10 +232,10 @@ TAPI_API int tapi_line_handoff(struct tapi_line *line, uint32_t call,
 		-1 : 0;
 }
 
-int tapi_fill_new_calls(struct tapi_line_new_calls *req, uint32_t *calls,
-			unsigned int capacity, int address_id)
+int tapi_fill_new_calls(struct tapi_line_new_calls *req, unsigned int capacity,
+			int address_id)
 {
-	if ((capacity && !calls) || capacity > INT_MAX ||
+	if (capacity > INT_MAX ||
 	    (address_id < 0 && address_id != TAPI_ALL_ADDRESSES)) {
 		errno = EINVAL;
 		return -1;
@@ -247,7 +247,6 @@ int tapi_fill_new_calls(struct tapi_line_new_calls *req, uint32_t *calls,
 		req->address_id = address_id;
 	}
 	req->capacity = capacity;
-	req->handles = (uintptr_t)calls;
 	return 0;
 }
 
@@ -257,8 +256,13 @@ TAPI_API int tapi_line_get_new_calls(struct tapi_line *line, uint32_t *calls,
 {
 	struct tapi_line_new_calls req;
 
-	if (tapi_fill_new_calls(&req, calls, capacity, address_id))
+	if (capacity && !calls) {
+		errno = EINVAL;
 		return -1;
+	}
+	if (tapi_fill_new_calls(&req, capacity, address_id))
+		return -1;
+	req.handles = (uintptr_t)calls;
 	if (ioctl(tapi_line_get_fd(line), TAPI_IOC_LINE_GET_NEW_CALLS, &req))
 		return -1;
 	if (req.count > capacity) {

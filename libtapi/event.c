@@ -113,6 +113,12 @@ void tapi_event_buffer_exchange(struct tapi_event_buffer *buffer,
 	*capacity = old_capacity;
 }
 
+void tapi_event_buffer_clear(struct tapi_event_buffer *buffer)
+{
+	buffer->num_events = 0;
+	buffer->undispatched = 0;
+}
+
 TAPI_API struct tapi_line_event *
 tapi_line_event_copy(const struct tapi_line_event *event)
 {

@@ -64,7 +64,8 @@ bool tapi_line_is_closed(const struct tapi_line *line);
 /*
  * Fill a request structure from the public API's arguments, for the ioctl
  * (call.c) and for io_uring (ring-ops.c) alike.  @req is zeroed and its
- * size set here.  Return: 0, or -1 with errno %EINVAL.
+ * size set here; tapi_fill_new_calls() leaves the handles array to the
+ * caller.  Return: 0, or -1 with errno %EINVAL.
  */
 int tapi_fill_call_make(struct tapi_call_make *req, const char *dest,
 			const struct tapi_call_params *params);
@@ -72,8 +73,8 @@ int tapi_fill_call_dial(struct tapi_call_dial *req, uint32_t call,
 			const char *digits);
 int tapi_fill_call_handoff(struct tapi_call_handoff *req, uint32_t call,
 			   uint32_t media_mode, const char *app_name);
-int tapi_fill_new_calls(struct tapi_line_new_calls *req, uint32_t *calls,
-			unsigned int capacity, int address_id);
+int tapi_fill_new_calls(struct tapi_line_new_calls *req, unsigned int capacity,
+			int address_id);
 
 /*
  * Snapshots made from what the core wrote (call-info.c, call-status.c,
@@ -98,6 +99,8 @@ struct tapi_line_event;
 void tapi_event_buffer_exchange(struct tapi_event_buffer *buffer,
 				struct tapi_line_event **events,
 				unsigned int *capacity, unsigned int num);
+/* Forget the events of @buffer, keeping its array. */
+void tapi_event_buffer_clear(struct tapi_event_buffer *buffer);
 
 /* The opaque event is the uapi record itself; the buffer reads into it. */
 struct tapi_line_event {

@@ -59,6 +59,10 @@ struct tapi_line_address_status;
  * &struct tapi_call_params holds the parameters of a call to place.  (The
  * names differ from the uapi's struct tapi_call_info, tapi_call_status and
  * tapi_address_status, which <linux/tapi.h> already defines.)
+ *
+ * A &struct tapi_ring queues the same operations on an io_uring, and a
+ * &struct tapi_completion receives what each one's completion says (see
+ * "Asynchronous API on io_uring").
  */
 
 /* ------------------------------------------------------------------ */
@@ -1786,6 +1790,702 @@ unsigned int tapi_line_address_status_get_num_onholdpend_calls(
  */
 uint32_t tapi_line_address_status_get_features(
 	const struct tapi_line_address_status *status);
+
+/* ------------------------------------------------------------------ */
+/* Asynchronous API on io_uring                                        */
+/* ------------------------------------------------------------------ */
+
+struct io_uring;
+struct io_uring_cqe;
+struct tapi_ring;
+struct tapi_completion;
+
+/**
+ * DOC: Asynchronous API on io_uring
+ *
+ * Every operation on a line can also be queued on an io_uring, as an
+ * ``IORING_OP_URING_CMD`` on the line fd (see "io_uring" in
+ * <linux/tapi.h>; the core reports %TAPI_FEATURE_URING).  A
+ * &struct tapi_ring wraps a ring that libtapi creates (tapi_ring_new()) or
+ * that the application owns and shares with its own I/O
+ * (tapi_ring_attach()).  The tapi_ring_queue_*() functions each prepare one
+ * SQE and take the application's user data; nothing reaches the kernel
+ * until tapi_ring_submit() (or io_uring_submit(), see tapi_ring_flush())
+ * submits the whole batch.  Each operation then ends with one completion:
+ * tapi_ring_handle_cqe() turns a CQE of libtapi's into a
+ * &struct tapi_completion and tells the application's own CQEs apart;
+ * tapi_ring_wait() waits for the next CQE and does both.  The synchronous
+ * API stays; both may be used on the same line.
+ *
+ * libtapi owns the structures the kernel reads and writes until the
+ * completion: each operation has a record from a pool of
+ * tapi_ring_get_max_in_flight() records (the size of the ring's completion
+ * queue), allocated once, plus a buffer for the operations that need one
+ * (call info, new calls, events).  The user_data of libtapi's SQEs is the
+ * address of its record in that pool; a CQE whose user_data points
+ * anywhere else is the application's.
+ *
+ * Asynchronous requests (make call, dial, answer, accept, drop) complete,
+ * by default, when the card has answered: the completion's result is the
+ * request's outcome (0 or a negative errno) and no %TAPI_EV_REPLY event is
+ * queued.  With the flag %TAPI_URING_REPLY_EVENT the completion comes at
+ * once with the request id, and the outcome as a %TAPI_EV_REPLY event, as
+ * for tapi_line_make_call() and friends.
+ *
+ * tapi_ring_queue_read_events() arms a read of the line's events: it
+ * completes each time events are queued, and libtapi re-arms it with the
+ * next submission, until it fails (%ENODEV once the card is gone,
+ * %ECANCELED once the line is closed); tapi_completion_has_more() says
+ * whether more completions will come for it.
+ *
+ * Errors: the queue functions return 0, or -1 with errno set and nothing
+ * queued: %EINVAL for a NULL ring or line, an unknown flag or a bad
+ * argument (as the synchronous function finds it), %EBADF for a closed
+ * line, %EBUSY when the submission queue is full (submit, then queue
+ * again), %ENOBUFS when tapi_ring_get_max_in_flight() operations are in
+ * flight (handle completions first), %ENOMEM.  Everything the core says
+ * comes in the completion's result, as a negative errno: the errors of
+ * the synchronous function, and %ECANCELED for an operation still pending
+ * when the ring is torn down, when the submitting thread exits or when the
+ * process closes the line (a request then goes on, its outcome comes as a
+ * %TAPI_EV_REPLY event); %EOPNOTSUPP from a core without
+ * %TAPI_FEATURE_URING.
+ *
+ * A line must stay open until what was queued on it has been submitted:
+ * an SQE names the line fd by number.  The line object itself stays valid
+ * until the last completion of an operation on it has been handled, even
+ * after tapi_line_close().  A ring, like every libtapi object, is used from
+ * one thread at a time; the application's own use of a shared ring (its
+ * SQEs, submissions and reaping) must not run at the same time either.
+ */
+
+/* Entries of a ring made by tapi_ring_new() with 0 entries. */
+#define TAPI_RING_DEFAULT_ENTRIES	64
+
+/**
+ * enum tapi_ring_op - what a completion completes
+ * @TAPI_RING_OP_APP: not an operation of libtapi: a CQE of the
+ *	application's own that tapi_ring_wait() handed back
+ * @TAPI_RING_OP_MAKE_CALL: tapi_ring_queue_make_call()
+ * @TAPI_RING_OP_DIAL: tapi_ring_queue_dial()
+ * @TAPI_RING_OP_ANSWER: tapi_ring_queue_answer()
+ * @TAPI_RING_OP_ACCEPT: tapi_ring_queue_accept()
+ * @TAPI_RING_OP_DROP: tapi_ring_queue_drop()
+ * @TAPI_RING_OP_DEALLOCATE_CALL: tapi_ring_queue_deallocate_call()
+ * @TAPI_RING_OP_SET_CALL_PRIVILEGE: tapi_ring_queue_set_call_privilege()
+ * @TAPI_RING_OP_HANDOFF: tapi_ring_queue_handoff()
+ * @TAPI_RING_OP_GET_NEW_CALLS: tapi_ring_queue_get_new_calls()
+ * @TAPI_RING_OP_SET_EVENT_MASK: tapi_ring_queue_set_event_mask()
+ * @TAPI_RING_OP_SET_PRIORITY: tapi_ring_queue_set_priority()
+ * @TAPI_RING_OP_GET_CALL_INFO: tapi_ring_queue_get_call_info()
+ * @TAPI_RING_OP_GET_CALL_STATUS: tapi_ring_queue_get_call_status()
+ * @TAPI_RING_OP_GET_ADDRESS_STATUS: tapi_ring_queue_get_address_status()
+ * @TAPI_RING_OP_GET_STATUS: tapi_ring_queue_get_status()
+ * @TAPI_RING_OP_READ_EVENTS: tapi_ring_queue_read_events()
+ * @TAPI_RING_OP_NUM: one past the last
+ */
+enum tapi_ring_op {
+	TAPI_RING_OP_APP,
+	TAPI_RING_OP_MAKE_CALL,
+	TAPI_RING_OP_DIAL,
+	TAPI_RING_OP_ANSWER,
+	TAPI_RING_OP_ACCEPT,
+	TAPI_RING_OP_DROP,
+	TAPI_RING_OP_DEALLOCATE_CALL,
+	TAPI_RING_OP_SET_CALL_PRIVILEGE,
+	TAPI_RING_OP_HANDOFF,
+	TAPI_RING_OP_GET_NEW_CALLS,
+	TAPI_RING_OP_SET_EVENT_MASK,
+	TAPI_RING_OP_SET_PRIORITY,
+	TAPI_RING_OP_GET_CALL_INFO,
+	TAPI_RING_OP_GET_CALL_STATUS,
+	TAPI_RING_OP_GET_ADDRESS_STATUS,
+	TAPI_RING_OP_GET_STATUS,
+	TAPI_RING_OP_READ_EVENTS,
+	TAPI_RING_OP_NUM,
+};
+
+/**
+ * tapi_ring_op_str() - name of a ring operation
+ * @op: an &enum tapi_ring_op value
+ *
+ * Return: the name ("makecall", "readevents", "app"...), or NULL for an
+ * unknown value.
+ */
+const char *tapi_ring_op_str(enum tapi_ring_op op);
+
+/**
+ * tapi_ring_new() - create an io_uring and a ring object that owns it
+ * @entries: submission queue entries (io_uring_queue_init()); 0 for
+ *	%TAPI_RING_DEFAULT_ENTRIES
+ *
+ * The completion queue is twice as large, and so many operations may be
+ * in flight at once.  The application may add SQEs of its own to the ring
+ * (tapi_ring_get_uring()); tapi_ring_wait() hands their completions back.
+ *
+ * Return: a new ring to release with tapi_ring_free(), or NULL with errno
+ * set (the error of io_uring_queue_init(), e.g. %ENOSYS, %EPERM, %ENOMEM).
+ */
+struct tapi_ring *tapi_ring_new(unsigned int entries);
+
+/**
+ * tapi_ring_attach() - use an application's io_uring
+ * @uring: an initialised ring (io_uring_queue_init() or the like); it must
+ *	outlive the ring object
+ *
+ * libtapi only adds SQEs to @uring and recognises its own CQEs: the
+ * application submits (tapi_ring_submit() or, after tapi_ring_flush(),
+ * io_uring_submit()) and reaps, passing each CQE to tapi_ring_handle_cqe()
+ * before marking it seen.  At most tapi_ring_get_max_in_flight() (the size
+ * of @uring's completion queue) operations of libtapi are in flight.  Use
+ * one ring object per io_uring.
+ *
+ * Return: a new ring object to release with tapi_ring_free(), or NULL with
+ * errno set (%EINVAL: @uring NULL; %EOPNOTSUPP: @uring was set up with
+ * ``IORING_SETUP_IOPOLL``, which commands cannot use).
+ */
+struct tapi_ring *tapi_ring_attach(struct io_uring *uring);
+
+/**
+ * tapi_ring_free() - release a ring object
+ * @ring: the ring, or NULL
+ *
+ * A ring made by tapi_ring_new() is closed; the kernel cancels what is
+ * still pending on it, and the completions not handled yet are lost.  An
+ * attached ring is left alone: release its object when no operation is in
+ * flight (tapi_ring_get_num_in_flight()), or after io_uring_queue_exit(),
+ * never while CQEs of libtapi's may still be handed to
+ * tapi_ring_handle_cqe().  Either way the references the ring's
+ * operations held on lines are dropped.
+ */
+void tapi_ring_free(struct tapi_ring *ring);
+
+/**
+ * tapi_ring_get_uring() - the io_uring of a ring object
+ * @ring: the ring
+ *
+ * For the application's own SQEs, or its own event loop (the ring fd,
+ * io_uring_wait_cqe()...).  It belongs to @ring when made by
+ * tapi_ring_new(): do not exit it.
+ *
+ * Return: the io_uring.
+ */
+struct io_uring *tapi_ring_get_uring(struct tapi_ring *ring);
+
+/**
+ * tapi_ring_get_max_in_flight() - most operations in flight at once
+ * @ring: the ring
+ *
+ * Return: the size of the ring's completion queue.
+ */
+unsigned int tapi_ring_get_max_in_flight(const struct tapi_ring *ring);
+
+/**
+ * tapi_ring_get_num_in_flight() - operations not completed yet
+ * @ring: the ring
+ *
+ * Return: the operations queued whose last completion has not been
+ * handled yet (an armed read of events counts until it ends).
+ */
+unsigned int tapi_ring_get_num_in_flight(const struct tapi_ring *ring);
+
+/**
+ * tapi_ring_queue_make_call() - queue placing a call (lineMakeCall)
+ * @ring: the ring
+ * @line: the line
+ * @dest: as for tapi_line_make_call()
+ * @params: as for tapi_line_make_call(), or NULL; copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's, handed back with the completion
+ *
+ * The completion's call (tapi_completion_get_call()) is the new call's
+ * handle, valid once the request succeeded: at this completion when its
+ * result is 0, or with the %TAPI_EV_REPLY event in
+ * %TAPI_URING_REPLY_EVENT mode (the result is then the request id).
+ *
+ * Return: 0, or -1 with errno set (see "Asynchronous API on io_uring").
+ */
+int tapi_ring_queue_make_call(struct tapi_ring *ring, struct tapi_line *line,
+			      const char *dest,
+			      const struct tapi_call_params *params,
+			      unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_dial() - queue dialling digits on a call (lineDial)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @digits: as for tapi_line_dial()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_dial(struct tapi_ring *ring, struct tapi_line *line,
+			 uint32_t call, const char *digits, unsigned int flags,
+			 void *user_data);
+
+/**
+ * tapi_ring_queue_answer() - queue answering an offered call (lineAnswer)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_answer(struct tapi_ring *ring, struct tapi_line *line,
+			   uint32_t call, unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_accept() - queue claiming an offered call (lineAccept)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_accept(struct tapi_ring *ring, struct tapi_line *line,
+			   uint32_t call, unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_drop() - queue dropping a call (lineDrop)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_drop(struct tapi_ring *ring, struct tapi_line *line,
+			 uint32_t call, unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_deallocate_call() - queue releasing a call handle
+ *	(lineDeallocateCall)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_deallocate_call(struct tapi_ring *ring,
+				    struct tapi_line *line, uint32_t call,
+				    void *user_data);
+
+/**
+ * tapi_ring_queue_set_call_privilege() - queue becoming owner or monitor
+ *	of a call (lineSetCallPrivilege)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @privilege: as for tapi_line_set_call_privilege()
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_set_call_privilege(struct tapi_ring *ring,
+				       struct tapi_line *line, uint32_t call,
+				       uint32_t privilege, void *user_data);
+
+/**
+ * tapi_ring_queue_handoff() - queue giving a call to another application
+ *	(lineHandoff)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @media_mode: as for tapi_line_handoff()
+ * @app_name: as for tapi_line_handoff(); copied at once
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_handoff(struct tapi_ring *ring, struct tapi_line *line,
+			    uint32_t call, uint32_t media_mode,
+			    const char *app_name, void *user_data);
+
+/**
+ * tapi_ring_queue_get_new_calls() - queue getting handles to the calls
+ *	the line has none to (lineGetNewCalls)
+ * @ring: the ring
+ * @line: the line
+ * @capacity: most handles to get; 0 only counts the calls
+ * @address_id: as for tapi_line_get_new_calls()
+ * @user_data: the application's
+ *
+ * The completion's result is the number of handles, read with
+ * tapi_completion_get_new_call().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_get_new_calls(struct tapi_ring *ring,
+				  struct tapi_line *line, unsigned int capacity,
+				  int address_id, void *user_data);
+
+/**
+ * tapi_ring_queue_set_event_mask() - queue choosing the events the line
+ *	receives (lineSetStatusMessages)
+ * @ring: the ring
+ * @line: the line
+ * @mask: as for tapi_line_set_event_mask()
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_set_event_mask(struct tapi_ring *ring,
+				   struct tapi_line *line, uint64_t mask,
+				   void *user_data);
+
+/**
+ * tapi_ring_queue_set_priority() - queue setting the line's priority for
+ *	inbound calls (lineSetAppPriority)
+ * @ring: the ring
+ * @line: the line
+ * @media_modes: as for tapi_line_set_priority()
+ * @priority: as for tapi_line_set_priority()
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_set_priority(struct tapi_ring *ring, struct tapi_line *line,
+				 uint32_t media_modes, uint32_t priority,
+				 void *user_data);
+
+/**
+ * tapi_ring_queue_get_call_info() - queue reading what is known of a call
+ *	(LINECALLINFO)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @user_data: the application's
+ *
+ * The snapshot comes with the completion: tapi_completion_get_call_info().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_get_call_info(struct tapi_ring *ring,
+				  struct tapi_line *line, uint32_t call,
+				  void *user_data);
+
+/**
+ * tapi_ring_queue_get_call_status() - queue reading the state of a call
+ *	(LINECALLSTATUS)
+ * @ring: the ring
+ * @line: the line
+ * @call: the call handle
+ * @user_data: the application's
+ *
+ * The snapshot comes with the completion:
+ * tapi_completion_get_call_status().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_get_call_status(struct tapi_ring *ring,
+				    struct tapi_line *line, uint32_t call,
+				    void *user_data);
+
+/**
+ * tapi_ring_queue_get_address_status() - queue reading the state of an
+ *	address (LINEADDRESSSTATUS)
+ * @ring: the ring
+ * @line: the line
+ * @address_id: the address
+ * @user_data: the application's
+ *
+ * The snapshot comes with the completion:
+ * tapi_completion_get_address_status().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_get_address_status(struct tapi_ring *ring,
+				       struct tapi_line *line,
+				       unsigned int address_id,
+				       void *user_data);
+
+/**
+ * tapi_ring_queue_get_status() - queue reading the status of the line
+ *	(LINEDEVSTATUS)
+ * @ring: the ring
+ * @line: the line
+ * @user_data: the application's
+ *
+ * The snapshot comes with the completion:
+ * tapi_completion_get_line_status().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_get_status(struct tapi_ring *ring, struct tapi_line *line,
+			       void *user_data);
+
+/**
+ * tapi_ring_queue_read_events() - arm reading the line's events
+ * @ring: the ring
+ * @line: the line
+ * @max_events: most events one completion carries; 0 for
+ *	%TAPI_EVENT_BUFFER_DEFAULT, values above %TAPI_EVENT_QUEUE_MAX are
+ *	lowered to it
+ * @user_data: the application's, handed back with every completion
+ *
+ * The read completes as soon as events are queued on the line, with their
+ * number as the result and the events in tapi_completion_get_events().
+ * Handling that completion re-arms the read, and the next
+ * tapi_ring_submit(), tapi_ring_flush() or tapi_ring_wait() queues it
+ * again; tapi_completion_has_more() is true.  The read ends with a
+ * completion whose tapi_completion_has_more() is false: usually a negative
+ * result (%ENODEV: the card is gone and every event was read; %ECANCELED:
+ * the line was closed, the ring torn down or the thread exited; %EIO: the
+ * core returned part of a record), but a last batch of events if the line
+ * was closed meanwhile or no memory was left for the next buffer.  Each
+ * event goes to one reader only, whichever asks first: do not also read
+ * the line fd elsewhere.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_read_events(struct tapi_ring *ring, struct tapi_line *line,
+				unsigned int max_events, void *user_data);
+
+/**
+ * tapi_ring_flush() - queue the reads of events waiting to be re-armed
+ * @ring: the ring
+ *
+ * tapi_ring_submit() and tapi_ring_wait() do it first; an application
+ * that submits with io_uring_submit() calls it before.
+ *
+ * Return: 0, or -1 with errno %EBUSY if the submission queue had no room
+ * for all of them (submit, then flush again).
+ */
+int tapi_ring_flush(struct tapi_ring *ring);
+
+/**
+ * tapi_ring_submit() - submit every queued SQE in one go
+ * @ring: the ring
+ *
+ * Re-armed reads are queued first (tapi_ring_flush()); if they do not all
+ * fit, the submission is repeated until they do.  On an attached ring the
+ * application's SQEs are submitted too.
+ *
+ * Return: the number of SQEs submitted (io_uring_submit()), or -1 with
+ * errno set.
+ */
+int tapi_ring_submit(struct tapi_ring *ring);
+
+/**
+ * tapi_ring_handle_cqe() - handle a CQE if it is libtapi's
+ * @ring: the ring
+ * @cqe: a CQE from the ring's completion queue; the caller marks it seen
+ *	(io_uring_cqe_seen()) afterwards, whoever it belonged to
+ * @completion: out: what the operation's completion says; its previous
+ *	contents are released.  Untouched for a CQE of the application's.
+ *
+ * Return: 1 if @cqe was libtapi's (@completion is filled), 0 if it is the
+ * application's (its user_data is none of libtapi's), or -1 with errno
+ * %EINVAL: NULL arguments, or a CQE for an operation of libtapi's that is
+ * not in flight (handled twice?).
+ */
+int tapi_ring_handle_cqe(struct tapi_ring *ring, const struct io_uring_cqe *cqe,
+			 struct tapi_completion *completion);
+
+/**
+ * tapi_ring_wait() - submit, wait for the next completion and handle it
+ * @ring: the ring
+ * @completion: out: the completion
+ * @timeout_ns: how long to wait in nanoseconds; 0 to poll, negative to
+ *	wait forever
+ *
+ * Submits what is queued (tapi_ring_submit()), waits for one CQE, hands
+ * it to tapi_ring_handle_cqe() and marks it seen.  A CQE of the
+ * application's own comes back as a completion of kind
+ * %TAPI_RING_OP_APP, with the CQE's user_data, res and flags (for a ring
+ * of 32-byte CQEs, the extra words are not kept).
+ *
+ * Return: 1 with @completion filled, 0 on timeout, or -1 with errno set
+ * (%EINTR if a signal arrived; the errors of tapi_ring_handle_cqe() and
+ * of io_uring_wait_cqe()).
+ */
+int tapi_ring_wait(struct tapi_ring *ring, struct tapi_completion *completion,
+		   int64_t timeout_ns);
+
+/**
+ * tapi_completion_new() - create a completion to handle CQEs into
+ *
+ * One completion object may be filled again and again; what it held is
+ * released each time.
+ *
+ * Return: a new empty completion to release with tapi_completion_free(),
+ * or NULL with errno set.
+ */
+struct tapi_completion *tapi_completion_new(void);
+
+/**
+ * tapi_completion_free() - release a completion and what it holds
+ * @completion: the completion, or NULL
+ */
+void tapi_completion_free(struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_op() - the operation that completed
+ * @completion: the completion
+ *
+ * Return: an &enum tapi_ring_op value; %TAPI_RING_OP_APP for an
+ * application's CQE, or an empty completion.
+ */
+enum tapi_ring_op
+tapi_completion_get_op(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_result() - the outcome of the operation
+ * @completion: the completion
+ *
+ * Return: a negative errno if the operation failed.  Otherwise: for a
+ * request in %TAPI_URING_REPLY_EVENT mode its request id (> 0), for a read
+ * of events the number of events (> 0), for get new calls the number of
+ * handles, for the application's CQE its res, else 0.
+ */
+int tapi_completion_get_result(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_user_data() - the application's user data
+ * @completion: the completion
+ *
+ * Return: the pointer given when the operation was queued; for an
+ * application's CQE, its user_data.
+ */
+void *tapi_completion_get_user_data(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_line() - the line of the operation
+ * @completion: the completion
+ *
+ * The completion keeps the line object alive while it holds it, even if
+ * the line was closed since (then it has no fd: its functions fail with
+ * %EBADF).
+ *
+ * Return: the line the operation was queued on, NULL for an
+ * application's CQE.
+ */
+struct tapi_line *
+tapi_completion_get_line(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_call() - the call of the operation
+ * @completion: the completion
+ *
+ * Return: for make call, the new call's handle once the request succeeded
+ * or, in %TAPI_URING_REPLY_EVENT mode, was started (else 0); for the other
+ * call operations the handle they were queued with; 0 otherwise.
+ */
+uint32_t tapi_completion_get_call(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_request_id() - the request an operation started
+ * @completion: the completion
+ *
+ * Return: for make call, dial, answer, accept and drop, the id the core
+ * gave the request (the %TAPI_EV_REPLY of a request in
+ * %TAPI_URING_REPLY_EVENT mode carries it), 0 if none was started; 0 for
+ * the other operations.
+ */
+uint32_t
+tapi_completion_get_request_id(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_has_more() - whether a read of events stays armed
+ * @completion: the completion
+ *
+ * Return: true if more completions will come for the same read of events
+ * (as ``IORING_CQE_F_MORE``); false for its last one and for every other
+ * operation.
+ */
+bool tapi_completion_has_more(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_cqe_flags() - flags of the CQE
+ * @completion: the completion
+ *
+ * Return: the CQE's flags (``IORING_CQE_F_*``), useful for the
+ * application's CQEs.
+ */
+uint32_t
+tapi_completion_get_cqe_flags(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_events() - the events a read brought
+ * @completion: the completion
+ *
+ * Return: for a successful read of events, a buffer holding them (read
+ * with tapi_event_buffer_get_num_events() and tapi_event_buffer_get());
+ * valid until @completion is filled again or freed.  NULL otherwise.
+ */
+const struct tapi_event_buffer *
+tapi_completion_get_events(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_call_info() - the snapshot of a call info query
+ * @completion: the completion
+ *
+ * Return: for a successful tapi_ring_queue_get_call_info(), the snapshot,
+ * owned by @completion (valid until it is filled again or freed); NULL
+ * otherwise.
+ */
+const struct tapi_line_call_info *
+tapi_completion_get_call_info(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_call_status() - the snapshot of a call status query
+ * @completion: the completion
+ *
+ * Return: for a successful tapi_ring_queue_get_call_status(), the
+ * snapshot, owned by @completion; NULL otherwise.
+ */
+const struct tapi_line_call_status *
+tapi_completion_get_call_status(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_address_status() - the snapshot of an address status
+ *	query
+ * @completion: the completion
+ *
+ * Return: for a successful tapi_ring_queue_get_address_status(), the
+ * snapshot, owned by @completion; NULL otherwise.
+ */
+const struct tapi_line_address_status *
+tapi_completion_get_address_status(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_line_status() - the snapshot of a line status query
+ * @completion: the completion
+ *
+ * Return: for a successful tapi_ring_queue_get_status(), the snapshot,
+ * owned by @completion; NULL otherwise.
+ */
+const struct tapi_line_status *
+tapi_completion_get_line_status(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_new_call() - one handle of a get new calls query
+ * @completion: the completion
+ * @index: 0 to the result - 1
+ *
+ * Return: the handle (with monitor privilege), or 0 if @index is out of
+ * range or the completion is of another operation.
+ */
+uint32_t tapi_completion_get_new_call(const struct tapi_completion *completion,
+				      unsigned int index);
+
+/**
+ * tapi_completion_get_remaining() - calls a get new calls query left
+ * @completion: the completion
+ *
+ * Return: the calls left without a handle because the capacity was
+ * reached; 0 for other operations.
+ */
+unsigned int
+tapi_completion_get_remaining(const struct tapi_completion *completion);
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */

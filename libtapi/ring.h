@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libtapi internals of the io_uring API, shared by ring.c (the ring, its
+ * operation records, submission and reaping), ring-ops.c (the queue
+ * functions) and completion.c.  Nothing here is part of the public API.
+ */
+#ifndef _LIBTAPI_RING_H
+#define _LIBTAPI_RING_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+/*
+ * Where an operation record is:
+ * @RING_OP_FREE: on the ring's free list
+ * @RING_OP_QUEUED: its SQE is in the submission queue or in the kernel;
+ *	one CQE will come for it
+ * @RING_OP_REARM: a read of events whose last completion was handled and
+ *	that waits on the ring's re-arm list for an SQE; no CQE will come
+ * @RING_OP_ENDING: a read that cannot be re-armed (its line was closed);
+ *	a NOP SQE carries it to a last completion with @end_result
+ */
+enum ring_op_state {
+	RING_OP_FREE,
+	RING_OP_QUEUED,
+	RING_OP_REARM,
+	RING_OP_ENDING,
+};
+
+/**
+ * struct ring_op - one operation of a ring, from queueing to its completion
+ * @state: &enum ring_op_state
+ * @kind: what the operation is
+ * @uring_flags: struct tapi_uring_cmd's flags
+ * @next: free list or re-arm list
+ * @line: the line, with a reference held while the record is in use
+ * @user_data: the application's
+ * @call: the call handle the operation is about, 0 if none
+ * @end_result: %RING_OP_ENDING: the result of the last completion
+ * @arg: the command's structure, the kernel's to read and write until
+ *	the CQE
+ * @call_info: %TAPI_RING_OP_GET_CALL_INFO: the structure (too big for @arg)
+ * @handles: %TAPI_RING_OP_GET_NEW_CALLS: the array for the new handles
+ * @events: %TAPI_RING_OP_READ_EVENTS: the buffer for the event records
+ * @capacity: the size of @handles or @events, in elements
+ *
+ * The user_data of the record's SQEs is the record's address, inside the
+ * ring's array of records: that is how tapi_ring_handle_cqe() knows its
+ * own CQEs without ever reading memory that is not the ring's.
+ */
+struct ring_op {
+	enum ring_op_state state;
+	enum tapi_ring_op kind;
+	uint32_t uring_flags;
+	struct ring_op *next;
+	struct tapi_line *line;
+	void *user_data;
+	uint32_t call;
+	int end_result;
+	union {
+		struct tapi_call_make make;
+		struct tapi_call_dial dial;
+		struct tapi_call_request request;
+		struct tapi_call_dealloc dealloc;
+		struct tapi_call_privilege privilege;
+		struct tapi_call_handoff handoff;
+		struct tapi_line_new_calls new_calls;
+		struct tapi_line_event_mask event_mask;
+		struct tapi_line_priority priority;
+		struct tapi_call_status call_status;
+		struct tapi_address_status address_status;
+		struct tapi_line_devstatus devstatus;
+	} arg;
+	struct tapi_call_info *call_info;
+	uint32_t *handles;
+	struct tapi_line_event *events;
+	unsigned int capacity;
+};
+
+/**
+ * struct tapi_completion - what one completion of a ring operation says
+ * @kind: the operation, %TAPI_RING_OP_APP for the application's own CQE
+ * @result: see tapi_completion_get_result()
+ * @cqe_flags: the CQE's flags
+ * @more: a read of events stays armed
+ * @user_data: the application's
+ * @line: the line, with a reference held, or NULL
+ * @call: the call handle, 0 if none
+ * @request_id: the request's id, 0 if none
+ * @events: %TAPI_RING_OP_READ_EVENTS: the events read (the buffer stays
+ *	allocated from one completion to the next)
+ * @call_info: %TAPI_RING_OP_GET_CALL_INFO: the snapshot
+ * @call_status: %TAPI_RING_OP_GET_CALL_STATUS: the snapshot
+ * @line_status: %TAPI_RING_OP_GET_STATUS: the snapshot
+ * @address_status: %TAPI_RING_OP_GET_ADDRESS_STATUS: the snapshot
+ * @new_calls: %TAPI_RING_OP_GET_NEW_CALLS: the handles
+ * @num_new_calls: how many
+ * @remaining: calls left without a handle
+ */
+struct tapi_completion {
+	enum tapi_ring_op kind;
+	int result;
+	uint32_t cqe_flags;
+	bool more;
+	void *user_data;
+	struct tapi_line *line;
+	uint32_t call;
+	uint32_t request_id;
+	struct tapi_event_buffer *events;
+	struct tapi_line_call_info *call_info;
+	struct tapi_line_call_status *call_status;
+	struct tapi_line_status *line_status;
+	struct tapi_line_address_status *address_status;
+	uint32_t *new_calls;
+	unsigned int num_new_calls;
+	unsigned int remaining;
+};
+
+/* Forget what @c held (snapshots, handles, the line's reference). */
+void tapi_completion_reset(struct tapi_completion *c);
+
+/*
+ * A new record for an operation of @kind on @line, or NULL with errno set
+ * (%EINVAL: @ring or @line NULL; %EBADF: @line closed; %ENOBUFS: as many
+ * operations in flight as the ring allows; %EBUSY: no room in the
+ * submission queue).  Nothing is queued yet.
+ */
+struct ring_op *tapi_ring_op_get(struct tapi_ring *ring, struct tapi_line *line,
+				 enum tapi_ring_op kind, void *user_data);
+/* Give back a record that was never queued, or whose work is done. */
+void tapi_ring_op_put(struct tapi_ring *ring, struct ring_op *op);
+/*
+ * Put @op's command in an SQE: @cmd_op on the line fd, struct
+ * tapi_uring_cmd { @arg, @len, @uring_flags }.  tapi_ring_op_get() made
+ * sure there is room.
+ */
+void tapi_ring_op_queue(struct tapi_ring *ring, struct ring_op *op,
+			uint32_t cmd_op, void *arg, uint32_t len,
+			uint32_t uring_flags);
+/* The same for a read of events, into @op's buffer. */
+void tapi_ring_op_queue_read(struct tapi_ring *ring, struct ring_op *op);
+
+#endif /* _LIBTAPI_RING_H */
