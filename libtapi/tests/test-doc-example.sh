@@ -84,5 +84,13 @@ run place-call tapi0 full
 	grep -q '^make call: Device or resource busy$' "$DIR/out"
 ok $? "place-call: a request refused at once (status $status)" "$DIR/out"
 
+# The io_uring example: the double's line fds are pipes, on which every
+# command fails with EOPNOTSUPP, which the example reports and exits 1.
+build ring-call.c "$@"
+run ring-call tapi0 1001
+[ $status = 1 ] &&
+	grep -Eq '^(readevents|makecall): Operation not supported$' "$DIR/out"
+ok $? "ring-call reports a command that failed (status $status)" "$DIR/out"
+
 echo "1..$num"
 exit $((failed != 0))
