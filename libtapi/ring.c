@@ -97,7 +97,7 @@ static struct tapi_ring *ring_alloc(void)
 static int ring_init_pool(struct tapi_ring *ring)
 {
 	ring->max_ops = ring->uring->cq.ring_entries;
-	/* Large, but only the records used are ever touched. */
+	/* Allocated once: the ring never holds more. */
 	ring->ops = calloc(ring->max_ops, sizeof(*ring->ops));
 	return ring->ops ? 0 : -1;
 }
