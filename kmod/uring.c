@@ -218,9 +218,11 @@ static void tapi_uring_events_tw(struct io_uring_cmd *ioucmd,
 
 	/*
 	 * A task that is exiting, or a worker standing in for it, has no
-	 * user memory to copy to: the records stay queued.
+	 * user memory to copy to, and a ring being torn down no reader (its
+	 * buffer may be freed already): the records stay queued.
 	 */
-	if (current->flags & (PF_EXITING | PF_KTHREAD) || !current->mm) {
+	if (current->flags & (PF_EXITING | PF_KTHREAD) || !current->mm ||
+	    tapi_uring_orphaned(ioucmd)) {
 		ret = -ECANCELED;
 	} else {
 		ret = tapi_uring_read_or_wait(w);
