@@ -21,28 +21,7 @@
 
 #include "fake-tapi.h"
 
-static int test_num;
-static int failures;
-
-static void __attribute__((format(printf, 2, 3)))
-ok(bool cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	test_num++;
-	printf("%s %d - ", cond ? "ok" : "not ok", test_num);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!cond)
-		failures++;
-}
-
-static bool streq(const char *a, const char *b)
-{
-	return a && b && !strcmp(a, b);
-}
+#include "tap.h"
 
 static struct fake_tapi_log *fake_log;
 #define last_open (&fake_log->line_open)
@@ -922,6 +901,5 @@ int main(void)
 		test_inbound(card);
 		test_line(card);	/* closes the card */
 	}
-	printf("1..%d\n", test_num);
-	return failures ? 1 : 0;
+	return tap_done();
 }

@@ -15,28 +15,7 @@
 
 #include "tool.h"
 
-static int test_num;
-static int failures;
-
-static void __attribute__((format(printf, 2, 3)))
-ok(bool cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	test_num++;
-	printf("%s %d - ", cond ? "ok" : "not ok", test_num);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!cond)
-		failures++;
-}
-
-static bool streq(const char *a, const char *b)
-{
-	return a && b && !strcmp(a, b);
-}
+#include "tap.h"
 
 /* The VALID mask of each kind, as the uapi defines it. */
 static const struct {
@@ -842,6 +821,5 @@ int main(void)
 	test_settings();
 	test_buffers();
 	test_open_errors();
-	printf("1..%d\n", test_num);
-	return failures ? 1 : 0;
+	return tap_done();
 }

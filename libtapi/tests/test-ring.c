@@ -26,28 +26,7 @@
 #include <liburing.h>
 #include <libtapi.h>
 
-static int test_num;
-static int failures;
-
-static void __attribute__((format(printf, 2, 3)))
-ok(bool cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	test_num++;
-	printf("%s %d - ", cond ? "ok" : "not ok", test_num);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!cond)
-		failures++;
-}
-
-static bool streq(const char *a, const char *b)
-{
-	return a && b && !strcmp(a, b);
-}
+#include "tap.h"
 
 /* The application's own objects, for user data. */
 static int app_a, app_b, app_c;
@@ -983,6 +962,5 @@ int main(void)
 		test_attach(card);
 		tapi_card_close(card);
 	}
-	printf("1..%d\n", test_num);
-	return failures ? 1 : 0;
+	return tap_done();
 }
