@@ -25,6 +25,7 @@
 #include <liburing.h>
 
 #include "calls.h"
+#include "transport.h"
 
 #define MAX_PAIRS	32
 #define EVS		16
@@ -58,17 +59,11 @@ static unsigned long started, finished, wanted;
 static int queue(int fd, unsigned int cmd_op, void *arg, uint32_t len,
 		 unsigned int pair, enum op op)
 {
-	struct tapi_uring_cmd area = {
-		.arg = (uintptr_t)arg,
-		.len = len,
-	};
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
 
 	if (!sqe)
 		return -EBUSY;
-	io_uring_prep_rw(IORING_OP_URING_CMD, sqe, fd, NULL, 0, 0);
-	sqe->cmd_op = cmd_op;
-	memcpy(sqe->cmd, &area, sizeof(area));
+	uring_prep_cmd(sqe, fd, cmd_op, arg, len, 0);
 	sqe->user_data = (uint64_t)pair << 8 | op;
 	return 0;
 }

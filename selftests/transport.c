@@ -44,14 +44,23 @@ static struct io_uring *thread_ring(void)
 	return &tls_ring;
 }
 
-int uring_cmd_sync(int fd, unsigned int cmd_op, void *arg, uint32_t len,
-		   uint32_t uring_flags)
+void uring_prep_cmd(struct io_uring_sqe *sqe, int fd, unsigned int cmd_op,
+		    void *arg, uint32_t len, uint32_t flags)
 {
 	struct tapi_uring_cmd area = {
 		.arg = (uintptr_t)arg,
 		.len = len,
-		.flags = uring_flags,
+		.flags = flags,
 	};
+
+	io_uring_prep_rw(IORING_OP_URING_CMD, sqe, fd, NULL, 0, 0);
+	sqe->cmd_op = cmd_op;
+	memcpy(sqe->cmd, &area, sizeof(area));
+}
+
+int uring_cmd_sync(int fd, unsigned int cmd_op, void *arg, uint32_t len,
+		   uint32_t uring_flags)
+{
 	struct io_uring *ring = thread_ring();
 	struct io_uring_cqe *cqe;
 	struct io_uring_sqe *sqe;
@@ -62,9 +71,7 @@ int uring_cmd_sync(int fd, unsigned int cmd_op, void *arg, uint32_t len,
 	sqe = io_uring_get_sqe(ring);
 	if (!sqe)
 		return -EBUSY;
-	io_uring_prep_rw(IORING_OP_URING_CMD, sqe, fd, NULL, 0, 0);
-	sqe->cmd_op = cmd_op;
-	memcpy(sqe->cmd, &area, sizeof(area));
+	uring_prep_cmd(sqe, fd, cmd_op, arg, len, uring_flags);
 	sqe->user_data = cmd_op;
 	ret = io_uring_submit(ring);
 	if (ret != 1)

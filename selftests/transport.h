@@ -20,6 +20,15 @@ bool transport_is_uring(void);
 /* "ioctl" or "io_uring", for messages. */
 const char *transport_name(void);
 
+struct io_uring_sqe;
+
+/*
+ * Fill @sqe with one tapi command on @fd: IORING_OP_URING_CMD, @cmd_op,
+ * and the command area (struct tapi_uring_cmd) @arg, @len, @flags.
+ */
+void uring_prep_cmd(struct io_uring_sqe *sqe, int fd, unsigned int cmd_op,
+		    void *arg, uint32_t len, uint32_t flags);
+
 /*
  * One command on @fd through io_uring, waiting for its completion.
  * @uring_flags: struct tapi_uring_cmd's flags; @len its len.

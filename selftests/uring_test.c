@@ -32,18 +32,11 @@
 static int queue_cmd(struct io_uring *ring, int fd, unsigned int cmd_op,
 		     void *arg, uint32_t len, uint32_t flags, uint64_t tag)
 {
-	struct tapi_uring_cmd area = {
-		.arg = (uintptr_t)arg,
-		.len = len,
-		.flags = flags,
-	};
 	struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
 
 	if (!sqe)
 		return -EBUSY;
-	io_uring_prep_rw(IORING_OP_URING_CMD, sqe, fd, NULL, 0, 0);
-	sqe->cmd_op = cmd_op;
-	memcpy(sqe->cmd, &area, sizeof(area));
+	uring_prep_cmd(sqe, fd, cmd_op, arg, len, flags);
 	sqe->user_data = tag;
 	return 0;
 }
@@ -326,6 +319,20 @@ TEST_F(ring, bad_sqes)
 	EXPECT_EQ(-EFAULT, uring_cmd_sync(self->a,
 					  TAPI_IOC_LINE_GET_DEVSTATUS, ro, 0, 0));
 	munmap(ro, 4096);
+	/* A polled ring: io_uring itself refuses, tapi has no iopoll. */
+	{
+		struct io_uring polled;
+		int res;
+
+		ASSERT_EQ(0, io_uring_queue_init(4, &polled,
+						 IORING_SETUP_IOPOLL));
+		ASSERT_EQ(0, submit_cmd(&polled, self->a,
+					TAPI_IOC_LINE_GET_DEVSTATUS, &st, 0,
+					0, 1));
+		ASSERT_EQ(1, reap(&polled, T, &res, NULL, NULL));
+		EXPECT_EQ(-EOPNOTSUPP, res);
+		io_uring_queue_exit(&polled);
+	}
 	/* The fd still works. */
 	EXPECT_EQ(0, uring_cmd_sync(self->a, TAPI_IOC_LINE_GET_DEVSTATUS, &st,
 				    0, 0));
