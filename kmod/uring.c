@@ -58,6 +58,7 @@
 #include <linux/io_uring_types.h>
 #include <linux/percpu-refcount.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 
 typedef void (*tapi_uring_tw_t)(struct io_uring_cmd *ioucmd,
 				unsigned int issue_flags);
@@ -83,16 +84,20 @@ static void tapi_uring_in_task(struct io_uring_cmd *ioucmd, tapi_uring_tw_t fn)
 
 /*
  * Is nobody going to reap this command's completion: its ring is being
- * torn down (the last ring fd closed) or the task that submitted it is
- * exiting.  Only for a command still pending, whose ring and task are
- * therefore still there.
+ * torn down (the last ring fd closed), or the task that submitted it is
+ * exiting, or its whole process is.  The last one is for an SQPOLL ring:
+ * its submitter is the ring's kernel thread, which shares the process's
+ * files (so the ring fd stays open) and, when the process is killed,
+ * waits for its pending commands before it begins to exit.  Only for a
+ * command still pending, whose ring and task are therefore still there.
  */
 static bool tapi_uring_orphaned(struct io_uring_cmd *ioucmd)
 {
 	struct io_kiocb *req = cmd_to_io_kiocb(ioucmd);
 
 	return percpu_ref_is_dying(&req->ctx->refs) ||
-	       READ_ONCE(req->task->flags) & PF_EXITING;
+	       READ_ONCE(req->task->flags) & PF_EXITING ||
+	       READ_ONCE(req->task->signal->flags) & SIGNAL_GROUP_EXIT;
 }
 #else
 #define TAPI_HAVE_URING 0

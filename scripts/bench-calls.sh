@@ -9,9 +9,12 @@
 # (tapi_callloop async); io_uring alone, replies as CQEs and events from
 # READ_EVENTS commands, with one pair of lines and with BENCH_PAIRS pairs
 # in flight, everything ready submitted in one io_uring_enter
-# (tapi_ringloop).  The figures are printed side by side with their ratios
-# to the synchronous loop and their syscalls per call: the VM is emulated
-# (TCG) and the host shared, so only figures from one run compare.
+# (tapi_ringloop).  All four run on a card that replies at once and on one
+# that replies 1 ms late, as hardware does (a tenth of the calls there);
+# the cost of one bare syscall into a line fd is timed too.  The figures
+# are printed side by side with their ratios to the synchronous loop and
+# their syscalls per call: the VM is emulated (TCG) and the host shared,
+# so only figures from one run compare.
 #
 # Usage: scripts/bench-calls.sh [CALLS_PER_ROUND [ROUNDS]]   (defaults 2000 3)
 #

@@ -5,13 +5,19 @@
  * disconnected call, both deallocate.  Each step is checked; the first
  * surprise ends the run with a message.
  *
- *   tapi_callloop DEV NUMBER COUNT sync|async
+ *   tapi_callloop DEV NUMBER COUNT sync|async|null
  *
  * DEV is the card node, NUMBER line 1's number.  "sync" uses
  * TAPI_REQUEST_SYNC; "async" waits for each TAPI_EV_REPLY instead, as an
  * event-driven application does.  Prints one line:
  *
  *   MODE calls=N seconds=S calls_per_s=R syscalls_per_call=K
+ *
+ * "null" makes no call: it times COUNT ioctls of an unknown command on
+ * line 0 (each fails with ENOTTY), what a syscall into the line fd costs
+ * by itself, and prints
+ *
+ *   null syscalls=N seconds=S us_per_syscall=U
  *
  * Exit status: 0 when every call went through, 1 otherwise, 2 on usage.
  */
@@ -21,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 
 #include "calls.h"
 
@@ -108,6 +115,24 @@ static int one_call(int a, int b, const char *number, bool sync)
 	return 0;
 }
 
+/* COUNT ioctls the line fd refuses at once: a syscall's own cost. */
+static int null_syscalls(int fd, unsigned long count)
+{
+	unsigned long i;
+	uint64_t t0, t1;
+
+	t0 = now_ns();
+	for (i = 0; i < count; i++) {
+		if (ioctl(fd, _IO(TAPI_IOC_TYPE, 0xff)) != -1 ||
+		    errno != ENOTTY)
+			return fail("unknown ioctl", -EPROTO);
+	}
+	t1 = now_ns();
+	printf("null syscalls=%lu seconds=%.3f us_per_syscall=%.2f\n", count,
+	       (t1 - t0) / 1e9, count ? (t1 - t0) / 1e3 / count : 0.0);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long count, i;
@@ -116,8 +141,10 @@ int main(int argc, char **argv)
 	int card, a, b;
 	bool sync;
 
-	if (argc != 5 || (strcmp(argv[4], "sync") && strcmp(argv[4], "async"))) {
-		fprintf(stderr, "usage: %s DEV NUMBER COUNT sync|async\n", prog);
+	if (argc != 5 || (strcmp(argv[4], "sync") && strcmp(argv[4], "async") &&
+			  strcmp(argv[4], "null"))) {
+		fprintf(stderr, "usage: %s DEV NUMBER COUNT sync|async|null\n",
+			prog);
 		return 2;
 	}
 	count = strtoul(argv[3], NULL, 0);
@@ -135,6 +162,9 @@ int main(int argc, char **argv)
 		fail("line open", a < 0 ? a : b);
 		return 1;
 	}
+
+	if (!strcmp(argv[4], "null"))
+		return null_syscalls(a, count);
 
 	t0 = now_ns();
 	for (i = 0; i < count; i++) {

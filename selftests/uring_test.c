@@ -537,8 +537,13 @@ TEST_F(ring, ring_closed_process_alive)
 	EXPECT_EQ(0, wait_opens(self->card_fd, 2, 0, REAP_WAIT));
 }
 
-/* kill -9 with commands pending: the process goes at once, and the fd. */
-TEST_F(ring, killed_with_commands_pending)
+/*
+ * A child opens line 2, queues a read and a make call on a ring made with
+ * @ring_flags (the card replies 5 s late, so both stay pending), and is
+ * killed: it must go at once, and so must its line fd.
+ */
+static void kill_with_pending(struct __test_metadata *_metadata,
+			      FIXTURE_DATA(ring) *self, unsigned int ring_flags)
 {
 	int ready[2], status, fd;
 	uint64_t t0;
@@ -555,7 +560,7 @@ TEST_F(ring, killed_with_commands_pending)
 		struct io_uring r;
 
 		fd = call_open_line(self->card_fd, 2, TAPI_PRIV_OWNER, EV_CALLS);
-		if (fd < 0 || io_uring_queue_init(4, &r, 0))
+		if (fd < 0 || io_uring_queue_init(4, &r, ring_flags))
 			_exit(1);
 		ev_drain(fd);
 		make_args(&m, self->num_b, 0);
@@ -564,6 +569,9 @@ TEST_F(ring, killed_with_commands_pending)
 		    queue_cmd(&r, fd, TAPI_IOC_CALL_MAKE, &m, 0, 0, 2) ||
 		    io_uring_submit(&r) != 2)
 			_exit(1);
+		/* An SQ thread takes them in its own time: see them in. */
+		while (!m.request_id)
+			usleep(1000);
 		if (write(ready[1], "r", 1) != 1)
 			_exit(1);
 		pause();
@@ -579,6 +587,67 @@ TEST_F(ring, killed_with_commands_pending)
 	EXPECT_EQ(0, wait_opens(self->card_fd, 2, 0, REAP_WAIT));
 	close(ready[0]);
 	close(ready[1]);
+}
+
+/* kill -9 with commands pending: the process goes at once, and the fd. */
+TEST_F(ring, killed_with_commands_pending)
+{
+	kill_with_pending(_metadata, self, 0);
+}
+
+/* The same when a kernel thread polls the ring (IORING_SETUP_SQPOLL). */
+TEST_F(ring, killed_with_commands_pending_sqpoll)
+{
+	kill_with_pending(_metadata, self, IORING_SETUP_SQPOLL);
+}
+
+/*
+ * An SQPOLL ring: its kernel thread issues the commands, with no
+ * io_uring_enter() to submit; replies and events come as on any ring.
+ */
+TEST_F(ring, sqpoll_ring)
+{
+	struct io_uring_params p = {
+		.flags = IORING_SETUP_SQPOLL,
+		.sq_thread_idle = 50,
+	};
+	struct tapi_event evs[8];
+	struct tapi_call_make m;
+	struct io_uring sq;
+	int res, i, got = 0, newcall = 0;
+	uint64_t tag;
+
+	ASSERT_EQ(0, io_uring_queue_init_params(8, &sq, &p));
+	ev_drain(self->b);
+	make_args(&m, self->num_b, 0);
+	ASSERT_EQ(0, queue_cmd(&sq, self->b, TAPI_URING_READ_EVENTS, evs,
+			       sizeof(evs), 0, 1));
+	ASSERT_EQ(0, queue_cmd(&sq, self->a, TAPI_IOC_CALL_MAKE, &m, 0, 0, 2));
+	ASSERT_EQ(2, io_uring_submit(&sq));
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(1, reap(&sq, T, &res, &tag, NULL));
+		got |= 1 << tag;
+		if (tag == 2) {
+			EXPECT_EQ(0, res);
+			continue;
+		}
+		ASSERT_LT(0, res);
+		for (int k = 0; k < res / (int)sizeof(evs[0]); k++)
+			newcall |= evs[k].type == TAPI_EV_NEWCALL;
+	}
+	EXPECT_EQ(6, got);
+	EXPECT_TRUE(newcall);
+	EXPECT_NE(0u, m.call);
+
+	/* A read left pending when the ring goes: cancelled, fd let go. */
+	ev_drain(self->b);
+	ASSERT_EQ(0, submit_cmd(&sq, self->b, TAPI_URING_READ_EVENTS, evs,
+				sizeof(evs), 0, 3));
+	usleep(QUIET * 1000);
+	io_uring_queue_exit(&sq);
+	close(self->b);
+	self->b = -1;
+	EXPECT_EQ(0, wait_opens(self->card_fd, 1, 0, REAP_WAIT));
 }
 
 /* The card goes with a request and a read pending. */
