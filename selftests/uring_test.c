@@ -601,6 +601,28 @@ TEST_F(ring, killed_with_commands_pending_sqpoll)
 	kill_with_pending(_metadata, self, IORING_SETUP_SQPOLL);
 }
 
+/* A registered (fixed) file works as the line fd. */
+TEST_F(ring, fixed_file)
+{
+	struct io_uring_sqe *sqe;
+	struct tapi_call_make m;
+	struct tapi_event ev;
+	int res;
+
+	ASSERT_EQ(0, io_uring_register_files(&self->ring, &self->a, 1));
+	make_args(&m, self->num_b, 0);
+	sqe = io_uring_get_sqe(&self->ring);
+	ASSERT_NE(NULL, sqe);
+	uring_prep_cmd(sqe, 0, TAPI_IOC_CALL_MAKE, &m, 0, 0);
+	sqe->flags |= IOSQE_FIXED_FILE;
+	ASSERT_EQ(1, io_uring_submit(&self->ring));
+	ASSERT_EQ(1, reap(&self->ring, T, &res, NULL, NULL));
+	EXPECT_EQ(0, res);
+	EXPECT_NE(0u, m.call);
+	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_NEWCALL, 0, &ev, T));
+	EXPECT_EQ(0, io_uring_unregister_files(&self->ring));
+}
+
 /*
  * An SQPOLL ring: its kernel thread issues the commands, with no
  * io_uring_enter() to submit; replies and events come as on any ring.
