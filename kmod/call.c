@@ -186,6 +186,8 @@ struct tapi_call *tapi_call_create(struct tapi_line *line,
 	INIT_LIST_HEAD(&call->requests);
 	spin_lock_init(&call->lock);
 	INIT_LIST_HEAD(&call->handles);
+	spin_lock_init(&call->media_lock);
+	INIT_LIST_HEAD(&call->media);
 	call->state = state;
 	call->mode = mode;
 	call->create_ns = ktime_get_ns();
@@ -411,6 +413,8 @@ int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
 	}
 	spin_unlock_irqrestore(&call->lock, flags);
 
+	if (state & (TAPI_CALLSTATE_DISCONNECTED | TAPI_CALLSTATE_IDLE))
+		tapi_media_call_ended(call);
 	if (state == TAPI_CALLSTATE_IDLE) {
 		tapi_requests_cancel_call(call);
 		tapi_call_address_changed(call);

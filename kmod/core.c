@@ -23,6 +23,7 @@ static int __init tapi_init(void)
 {
 	int ret;
 
+	tapi_g711_init();
 	tapi_wq = alloc_workqueue("tapi", 0, 0);
 	if (!tapi_wq)
 		return -ENOMEM;

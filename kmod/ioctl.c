@@ -53,7 +53,7 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 	f->features = TAPI_FEATURE_CARD_INFO | TAPI_FEATURE_LINE_CAPS |
 		      TAPI_FEATURE_ADDRESS_CAPS | TAPI_FEATURE_LINE_OPEN |
 		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS |
-		      TAPI_FEATURE_CALLS |
+		      TAPI_FEATURE_CALLS | TAPI_FEATURE_MEDIA |
 		      (tapi_uring_supported() ? TAPI_FEATURE_URING : 0);
 	f->event_size = sizeof(struct tapi_event);
 	return 0;
@@ -196,6 +196,8 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 		      struct tapi_call_privilege, privilege, TAPI_ON_LINE | TAPI_IN_ONLY),
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_HANDOFF, tapi_cmd_call_handoff,
 		      struct tapi_call_handoff, app_name, TAPI_ON_LINE | TAPI_IN_ONLY),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_MEDIA_OPEN, tapi_cmd_call_media_open,
+		      struct tapi_media_open, off, TAPI_ON_LINE),
 };
 
 /* The uapi structures' sizes are ABI: they only ever grow. */

@@ -230,6 +230,12 @@ void tapi_line_get_devstatus(struct tapi_line_file *lf,
 void tapi_line_removed(struct tapi_line *line)
 {
 	struct tapi_line_file *lf;
+	struct tapi_call *call;
+
+	spin_lock_irq(&line->calls_lock);
+	list_for_each_entry(call, &line->calls, line_node)
+		tapi_media_call_ended(call);
+	spin_unlock_irq(&line->calls_lock);
 
 	spin_lock_irq(&line->opens_lock);
 	list_for_each_entry(lf, &line->opens, node)

@@ -226,6 +226,11 @@ struct tapi_line_file {
  * @handles: handles to the call (struct tapi_call_handle.call_node)
  * @num_owners: handles on @handles with owner privilege
  * @num_monitors: handles on @handles with monitor privilege
+ * @media_lock: protects the fields below and the ring state of every
+ *	media fd on @media (see media.c)
+ * @media: the call's media fds (struct tapi_media.node)
+ * @media_tx: the one of them that transmits, or NULL
+ * @media_ended: the call's media stopped for good: no new media fd
  */
 struct tapi_call {
 	struct kref ref;
@@ -253,6 +258,10 @@ struct tapi_call {
 	struct list_head handles;
 	unsigned int num_owners;
 	unsigned int num_monitors;
+	spinlock_t media_lock;
+	struct list_head media;
+	struct tapi_media *media_tx;
+	bool media_ended;
 };
 
 /**
@@ -512,6 +521,17 @@ int tapi_cmd_line_set_priority(struct tapi_ucmd *ucmd);
 /* uring.c: io_uring commands */
 struct tapi_uring_wait;
 bool tapi_uring_supported(void);
+
+/* media.c: media fds */
+int tapi_cmd_call_media_open(struct tapi_ucmd *ucmd);
+void tapi_media_call_ended(struct tapi_call *call);
+
+/* g711.c */
+void tapi_g711_init(void);
+u8 tapi_linear_to_ulaw(s16 pcm);
+u8 tapi_linear_to_alaw(s16 pcm);
+s16 tapi_ulaw_to_linear(u8 u);
+s16 tapi_alaw_to_linear(u8 a);
 void tapi_uring_init_lf(struct tapi_line_file *lf);
 void tapi_uring_release_lf(struct tapi_line_file *lf);
 int tapi_line_uring_cmd(struct io_uring_cmd *ioucmd, unsigned int issue_flags);

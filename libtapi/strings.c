@@ -136,6 +136,7 @@ static const struct flag_name core_features[] = {
 	FLAG(TAPI_FEATURE_LINE_STATUS,		"line_status"),
 	FLAG(TAPI_FEATURE_CALLS,		"calls"),
 	FLAG(TAPI_FEATURE_URING,		"uring"),
+	FLAG(TAPI_FEATURE_MEDIA,		"media"),
 };
 
 static const struct flag_name call_states[] = {
@@ -297,6 +298,7 @@ static const struct flag_name event_types[] = {
 	EV(TAPI_EV_CLOSE,			"close"),
 	EV(TAPI_EV_REMOVED,			"removed"),
 	EV(TAPI_EV_OVERFLOW,			"overflow"),
+	EV(TAPI_EV_MEDIA,			"media"),
 };
 
 struct flag_table {

@@ -330,6 +330,8 @@ enum tapi_devcaps_flag {
  *	%TAPI_IOC_LINE_SET_PRIORITY, call events, asynchronous requests
  * @TAPI_FEATURE_URING: every command as io_uring ``IORING_OP_URING_CMD``,
  *	replies as completions, %TAPI_URING_READ_EVENTS (see "io_uring")
+ * @TAPI_FEATURE_MEDIA: media fds, %TAPI_IOC_CALL_MEDIA_OPEN (see "Media
+ *	rings")
  * @TAPI_FEATURE_VALID: every feature bit this header defines
  */
 enum tapi_feature {
@@ -341,7 +343,8 @@ enum tapi_feature {
 	TAPI_FEATURE_LINE_STATUS	= 1 << 5,
 	TAPI_FEATURE_CALLS		= 1 << 6,
 	TAPI_FEATURE_URING		= 1 << 7,
-	TAPI_FEATURE_VALID		= (1 << 8) - 1,
+	TAPI_FEATURE_MEDIA		= 1 << 8,
+	TAPI_FEATURE_VALID		= (1 << 9) - 1,
 };
 
 /**
@@ -1284,6 +1287,7 @@ struct tapi_line_priority {
 #define TAPI_IOC_CALL_GET_STATUS	_IO(TAPI_IOC_TYPE, 0x11)
 #define TAPI_IOC_CALL_SET_PRIVILEGE	_IO(TAPI_IOC_TYPE, 0x12)
 #define TAPI_IOC_CALL_HANDOFF		_IO(TAPI_IOC_TYPE, 0x13)
+#define TAPI_IOC_CALL_MEDIA_OPEN	_IO(TAPI_IOC_TYPE, 0x14)
 
 /**
  * enum tapi_event_type - type of a struct tapi_event (TAPI's LINE_* messages)
@@ -1316,6 +1320,11 @@ struct tapi_line_priority {
  *	param[0] is a &enum tapi_close_reason
  * @TAPI_EV_REMOVED: the card was removed; the last record of a line fd,
  *	right after a %TAPI_EV_CLOSE with reason %TAPI_CLOSE_REMOVED
+ * @TAPI_EV_MEDIA: a media fd of the call lost audio: param[0] the
+ *	&enum tapi_media_xrun bits of what happened since the last such
+ *	event for that fd, param[1] and param[2] its RX overrun and TX
+ *	underrun counts so far.  At most one a second per media fd, to every
+ *	handle of the call.
  * @TAPI_EV_OVERFLOW: events were lost; param[0] how many, param[1] the
  *	sequence number of the first one lost.  Not sequenced itself (seqno 0)
  *	and placed before the first record that survived.
@@ -1338,6 +1347,7 @@ enum tapi_event_type {
 	TAPI_EV_CLOSE		= 14,
 	TAPI_EV_REMOVED		= 15,
 	TAPI_EV_OVERFLOW	= 16,
+	TAPI_EV_MEDIA		= 17,
 	TAPI_EV_MAX,
 };
 
@@ -1386,6 +1396,205 @@ struct tapi_event {
 	__u32 request_id;
 	__u32 reserved;
 	__u32 param[8];
+};
+
+/**
+ * DOC: Media rings
+ *
+ * A call's audio reaches user space (the MSP) through a media fd, opened
+ * with %TAPI_IOC_CALL_MEDIA_OPEN on a line fd holding a handle to the call
+ * (anonymous inode ``tapi-media``).  Every media fd of a call receives
+ * what the far end sends (RX); one at most, opened with
+ * %TAPI_MEDIA_OPEN_TX on an owner handle, transmits (TX).
+ *
+ * Each direction is a single-producer single-consumer ring of
+ * ``entries`` fixed-size frames (a power of two) of ``frame_ms``
+ * milliseconds of 8 kHz audio in the fd's &enum tapi_media_format.  Its
+ * producer and consumer indices are free-running __u32: frame ``i`` is at
+ * ``frames + (i & (entries - 1)) * frame_size``, the ring holds
+ * ``producer - consumer`` frames, and each index sits on a cache line of
+ * its own.  The fd has two regions to mmap(), each at its offset in the
+ * file, with the layout published in struct tapi_media_offsets rather
+ * than fixed by this header:
+ *
+ * - %TAPI_MEDIA_OFF_KERNEL, ``kernel_size`` bytes, written by the kernel
+ *   only and mapped read-only (``PROT_WRITE`` is refused with %EPERM, and
+ *   mprotect() cannot add it): the RX producer, the TX consumer, the RX
+ *   frames and struct tapi_media_stats;
+ * - %TAPI_MEDIA_OFF_USER, ``user_size`` bytes, written by the MSP: the RX
+ *   consumer, the TX producer, the RX flags and the TX frames.
+ *
+ * Any other offset, or a length beyond the region, is %EINVAL.
+ *
+ * The barrier contract, for the side that produces (writes frames, then
+ * publishes the producer index) and the side that consumes (reads the
+ * producer, then the frames, then publishes the consumer index):
+ *
+ * - the producer reads the consumer index with an acquire load, writes
+ *   frames only into free slots, then stores the new producer index with
+ *   a release store;
+ * - the consumer reads the producer index with an acquire load, reads
+ *   those frames, then stores the new consumer index with a release
+ *   store.
+ *
+ * (``__atomic_load_n(p, __ATOMIC_ACQUIRE)`` and
+ * ``__atomic_store_n(p, v, __ATOMIC_RELEASE)`` in C; the kernel's
+ * smp_load_acquire() and smp_store_release().)  The kernel trusts no
+ * index user space writes: a TX producer more than ``entries`` ahead of
+ * the consumer counts in ``tx_invalid`` and the ring is taken as empty.
+ *
+ * The kernel fills RX as the card delivers audio; when RX is full the
+ * frame is dropped and counted in ``rx_overruns``.  It drains TX as the
+ * card transmits; when TX is empty silence goes out and counts in
+ * ``tx_underruns``.  poll() reports %EPOLLIN while RX holds a frame and
+ * %EPOLLOUT while TX has room (on a TX fd); a new RX frame wakes pollers
+ * only while %TAPI_MEDIA_RX_NEED_WAKEUP is set in ``rx_flags`` (the
+ * kernel sets it at open: an MSP reading the ring on its own clock clears
+ * it and then needs no syscall at all).  When the call is disconnected or
+ * goes idle, or the card goes away, the rings stop and poll() reports
+ * %EPOLLHUP; the fd stays usable for reading what is left.
+ */
+
+/* mmap() offsets of a media fd's two regions. */
+#define TAPI_MEDIA_OFF_KERNEL	0x00000000ULL
+#define TAPI_MEDIA_OFF_USER	0x10000000ULL
+
+/* Frame length limits, in milliseconds, and the default. */
+#define TAPI_MEDIA_FRAME_MS_MIN		1
+#define TAPI_MEDIA_FRAME_MS_MAX		20
+#define TAPI_MEDIA_FRAME_MS_DEFAULT	20
+/* Ring entries: a power of two in these bounds; the default. */
+#define TAPI_MEDIA_ENTRIES_MIN		2
+#define TAPI_MEDIA_ENTRIES_MAX		1024
+#define TAPI_MEDIA_ENTRIES_DEFAULT	32
+
+/**
+ * enum tapi_media_format - sample format of a media fd's frames
+ * @TAPI_MEDIA_LINEAR16: signed 16-bit linear, host byte order (default)
+ * @TAPI_MEDIA_ULAW: G.711 mu-law, one byte a sample
+ * @TAPI_MEDIA_ALAW: G.711 A-law, one byte a sample
+ */
+enum tapi_media_format {
+	TAPI_MEDIA_LINEAR16	= 0,
+	TAPI_MEDIA_ULAW		= 1,
+	TAPI_MEDIA_ALAW		= 2,
+};
+
+/**
+ * enum tapi_media_open_flag - flags of struct tapi_media_open
+ * @TAPI_MEDIA_OPEN_TX: the fd transmits too (a TX ring); needs an owner
+ *	handle, and no other TX media fd on the call
+ * @TAPI_MEDIA_OPEN_CLOEXEC: the media fd is opened %O_CLOEXEC
+ * @TAPI_MEDIA_OPEN_NONBLOCK: the media fd is opened %O_NONBLOCK
+ * @TAPI_MEDIA_OPEN_VALID: every flag defined
+ */
+enum tapi_media_open_flag {
+	TAPI_MEDIA_OPEN_TX		= 1 << 0,
+	TAPI_MEDIA_OPEN_CLOEXEC		= 1 << 1,
+	TAPI_MEDIA_OPEN_NONBLOCK	= 1 << 2,
+	TAPI_MEDIA_OPEN_VALID		= (1 << 3) - 1,
+};
+
+/**
+ * struct tapi_media_offsets - where things are in a media fd's regions
+ * @rx_producer: in the kernel region: __u32 RX producer index
+ * @tx_consumer: in the kernel region: __u32 TX consumer index
+ * @rx_frames: in the kernel region: the RX frames
+ * @stats: in the kernel region: struct tapi_media_stats
+ * @rx_consumer: in the user region: __u32 RX consumer index
+ * @tx_producer: in the user region: __u32 TX producer index
+ * @rx_flags: in the user region: __u32 &enum tapi_media_rx_flag bits
+ * @tx_frames: in the user region: the TX frames (none without TX)
+ * @kernel_size: length of the kernel region
+ * @user_size: length of the user region
+ * @reserved: zero
+ */
+struct tapi_media_offsets {
+	__u32 rx_producer;
+	__u32 tx_consumer;
+	__u32 rx_frames;
+	__u32 stats;
+	__u32 rx_consumer;
+	__u32 tx_producer;
+	__u32 rx_flags;
+	__u32 tx_frames;
+	__u32 kernel_size;
+	__u32 user_size;
+	__u32 reserved[2];
+};
+
+/**
+ * enum tapi_media_rx_flag - bits of the ``rx_flags`` word, set by the MSP
+ * @TAPI_MEDIA_RX_NEED_WAKEUP: wake pollers of the fd for each new RX frame
+ */
+enum tapi_media_rx_flag {
+	TAPI_MEDIA_RX_NEED_WAKEUP	= 1 << 0,
+};
+
+/**
+ * enum tapi_media_xrun - param[0] of %TAPI_EV_MEDIA
+ * @TAPI_MEDIA_XRUN_RX_OVERRUN: RX frames were dropped: the ring was full
+ * @TAPI_MEDIA_XRUN_TX_UNDERRUN: silence went out: the TX ring was empty
+ */
+enum tapi_media_xrun {
+	TAPI_MEDIA_XRUN_RX_OVERRUN	= 1 << 0,
+	TAPI_MEDIA_XRUN_TX_UNDERRUN	= 1 << 1,
+};
+
+/**
+ * struct tapi_media_stats - counters of a media fd, in its kernel region
+ * @rx_frames: frames put on the RX ring
+ * @rx_overruns: frames dropped because the RX ring was full
+ * @tx_frames: frames taken from the TX ring
+ * @tx_underruns: frames of silence sent because the TX ring was empty
+ * @tx_invalid: times the TX producer was found more than ``entries``
+ *	ahead of the consumer
+ * @reserved: zero
+ */
+struct tapi_media_stats {
+	__aligned_u64 rx_frames;
+	__aligned_u64 rx_overruns;
+	__aligned_u64 tx_frames;
+	__aligned_u64 tx_underruns;
+	__aligned_u64 tx_invalid;
+	__aligned_u64 reserved[3];
+};
+
+/**
+ * struct tapi_media_open - open a media fd on a call
+ *	(%TAPI_IOC_CALL_MEDIA_OPEN, on a line fd)
+ * @size: sizeof(struct tapi_media_open) as known to user space
+ * @flags: &enum tapi_media_open_flag bits
+ * @call: in: the call handle; the call must not be idle
+ * @format: in: &enum tapi_media_format
+ * @frame_ms: in: frame length, %TAPI_MEDIA_FRAME_MS_MIN to
+ *	%TAPI_MEDIA_FRAME_MS_MAX, 0 for %TAPI_MEDIA_FRAME_MS_DEFAULT
+ * @rx_entries: in: RX ring entries, a power of two from
+ *	%TAPI_MEDIA_ENTRIES_MIN to %TAPI_MEDIA_ENTRIES_MAX, 0 for the
+ *	default; out: the value used
+ * @tx_entries: the same for TX, with %TAPI_MEDIA_OPEN_TX (else must be 0)
+ * @fd: out: the media fd
+ * @frame_size: out: bytes a frame
+ * @reserved: zero
+ * @off: out: the layout of the fd's regions
+ *
+ * Errors: %ENOENT unknown handle; %EPERM %TAPI_MEDIA_OPEN_TX on a monitor
+ * handle; %EBUSY another media fd of the call transmits; %EINVAL bad
+ * format, frame length or entries, or reserved bits; %EOPNOTSUPP unknown
+ * flags; %ESRCH the call is idle or disconnected; %ENODEV the card is gone.
+ */
+struct tapi_media_open {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 format;
+	__u32 frame_ms;
+	__u32 rx_entries;
+	__u32 tx_entries;
+	__s32 fd;
+	__u32 frame_size;
+	__u32 reserved;
+	struct tapi_media_offsets off;
 };
 
 /**

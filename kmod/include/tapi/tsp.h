@@ -288,6 +288,11 @@ struct tapi_card *tapi_call_card(const struct tapi_call *call);
 unsigned int tapi_call_line(const struct tapi_call *call);
 unsigned int tapi_call_address(const struct tapi_call *call);
 u32 tapi_call_id(const struct tapi_call *call);
+
+/* Media (kmod/media.c): 8 kHz 16-bit linear samples, any context */
+void tapi_media_rx(struct tapi_call *call, const s16 *samples, unsigned int n);
+unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
+			   unsigned int n);
 u32 tapi_call_state(const struct tapi_call *call);
 
 /* Asynchronous requests (kmod/request.c) */

@@ -1,0 +1,620 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tapi core: media fds ("tapi-media"), a call's audio rings shared with
+ * the MSP in user space, and the TSPI helpers that feed and drain them.
+ *
+ * A media fd has two vmalloc'd regions, mapped by the MSP at their own
+ * mmap offsets (see "Media rings" in the uapi header):
+ *
+ *   kernel region (read-only to user space)   user region (read-write)
+ *   +0     RX producer                        +0     RX consumer
+ *   +64    TX consumer                        +64    TX producer
+ *   +128   struct tapi_media_stats            +128   RX flags
+ *   +PAGE  RX frames                          +PAGE  TX frames (TX fds)
+ *
+ * (the index offsets are SMP_CACHE_BYTES apart: one cache line each).
+ *
+ * Barrier contract, kernel side.  RX, the kernel producing: read the RX
+ * consumer with smp_load_acquire() (so the MSP's reads of the slot are
+ * done before we overwrite it), copy the frame into the free slot, then
+ * publish the producer with smp_store_release() (so the frame is visible
+ * before the index is).  TX, the kernel consuming: read the TX producer
+ * with smp_load_acquire() (so the MSP's writes of the frame are seen),
+ * copy the frame out, then publish the consumer with smp_store_release()
+ * (so the copy is done before the MSP may reuse the slot).  The indices
+ * user space writes are never trusted: they only ever select a slot
+ * modulo the ring size, and a TX producer more than a ring ahead is
+ * counted and dropped.  The user side of the same contract is written
+ * out in the uapi header ("Media rings"); selftests/media_test.c follows it.
+ *
+ * The TSP moves audio in 16-bit linear samples at 8 kHz, in chunks of any
+ * length, from any context (typically a timer or an interrupt): each fd
+ * cuts them into its own frame length and format.  call->media_lock, a
+ * spinlock taken with interrupts off, protects the call's list of media
+ * fds and every ring's kernel-side state; it nests inside
+ * line->calls_lock and is never held while taking call->lock.
+ */
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/jiffies.h>
+#include <linux/log2.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+#include "tapi_core.h"
+
+/* Samples a millisecond: everything is 8 kHz. */
+#define TAPI_MEDIA_SAMPLES_MS	8
+#define TAPI_MEDIA_MAX_SAMPLES	(TAPI_MEDIA_FRAME_MS_MAX * TAPI_MEDIA_SAMPLES_MS)
+
+/* Layout of both regions' first page. */
+#define TAPI_MEDIA_IDX0		0
+#define TAPI_MEDIA_IDX1		SMP_CACHE_BYTES
+#define TAPI_MEDIA_IDX2		(2 * SMP_CACHE_BYTES)
+#define TAPI_MEDIA_FRAMES	PAGE_SIZE
+
+/**
+ * struct tapi_media - one media fd
+ * @call: its call; a reference is held
+ * @node: entry in @call->media; under @call->media_lock
+ * @wait: pollers
+ * @format: &enum tapi_media_format
+ * @frame_samples: samples a frame
+ * @frame_size: bytes a frame
+ * @rx_entries: RX ring size, a power of two
+ * @tx_entries: TX ring size, or 0 for an fd that does not transmit
+ * @kreg: the kernel region (vmalloc_user())
+ * @ksize: its size
+ * @ureg: the user region
+ * @usize: its size
+ * @rx_prod: RX producer, in @kreg
+ * @tx_cons: TX consumer, in @kreg
+ * @stats: counters, in @kreg
+ * @rx_frames: RX frames, in @kreg
+ * @rx_cons: RX consumer, in @ureg (user-written)
+ * @tx_prod: TX producer, in @ureg (user-written)
+ * @rx_flags: &enum tapi_media_rx_flag bits, in @ureg (user-written)
+ * @tx_frames: TX frames, in @ureg (user-written)
+ *
+ * The fields below are under @call->media_lock.
+ *
+ * @stopped: the call ended or the card went: the rings are still
+ * @rx_head: the RX producer index (what *@rx_prod says)
+ * @rx_fill: samples gathered in @rx_acc
+ * @tx_tail: the TX consumer index (what *@tx_cons says)
+ * @tx_pos: samples of @tx_cur already sent
+ * @tx_real: @tx_cur came from the ring (not silence)
+ * @xrun: &enum tapi_media_xrun bits not reported yet
+ * @xrun_at: jiffies of the last %TAPI_EV_MEDIA, or of the open
+ * @rx_acc: the RX frame being gathered, linear
+ * @tx_cur: the TX frame being sent, linear
+ */
+struct tapi_media {
+	struct tapi_call *call;
+	struct list_head node;
+	wait_queue_head_t wait;
+	u32 format;
+	u32 frame_samples;
+	u32 frame_size;
+	u32 rx_entries;
+	u32 tx_entries;
+	void *kreg;
+	size_t ksize;
+	void *ureg;
+	size_t usize;
+	u32 *rx_prod;
+	u32 *tx_cons;
+	struct tapi_media_stats *stats;
+	u8 *rx_frames;
+	u32 *rx_cons;
+	u32 *tx_prod;
+	u32 *rx_flags;
+	u8 *tx_frames;
+
+	bool stopped;
+	u32 rx_head;
+	u32 rx_fill;
+	u32 tx_tail;
+	u32 tx_pos;
+	bool tx_real;
+	u32 xrun;
+	unsigned long xrun_at;
+	s16 rx_acc[TAPI_MEDIA_MAX_SAMPLES];
+	s16 tx_cur[TAPI_MEDIA_MAX_SAMPLES];
+};
+
+static void tapi_media_encode(const struct tapi_media *m, u8 *dst,
+			      const s16 *src)
+{
+	u32 i;
+
+	switch (m->format) {
+	case TAPI_MEDIA_ULAW:
+		for (i = 0; i < m->frame_samples; i++)
+			dst[i] = tapi_linear_to_ulaw(src[i]);
+		break;
+	case TAPI_MEDIA_ALAW:
+		for (i = 0; i < m->frame_samples; i++)
+			dst[i] = tapi_linear_to_alaw(src[i]);
+		break;
+	default:
+		memcpy(dst, src, m->frame_size);
+		break;
+	}
+}
+
+static void tapi_media_decode(const struct tapi_media *m, s16 *dst,
+			      const u8 *src)
+{
+	u32 i;
+
+	switch (m->format) {
+	case TAPI_MEDIA_ULAW:
+		for (i = 0; i < m->frame_samples; i++)
+			dst[i] = tapi_ulaw_to_linear(src[i]);
+		break;
+	case TAPI_MEDIA_ALAW:
+		for (i = 0; i < m->frame_samples; i++)
+			dst[i] = tapi_alaw_to_linear(src[i]);
+		break;
+	default:
+		memcpy(dst, src, m->frame_size);
+		break;
+	}
+}
+
+/*
+ * Note a lost frame; when a TAPI_EV_MEDIA is due, fill @ev in (its type
+ * says so) and start the next period.  media_lock held.
+ */
+static void tapi_media_xrun_locked(struct tapi_media *m, u32 what,
+				   struct tapi_event *ev)
+{
+	m->xrun |= what;
+	if (ev->type || time_before(jiffies, m->xrun_at + HZ))
+		return;
+	ev->type = TAPI_EV_MEDIA;
+	ev->param[0] = m->xrun;
+	ev->param[1] = m->stats->rx_overruns;
+	ev->param[2] = m->stats->tx_underruns;
+	m->xrun = 0;
+	m->xrun_at = jiffies;
+}
+
+/* Queue @ev, if filled in, on every handle of @call.  No core lock held. */
+static void tapi_media_report(struct tapi_call *call, struct tapi_event *ev)
+{
+	unsigned long flags;
+
+	if (!ev->type)
+		return;
+	ev->line = call->line->index;
+	spin_lock_irqsave(&call->lock, flags);
+	tapi_call_fanout_locked(call, ev);
+	spin_unlock_irqrestore(&call->lock, flags);
+}
+
+/* A whole RX frame is in m->rx_acc: put it on the ring.  media_lock held. */
+static void tapi_media_rx_frame_locked(struct tapi_media *m,
+				       struct tapi_event *ev)
+{
+	u32 cons = smp_load_acquire(m->rx_cons);
+
+	if (m->rx_head - cons >= m->rx_entries) {
+		m->stats->rx_overruns++;
+		tapi_media_xrun_locked(m, TAPI_MEDIA_XRUN_RX_OVERRUN, ev);
+		return;
+	}
+	tapi_media_encode(m, m->rx_frames +
+			  (m->rx_head & (m->rx_entries - 1)) * m->frame_size,
+			  m->rx_acc);
+	smp_store_release(m->rx_prod, ++m->rx_head);
+	m->stats->rx_frames++;
+	if (READ_ONCE(*m->rx_flags) & TAPI_MEDIA_RX_NEED_WAKEUP &&
+	    wq_has_sleeper(&m->wait))
+		wake_up_poll(&m->wait, EPOLLIN | EPOLLRDNORM);
+}
+
+/**
+ * tapi_media_rx() - audio received from the far end of a call
+ * @call: the call
+ * @samples: 8 kHz 16-bit linear samples
+ * @n: how many
+ *
+ * Delivers @samples to every media fd of @call, each cutting them into its
+ * frames; a frame that finds its RX ring full is dropped and counted.
+ * Nothing happens for a call without media fds or whose media stopped.
+ *
+ * Context: any context, also hard interrupt; does not sleep.
+ */
+void tapi_media_rx(struct tapi_call *call, const s16 *samples, unsigned int n)
+{
+	struct tapi_event ev = {};
+	struct tapi_media *m;
+	unsigned long flags;
+	u32 k, done;
+
+	spin_lock_irqsave(&call->media_lock, flags);
+	list_for_each_entry(m, &call->media, node) {
+		if (m->stopped)
+			continue;
+		for (done = 0; done < n; done += k) {
+			k = min(n - done, m->frame_samples - m->rx_fill);
+			memcpy(m->rx_acc + m->rx_fill, samples + done,
+			       k * sizeof(*samples));
+			m->rx_fill += k;
+			if (m->rx_fill < m->frame_samples)
+				continue;
+			m->rx_fill = 0;
+			tapi_media_rx_frame_locked(m, &ev);
+		}
+	}
+	spin_unlock_irqrestore(&call->media_lock, flags);
+	tapi_media_report(call, &ev);
+}
+EXPORT_SYMBOL_GPL(tapi_media_rx);
+
+/*
+ * Start the next TX frame period: take a frame off the ring into
+ * m->tx_cur, or silence.  media_lock held.
+ */
+static void tapi_media_tx_frame_locked(struct tapi_media *m,
+				       struct tapi_event *ev)
+{
+	u32 prod = smp_load_acquire(m->tx_prod);
+	u32 avail = prod - m->tx_tail;
+
+	if (avail > m->tx_entries) {
+		/* Nonsense from user space: take the ring as empty. */
+		m->stats->tx_invalid++;
+		m->tx_tail = prod;
+		smp_store_release(m->tx_cons, m->tx_tail);
+		avail = 0;
+	}
+	m->tx_real = avail;
+	if (!avail) {
+		memset(m->tx_cur, 0, m->frame_samples * sizeof(s16));
+		m->stats->tx_underruns++;
+		tapi_media_xrun_locked(m, TAPI_MEDIA_XRUN_TX_UNDERRUN, ev);
+		return;
+	}
+	tapi_media_decode(m, m->tx_cur, m->tx_frames +
+			  (m->tx_tail & (m->tx_entries - 1)) * m->frame_size);
+	smp_store_release(m->tx_cons, ++m->tx_tail);
+	m->stats->tx_frames++;
+	if (wq_has_sleeper(&m->wait))
+		wake_up_poll(&m->wait, EPOLLOUT | EPOLLWRNORM);
+}
+
+/**
+ * tapi_media_tx() - audio to send to the far end of a call
+ * @call: the call
+ * @samples: where to put 8 kHz 16-bit linear samples
+ * @n: how many the TSP sends now
+ *
+ * Fills @samples from the call's transmitting media fd, frame by frame;
+ * where it has none queued (or there is no such fd) the TSP gets silence.
+ * A frame period the MSP left empty counts as one underrun.
+ *
+ * Context: any context, also hard interrupt; does not sleep.
+ * Return: how many of the @n samples came from the MSP; the rest are zero.
+ */
+unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
+			   unsigned int n)
+{
+	struct tapi_event ev = {};
+	struct tapi_media *m;
+	unsigned long flags;
+	u32 k, done, got = 0;
+
+	spin_lock_irqsave(&call->media_lock, flags);
+	m = call->media_tx;
+	if (!m || m->stopped) {
+		spin_unlock_irqrestore(&call->media_lock, flags);
+		memset(samples, 0, n * sizeof(*samples));
+		return 0;
+	}
+	for (done = 0; done < n; done += k) {
+		if (!m->tx_pos)
+			tapi_media_tx_frame_locked(m, &ev);
+		k = min(n - done, m->frame_samples - m->tx_pos);
+		memcpy(samples + done, m->tx_cur + m->tx_pos,
+		       k * sizeof(*samples));
+		if (m->tx_real)
+			got += k;
+		m->tx_pos += k;
+		if (m->tx_pos == m->frame_samples)
+			m->tx_pos = 0;
+	}
+	spin_unlock_irqrestore(&call->media_lock, flags);
+	tapi_media_report(call, &ev);
+	return got;
+}
+EXPORT_SYMBOL_GPL(tapi_media_tx);
+
+/**
+ * tapi_media_call_ended() - stop a call's media: EPOLLHUP on its fds
+ * @call: the call, disconnected or idle, or whose card is going
+ *
+ * Context: any context; no core lock but line->calls_lock held.
+ */
+void tapi_media_call_ended(struct tapi_call *call)
+{
+	struct tapi_media *m;
+	unsigned long flags;
+
+	spin_lock_irqsave(&call->media_lock, flags);
+	call->media_ended = true;
+	list_for_each_entry(m, &call->media, node) {
+		m->stopped = true;
+		wake_up_poll(&m->wait, EPOLLHUP);
+	}
+	spin_unlock_irqrestore(&call->media_lock, flags);
+}
+
+static __poll_t tapi_media_poll(struct file *file, poll_table *pt)
+{
+	struct tapi_media *m = file->private_data;
+	__poll_t mask = 0;
+	u32 prod, cons;
+
+	poll_wait(file, &m->wait, pt);
+	prod = smp_load_acquire(m->rx_prod);
+	if (prod != READ_ONCE(*m->rx_cons))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (m->tx_entries) {
+		cons = smp_load_acquire(m->tx_cons);
+		if (READ_ONCE(*m->tx_prod) - cons < m->tx_entries)
+			mask |= EPOLLOUT | EPOLLWRNORM;
+	}
+	if (READ_ONCE(m->stopped))
+		mask |= EPOLLHUP;
+	return mask;
+}
+
+static int tapi_media_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct tapi_media *m = file->private_data;
+	unsigned long size = vma->vm_end - vma->vm_start;
+	u64 off = (u64)vma->vm_pgoff << PAGE_SHIFT;
+	size_t region_size;
+	void *region;
+
+	if (!(vma->vm_flags & VM_SHARED))
+		return -EINVAL;
+	if (off == TAPI_MEDIA_OFF_KERNEL) {
+		if (vma->vm_flags & VM_WRITE)
+			return -EPERM;
+		vma->vm_flags &= ~VM_MAYWRITE;
+		region = m->kreg;
+		region_size = m->ksize;
+	} else if (off == TAPI_MEDIA_OFF_USER) {
+		region = m->ureg;
+		region_size = m->usize;
+	} else {
+		return -EINVAL;
+	}
+	if (size > region_size)
+		return -EINVAL;
+	return remap_vmalloc_range(vma, region, 0);
+}
+
+/* Take @m off its call's list: the TSP's helpers no longer see it. */
+static void tapi_media_detach(struct tapi_media *m)
+{
+	struct tapi_call *call = m->call;
+
+	spin_lock_irq(&call->media_lock);
+	list_del(&m->node);
+	if (call->media_tx == m)
+		call->media_tx = NULL;
+	spin_unlock_irq(&call->media_lock);
+}
+
+static void tapi_media_free(struct tapi_media *m)
+{
+	tapi_call_put(m->call);
+	vfree(m->kreg);
+	vfree(m->ureg);
+	kfree(m);
+}
+
+static int tapi_media_release(struct inode *inode, struct file *file)
+{
+	struct tapi_media *m = file->private_data;
+
+	tapi_media_detach(m);
+	tapi_media_free(m);
+	return 0;
+}
+
+static const struct file_operations tapi_media_fops = {
+	.owner		= THIS_MODULE,
+	.poll		= tapi_media_poll,
+	.mmap		= tapi_media_mmap,
+	.release	= tapi_media_release,
+	.llseek		= noop_llseek,
+};
+
+/* Check and complete the request; fill in its frame size. */
+static int tapi_media_check(struct tapi_media_open *mo, bool *tx)
+{
+	if (mo->flags & ~TAPI_MEDIA_OPEN_VALID)
+		return -EOPNOTSUPP;
+	if (mo->reserved || memchr_inv(&mo->off, 0, sizeof(mo->off)))
+		return -EINVAL;
+	*tx = mo->flags & TAPI_MEDIA_OPEN_TX;
+	if (mo->format > TAPI_MEDIA_ALAW)
+		return -EINVAL;
+	if (!mo->frame_ms)
+		mo->frame_ms = TAPI_MEDIA_FRAME_MS_DEFAULT;
+	if (mo->frame_ms < TAPI_MEDIA_FRAME_MS_MIN ||
+	    mo->frame_ms > TAPI_MEDIA_FRAME_MS_MAX)
+		return -EINVAL;
+	if (!mo->rx_entries)
+		mo->rx_entries = TAPI_MEDIA_ENTRIES_DEFAULT;
+	if (*tx && !mo->tx_entries)
+		mo->tx_entries = TAPI_MEDIA_ENTRIES_DEFAULT;
+	if (!is_power_of_2(mo->rx_entries) ||
+	    mo->rx_entries < TAPI_MEDIA_ENTRIES_MIN ||
+	    mo->rx_entries > TAPI_MEDIA_ENTRIES_MAX)
+		return -EINVAL;
+	if (*tx ? !is_power_of_2(mo->tx_entries) ||
+		  mo->tx_entries < TAPI_MEDIA_ENTRIES_MIN ||
+		  mo->tx_entries > TAPI_MEDIA_ENTRIES_MAX : mo->tx_entries)
+		return -EINVAL;
+	mo->frame_size = mo->frame_ms * TAPI_MEDIA_SAMPLES_MS *
+			 (mo->format == TAPI_MEDIA_LINEAR16 ? 2 : 1);
+	return 0;
+}
+
+static struct tapi_media *tapi_media_alloc(const struct tapi_media_open *mo,
+					   bool tx)
+{
+	struct tapi_media *m;
+
+	m = kzalloc(sizeof(*m), GFP_KERNEL_ACCOUNT);
+	if (!m)
+		return NULL;
+	init_waitqueue_head(&m->wait);
+	m->format = mo->format;
+	m->frame_samples = mo->frame_ms * TAPI_MEDIA_SAMPLES_MS;
+	m->frame_size = mo->frame_size;
+	m->rx_entries = mo->rx_entries;
+	m->tx_entries = tx ? mo->tx_entries : 0;
+	m->ksize = PAGE_ALIGN(TAPI_MEDIA_FRAMES +
+			      (size_t)m->rx_entries * m->frame_size);
+	m->usize = PAGE_ALIGN(TAPI_MEDIA_FRAMES +
+			      (size_t)m->tx_entries * m->frame_size);
+	m->kreg = vmalloc_user(m->ksize);
+	m->ureg = vmalloc_user(m->usize);
+	if (!m->kreg || !m->ureg) {
+		vfree(m->kreg);
+		vfree(m->ureg);
+		kfree(m);
+		return NULL;
+	}
+	m->rx_prod = m->kreg + TAPI_MEDIA_IDX0;
+	m->tx_cons = m->kreg + TAPI_MEDIA_IDX1;
+	m->stats = m->kreg + TAPI_MEDIA_IDX2;
+	m->rx_frames = m->kreg + TAPI_MEDIA_FRAMES;
+	m->rx_cons = m->ureg + TAPI_MEDIA_IDX0;
+	m->tx_prod = m->ureg + TAPI_MEDIA_IDX1;
+	m->rx_flags = m->ureg + TAPI_MEDIA_IDX2;
+	m->tx_frames = m->ureg + TAPI_MEDIA_FRAMES;
+	*m->rx_flags = TAPI_MEDIA_RX_NEED_WAKEUP;
+	m->xrun_at = jiffies;
+	return m;
+}
+
+static void tapi_media_publish(const struct tapi_media *m,
+			       struct tapi_media_open *mo)
+{
+	struct tapi_media_offsets *off = &mo->off;
+
+	off->rx_producer = TAPI_MEDIA_IDX0;
+	off->tx_consumer = TAPI_MEDIA_IDX1;
+	off->stats = TAPI_MEDIA_IDX2;
+	off->rx_frames = TAPI_MEDIA_FRAMES;
+	off->rx_consumer = TAPI_MEDIA_IDX0;
+	off->tx_producer = TAPI_MEDIA_IDX1;
+	off->rx_flags = TAPI_MEDIA_IDX2;
+	off->tx_frames = TAPI_MEDIA_FRAMES;
+	off->kernel_size = m->ksize;
+	off->user_size = m->usize;
+}
+
+/* Put @m on its call's list.  Return: 0, -ESRCH or -EBUSY. */
+static int tapi_media_attach(struct tapi_media *m, bool tx)
+{
+	struct tapi_call *call = m->call;
+	int ret = 0;
+
+	spin_lock_irq(&call->media_lock);
+	if (call->media_ended)
+		ret = -ESRCH;
+	else if (tx && call->media_tx)
+		ret = -EBUSY;
+	if (!ret) {
+		list_add_tail(&m->node, &call->media);
+		if (tx)
+			call->media_tx = m;
+	}
+	spin_unlock_irq(&call->media_lock);
+	return ret;
+}
+
+/**
+ * tapi_cmd_call_media_open() - %TAPI_IOC_CALL_MEDIA_OPEN
+ * @ucmd: the command
+ *
+ * Return: 0 or a negative errno.
+ */
+int tapi_cmd_call_media_open(struct tapi_ucmd *ucmd)
+{
+	struct tapi_media_open *mo = ucmd->cmd;
+	struct tapi_call_handle *h;
+	struct tapi_media *m;
+	struct file *file;
+	u32 state, priv;
+	int fd, ret;
+	bool tx;
+
+	ret = tapi_media_check(mo, &tx);
+	if (ret)
+		return ret;
+	h = tapi_handle_get(ucmd->lf, mo->call);
+	if (!h)
+		return -ENOENT;
+	spin_lock_irq(&h->call->lock);
+	state = h->call->state;
+	priv = h->privilege;
+	spin_unlock_irq(&h->call->lock);
+	if (tx && priv != TAPI_PRIV_OWNER) {
+		ret = -EPERM;
+		goto out_handle;
+	}
+	if (state & (TAPI_CALLSTATE_IDLE | TAPI_CALLSTATE_DISCONNECTED)) {
+		ret = -ESRCH;
+		goto out_handle;
+	}
+	ret = -ENOMEM;
+	m = tapi_media_alloc(mo, tx);
+	if (!m)
+		goto out_handle;
+	m->call = tapi_call_get(h->call);
+	fd = get_unused_fd_flags(O_RDWR |
+				 (mo->flags & TAPI_MEDIA_OPEN_CLOEXEC ?
+				  O_CLOEXEC : 0));
+	if (fd < 0) {
+		ret = fd;
+		goto out_free;
+	}
+	ret = tapi_media_attach(m, tx);
+	if (ret)
+		goto out_fd;
+	file = anon_inode_getfile("tapi-media", &tapi_media_fops, m,
+				  O_RDWR | (mo->flags & TAPI_MEDIA_OPEN_NONBLOCK ?
+					    O_NONBLOCK : 0));
+	if (IS_ERR(file)) {
+		ret = PTR_ERR(file);
+		tapi_media_detach(m);
+		goto out_fd;
+	}
+	tapi_media_publish(m, mo);
+	mo->fd = fd;
+	ucmd->new_file = file;
+	ucmd->new_fd = fd;
+	tapi_handle_put(h);
+	return 0;
+
+out_fd:
+	put_unused_fd(fd);
+out_free:
+	tapi_media_free(m);
+out_handle:
+	tapi_handle_put(h);
+	return ret;
+}
