@@ -31,6 +31,9 @@
  *			"specialinfo" (SPECIALINFO, NOCIRCUIT)
  *	external_prefix	rw numbers starting with it (and longer) go to the
  *			simulated network; empty: none do; default "9"
+ *	tone_zone	rw the call-progress tones callers hear: "us"
+ *			(default, North America) or "cept" (ITU-T E.180,
+ *			425 Hz)
  *
  * /sys/kernel/config/tapi-sim/CARD/lineN	mkdir: line N of the card,
  *						N decimal without leading
@@ -628,12 +631,42 @@ static ssize_t tapi_sim_card_external_prefix_store(struct config_item *item,
 	return count;
 }
 
+static ssize_t tapi_sim_card_tone_zone_show(struct config_item *item,
+					    char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	ssize_t ret;
+
+	mutex_lock(&card->lock);
+	ret = sprintf(page, "%s\n", tapi_sim_zone_name(card->cfg.tone_zone));
+	mutex_unlock(&card->lock);
+	return ret;
+}
+
+static ssize_t tapi_sim_card_tone_zone_store(struct config_item *item,
+					     const char *page, size_t count)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	int zone, ret;
+
+	zone = tapi_sim_zone_find(page);
+	if (zone < 0)
+		return zone;
+	ret = tapi_sim_card_lock_config(card);
+	if (ret)
+		return ret;
+	card->cfg.tone_zone = zone;
+	mutex_unlock(&card->lock);
+	return count;
+}
+
 CONFIGFS_ATTR(tapi_sim_card_, live);
 CONFIGFS_ATTR_RO(tapi_sim_card_, dev_name);
 CONFIGFS_ATTR_RO(tapi_sim_card_, open_lines);
 CONFIGFS_ATTR_RO(tapi_sim_card_, calls);
 CONFIGFS_ATTR(tapi_sim_card_, unknown_number);
 CONFIGFS_ATTR(tapi_sim_card_, external_prefix);
+CONFIGFS_ATTR(tapi_sim_card_, tone_zone);
 
 static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_live,
@@ -645,6 +678,7 @@ static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_reply_delay_ms,
 	&tapi_sim_card_attr_unknown_number,
 	&tapi_sim_card_attr_external_prefix,
+	&tapi_sim_card_attr_tone_zone,
 	NULL
 };
 

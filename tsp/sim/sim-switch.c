@@ -46,6 +46,7 @@
  * @dialed: the number dialled so far (outbound)
  * @no_answer: gives up on an unanswered outbound call
  * @remote_answer: the network answers an external call
+ * @media: its audio (sim-media.c)
  */
 struct tapi_sim_call {
 	struct kref ref;
@@ -64,6 +65,7 @@ struct tapi_sim_call {
 	char dialed[TAPI_DIAL_LEN];
 	struct delayed_work no_answer;
 	struct delayed_work remote_answer;
+	struct tapi_sim_media_call media;
 };
 
 /**
@@ -159,6 +161,8 @@ static struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
 	sc->line = tapi_call_line(call);
 	sc->address = tapi_call_address(call);
 	sc->no_answer_ms = sw->cfg.no_answer_ms;
+	INIT_LIST_HEAD(&sc->media.node);
+	sc->media.call = call;
 	INIT_DELAYED_WORK(&sc->no_answer, tapi_sim_no_answer_work);
 	INIT_DELAYED_WORK(&sc->remote_answer, tapi_sim_remote_answer_work);
 	list_add_tail(&sc->node, &sw->calls);
@@ -201,6 +205,8 @@ static void tapi_sim_call_end(struct tapi_sim_call *sc)
 	if (sc->gone)
 		return;
 	sc->gone = true;
+	tapi_sim_media_update(&sc->sw->media, &sc->media, SIM_AUDIO_NONE, 0,
+			      NULL, 0);
 	if (sc->peer)
 		sc->peer->peer = NULL;
 	sc->peer = NULL;
@@ -211,9 +217,47 @@ static void tapi_sim_call_end(struct tapi_sim_call *sc)
 	tapi_sim_call_put(sc);
 }
 
+/* What a call in @state (@mode) hears; *tone for SIM_AUDIO_TONE. */
+static enum tapi_sim_audio tapi_sim_audio_of(struct tapi_sim_call *sc,
+					     u32 state, u32 mode,
+					     enum tapi_sim_tone_kind *tone)
+{
+	switch (state) {
+	case TAPI_CALLSTATE_CONNECTED:
+		return sc->external ? SIM_AUDIO_NETWORK : SIM_AUDIO_PEER;
+	case TAPI_CALLSTATE_DIALTONE:
+		*tone = SIM_TONE_DIAL;
+		return SIM_AUDIO_TONE;
+	case TAPI_CALLSTATE_RINGBACK:
+		*tone = SIM_TONE_RINGBACK;
+		return SIM_AUDIO_TONE;
+	case TAPI_CALLSTATE_BUSY:
+		*tone = mode & TAPI_BUSYMODE_TRUNK ? SIM_TONE_CONGESTION :
+			SIM_TONE_BUSY;
+		return SIM_AUDIO_TONE;
+	case TAPI_CALLSTATE_SPECIALINFO:
+		*tone = SIM_TONE_SIT;
+		return SIM_AUDIO_TONE;
+	default:
+		return SIM_AUDIO_NONE;
+	}
+}
+
+/* Change the call's state in the core, and what it hears.  sw->lock held. */
 static int tapi_sim_set(struct tapi_sim_call *sc, u32 state, u32 mode)
 {
-	return tapi_call_set_state(sc->call, state, mode);
+	enum tapi_sim_tone_kind tone = SIM_TONE_DIAL;
+	enum tapi_sim_audio audio;
+	int ret;
+
+	ret = tapi_call_set_state(sc->call, state, mode);
+	if (ret || sc->gone)
+		return ret;
+	audio = tapi_sim_audio_of(sc, state, mode, &tone);
+	tapi_sim_media_update(&sc->sw->media, &sc->media, audio, tone,
+			      sc->peer ? &sc->peer->media : NULL,
+			      sc->sw->cfg.tone_zone);
+	return 0;
 }
 
 /* The number of a line's address, from the directory; "" if unknown. */
@@ -867,6 +911,7 @@ void tapi_sim_switch_init(struct tapi_sim_switch *sw)
 	INIT_LIST_HEAD(&sw->calls);
 	INIT_LIST_HEAD(&sw->ops);
 	INIT_DELAYED_WORK(&sw->op_work, tapi_sim_ops_work);
+	tapi_sim_media_init(&sw->media);
 }
 
 /**
@@ -909,6 +954,7 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 	sw->num_numbers = n;
 	sw->live = true;
 	mutex_unlock(&sw->lock);
+	tapi_sim_media_start(&sw->media);
 	return 0;
 }
 
@@ -937,6 +983,7 @@ void tapi_sim_switch_stop(struct tapi_sim_switch *sw)
 
 	/* A work item that runs now finds !live and does nothing. */
 	cancel_delayed_work_sync(&sw->op_work);
+	tapi_sim_media_stop(&sw->media);
 	list_for_each_entry_safe(op, otmp, &ops, node)
 		tapi_sim_op_free(op);
 	list_for_each_entry_safe(sc, stmp, &calls, node) {

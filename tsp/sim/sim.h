@@ -8,9 +8,11 @@
 
 #include <linux/atomic.h>
 #include <linux/configfs.h>
+#include <linux/hrtimer.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 #include <linux/tapi.h>
@@ -53,12 +55,99 @@ struct tapi_sim_number {
  *	they go to the simulated network; empty: no external calls
  */
 struct tapi_sim_config {
+	u32 tone_zone;
 	u32 no_answer_ms;
 	u32 remote_answer_ms;
 	u32 reply_delay_ms;
 	bool unknown_specialinfo;
 	char external_prefix[TAPI_ADDRESS_LEN];
 };
+
+/**
+ * enum tapi_sim_audio - what a call hears (sim-media.c)
+ * @SIM_AUDIO_NONE: nothing: no frames reach its media fds
+ * @SIM_AUDIO_PEER: the other line's MSP, and it hears this one's
+ * @SIM_AUDIO_NETWORK: silence from the network, which takes the MSP's audio
+ * @SIM_AUDIO_TONE: a call-progress tone
+ */
+enum tapi_sim_audio {
+	SIM_AUDIO_NONE,
+	SIM_AUDIO_PEER,
+	SIM_AUDIO_NETWORK,
+	SIM_AUDIO_TONE,
+};
+
+/**
+ * enum tapi_sim_tone_kind - call-progress tones of a tone zone
+ * @SIM_TONE_DIAL: dial tone
+ * @SIM_TONE_RINGBACK: audible ringing
+ * @SIM_TONE_BUSY: the called station is busy
+ * @SIM_TONE_CONGESTION: no way through (reorder, fast busy)
+ * @SIM_TONE_SIT: special information tone (number unobtainable)
+ * @SIM_TONE_COUNT: number of kinds
+ */
+enum tapi_sim_tone_kind {
+	SIM_TONE_DIAL,
+	SIM_TONE_RINGBACK,
+	SIM_TONE_BUSY,
+	SIM_TONE_CONGESTION,
+	SIM_TONE_SIT,
+	SIM_TONE_COUNT,
+};
+
+struct tapi_sim_tone_seg;
+
+/**
+ * struct tapi_sim_media_call - one call's audio, in its struct tapi_sim_call
+ * @node: entry in &tapi_sim_media.active while @kind is not NONE
+ * @call: the core's call
+ * @kind: &enum tapi_sim_audio
+ * @peer: for %SIM_AUDIO_PEER, the other end once it has audio too
+ * @tone: for %SIM_AUDIO_TONE, the cadence
+ * @seg: the part of the cadence playing
+ * @pos: samples of it played
+ * @phase: of each frequency, in 0.1 Hz samples modulo 80000
+ *
+ * Every field but @call is protected by &tapi_sim_media.lock.
+ */
+struct tapi_sim_media_call {
+	struct list_head node;
+	struct tapi_call *call;
+	enum tapi_sim_audio kind;
+	struct tapi_sim_media_call *peer;
+	const struct tapi_sim_tone_seg *tone;
+	unsigned int seg;
+	u32 pos;
+	u32 phase[2];
+};
+
+/**
+ * struct tapi_sim_media - a switch's audio
+ * @lock: protects everything here and in the calls on @active; taken by
+ *	the timer (softirq) with interrupts off
+ * @active: the calls with audio (struct tapi_sim_media_call.node)
+ * @timer: the tick
+ * @running: @timer is armed
+ * @stopped: the card is going: no call gets audio
+ */
+struct tapi_sim_media {
+	spinlock_t lock;
+	struct list_head active;
+	struct hrtimer timer;
+	bool running;
+	bool stopped;
+};
+
+int tapi_sim_zone_find(const char *name);
+const char *tapi_sim_zone_name(unsigned int zone);
+void tapi_sim_media_init(struct tapi_sim_media *sm);
+void tapi_sim_media_update(struct tapi_sim_media *sm,
+			   struct tapi_sim_media_call *mc,
+			   enum tapi_sim_audio kind,
+			   enum tapi_sim_tone_kind tone,
+			   struct tapi_sim_media_call *peer, unsigned int zone);
+void tapi_sim_media_start(struct tapi_sim_media *sm);
+void tapi_sim_media_stop(struct tapi_sim_media *sm);
 
 /**
  * struct tapi_sim_switch - the in-kernel switch of one live card
@@ -76,6 +165,7 @@ struct tapi_sim_config {
  * @ops: operations waiting to run (struct tapi_sim_op.node), with
  *	@cfg.reply_delay_ms, in the order they were made
  * @op_work: runs @ops when they are due
+ * @media: the calls' audio (under its own lock, not @lock)
  */
 struct tapi_sim_switch {
 	struct mutex lock;
@@ -87,6 +177,7 @@ struct tapi_sim_switch {
 	struct list_head calls;
 	struct list_head ops;
 	struct delayed_work op_work;
+	struct tapi_sim_media media;
 };
 
 /**
