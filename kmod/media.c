@@ -438,15 +438,22 @@ static const struct file_operations tapi_media_fops = {
 	.llseek		= noop_llseek,
 };
 
-/* Check and complete the request; fill in its frame size. */
+static bool tapi_media_entries_ok(u32 entries)
+{
+	return is_power_of_2(entries) && entries >= TAPI_MEDIA_ENTRIES_MIN &&
+	       entries <= TAPI_MEDIA_ENTRIES_MAX;
+}
+
+/*
+ * Check the request and fill in its defaults and frame size.  The out
+ * fields (fd, off) are not looked at: they are overwritten.
+ */
 static int tapi_media_check(struct tapi_media_open *mo, bool *tx)
 {
 	if (mo->flags & ~TAPI_MEDIA_OPEN_VALID)
 		return -EOPNOTSUPP;
-	if (mo->reserved || memchr_inv(&mo->off, 0, sizeof(mo->off)))
-		return -EINVAL;
 	*tx = mo->flags & TAPI_MEDIA_OPEN_TX;
-	if (mo->format > TAPI_MEDIA_ALAW)
+	if (mo->reserved || mo->format > TAPI_MEDIA_ALAW)
 		return -EINVAL;
 	if (!mo->frame_ms)
 		mo->frame_ms = TAPI_MEDIA_FRAME_MS_DEFAULT;
@@ -455,16 +462,17 @@ static int tapi_media_check(struct tapi_media_open *mo, bool *tx)
 		return -EINVAL;
 	if (!mo->rx_entries)
 		mo->rx_entries = TAPI_MEDIA_ENTRIES_DEFAULT;
-	if (*tx && !mo->tx_entries)
-		mo->tx_entries = TAPI_MEDIA_ENTRIES_DEFAULT;
-	if (!is_power_of_2(mo->rx_entries) ||
-	    mo->rx_entries < TAPI_MEDIA_ENTRIES_MIN ||
-	    mo->rx_entries > TAPI_MEDIA_ENTRIES_MAX)
+	if (!tapi_media_entries_ok(mo->rx_entries))
 		return -EINVAL;
-	if (*tx ? !is_power_of_2(mo->tx_entries) ||
-		  mo->tx_entries < TAPI_MEDIA_ENTRIES_MIN ||
-		  mo->tx_entries > TAPI_MEDIA_ENTRIES_MAX : mo->tx_entries)
-		return -EINVAL;
+	if (!*tx) {
+		if (mo->tx_entries)
+			return -EINVAL;
+	} else {
+		if (!mo->tx_entries)
+			mo->tx_entries = TAPI_MEDIA_ENTRIES_DEFAULT;
+		if (!tapi_media_entries_ok(mo->tx_entries))
+			return -EINVAL;
+	}
 	mo->frame_size = mo->frame_ms * TAPI_MEDIA_SAMPLES_MS *
 			 (mo->format == TAPI_MEDIA_LINEAR16 ? 2 : 1);
 	return 0;

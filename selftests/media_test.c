@@ -310,6 +310,7 @@ TEST_F(media, bad_opens)
 		{ "2048 entries", 0, 0, 0, 2048, 0, EINVAL },
 		{ "1 entry", 0, 0, 0, 1, 0, EINVAL },
 		{ "reserved", 0, 0, 0, 0, 1, EINVAL },
+		{ "3 TX entries", TAPI_MEDIA_OPEN_TX, 0, 0, 0, 0, EINVAL },
 	};
 	struct tapi_media_open mo;
 	struct media m, m2;
@@ -327,6 +328,7 @@ TEST_F(media, bad_opens)
 		mo.frame_ms = bad[i].frame_ms;
 		mo.rx_entries = bad[i].rx;
 		mo.reserved = bad[i].reserved;
+		mo.tx_entries = bad[i].flags & TAPI_MEDIA_OPEN_TX ? 3 : 0;
 		EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_MEDIA_OPEN, &mo))
 			TH_LOG("%s", bad[i].what);
 		EXPECT_EQ(bad[i].err, errno) TH_LOG("%s", bad[i].what);
@@ -487,6 +489,8 @@ TEST_F(media, card_removed)
 	ASSERT_EQ(1, poll(&p, 1, T));
 	EXPECT_TRUE(p.revents & POLLHUP);
 	media_close(&m);
+	/* No new media fd from the line fd of a card that is gone. */
+	EXPECT_EQ(-ENODEV, media_open(self->b, self->cb, 0, 0, 0, 0, &m));
 }
 
 /* The tone zone is a card setting, refused while live. */
