@@ -570,8 +570,11 @@ static void kill_with_pending(struct __test_metadata *_metadata,
 		    io_uring_submit(&r) != 2)
 			_exit(1);
 		/* An SQ thread takes them in its own time: see them in. */
-		while (!m.request_id)
+		for (int ms = 0; !m.request_id; ms++) {
+			if (ms == T)
+				_exit(1);
 			usleep(1000);
+		}
 		if (write(ready[1], "r", 1) != 1)
 			_exit(1);
 		pause();
