@@ -29,6 +29,7 @@ static void tapi_call_release(struct kref *ref)
 	xa_lock_irqsave(&line->card->call_ids, flags);
 	__xa_erase(&line->card->call_ids, call->id);
 	xa_unlock_irqrestore(&line->card->call_ids, flags);
+	tapi_mctl_free(call);
 	kfree(call);
 	put_device(&line->dev);
 }
@@ -413,8 +414,10 @@ int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
 	}
 	spin_unlock_irqrestore(&call->lock, flags);
 
-	if (state & (TAPI_CALLSTATE_DISCONNECTED | TAPI_CALLSTATE_IDLE))
+	if (state & (TAPI_CALLSTATE_DISCONNECTED | TAPI_CALLSTATE_IDLE)) {
+		tapi_mctl_call_ended(call);
 		tapi_media_call_ended(call);
+	}
 	if (state == TAPI_CALLSTATE_IDLE) {
 		tapi_requests_cancel_call(call);
 		tapi_call_address_changed(call);

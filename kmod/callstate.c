@@ -76,7 +76,15 @@ static const struct {
 	{ S(ACCEPTED),	TAPI_CALLFEATURE_ANSWER },
 	{ S(DIALTONE),	TAPI_CALLFEATURE_DIAL },
 	{ S(DIALING),	TAPI_CALLFEATURE_DIAL },
+	{ S(CONNECTED),	TAPI_CALLFEATURE_GENERATEDIGITS |
+			TAPI_CALLFEATURE_GENERATETONE },
 };
+
+/* Detection (digits, tones, media) in every live state but DISCONNECTED. */
+#define TAPI_FEATURES_DETECT	(TAPI_CALLFEATURE_MONITORDIGITS |	\
+				 TAPI_CALLFEATURE_GATHERDIGITS |	\
+				 TAPI_CALLFEATURE_MONITORTONES |	\
+				 TAPI_CALLFEATURE_MONITORMEDIA)
 
 static const char *const tapi_state_names[TAPI_CALLSTATE_COUNT] = {
 	"idle", "offering", "accepted", "dialtone", "dialing", "ringback",
@@ -163,16 +171,18 @@ bool tapi_callstate_transition_ok(u32 from, u32 to)
  */
 u32 tapi_callstate_features(u32 state)
 {
+	u32 f = TAPI_FEATURES_ANY_LIVE;
 	unsigned int i;
 
 	if (state == S(IDLE))
 		return 0;
+	if (state != S(DISCONNECTED))
+		f |= TAPI_FEATURES_DETECT;
 	for (i = 0; i < ARRAY_SIZE(tapi_state_features); i++) {
 		if (tapi_state_features[i].state == state)
-			return tapi_state_features[i].features |
-			       TAPI_FEATURES_ANY_LIVE;
+			return tapi_state_features[i].features | f;
 	}
-	return TAPI_FEATURES_ANY_LIVE;
+	return f;
 }
 
 /**

@@ -163,7 +163,8 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 		ac->address_features = ad->address_features &
 				       tapi_address_features(card->ops);
 		ac->call_features = ad->call_features &
-				    tapi_call_supported_features(card->ops);
+				    (tapi_call_supported_features(card->ops) |
+				     tapi_mctl_call_features(caps));
 		strscpy(ac->address, ad->address, sizeof(ac->address));
 	}
 

@@ -163,6 +163,7 @@ static u32 tapi_handle_unlink_locked(struct tapi_call_handle *h)
 		return 0;
 	list_del_init(&h->call_node);
 	h->linked = false;
+	tapi_mctl_handle_gone(h->call, h->mctl_id);
 	WRITE_ONCE(h->valid, false);
 	tapi_count_priv_locked(h->call, h->privilege, -1);
 	return tapi_priv_field(h->privilege);

@@ -54,6 +54,7 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 		      TAPI_FEATURE_ADDRESS_CAPS | TAPI_FEATURE_LINE_OPEN |
 		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS |
 		      TAPI_FEATURE_CALLS | TAPI_FEATURE_MEDIA |
+		      TAPI_FEATURE_MEDIA_CONTROL | TAPI_FEATURE_MSP_DATA |
 		      (tapi_uring_supported() ? TAPI_FEATURE_URING : 0);
 	f->event_size = sizeof(struct tapi_event);
 	return 0;
@@ -198,6 +199,26 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 		      struct tapi_call_handoff, app_name, TAPI_ON_LINE | TAPI_IN_ONLY),
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_MEDIA_OPEN, tapi_cmd_call_media_open,
 		      struct tapi_media_open, off, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_GENERATE_DIGITS,
+		      tapi_cmd_call_generate_digits,
+		      struct tapi_generate_digits, digits,
+		      TAPI_ON_LINE | TAPI_IN_ONLY),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_GENERATE_TONE, tapi_cmd_call_generate_tone,
+		      struct tapi_generate_tone, components,
+		      TAPI_ON_LINE | TAPI_IN_ONLY),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_MONITOR_DIGITS,
+		      tapi_cmd_call_monitor_digits,
+		      struct tapi_monitor_digits, digit_modes,
+		      TAPI_ON_LINE | TAPI_IN_ONLY),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_GATHER_DIGITS, tapi_cmd_call_gather_digits,
+		      struct tapi_gather_digits, terminators,
+		      TAPI_ON_LINE | TAPI_IN_ONLY),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_MONITOR_TONES, tapi_cmd_call_monitor_tones,
+		      struct tapi_monitor_tones, tones,
+		      TAPI_ON_LINE | TAPI_IN_ONLY),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_MONITOR_MEDIA, tapi_cmd_call_monitor_media,
+		      struct tapi_monitor_media, media_modes,
+		      TAPI_ON_LINE | TAPI_IN_ONLY),
 };
 
 /* The uapi structures' sizes are ABI: they only ever grow. */
@@ -221,6 +242,13 @@ static_assert(sizeof(struct tapi_call_info) == 872);
 static_assert(sizeof(struct tapi_call_status) == 40);
 static_assert(sizeof(struct tapi_call_privilege) == 16);
 static_assert(sizeof(struct tapi_call_handoff) == 48);
+static_assert(sizeof(struct tapi_media_open) == 88);
+static_assert(sizeof(struct tapi_generate_digits) == 88);
+static_assert(sizeof(struct tapi_generate_tone) == 72);
+static_assert(sizeof(struct tapi_monitor_digits) == 16);
+static_assert(sizeof(struct tapi_gather_digits) == 48);
+static_assert(sizeof(struct tapi_monitor_tones) == 400);
+static_assert(sizeof(struct tapi_monitor_media) == 16);
 
 /**
  * tapi_ucmd_respond() - copy a command's result to user space now

@@ -35,6 +35,8 @@
  * line->calls_lock and is never held while taking call->lock.
  */
 #include <linux/anon_inodes.h>
+#include <linux/err.h>
+#include <linux/overflow.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/jiffies.h>
@@ -90,6 +92,8 @@
  * @xrun_at: jiffies of the last %TAPI_EV_MEDIA, or of the open
  * @rx_acc: the RX frame being gathered, linear
  * @tx_cur: the TX frame being sent, linear
+ * @msgs: messages from the TSP not read yet (struct tapi_msp_msg)
+ * @nmsgs: how many
  */
 struct tapi_media {
 	struct tapi_call *call;
@@ -123,6 +127,20 @@ struct tapi_media {
 	unsigned long xrun_at;
 	s16 rx_acc[TAPI_MEDIA_MAX_SAMPLES];
 	s16 tx_cur[TAPI_MEDIA_MAX_SAMPLES];
+	struct list_head msgs;
+	unsigned int nmsgs;
+};
+
+/**
+ * struct tapi_msp_msg - a message from the TSP queued on a media fd
+ * @node: entry in tapi_media.msgs
+ * @len: its length
+ * @data: its bytes
+ */
+struct tapi_msp_msg {
+	struct list_head node;
+	size_t len;
+	u8 data[];
 };
 
 static void tapi_media_encode(const struct tapi_media *m, u8 *dst,
@@ -225,7 +243,8 @@ static void tapi_media_rx_frame_locked(struct tapi_media *m,
  *
  * Delivers @samples to every media fd of @call, each cutting them into its
  * frames; a frame that finds its RX ring full is dropped and counted.
- * Nothing happens for a call without media fds or whose media stopped.
+ * The call's digit and tone detectors hear them too.  Nothing happens for
+ * a call without media fds or media control, or whose media stopped.
  *
  * Context: any context, also hard interrupt; does not sleep.
  */
@@ -251,8 +270,10 @@ void tapi_media_rx(struct tapi_call *call, const s16 *samples, unsigned int n)
 			tapi_media_rx_frame_locked(m, &ev);
 		}
 	}
+	tapi_mctl_rx_locked(call, samples, n);
 	spin_unlock_irqrestore(&call->media_lock, flags);
 	tapi_media_report(call, &ev);
+	tapi_mctl_flush(call);
 }
 EXPORT_SYMBOL_GPL(tapi_media_rx);
 
@@ -288,37 +309,15 @@ static void tapi_media_tx_frame_locked(struct tapi_media *m,
 		wake_up_poll(&m->wait, EPOLLOUT | EPOLLWRNORM);
 }
 
-/**
- * tapi_media_tx() - audio to send to the far end of a call
- * @call: the call
- * @samples: where to put 8 kHz 16-bit linear samples
- * @n: how many the TSP sends now
- *
- * Fills @samples from the call's transmitting media fd, frame by frame;
- * where it has none queued (or there is no such fd) the TSP gets silence.
- * A frame period the MSP left empty counts as one underrun.
- *
- * Context: any context, also hard interrupt; does not sleep.
- * Return: how many of the @n samples came from the MSP; the rest are zero.
- */
-unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
-			   unsigned int n)
+/* Fill @samples from @m's TX ring.  Return: samples from the MSP. */
+static u32 tapi_media_tx_fill_locked(struct tapi_media *m, s16 *samples,
+				     unsigned int n, struct tapi_event *ev)
 {
-	struct tapi_event ev = {};
-	struct tapi_media *m;
-	unsigned long flags;
 	u32 k, done, got = 0;
 
-	spin_lock_irqsave(&call->media_lock, flags);
-	m = call->media_tx;
-	if (!m || m->stopped) {
-		spin_unlock_irqrestore(&call->media_lock, flags);
-		memset(samples, 0, n * sizeof(*samples));
-		return 0;
-	}
 	for (done = 0; done < n; done += k) {
 		if (!m->tx_pos)
-			tapi_media_tx_frame_locked(m, &ev);
+			tapi_media_tx_frame_locked(m, ev);
 		k = min(n - done, m->frame_samples - m->tx_pos);
 		memcpy(samples + done, m->tx_cur + m->tx_pos,
 		       k * sizeof(*samples));
@@ -328,8 +327,45 @@ unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
 		if (m->tx_pos == m->frame_samples)
 			m->tx_pos = 0;
 	}
+	return got;
+}
+
+/**
+ * tapi_media_tx() - audio to send to the far end of a call
+ * @call: the call
+ * @samples: where to put 8 kHz 16-bit linear samples
+ * @n: how many the TSP sends now
+ *
+ * Fills @samples from the call's transmitting media fd, frame by frame;
+ * where it has none queued (or there is no such fd) the TSP gets silence.
+ * A frame period the MSP left empty counts as one underrun.  While the
+ * call's digit or tone generator runs, what it generates replaces the
+ * MSP's audio.
+ *
+ * Context: any context, also hard interrupt; does not sleep.
+ * Return: how many of the @n samples are audio (from the MSP or the
+ * generator); the rest are zero.
+ */
+unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
+			   unsigned int n)
+{
+	struct tapi_event ev = {};
+	struct tapi_media *m;
+	unsigned long flags;
+	u32 got;
+
+	spin_lock_irqsave(&call->media_lock, flags);
+	m = call->media_tx;
+	if (m && !m->stopped) {
+		got = tapi_media_tx_fill_locked(m, samples, n, &ev);
+	} else {
+		memset(samples, 0, n * sizeof(*samples));
+		got = 0;
+	}
+	got = max(got, tapi_mctl_tx_locked(call, samples, n));
 	spin_unlock_irqrestore(&call->media_lock, flags);
 	tapi_media_report(call, &ev);
+	tapi_mctl_flush(call);
 	return got;
 }
 EXPORT_SYMBOL_GPL(tapi_media_tx);
@@ -347,6 +383,7 @@ void tapi_media_call_ended(struct tapi_call *call)
 
 	spin_lock_irqsave(&call->media_lock, flags);
 	call->media_ended = true;
+	tapi_mctl_stop_locked(call);
 	list_for_each_entry(m, &call->media, node) {
 		m->stopped = true;
 		wake_up_poll(&m->wait, EPOLLHUP);
@@ -369,6 +406,8 @@ static __poll_t tapi_media_poll(struct file *file, poll_table *pt)
 		if (READ_ONCE(*m->tx_prod) - cons < m->tx_entries)
 			mask |= EPOLLOUT | EPOLLWRNORM;
 	}
+	if (READ_ONCE(m->nmsgs))
+		mask |= EPOLLPRI;
 	if (READ_ONCE(m->stopped))
 		mask |= EPOLLHUP;
 	return mask;
@@ -415,6 +454,10 @@ static void tapi_media_detach(struct tapi_media *m)
 
 static void tapi_media_free(struct tapi_media *m)
 {
+	struct tapi_msp_msg *msg, *tmp;
+
+	list_for_each_entry_safe(msg, tmp, &m->msgs, node)
+		kfree(msg);
 	tapi_call_put(m->call);
 	vfree(m->kreg);
 	vfree(m->ureg);
@@ -430,8 +473,138 @@ static int tapi_media_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* The next message, if it fits @len: taken off the queue.  Or an error. */
+static struct tapi_msp_msg *tapi_msp_take(struct tapi_media *m, size_t len)
+{
+	struct tapi_msp_msg *msg;
+
+	spin_lock_irq(&m->call->media_lock);
+	msg = list_first_entry_or_null(&m->msgs, struct tapi_msp_msg, node);
+	if (!msg) {
+		msg = m->stopped ? NULL : ERR_PTR(-EAGAIN);
+	} else if (msg->len > len) {
+		msg = ERR_PTR(-EMSGSIZE);
+	} else {
+		list_del(&msg->node);
+		WRITE_ONCE(m->nmsgs, m->nmsgs - 1);
+	}
+	spin_unlock_irq(&m->call->media_lock);
+	return msg;
+}
+
+/* read(): one message from the TSP; 0 once media stopped and none left. */
+static ssize_t tapi_media_read(struct file *file, char __user *buf,
+			       size_t len, loff_t *ppos)
+{
+	struct tapi_media *m = file->private_data;
+	struct tapi_msp_msg *msg;
+	ssize_t ret;
+
+	for (;;) {
+		msg = tapi_msp_take(m, len);
+		if (!IS_ERR(msg) || PTR_ERR(msg) != -EAGAIN)
+			break;
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		ret = wait_event_interruptible(m->wait, READ_ONCE(m->nmsgs) ||
+					       READ_ONCE(m->stopped));
+		if (ret)
+			return ret;
+	}
+	if (IS_ERR_OR_NULL(msg))
+		return PTR_ERR_OR_ZERO(msg);
+	ret = copy_to_user(buf, msg->data, msg->len) ? -EFAULT : msg->len;
+	kfree(msg);
+	return ret;
+}
+
+/* write(): one message to the TSP. */
+static ssize_t tapi_media_write(struct file *file, const char __user *buf,
+				size_t len, loff_t *ppos)
+{
+	struct tapi_media *m = file->private_data;
+	struct tapi_call *call = m->call;
+	struct tapi_card *card = call->line->card;
+	void *data;
+	int ret;
+
+	if (!len)
+		return -EINVAL;
+	if (len > TAPI_MSP_DATA_MAX)
+		return -EMSGSIZE;
+	data = memdup_user(buf, len);
+	if (IS_ERR(data))
+		return PTR_ERR(data);
+	down_read(&card->ops_sem);
+	if (!card->ops)
+		ret = -ENODEV;
+	else if (!card->ops->msp_data)
+		ret = -EOPNOTSUPP;
+	else if (READ_ONCE(m->stopped))
+		ret = -EPIPE;
+	else
+		ret = card->ops->msp_data(card, call, data, len);
+	up_read(&card->ops_sem);
+	kfree(data);
+	return ret ?: len;
+}
+
+/**
+ * tapi_media_msp_data() - send a message to the MSPs of a call
+ * @call: the call
+ * @data: the message
+ * @len: its length, 1 to %TAPI_MSP_DATA_MAX
+ *
+ * Queues a copy on every media fd of @call for read(), and tells every
+ * handle of the call with a %TAPI_EV_MSPDATA record.  An fd whose queue is
+ * full (%TAPI_MSP_DATA_QUEUE messages) drops it and counts it.
+ *
+ * Context: any context; does not sleep.
+ * Return: 0; -EINVAL for a bad length; -ENOTCONN when the call has no
+ * media fd or its media stopped; -ENOMEM.
+ */
+int tapi_media_msp_data(struct tapi_call *call, const void *data, size_t len)
+{
+	struct tapi_event ev = { .type = TAPI_EV_MSPDATA, .param = { len } };
+	struct tapi_msp_msg *msg;
+	struct tapi_media *m;
+	unsigned long flags;
+	int ret = -ENOTCONN;
+
+	if (!len || len > TAPI_MSP_DATA_MAX)
+		return -EINVAL;
+	spin_lock_irqsave(&call->media_lock, flags);
+	list_for_each_entry(m, &call->media, node) {
+		if (m->stopped)
+			continue;
+		if (m->nmsgs >= TAPI_MSP_DATA_QUEUE) {
+			m->stats->msp_dropped++;
+			ret = 0;
+			continue;
+		}
+		msg = kmalloc(struct_size(msg, data, len), GFP_ATOMIC);
+		if (!msg) {
+			ret = -ENOMEM;
+			break;
+		}
+		msg->len = len;
+		memcpy(msg->data, data, len);
+		list_add_tail(&msg->node, &m->msgs);
+		WRITE_ONCE(m->nmsgs, m->nmsgs + 1);
+		wake_up_poll(&m->wait, EPOLLPRI);
+		ret = 0;
+	}
+	spin_unlock_irqrestore(&call->media_lock, flags);
+	if (!ret)
+		tapi_media_report(call, &ev);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(tapi_media_msp_data);
+
 static const struct file_operations tapi_media_fops = {
 	.owner		= THIS_MODULE,
+	.read		= tapi_media_read,
+	.write		= tapi_media_write,
 	.poll		= tapi_media_poll,
 	.mmap		= tapi_media_mmap,
 	.release	= tapi_media_release,
@@ -487,6 +660,7 @@ static struct tapi_media *tapi_media_alloc(const struct tapi_media_open *mo,
 	if (!m)
 		return NULL;
 	init_waitqueue_head(&m->wait);
+	INIT_LIST_HEAD(&m->msgs);
 	m->format = mo->format;
 	m->frame_samples = mo->frame_ms * TAPI_MEDIA_SAMPLES_MS;
 	m->frame_size = mo->frame_size;

@@ -46,6 +46,9 @@
  *	call) and the request fields marked so.
  * call->lock (spinlock, irq-safe): the call's state, information and
  *	handle list, and each handle's privilege and validity.
+ * call->media_lock (spinlock, irq-safe): the call's media fds, their ring
+ *	state and its media control; taken inside call->lock, never the
+ *	other way round (media.c, media-control.c).
  * line->opens_lock, line->calls_lock (spinlocks, irq-safe): the lists of
  *	open fds and of calls of a line.  Taken inside call->lock for a
  *	broadcast, never the other way round.
@@ -231,6 +234,9 @@ struct tapi_line_file {
  * @media: the call's media fds (struct tapi_media.node)
  * @media_tx: the one of them that transmits, or NULL
  * @media_ended: the call's media stopped for good: no new media fd
+ * @mctl: the call's media control (digits and tones), once used; under
+ *	@media_lock (see media-control.c)
+ * @mctl_next_id: the last &tapi_call_handle.mctl_id given; under @lock
  */
 struct tapi_call {
 	struct kref ref;
@@ -262,6 +268,8 @@ struct tapi_call {
 	struct list_head media;
 	struct tapi_media *media_tx;
 	bool media_ended;
+	struct tapi_mctl *mctl;
+	u32 mctl_next_id;
 };
 
 /**
@@ -276,6 +284,8 @@ struct tapi_call {
  *	with its successful reply); under call->lock
  * @announce: the next CALLSTATE carries the privilege; under call->lock
  * @privilege: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR; under call->lock
+ * @mctl_id: names the handle in the call's media control, 0 until it
+ *	used any; unique in the call; under call->lock
  */
 struct tapi_call_handle {
 	struct kref ref;
@@ -287,6 +297,7 @@ struct tapi_call_handle {
 	bool valid;
 	bool announce;
 	u32 privilege;
+	u32 mctl_id;
 };
 
 /**
@@ -525,6 +536,25 @@ bool tapi_uring_supported(void);
 /* media.c: media fds */
 int tapi_cmd_call_media_open(struct tapi_ucmd *ucmd);
 void tapi_media_call_ended(struct tapi_call *call);
+
+/* media-control.c: digits and tones */
+struct tapi_mctl;
+int tapi_cmd_call_generate_digits(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_generate_tone(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_monitor_digits(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_gather_digits(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_monitor_tones(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_monitor_media(struct tapi_ucmd *ucmd);
+void tapi_mctl_rx_locked(struct tapi_call *call, const s16 *samples,
+			 unsigned int n);
+unsigned int tapi_mctl_tx_locked(struct tapi_call *call, s16 *samples,
+				 unsigned int n);
+void tapi_mctl_flush(struct tapi_call *call);
+void tapi_mctl_call_ended(struct tapi_call *call);
+void tapi_mctl_stop_locked(struct tapi_call *call);
+void tapi_mctl_handle_gone(struct tapi_call *call, u32 id);
+void tapi_mctl_free(struct tapi_call *call);
+u32 tapi_mctl_call_features(const struct tapi_line_devcaps *caps);
 
 /* g711.c */
 void tapi_g711_init(void);

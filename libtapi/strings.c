@@ -137,6 +137,8 @@ static const struct flag_name core_features[] = {
 	FLAG(TAPI_FEATURE_CALLS,		"calls"),
 	FLAG(TAPI_FEATURE_URING,		"uring"),
 	FLAG(TAPI_FEATURE_MEDIA,		"media"),
+	FLAG(TAPI_FEATURE_MEDIA_CONTROL,	"media_control"),
+	FLAG(TAPI_FEATURE_MSP_DATA,		"msp_data"),
 };
 
 static const struct flag_name call_states[] = {

@@ -73,7 +73,7 @@ bad_values monitor_digit_modes 0 abc 8 0xff
 bad_values gen_tone_max_freqs 0 abc 4 -1
 bad_values monitor_tone_max_freqs 1 abc 4 99
 bad_values monitor_tone_max 16 abc 17 -1
-bad_values call_features 0xf abc 0 7 0x10 0x1f -1
+bad_values call_features 0xf abc 0 7 0x10 0x1f 0x200000f -1
 
 # --- the switch's card attributes -----------------------------------------
 check "default no_answer_ms" 30000 "$(rd "$C/no_answer_ms")"

@@ -37,7 +37,8 @@
  */
 #define TAPI_SIM_LINE_FEATURES		TAPI_LINEFEATURE_MAKECALL
 #define TAPI_SIM_DEVCAPS_FLAGS		(TAPI_DEVCAPS_CLOSEDROP |	\
-					 TAPI_DEVCAPS_MULTIPLEADDR)
+					 TAPI_DEVCAPS_MULTIPLEADDR |	\
+					 TAPI_DEVCAPS_MEDIACONTROL)
 #define TAPI_SIM_ADDRESS_FEATURES	TAPI_ADDRFEATURE_MAKECALL
 
 /*
@@ -67,6 +68,16 @@ static void tapi_sim_line_get_devstatus(struct tapi_card *tcard,
 	*devstatus_flags = TAPI_DEVSTATUS_CONNECTED | TAPI_DEVSTATUS_INSERVICE;
 }
 
+/*
+ * The simulated card's side of the MSP data channel is a loopback: every
+ * message an MSP writes comes back, the same bytes, to the call's MSPs.
+ */
+static int tapi_sim_msp_data(struct tapi_card *tcard, struct tapi_call *call,
+			     const void *data, size_t len)
+{
+	return tapi_media_msp_data(call, data, len);
+}
+
 static const struct tapi_tsp_ops tapi_sim_ops = {
 	.owner			= THIS_MODULE,
 	.line_open		= tapi_sim_line_open,
@@ -77,6 +88,7 @@ static const struct tapi_tsp_ops tapi_sim_ops = {
 	.answer			= tapi_sim_answer,
 	.accept			= tapi_sim_accept,
 	.drop			= tapi_sim_drop,
+	.msp_data		= tapi_sim_msp_data,
 };
 
 /* Fill one line's description; its addresses go to @ad. */

@@ -21,6 +21,10 @@
  *   party KIND [number=N] [name=NAME] [flags=BITS] [call=ID]
  *	the network tells who a party (caller, called, connected,
  *	redirecting, redirection) of a call is
+ *   digits DIGITS [mode=dtmf|pulse] [call=ID]
+ *	the far end signals DIGITS out of band (an ISDN keypad, RFC 4733),
+ *	each as lasting TAPI_SIM_DIGIT_MS; EINVAL for a digit the mode
+ *	has not (pulse: 0-9 only)
  *
  * STATE is a state's name, MODE one of that state's modes' names (the uapi
  * enums without their prefix, in any case: offering, busy, station,
@@ -31,6 +35,7 @@
  * illegal report, ENOENT for no such call, ENODEV when the card is not
  * live, or the error of the core (EBUSY: no call to spare on the line).
  */
+#include <linux/ctype.h>
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -309,6 +314,39 @@ static int tapi_sim_cmd_party(struct tapi_sim_call *sc,
 	return tapi_call_set_party(tapi_sim_call_core(sc), kind, &p);
 }
 
+/* How long each digit of a "digits" command is said to have lasted. */
+#define TAPI_SIM_DIGIT_MS	100
+
+static int tapi_sim_cmd_digits(struct tapi_sim_call *sc,
+			       const struct tapi_sim_args *a)
+{
+	u32 mode = TAPI_DIGITMODE_DTMF;
+	const char *d;
+	int ret;
+
+	if (!a->word || a->delay || a->number || a->name)
+		return -EINVAL;
+	if (a->mode && !strcasecmp(a->mode, "pulse"))
+		mode = TAPI_DIGITMODE_PULSE;
+	else if (a->mode && strcasecmp(a->mode, "dtmf"))
+		return -EINVAL;
+	for (d = a->word; *d; d++) {
+		if (mode == TAPI_DIGITMODE_PULSE ? !isdigit(*d) :
+		    !strchr("0123456789*#ABCDabcd", *d))
+			return -EINVAL;
+	}
+	if (!sc)
+		return -ENOENT;
+	for (d = a->word; *d; d++) {
+		ret = tapi_call_digit(tapi_sim_call_core(sc), mode, *d,
+				      mode == TAPI_DIGITMODE_DTMF ?
+				      TAPI_SIM_DIGIT_MS : 0);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 static int tapi_sim_cmd_hangup(struct tapi_sim_call *sc,
 			       const struct tapi_sim_args *a)
 {
@@ -374,6 +412,8 @@ int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
 		ret = tapi_sim_cmd_state(sc, &a);
 	else if (!strcmp(verb, "party"))
 		ret = tapi_sim_cmd_party(sc, &a);
+	else if (!strcmp(verb, "digits"))
+		ret = tapi_sim_cmd_digits(sc, &a);
 	else
 		ret = -EINVAL;
 out:

@@ -229,7 +229,15 @@ struct tapi_sim_line {
 #define TAPI_SIM_CALL_FEATURES		(TAPI_CALLFEATURE_ACCEPT |	\
 					 TAPI_CALLFEATURE_ANSWER |	\
 					 TAPI_CALLFEATURE_DIAL |	\
-					 TAPI_CALLFEATURE_DROP)
+					 TAPI_CALLFEATURE_DROP |	\
+					 TAPI_SIM_MEDIA_FEATURES)
+/* Media control (the core's, on the switch's audio). */
+#define TAPI_SIM_MEDIA_FEATURES		(TAPI_CALLFEATURE_GENERATEDIGITS | \
+					 TAPI_CALLFEATURE_GENERATETONE | \
+					 TAPI_CALLFEATURE_MONITORDIGITS | \
+					 TAPI_CALLFEATURE_GATHERDIGITS | \
+					 TAPI_CALLFEATURE_MONITORTONES | \
+					 TAPI_CALLFEATURE_MONITORMEDIA)
 
 /**
  * struct tapi_sim_card - configuration and state of one card: tapi-sim/CARD

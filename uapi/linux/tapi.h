@@ -332,6 +332,10 @@ enum tapi_devcaps_flag {
  *	replies as completions, %TAPI_URING_READ_EVENTS (see "io_uring")
  * @TAPI_FEATURE_MEDIA: media fds, %TAPI_IOC_CALL_MEDIA_OPEN (see "Media
  *	rings")
+ * @TAPI_FEATURE_MEDIA_CONTROL: digits and tones: %TAPI_IOC_CALL_GENERATE_DIGITS
+ *	to %TAPI_IOC_CALL_MONITOR_MEDIA (see "Digits and tones")
+ * @TAPI_FEATURE_MSP_DATA: the TSP-MSP data channel: read() and write()
+ *	on a media fd (see "MSP data")
  * @TAPI_FEATURE_VALID: every feature bit this header defines
  */
 enum tapi_feature {
@@ -344,7 +348,9 @@ enum tapi_feature {
 	TAPI_FEATURE_CALLS		= 1 << 6,
 	TAPI_FEATURE_URING		= 1 << 7,
 	TAPI_FEATURE_MEDIA		= 1 << 8,
-	TAPI_FEATURE_VALID		= (1 << 9) - 1,
+	TAPI_FEATURE_MEDIA_CONTROL	= 1 << 9,
+	TAPI_FEATURE_MSP_DATA		= 1 << 10,
+	TAPI_FEATURE_VALID		= (1 << 11) - 1,
 };
 
 /**
@@ -1288,6 +1294,12 @@ struct tapi_line_priority {
 #define TAPI_IOC_CALL_SET_PRIVILEGE	_IO(TAPI_IOC_TYPE, 0x12)
 #define TAPI_IOC_CALL_HANDOFF		_IO(TAPI_IOC_TYPE, 0x13)
 #define TAPI_IOC_CALL_MEDIA_OPEN	_IO(TAPI_IOC_TYPE, 0x14)
+#define TAPI_IOC_CALL_GENERATE_DIGITS	_IO(TAPI_IOC_TYPE, 0x15)
+#define TAPI_IOC_CALL_GENERATE_TONE	_IO(TAPI_IOC_TYPE, 0x16)
+#define TAPI_IOC_CALL_MONITOR_DIGITS	_IO(TAPI_IOC_TYPE, 0x17)
+#define TAPI_IOC_CALL_GATHER_DIGITS	_IO(TAPI_IOC_TYPE, 0x18)
+#define TAPI_IOC_CALL_MONITOR_TONES	_IO(TAPI_IOC_TYPE, 0x19)
+#define TAPI_IOC_CALL_MONITOR_MEDIA	_IO(TAPI_IOC_TYPE, 0x1a)
 
 /**
  * enum tapi_event_type - type of a struct tapi_event (TAPI's LINE_* messages)
@@ -1309,13 +1321,30 @@ struct tapi_line_priority {
  * @TAPI_EV_ADDRESSSTATE: an address's state changed; param[0] the address
  *	id, param[1] which (&enum tapi_addrstate_field), param[2] the number
  *	of calls now in use on the address
- * @TAPI_EV_GENERATE: digit or tone generation ended
- * @TAPI_EV_MONITORDIGITS: a digit was detected
- * @TAPI_EV_GATHERDIGITS: digit gathering ended
- * @TAPI_EV_MONITORTONE: a monitored tone was detected
- * @TAPI_EV_MONITORMEDIA: a media mode was detected
+ * @TAPI_EV_GENERATE: digit or tone generation ended: param[0] the &enum
+ *	tapi_generate_term, param[1] %TAPI_GENERATE_DIGITS or
+ *	%TAPI_GENERATE_TONE, param[2] digits sent (digits) or milliseconds
+ *	played (tone).  To the handle that started it only.
+ * @TAPI_EV_MONITORDIGITS: a digit was detected: param[0] the digit (its
+ *	ASCII code: ``0``-``9``, ``*``, ``#``, ``A``-``D``), param[1] the
+ *	&enum tapi_digit_mode it is reported in (%TAPI_DIGITMODE_DTMF at its
+ *	start, %TAPI_DIGITMODE_DTMFEND at its end), param[2] the &enum
+ *	tapi_digit_source, param[3] with DTMFEND its length in milliseconds.
+ *	@timestamp_ns is when the digit started (ended, for DTMFEND).  To
+ *	handles monitoring that mode (%TAPI_IOC_CALL_MONITOR_DIGITS) only.
+ * @TAPI_EV_GATHERDIGITS: digit gathering ended: param[0] the &enum
+ *	tapi_gather_term, param[1] the number of digits gathered, param[2]
+ *	to param[7] the digits (ASCII, in order, zero-padded: up to
+ *	%TAPI_GATHER_MAX_DIGITS).  To the gathering handle only.
+ * @TAPI_EV_MONITORTONE: a monitored tone was heard for its duration:
+ *	param[0] its ``app_specific``, param[1] its index in the list given
+ *	to %TAPI_IOC_CALL_MONITOR_TONES.  To the monitoring handle only.
+ * @TAPI_EV_MONITORMEDIA: a media mode was detected: param[0] the &enum
+ *	tapi_media_mode bit.  To handles monitoring it only.
  * @TAPI_EV_DEVSPECIFIC: device-specific notification from the TSP
- * @TAPI_EV_MSPDATA: data for the MSP is available
+ * @TAPI_EV_MSPDATA: the TSP sent data to the MSP: param[0] its length;
+ *	read() it from a media fd of the call (see "MSP data").  To every
+ *	handle of the call.
  * @TAPI_EV_CLOSE: the line was closed under the opener (forced close);
  *	param[0] is a &enum tapi_close_reason
  * @TAPI_EV_REMOVED: the card was removed; the last record of a line fd,
@@ -1549,6 +1578,8 @@ enum tapi_media_xrun {
  * @tx_underruns: frames of silence sent because the TX ring was empty
  * @tx_invalid: times the TX producer was found more than ``entries``
  *	ahead of the consumer
+ * @msp_dropped: messages from the TSP dropped because the fd's queue
+ *	was full (see "MSP data")
  * @reserved: zero
  */
 struct tapi_media_stats {
@@ -1557,7 +1588,8 @@ struct tapi_media_stats {
 	__aligned_u64 tx_frames;
 	__aligned_u64 tx_underruns;
 	__aligned_u64 tx_invalid;
-	__aligned_u64 reserved[3];
+	__aligned_u64 msp_dropped;
+	__aligned_u64 reserved[2];
 };
 
 /**
@@ -1596,6 +1628,338 @@ struct tapi_media_open {
 	__u32 reserved;
 	struct tapi_media_offsets off;
 };
+
+/**
+ * DOC: Digits and tones
+ *
+ * TAPI's media control: generating and detecting DTMF digits and tones on
+ * a call.  The core does it in band, on the audio the card's driver moves
+ * through the media helpers of the TSPI, for every card whose lines
+ * advertise it (&struct tapi_line_devcaps ``gen_digit_modes``,
+ * ``monitor_digit_modes``, ``gen_tone_max_freqs``,
+ * ``monitor_tone_max_freqs``, ``monitor_tone_max``); a card that signals
+ * digits out of band (ISDN keypad, RFC 4733) reports them too, and both
+ * kinds reach the application the same way, told apart by &enum
+ * tapi_digit_source.  None of this needs a media fd.
+ *
+ * Generation (%TAPI_IOC_CALL_GENERATE_DIGITS, %TAPI_IOC_CALL_GENERATE_TONE)
+ * needs an owner handle and a connected call; the call has one generator,
+ * and starting one ends the previous with %TAPI_GENERATE_TERM_CANCEL.
+ * While it runs, what it generates replaces the MSP's audio toward the far
+ * end (the MSP's TX frames are still consumed, at the same pace).  It ends
+ * with a %TAPI_EV_GENERATE record to the handle that started it, also when
+ * the call is disconnected (%TAPI_GENERATE_TERM_CANCEL).
+ *
+ * Detection (%TAPI_IOC_CALL_MONITOR_DIGITS, %TAPI_IOC_CALL_GATHER_DIGITS,
+ * %TAPI_IOC_CALL_MONITOR_TONES, %TAPI_IOC_CALL_MONITOR_MEDIA) is per
+ * handle, monitors included, in any state but idle: each handle has its
+ * own settings, each new call of a command replaces that handle's earlier
+ * one, and the events go to that handle only.  DTMF is detected per
+ * ITU-T Q.24 (a digit must last 40 ms; its two frequencies within 2 % and
+ * their levels within 8 dB of each other) on 13 ms blocks; tones on
+ * 25 ms blocks.
+ *
+ * Errors common to all six, in order: %EINVAL reserved fields or bad
+ * values; %EOPNOTSUPP unknown flags, or a mode, frequency count or tone
+ * count beyond the line's capabilities, or an address without the call
+ * feature (%TAPI_CALLFEATURE_GENERATEDIGITS ...); %ENOENT unknown handle;
+ * %EPERM generation on a monitor handle; %EBADFD the call's state does not
+ * allow it (generation outside CONNECTED, anything on an idle call);
+ * %ENODEV the card is gone.
+ */
+
+/* Longest digit string to generate, with its NUL. */
+#define TAPI_GENERATE_DIGITS_LEN	64
+/* Digit length of generated DTMF, in milliseconds: bounds and default. */
+#define TAPI_GENERATE_DIGIT_MS_MIN	40
+#define TAPI_GENERATE_DIGIT_MS_MAX	1000
+#define TAPI_GENERATE_DIGIT_MS_DEFAULT	100
+/* Pause a ``,`` in generated digits stands for, in milliseconds. */
+#define TAPI_GENERATE_PAUSE_MS		500
+
+/**
+ * enum tapi_generate_kind - param[1] of %TAPI_EV_GENERATE
+ * @TAPI_GENERATE_DIGITS: %TAPI_IOC_CALL_GENERATE_DIGITS
+ * @TAPI_GENERATE_TONE: %TAPI_IOC_CALL_GENERATE_TONE
+ */
+enum tapi_generate_kind {
+	TAPI_GENERATE_DIGITS	= 1,
+	TAPI_GENERATE_TONE	= 2,
+};
+
+/**
+ * enum tapi_generate_term - why generation ended (LINEGENERATETERM_*)
+ * @TAPI_GENERATE_TERM_DONE: everything was generated
+ * @TAPI_GENERATE_TERM_CANCEL: replaced by a new generation, cancelled, or
+ *	the call was disconnected
+ */
+enum tapi_generate_term {
+	TAPI_GENERATE_TERM_DONE		= 1,
+	TAPI_GENERATE_TERM_CANCEL	= 2,
+};
+
+/**
+ * struct tapi_generate_digits - send digits in band (TAPI's
+ *	lineGenerateDigits)
+ * @size: sizeof(struct tapi_generate_digits) as known to user space
+ * @flags: zero
+ * @call: the call handle, an owner's
+ * @digit_mode: %TAPI_DIGITMODE_DTMF (0 means it); the line's
+ *	``gen_digit_modes`` must have it
+ * @duration_ms: each digit's tone, and the silence after it:
+ *	%TAPI_GENERATE_DIGIT_MS_MIN to %TAPI_GENERATE_DIGIT_MS_MAX, 0 for
+ *	%TAPI_GENERATE_DIGIT_MS_DEFAULT
+ * @reserved: zero
+ * @digits: NUL-terminated: ``0``-``9``, ``*``, ``#``, ``A``-``D``
+ *	(``a``-``d`` too) and ``,`` for a pause of %TAPI_GENERATE_PAUSE_MS.
+ *	Empty cancels the call's generator (no error when none runs).
+ *
+ * Synchronous: returns once generation started; a %TAPI_EV_GENERATE
+ * record follows.
+ */
+struct tapi_generate_digits {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 digit_mode;
+	__u32 duration_ms;
+	__u32 reserved;
+	char digits[TAPI_GENERATE_DIGITS_LEN];
+};
+
+/* Most frequencies of one tone, generated or monitored. */
+#define TAPI_TONE_MAX_FREQS	3
+/* Frequencies of tones, in Hz. */
+#define TAPI_TONE_FREQ_MIN	50
+#define TAPI_TONE_FREQ_MAX	3950
+
+/**
+ * enum tapi_tone_mode - what %TAPI_IOC_CALL_GENERATE_TONE plays
+ *	(LINETONEMODE_*)
+ * @TAPI_TONEMODE_CUSTOM: the components given
+ * @TAPI_TONEMODE_RINGBACK: ringback (440 + 480 Hz, 2 s on, 4 s off)
+ * @TAPI_TONEMODE_BUSY: busy (480 + 620 Hz, 0.5 s on, 0.5 s off)
+ * @TAPI_TONEMODE_BEEP: a beep (1000 Hz, steady)
+ * @TAPI_TONEMODE_BILLING: a billing tone (1000 Hz + 1400 Hz, steady)
+ */
+enum tapi_tone_mode {
+	TAPI_TONEMODE_CUSTOM	= 1 << 0,
+	TAPI_TONEMODE_RINGBACK	= 1 << 1,
+	TAPI_TONEMODE_BUSY	= 1 << 2,
+	TAPI_TONEMODE_BEEP	= 1 << 3,
+	TAPI_TONEMODE_BILLING	= 1 << 4,
+};
+
+/**
+ * struct tapi_tone_component - one frequency of a generated tone
+ *	(TAPI's LINEGENERATETONE)
+ * @freq_hz: %TAPI_TONE_FREQ_MIN to %TAPI_TONE_FREQ_MAX
+ * @on_ms: how long it sounds in each cadence period; 0 for steady
+ * @off_ms: how long it is silent after that; 0 with @on_ms 0
+ * @amplitude: peak of its sine in 16-bit linear, 1 to 16383; 0 for 4000
+ *	(about -15 dBm0)
+ */
+struct tapi_tone_component {
+	__u32 freq_hz;
+	__u32 on_ms;
+	__u32 off_ms;
+	__u32 amplitude;
+};
+
+/**
+ * struct tapi_generate_tone - play a tone (TAPI's lineGenerateTone)
+ * @size: sizeof(struct tapi_generate_tone) as known to user space
+ * @flags: zero
+ * @call: the call handle, an owner's
+ * @tone_mode: one &enum tapi_tone_mode bit; 0 cancels the call's
+ *	generator (no error when none runs)
+ * @duration_ms: how long, 0 until cancelled or replaced
+ * @num_components: with %TAPI_TONEMODE_CUSTOM, how many of @components
+ *	are used: 1 to the line's ``gen_tone_max_freqs``; otherwise 0
+ * @components: the tone's frequencies; components of a custom tone sound
+ *	together, each with its own cadence
+ *
+ * Synchronous: returns once the tone started; a %TAPI_EV_GENERATE
+ * record follows when it ends.
+ */
+struct tapi_generate_tone {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 tone_mode;
+	__u32 duration_ms;
+	__u32 num_components;
+	struct tapi_tone_component components[TAPI_TONE_MAX_FREQS];
+};
+
+/**
+ * enum tapi_digit_source - param[2] of %TAPI_EV_MONITORDIGITS
+ * @TAPI_DIGIT_INBAND: detected in the call's audio
+ * @TAPI_DIGIT_SIGNALLED: signalled out of band by the card or network
+ */
+enum tapi_digit_source {
+	TAPI_DIGIT_INBAND	= 1,
+	TAPI_DIGIT_SIGNALLED	= 2,
+};
+
+/**
+ * struct tapi_monitor_digits - report digits as events (TAPI's
+ *	lineMonitorDigits)
+ * @size: sizeof(struct tapi_monitor_digits) as known to user space
+ * @flags: zero
+ * @call: the call handle
+ * @digit_modes: &enum tapi_digit_mode bits to report, all in the line's
+ *	``monitor_digit_modes``; 0 stops
+ */
+struct tapi_monitor_digits {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 digit_modes;
+};
+
+/* Most digits one gathering collects (they fit param[2] to param[7]). */
+#define TAPI_GATHER_MAX_DIGITS	24
+/* Longest list of termination digits, with its NUL. */
+#define TAPI_GATHER_TERM_LEN	16
+
+/**
+ * enum tapi_gather_term - param[0] of %TAPI_EV_GATHERDIGITS
+ *	(LINEGATHERTERM_*)
+ * @TAPI_GATHER_TERM_BUFFERFULL: ``num_digits`` digits were gathered
+ * @TAPI_GATHER_TERM_TERMDIGIT: a termination digit came (it is the last
+ *	digit gathered)
+ * @TAPI_GATHER_TERM_FIRSTTIMEOUT: no digit within ``first_timeout_ms``
+ * @TAPI_GATHER_TERM_INTERTIMEOUT: no digit within ``inter_timeout_ms`` of
+ *	the previous one
+ * @TAPI_GATHER_TERM_CANCEL: replaced by a new gathering, cancelled, or the
+ *	call was disconnected or went idle
+ */
+enum tapi_gather_term {
+	TAPI_GATHER_TERM_BUFFERFULL	= 1 << 0,
+	TAPI_GATHER_TERM_TERMDIGIT	= 1 << 1,
+	TAPI_GATHER_TERM_FIRSTTIMEOUT	= 1 << 2,
+	TAPI_GATHER_TERM_INTERTIMEOUT	= 1 << 3,
+	TAPI_GATHER_TERM_CANCEL		= 1 << 4,
+};
+
+/**
+ * struct tapi_gather_digits - collect digits into a buffer (TAPI's
+ *	lineGatherDigits)
+ * @size: sizeof(struct tapi_gather_digits) as known to user space
+ * @flags: zero
+ * @call: the call handle
+ * @digit_modes: %TAPI_DIGITMODE_DTMF and/or %TAPI_DIGITMODE_PULSE, within
+ *	the line's ``monitor_digit_modes``; 0 cancels this handle's
+ *	gathering (no error when none runs)
+ * @num_digits: 1 to %TAPI_GATHER_MAX_DIGITS
+ * @first_timeout_ms: end if no digit comes this long after the start; 0
+ *	for no limit
+ * @inter_timeout_ms: end if no digit comes this long after the previous
+ *	one; 0 for no limit
+ * @reserved: zero
+ * @terminators: NUL-terminated digits that end gathering, each at most
+ *	once; may be empty
+ *
+ * Digits count from their start (%TAPI_DIGITMODE_DTMF), whatever the
+ * handle monitors.  A %TAPI_EV_GATHERDIGITS record ends every gathering.
+ */
+struct tapi_gather_digits {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 digit_modes;
+	__u32 num_digits;
+	__u32 first_timeout_ms;
+	__u32 inter_timeout_ms;
+	__u32 reserved;
+	char terminators[TAPI_GATHER_TERM_LEN];
+};
+
+/* Most tones one handle monitors at once (the line may allow fewer). */
+#define TAPI_MONITOR_TONES_MAX	16
+/* Duration a monitored tone must last: bounds, in milliseconds. */
+#define TAPI_MONITOR_TONE_MS_MIN	25
+#define TAPI_MONITOR_TONE_MS_MAX	60000
+
+/**
+ * struct tapi_tone_desc - a tone to listen for (TAPI's LINEMONITORTONE)
+ * @app_specific: returned in param[0] of %TAPI_EV_MONITORTONE
+ * @duration_ms: how long it must last, %TAPI_MONITOR_TONE_MS_MIN to
+ *	%TAPI_MONITOR_TONE_MS_MAX; it is reported once each time it has
+ *	lasted that long, and again only after it stopped
+ * @freq_hz: its frequencies, %TAPI_TONE_FREQ_MIN to %TAPI_TONE_FREQ_MAX,
+ *	the unused ones (at the end) 0; all 0 listens for silence
+ * @reserved: zero
+ */
+struct tapi_tone_desc {
+	__u32 app_specific;
+	__u32 duration_ms;
+	__u32 freq_hz[TAPI_TONE_MAX_FREQS];
+	__u32 reserved;
+};
+
+/**
+ * struct tapi_monitor_tones - report tones as events (TAPI's
+ *	lineMonitorTones)
+ * @size: sizeof(struct tapi_monitor_tones) as known to user space
+ * @flags: zero
+ * @call: the call handle
+ * @num_tones: how many of @tones are used, up to the line's
+ *	``monitor_tone_max``; 0 stops
+ * @tones: the tones; each with at most the line's
+ *	``monitor_tone_max_freqs`` frequencies
+ */
+struct tapi_monitor_tones {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 num_tones;
+	struct tapi_tone_desc tones[TAPI_MONITOR_TONES_MAX];
+};
+
+/*
+ * Media modes the core detects in band: CNG (1100 Hz, 0.5 s) for fax, an
+ * answer tone (2100 Hz or 2225 Hz, 1 s) for a data modem.
+ */
+#define TAPI_MONITOR_MEDIA_DETECTABLE	(TAPI_MEDIA_G3FAX | TAPI_MEDIA_DATAMODEM)
+
+/**
+ * struct tapi_monitor_media - report media modes as they are detected
+ *	(TAPI's lineMonitorMedia)
+ * @size: sizeof(struct tapi_monitor_media) as known to user space
+ * @flags: zero
+ * @call: the call handle
+ * @media_modes: &enum tapi_media_mode bits, within the line's media modes
+ *	and %TAPI_MONITOR_MEDIA_DETECTABLE; 0 stops
+ *
+ * Each mode is reported once per call and handle, when first heard.
+ */
+struct tapi_monitor_media {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 media_modes;
+};
+
+/**
+ * DOC: MSP data
+ *
+ * TAPI's LINE_SENDMSPDATA and lineReceiveMSPData: opaque messages between
+ * the MSP and the card's driver, through a media fd.  write() on a media
+ * fd sends one message of 1 to %TAPI_MSP_DATA_MAX bytes to the TSP (a
+ * larger one is %EMSGSIZE, none at all %EINVAL); %EOPNOTSUPP if the card
+ * takes none, %EPIPE once the call's media stopped, %ENODEV once the card
+ * is gone, or the TSP's own error.  Messages from the TSP queue on every
+ * media fd of the call, each read() returning one whole message (a buffer
+ * too small is %EMSGSIZE and the message stays queued); poll() reports
+ * them as %EPOLLPRI, and each also comes as a %TAPI_EV_MSPDATA record.
+ * Each fd queues at most %TAPI_MSP_DATA_QUEUE messages: later ones are
+ * dropped and counted in ``msp_dropped`` of struct tapi_media_stats.
+ * Messages keep their order in both directions.
+ */
+#define TAPI_MSP_DATA_MAX	4096
+#define TAPI_MSP_DATA_QUEUE	64
 
 /**
  * DOC: io_uring

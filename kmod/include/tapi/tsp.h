@@ -203,6 +203,12 @@ struct tapi_call_offer {
  *	@req is NULL when the core drops on its own (@reason is then not
  *	%TAPI_DROP_REQUESTED): there is nothing to complete, and the return
  *	value is only logged.
+ * @msp_data: Optional.  A message of @len bytes (1 to %TAPI_MSP_DATA_MAX)
+ *	an MSP wrote to a media fd of @call (TAPI's TSPI_lineReceiveMSPData).
+ *	Called in process context, may sleep, in the order the messages were
+ *	written on that fd; @data is valid during the call only.  Return 0,
+ *	or a negative errno that write() then returns.  Messages to the MSP
+ *	go with tapi_media_msp_data().
  *
  * The call operations are called in process context, may sleep, and hold
  * no core lock.  Each returns 0 when it has taken @req on: it must then
@@ -244,6 +250,8 @@ struct tapi_tsp_ops {
 		      struct tapi_request *req);
 	int (*drop)(struct tapi_card *card, struct tapi_call *call,
 		    enum tapi_drop_reason reason, struct tapi_request *req);
+	int (*msp_data)(struct tapi_card *card, struct tapi_call *call,
+			const void *data, size_t len);
 };
 
 /**
@@ -293,6 +301,10 @@ u32 tapi_call_id(const struct tapi_call *call);
 void tapi_media_rx(struct tapi_call *call, const s16 *samples, unsigned int n);
 unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
 			   unsigned int n);
+int tapi_media_msp_data(struct tapi_call *call, const void *data,
+			size_t len);
+int tapi_call_digit(struct tapi_call *call, u32 mode, char digit,
+		    unsigned int duration_ms);
 u32 tapi_call_state(const struct tapi_call *call);
 
 /* Asynchronous requests (kmod/request.c) */
