@@ -55,7 +55,8 @@
  *			(DTMF | DTMFEND)
  *	call_features	enum tapi_call_feature bits the line's addresses offer,
  *			within what the switch implements (accept, answer,
- *			dial, drop: 0xf, the default); drop is required
+ *			dial, drop: 0xf, and the core's media control:
+ *			0x1f80000; all of it by default); drop is required
  *	max_calls	most active calls on the line and on each address,
  *			1 to 64; default 4
  *	gen_tone_max_freqs, monitor_tone_max_freqs   0 to 3; default 3
