@@ -463,6 +463,80 @@ TEST_F(lib, call_through_library)
 	EXPECT_EQ(self->fds + 1, count_fds());
 }
 
+/* The digits and reason of the first GATHERDIGITS event. */
+struct gathered {
+	int n;
+	uint32_t term;
+	char digits[TAPI_GATHER_MAX_DIGITS + 1];
+};
+
+static int take_gathered(const struct tapi_line_event *ev, void *data)
+{
+	struct gathered *g = data;
+
+	if (tapi_line_event_get_type(ev) != TAPI_EV_GATHERDIGITS || g->n >= 0)
+		return 0;
+	g->term = tapi_line_event_get_param(ev, 0);
+	g->n = tapi_line_event_get_digits(ev, g->digits, sizeof(g->digits));
+	return 1;
+}
+
+/* DTMF generated and gathered through the library. */
+TEST_F(lib, digits_through_library)
+{
+	struct gathered g = { .n = -1 };
+	struct tapi_event_buffer *buf;
+	struct seen sa = { 0 }, sc = { 0 };
+	struct tapi_line *a, *c;
+	uint32_t ca, cc;
+	int i;
+
+	a = open_line(self->tc, 0, TAPI_PRIV_OWNER,
+		      TAPI_MEDIA_INTERACTIVEVOICE, false);
+	c = open_line(self->tc, 2, TAPI_PRIV_OWNER,
+		      TAPI_MEDIA_INTERACTIVEVOICE, false);
+	ASSERT_NE(NULL, a);
+	ASSERT_NE(NULL, c);
+	buf = tapi_event_buffer_new(0);
+	ASSERT_NE(NULL, buf);
+	ASSERT_EQ(0, tapi_line_make_call_sync(a, "4300", NULL, &ca));
+	i = until(c, buf, &sc, TAPI_EV_NEWCALL, 0);
+	ASSERT_LE(0, i);
+	cc = sc.call[i];
+	ASSERT_EQ(0, tapi_line_answer_sync(c, cc));
+	ASSERT_LE(0, until(a, buf, &sa, TAPI_EV_CALLSTATE, ca));
+
+	ASSERT_EQ(0, tapi_line_gather_digits(c, cc, TAPI_DIGITMODE_DTMF, 8,
+					     "#", 0, 0)) TH_LOG("%m");
+	ASSERT_EQ(0, tapi_line_generate_digits(a, ca, "42#", 60))
+		TH_LOG("%m");
+	for (i = 0; i < 40 && g.n < 0; i++) {
+		ASSERT_LE(0, tapi_line_wait_event(c, 100000000LL));
+		ASSERT_LE(0, tapi_line_dispatch_events(c, buf, take_gathered,
+						       &g));
+	}
+	EXPECT_EQ(3, g.n);
+	EXPECT_EQ((uint32_t)TAPI_GATHER_TERM_TERMDIGIT, g.term);
+	EXPECT_STREQ("42#", g.digits);
+
+	/* Errors: the kernel's errno; too long a string before any ioctl. */
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_generate_digits(c, cc, "1x", 0));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_gather_digits(c, cc, TAPI_DIGITMODE_DTMF, 2,
+					      "0123456789ABCD*#", 0, 0));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_monitor_tones(c, cc, NULL, 1));
+	EXPECT_EQ(EINVAL, errno);
+
+	ASSERT_EQ(0, tapi_line_drop_sync(a, ca));
+	tapi_event_buffer_free(buf);
+	tapi_line_close(a);
+	tapi_line_close(c);
+}
+
 /* A late monitor takes the calls already there, through the library. */
 TEST_F(lib, new_calls_through_library)
 {

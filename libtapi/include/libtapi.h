@@ -1322,6 +1322,120 @@ int tapi_line_drop(struct tapi_line *line, uint32_t call);
  */
 int tapi_line_drop_sync(struct tapi_line *line, uint32_t call);
 
+/* ------------------------------------------------------------------ */
+/* Digits and tones                                                    */
+/* ------------------------------------------------------------------ */
+
+/**
+ * DOC: Digits and tones
+ *
+ * The core generates and detects DTMF and tones in a call's audio (see
+ * "Digits and tones" in the uapi header).  Each function below starts or
+ * stops something and returns at once; what happens arrives as events on
+ * the line: %TAPI_EV_GENERATE, %TAPI_EV_MONITORDIGITS,
+ * %TAPI_EV_GATHERDIGITS, %TAPI_EV_MONITORTONE and %TAPI_EV_MONITORMEDIA,
+ * whose parameters tapi_line_event_get_param() reads and whose digits
+ * tapi_line_event_get_digits() gives as a string.  Detection is per
+ * handle: monitors may detect too; generation needs an owner and a
+ * connected call.
+ */
+
+/**
+ * tapi_line_generate_digits() - send DTMF digits in band (lineGenerateDigits)
+ * @line: the line
+ * @call: the call handle, owned, connected
+ * @digits: ``0``-``9``, ``*``, ``#``, ``A``-``D``, ``,`` for a pause;
+ *	"" or NULL cancels the call's generation
+ * @duration_ms: each digit's length and the gap after it, 40 to 1000; 0
+ *	for 100
+ *
+ * Return: 0 (a %TAPI_EV_GENERATE event follows), or -1 with errno set.
+ */
+int tapi_line_generate_digits(struct tapi_line *line, uint32_t call,
+			      const char *digits, unsigned int duration_ms);
+
+/**
+ * tapi_line_generate_tone() - play a tone in band (lineGenerateTone)
+ * @line: the line
+ * @call: the call handle, owned, connected
+ * @tone_mode: one &enum tapi_tone_mode bit; 0 cancels
+ * @duration_ms: how long; 0 until cancelled or replaced
+ * @components: with %TAPI_TONEMODE_CUSTOM, the tone's frequencies
+ * @num_components: how many, 1 to %TAPI_TONE_MAX_FREQS; else 0
+ *
+ * Return: 0 (a %TAPI_EV_GENERATE event follows), or -1 with errno set.
+ */
+int tapi_line_generate_tone(struct tapi_line *line, uint32_t call,
+			    uint32_t tone_mode, unsigned int duration_ms,
+			    const struct tapi_tone_component *components,
+			    unsigned int num_components);
+
+/**
+ * tapi_line_monitor_digits() - report digits as events (lineMonitorDigits)
+ * @line: the line
+ * @call: the call handle
+ * @digit_modes: &enum tapi_digit_mode bits; 0 stops
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_monitor_digits(struct tapi_line *line, uint32_t call,
+			     uint32_t digit_modes);
+
+/**
+ * tapi_line_gather_digits() - collect digits (lineGatherDigits)
+ * @line: the line
+ * @call: the call handle
+ * @digit_modes: %TAPI_DIGITMODE_DTMF and/or %TAPI_DIGITMODE_PULSE; 0
+ *	cancels
+ * @num_digits: 1 to %TAPI_GATHER_MAX_DIGITS
+ * @terminators: digits that end gathering, or "" / NULL
+ * @first_timeout_ms: 0 for none
+ * @inter_timeout_ms: 0 for none
+ *
+ * Return: 0 (a %TAPI_EV_GATHERDIGITS event ends it), or -1 with errno set.
+ */
+int tapi_line_gather_digits(struct tapi_line *line, uint32_t call,
+			    uint32_t digit_modes, unsigned int num_digits,
+			    const char *terminators,
+			    unsigned int first_timeout_ms,
+			    unsigned int inter_timeout_ms);
+
+/**
+ * tapi_line_monitor_tones() - report tones as events (lineMonitorTones)
+ * @line: the line
+ * @call: the call handle
+ * @tones: the tones to listen for
+ * @num_tones: how many; 0 stops
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_monitor_tones(struct tapi_line *line, uint32_t call,
+			    const struct tapi_tone_desc *tones,
+			    unsigned int num_tones);
+
+/**
+ * tapi_line_monitor_media() - report fax and modem tones (lineMonitorMedia)
+ * @line: the line
+ * @call: the call handle
+ * @media_modes: %TAPI_MEDIA_G3FAX and/or %TAPI_MEDIA_DATAMODEM; 0 stops
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_monitor_media(struct tapi_line *line, uint32_t call,
+			    uint32_t media_modes);
+
+/**
+ * tapi_line_event_get_digits() - the digits of a digit event
+ * @event: a %TAPI_EV_MONITORDIGITS or %TAPI_EV_GATHERDIGITS event
+ * @buf: where to put them, NUL-terminated
+ * @size: its size
+ *
+ * Return: the number of digits, or -1 with errno %EINVAL (another event
+ * type) or %ERANGE (@buf too small).
+ */
+int tapi_line_event_get_digits(const struct tapi_line_event *event,
+			       char *buf, size_t size);
+
 /**
  * tapi_line_deallocate_call() - release a call handle (lineDeallocateCall)
  * @line: the line
