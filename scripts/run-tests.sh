@@ -17,7 +17,7 @@
 #   TAPI_LANES  lanes to run, default "stock debug"
 #   TAPI_TESTS  run only these selftests (names as in selftests/Makefile)
 #
-# libtapi's own unit tests run on the host first.
+# libtapi's and the MSP tools' own unit tests run on the host first.
 #
 # Output: TAP from each lane, then "N passed, N failed" over every test case
 # of every lane.  Exit status 0 only if everything passed.
@@ -33,6 +33,7 @@ scripts/install-deps.sh
 
 echo "== building user space"
 make -s -C libtapi
+make -s -C msp
 make -s -C selftests
 
 passed=0
@@ -47,6 +48,16 @@ make -s -C libtapi check >build/libtapi-check.tap 2>&1 || host_status=$?
 read -r p f < <(scripts/tap-count.sh build/libtapi-check.tap)
 [ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/libtapi-check.tap; }
 echo "== libtapi: $p passed, $f failed"
+passed=$((passed + p))
+failed=$((failed + f))
+
+# The MSP tools' own tests (tone checker on files), on the host.
+echo "== msp unit tests"
+host_status=0
+make -s -C msp check >build/msp-check.tap 2>&1 || host_status=$?
+read -r p f < <(scripts/tap-count.sh build/msp-check.tap)
+[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/msp-check.tap; }
+echo "== msp: $p passed, $f failed"
 passed=$((passed + p))
 failed=$((failed + f))
 
