@@ -126,11 +126,12 @@ ans=$!
 wait_opens 2 1
 "$TAPICTL" call "$card:1" 7002 --hangup-after 5 >/dev/null 2>&1 &
 call=$!
+# The calls attribute: "ID line=N state=0xS far=WHO"; 0x100 is CONNECTED.
 for ((i = 0; i < 100; i++)); do
-	[ "$(grep -c connected "$C/calls")" = 1 ] && break
+	[ "$(grep -c 'line=2 state=0x100 ' "$C/calls")" = 1 ] && break
 	sleep 0.05
 done
-check "busy: line 2 is in a call" 1 "$(grep -c connected "$C/calls")"
+check "busy: line 2 is in a call" 1 "$(grep -c 'line=2 state=0x100 ' "$C/calls")"
 "$TONECHECK" --seconds 3 --call 7002 "$card:0" >"$WORK/tc.out" 2>&1
 check "busy: tapi-tonecheck exits 0" 0 $?
 check "busy: heard" "tones: busy" "$(grep '^tones:' "$WORK/tc.out")"
