@@ -22,30 +22,35 @@ void cli_init(struct cli *cli, const char *prog)
 	cli->media.mode = MSP_MODE_WAKE;
 }
 
+static void message(struct cli *cli, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", cli->prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void cli_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", cli->prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(cli, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int cli_usage_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", cli->prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(cli, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help'.\n", cli->prog);
+	fprintf(stderr, "Try '%s --help'.\n", cli->prog);
 	return -1;
 }
 
-int cli_option(struct cli *cli, int c, const char *arg)
+/* A common option: 0 handled, 1 not one of them, -1 bad (reported). */
+static int cli_option(struct cli *cli, int c, const char *arg)
 {
 	unsigned int v;
 	int f;
@@ -85,10 +90,50 @@ int cli_option(struct cli *cli, int c, const char *arg)
 	case OPT_STATS:
 		cli->stats = true;
 		return 0;
+	case 's':
+		if (parse_uint(arg, &cli->seconds))
+			break;
+		return 0;
 	default:
 		return 1;
 	}
 	return cli_usage_error(cli, "invalid argument '%s'", arg);
+}
+
+/* Does @options have the option whose value is @c? */
+static bool has_option(const struct option *options, int c)
+{
+	for (; options->name; options++)
+		if (options->val == c)
+			return true;
+	return false;
+}
+
+int cli_parse(struct cli *cli, int argc, char **argv,
+	      const struct option *options, const char *help, int nargs,
+	      int (*own)(struct cli *cli, int c, const char *arg, void *data),
+	      void *data)
+{
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, CLI_SHORT_OPTIONS, options,
+				NULL)) != -1) {
+		if (c == 'h') {
+			fputs(help, stdout);
+			return EXIT_OK;
+		}
+		ret = has_option(options, c) ? cli_option(cli, c, optarg) : 1;
+		if (ret == 1)
+			ret = own && c != '?' ? own(cli, c, optarg, data) :
+			      cli_usage_error(cli, "bad usage");
+		if (ret)
+			return EXIT_USAGE;
+	}
+	if (nargs >= 0 && argc - optind != nargs) {
+		cli_usage_error(cli, "wrong number of arguments");
+		return EXIT_USAGE;
+	}
+	return -1;
 }
 
 int cli_line(struct cli *cli, const char *arg)

@@ -33,7 +33,10 @@ enum {
 	{ "clock", optional_argument, NULL, OPT_CLOCK }, \
 	{ "stats", no_argument, NULL, OPT_STATS }, \
 	{ "help", no_argument, NULL, 'h' },
-#define CLI_SHORT_OPTIONS	"c:aw:f:h"
+#define CLI_SHORT_OPTIONS	"c:aw:f:hs:"
+/* --seconds, for the tools that take it. */
+#define CLI_SECONDS_OPTION \
+	{ "seconds", required_argument, NULL, 's' },
 
 /* Help text of the common options. */
 #define CLI_HELP \
@@ -61,6 +64,7 @@ enum {
  * @wait_ns: --wait
  * @media: the media fd's settings
  * @stats: --stats
+ * @seconds: --seconds, for the tools that take it (0: not given)
  */
 struct cli {
 	const char *prog;
@@ -70,11 +74,20 @@ struct cli {
 	int64_t wait_ns;
 	struct msp_media_opts media;
 	bool stats;
+	unsigned int seconds;
 };
 
 void cli_init(struct cli *cli, const char *prog);
-/* A common option: 0 handled, 1 not one of them, -1 bad (reported). */
-int cli_option(struct cli *cli, int c, const char *arg);
+/*
+ * Parse the options of @options (the common ones and the tool's own, whose
+ * values go to @own, which returns 0, or -1 after cli_usage_error()), and
+ * check that @nargs arguments follow (-1: any number).  Return: -1 to go on, or the exit
+ * status (EXIT_OK after --help, which prints @help; EXIT_USAGE).
+ */
+int cli_parse(struct cli *cli, int argc, char **argv,
+	      const struct option *options, const char *help, int nargs,
+	      int (*own)(struct cli *cli, int c, const char *arg, void *data),
+	      void *data);
 /* LINE: 0, or -1 (reported). */
 int cli_line(struct cli *cli, const char *arg);
 /* Open the line and place or answer the call: 0, or -1 (reported). */

@@ -155,31 +155,34 @@ int msp_play(struct tapi_line *line, uint32_t call, struct msp_wav *src,
 	return job_run(line, call, TAPI_MEDIA_OPEN_TX, o, &play_ops, &j, -1);
 }
 
-int msp_record(struct tapi_line *line, uint32_t call, struct msp_wav *dst,
-	       uint64_t max_ms, const struct msp_media_opts *o,
-	       struct msp_job_result *res)
+/* Record into @dst, or feed @t, or both. */
+static int listen(struct tapi_line *line, uint32_t call, struct msp_wav *dst,
+		  struct msp_tones *t, uint64_t max_ms,
+		  const struct msp_media_opts *o, struct msp_job_result *res)
 {
 	struct job j = {
 		.res = res,
 		.dst = dst,
+		.tones = t,
 		.max_samples = max_ms * MSP_SAMPLES_PER_MS,
 	};
 
 	return job_run(line, call, 0, o, &listen_ops, &j, job_timeout(max_ms));
 }
 
+int msp_record(struct tapi_line *line, uint32_t call, struct msp_wav *dst,
+	       uint64_t max_ms, const struct msp_media_opts *o,
+	       struct msp_job_result *res)
+{
+	return listen(line, call, dst, NULL, max_ms, o, res);
+}
+
 int msp_tonecheck(struct tapi_line *line, uint32_t call, struct msp_tones *t,
 		  uint64_t max_ms, const struct msp_media_opts *o,
 		  struct msp_job_result *res)
 {
-	struct job j = {
-		.res = res,
-		.tones = t,
-		.max_samples = max_ms * MSP_SAMPLES_PER_MS,
-	};
-	int ret;
+	int ret = listen(line, call, NULL, t, max_ms, o, res);
 
-	ret = job_run(line, call, 0, o, &listen_ops, &j, job_timeout(max_ms));
 	msp_tones_finish(t);
 	return ret;
 }

@@ -35,25 +35,12 @@ int main(int argc, char **argv)
 	struct msp_call call;
 	const char *why;
 	struct cli cli;
-	int c, ret;
+	int ret;
 
 	cli_init(&cli, "tapi-play");
-	while ((c = getopt_long(argc, argv, CLI_SHORT_OPTIONS, options,
-				NULL)) != -1) {
-		if (c == 'h') {
-			fputs(help, stdout);
-			return EXIT_OK;
-		}
-		ret = cli_option(&cli, c, optarg);
-		if (ret == 1)
-			cli_usage_error(&cli, "unknown option");
-		if (ret)
-			return EXIT_USAGE;
-	}
-	if (argc - optind != 2) {
-		cli_usage_error(&cli, "need LINE and FILE");
-		return EXIT_USAGE;
-	}
+	ret = cli_parse(&cli, argc, argv, options, help, 2, NULL, NULL);
+	if (ret >= 0)
+		return ret;
 	if (cli_line(&cli, argv[optind]))
 		return EXIT_USAGE;
 	src = msp_wav_open(argv[optind + 1], &why);

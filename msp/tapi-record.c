@@ -25,42 +25,22 @@ CLI_HELP
 
 static const struct option options[] = {
 	CLI_LONG_OPTIONS
-	{ "seconds", required_argument, NULL, 's' },
+	CLI_SECONDS_OPTION
 	{ NULL, 0, NULL, 0 }
 };
 
 int main(int argc, char **argv)
 {
 	struct msp_job_result res;
-	unsigned int seconds = 0;
 	struct msp_call call;
 	struct msp_wav *dst;
 	struct cli cli;
-	int c, ret;
+	int ret;
 
 	cli_init(&cli, "tapi-record");
-	while ((c = getopt_long(argc, argv, CLI_SHORT_OPTIONS "s:", options,
-				NULL)) != -1) {
-		if (c == 'h') {
-			fputs(help, stdout);
-			return EXIT_OK;
-		}
-		if (c == 's') {
-			if (!parse_uint(optarg, &seconds))
-				continue;
-			cli_usage_error(&cli, "invalid argument '%s'", optarg);
-			return EXIT_USAGE;
-		}
-		ret = cli_option(&cli, c, optarg);
-		if (ret == 1)
-			cli_usage_error(&cli, "unknown option");
-		if (ret)
-			return EXIT_USAGE;
-	}
-	if (argc - optind != 2) {
-		cli_usage_error(&cli, "need LINE and FILE");
-		return EXIT_USAGE;
-	}
+	ret = cli_parse(&cli, argc, argv, options, help, 2, NULL, NULL);
+	if (ret >= 0)
+		return ret;
 	if (cli_line(&cli, argv[optind]))
 		return EXIT_USAGE;
 	dst = msp_wav_create(argv[optind + 1]);
@@ -73,7 +53,7 @@ int main(int argc, char **argv)
 		msp_wav_close(dst);
 		return EXIT_FAIL;
 	}
-	ret = msp_record(call.line, call.call, dst, seconds * 1000ULL,
+	ret = msp_record(call.line, call.call, dst, cli.seconds * 1000ULL,
 			 &cli.media, &res);
 	/* Ctrl-C ends a recording: not a failure. */
 	if (ret && errno == EINTR)

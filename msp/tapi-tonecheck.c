@@ -43,7 +43,7 @@ enum { OPT_FILE = OPT_CLI_LAST };
 
 static const struct option options[] = {
 	CLI_LONG_OPTIONS
-	{ "seconds", required_argument, NULL, 's' },
+	CLI_SECONDS_OPTION
 	{ "file", required_argument, NULL, OPT_FILE },
 	{ NULL, 0, NULL, 0 }
 };
@@ -142,38 +142,29 @@ static int check_call(struct cli *cli, struct msp_tones *t,
 	return ret;
 }
 
+static int own_option(struct cli *cli, int c, const char *arg, void *data)
+{
+	const char **file = data;
+
+	if (c != OPT_FILE)
+		return cli_usage_error(cli, "bad usage");
+	*file = arg;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	unsigned int seconds = 0;
 	const char *file = NULL;
 	struct found found;
 	struct msp_tones *t;
 	struct cli cli;
-	int c, ret;
+	int ret;
 
 	cli_init(&cli, "tapi-tonecheck");
-	while ((c = getopt_long(argc, argv, CLI_SHORT_OPTIONS "s:", options,
-				NULL)) != -1) {
-		if (c == 'h') {
-			fputs(help, stdout);
-			return EXIT_OK;
-		}
-		if (c == OPT_FILE) {
-			file = optarg;
-			continue;
-		}
-		if (c == 's') {
-			if (!parse_uint(optarg, &seconds))
-				continue;
-			cli_usage_error(&cli, "invalid argument '%s'", optarg);
-			return EXIT_USAGE;
-		}
-		ret = cli_option(&cli, c, optarg);
-		if (ret == 1)
-			cli_usage_error(&cli, "unknown option");
-		if (ret)
-			return EXIT_USAGE;
-	}
+	/* LINE, unless --file: counted once the options are known. */
+	ret = cli_parse(&cli, argc, argv, options, help, -1, own_option, &file);
+	if (ret >= 0)
+		return ret;
 	if (argc - optind != (file ? 0 : 1)) {
 		cli_usage_error(&cli, file ? "--file takes no LINE" :
 				"need LINE (or --file FILE)");
@@ -189,9 +180,10 @@ int main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	if (file)
-		ret = check_file(&cli, file, t, seconds);
+		ret = check_file(&cli, file, t, cli.seconds);
 	else
-		ret = check_call(&cli, t, seconds ? seconds : DEFAULT_SECONDS);
+		ret = check_call(&cli, t, cli.seconds ? cli.seconds :
+				 DEFAULT_SECONDS);
 	msp_tones_free(t);
 	if (!ret) {
 		printf("digits: %s\n", found.digits);

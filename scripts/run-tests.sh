@@ -40,26 +40,19 @@ passed=0
 failed=0
 status=0
 
-# User-space unit tests of libtapi and tapictl, on the host.
-echo "== libtapi unit tests"
+# User-space unit tests on the host: libtapi and tapictl, then the MSP
+# tools (the tone checker on files).
 mkdir -p build
-host_status=0
-make -s -C libtapi check >build/libtapi-check.tap 2>&1 || host_status=$?
-read -r p f < <(scripts/tap-count.sh build/libtapi-check.tap)
-[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/libtapi-check.tap; }
-echo "== libtapi: $p passed, $f failed"
-passed=$((passed + p))
-failed=$((failed + f))
-
-# The MSP tools' own tests (tone checker on files), on the host.
-echo "== msp unit tests"
-host_status=0
-make -s -C msp check >build/msp-check.tap 2>&1 || host_status=$?
-read -r p f < <(scripts/tap-count.sh build/msp-check.tap)
-[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/msp-check.tap; }
-echo "== msp: $p passed, $f failed"
-passed=$((passed + p))
-failed=$((failed + f))
+for dir in libtapi msp; do
+	echo "== $dir unit tests"
+	host_status=0
+	make -s -C $dir check >build/$dir-check.tap 2>&1 || host_status=$?
+	read -r p f < <(scripts/tap-count.sh build/$dir-check.tap)
+	[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/$dir-check.tap; }
+	echo "== $dir: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+done
 
 for lane in $lanes; do
 	echo "== lane $lane"

@@ -40,19 +40,6 @@ echo 1 >"$C/line2/max_calls"
 echo 1 >"$C/live" || { fail "card $card live"; finish; }
 dev=$(cat "$C/dev_name")
 
-# Wait up to ~10 s for line $1 of the card to have $2 openers.
-wait_opens()
-{
-	local i
-
-	for ((i = 0; i < 200; i++)); do
-		[ "$(rd "/sys/class/tapi/$dev/line$1/num_opens")" = "$2" ] &&
-			return 0
-		sleep 0.05
-	done
-	return 1
-}
-
 # Wait up to ~10 s until no call is left on the card.
 wait_no_calls()
 {
