@@ -26,6 +26,8 @@ PACKAGES=(
 	xz-utils
 	zstd
 	liburing-dev
+	libsndfile1-dev
+	libspandsp-dev
 	libnl-3-dev
 	libnl-genl-3-dev
 	pkg-config

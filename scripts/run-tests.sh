@@ -17,7 +17,7 @@
 #   TAPI_LANES  lanes to run, default "stock debug"
 #   TAPI_TESTS  run only these selftests (names as in selftests/Makefile)
 #
-# libtapi's own unit tests run on the host first.
+# libtapi's and the MSP tools' own unit tests run on the host first.
 #
 # Output: TAP from each lane, then "N passed, N failed" over every test case
 # of every lane.  Exit status 0 only if everything passed.
@@ -33,22 +33,26 @@ scripts/install-deps.sh
 
 echo "== building user space"
 make -s -C libtapi
+make -s -C msp
 make -s -C selftests
 
 passed=0
 failed=0
 status=0
 
-# User-space unit tests of libtapi and tapictl, on the host.
-echo "== libtapi unit tests"
+# User-space unit tests on the host: libtapi and tapictl, then the MSP
+# tools (the tone checker on files).
 mkdir -p build
-host_status=0
-make -s -C libtapi check >build/libtapi-check.tap 2>&1 || host_status=$?
-read -r p f < <(scripts/tap-count.sh build/libtapi-check.tap)
-[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/libtapi-check.tap; }
-echo "== libtapi: $p passed, $f failed"
-passed=$((passed + p))
-failed=$((failed + f))
+for dir in libtapi msp; do
+	echo "== $dir unit tests"
+	host_status=0
+	make -s -C $dir check >build/$dir-check.tap 2>&1 || host_status=$?
+	read -r p f < <(scripts/tap-count.sh build/$dir-check.tap)
+	[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/$dir-check.tap; }
+	echo "== $dir: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+done
 
 for lane in $lanes; do
 	echo "== lane $lane"

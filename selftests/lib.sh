@@ -135,6 +135,19 @@ wait_for_line()
 	return 1
 }
 
+# Wait up to ~10 s for line $1 of card $dev (tapiN) to have $2 openers.
+wait_opens()
+{
+	local i
+
+	for ((i = 0; i < 200; i++)); do
+		[ "$(rd "/sys/class/tapi/$dev/line$1/num_opens")" = "$2" ] &&
+			return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # Put tapi and tapi_sim back as they were when $had_tapi and $had_sim were
 # read (1: loaded); KO_TAPI and KO_SIM name the modules' files.
 modules_restore()

@@ -124,19 +124,6 @@ print(eval(sys.argv[2]))' "$1" "$2" 2>&1)
 	check "$3" "$4" "$got"
 }
 
-# Wait up to ~10 s for line $1 of the card to have $2 openers.
-wait_opens()
-{
-	local i
-
-	for ((i = 0; i < 200; i++)); do
-		[ "$(rd "/sys/class/tapi/$dev/line$1/num_opens")" = "$2" ] &&
-			return 0
-		sleep 0.05
-	done
-	return 1
-}
-
 # Line 2 answers whatever comes; line 0 calls it and hangs up after 1 s.
 "$TAPICTL" answer "$card:2" --wait 20 --json >"$WORK/answer" 2>&1 &
 ans=$!

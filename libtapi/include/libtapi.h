@@ -36,6 +36,7 @@ struct tapi_call_params;
 struct tapi_line_call_info;
 struct tapi_line_call_status;
 struct tapi_line_address_status;
+struct tapi_media;
 
 /**
  * DOC: Object model
@@ -2600,6 +2601,236 @@ uint32_t tapi_completion_get_new_call(const struct tapi_completion *completion,
  */
 unsigned int
 tapi_completion_get_remaining(const struct tapi_completion *completion);
+
+/* ------------------------------------------------------------------ */
+/* Media                                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * DOC: Media rings
+ *
+ * A &struct tapi_media is a media fd of one call with both of its regions
+ * mapped: an RX ring of frames the far end sent, and, when opened with
+ * %TAPI_MEDIA_OPEN_TX, a TX ring of frames to send.  A frame is
+ * tapi_media_get_frame_ms() milliseconds of 8 kHz audio in the fd's
+ * &enum tapi_media_format, tapi_media_get_frame_size() bytes.
+ *
+ * Reading: tapi_media_rx_ready() says how many frames are ready,
+ * tapi_media_rx_frame() points to each, tapi_media_rx_release() gives them
+ * back.  Writing: tapi_media_tx_room() says how many slots are free,
+ * tapi_media_tx_frame() points to each, tapi_media_tx_commit() queues the
+ * filled ones.  None of these makes a syscall.  The counts are an
+ * acquire load of the kernel's index and the release and commit a
+ * release store of ours, the barrier contract of "Media rings" in
+ * <linux/tapi.h>: frames read after tapi_media_rx_ready() are whole, and
+ * frames written before tapi_media_tx_commit() go out whole.
+ *
+ * Waiting: poll tapi_media_get_fd() for %POLLIN (RX frames ready),
+ * %POLLOUT (TX room) and %POLLHUP (the call ended, or the card went: the
+ * rings stopped; what is left can still be read).  New RX frames wake
+ * pollers only while tapi_media_set_rx_wakeup() is on, as it is at open;
+ * an MSP that reads the rings on its own clock turns it off and then
+ * needs no syscall at all (%POLLHUP still wakes it).
+ */
+
+/**
+ * tapi_line_open_media() - open a media fd on a call and map its rings
+ * @line: the line the call handle belongs to
+ * @call: the call handle; the call must not be idle or disconnected
+ * @flags: &enum tapi_media_open_flag bits: %TAPI_MEDIA_OPEN_TX to
+ *	transmit too (needs an owner handle, one a call),
+ *	%TAPI_MEDIA_OPEN_NONBLOCK; the fd is always close-on-exec
+ * @format: &enum tapi_media_format: %TAPI_MEDIA_LINEAR16 (host byte
+ *	order), %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW
+ * @frame_ms: frame length, %TAPI_MEDIA_FRAME_MS_MIN to
+ *	%TAPI_MEDIA_FRAME_MS_MAX, or 0 for %TAPI_MEDIA_FRAME_MS_DEFAULT
+ * @entries: frames of each ring, a power of two from
+ *	%TAPI_MEDIA_ENTRIES_MIN to %TAPI_MEDIA_ENTRIES_MAX, or 0 for
+ *	%TAPI_MEDIA_ENTRIES_DEFAULT
+ *
+ * Return: a new media object to close with tapi_media_close(), or NULL
+ * with errno set: %ENOENT unknown handle, %EPERM %TAPI_MEDIA_OPEN_TX on a
+ * monitor handle, %EBUSY another media fd of the call transmits,
+ * %EINVAL a bad format, frame length or entries, %EOPNOTSUPP an unknown
+ * flag, %ESRCH the call has ended, %ENODEV the card is gone, %EBADF the
+ * line is closed, or the error of mmap().  Nothing is left open or mapped.
+ */
+struct tapi_media *tapi_line_open_media(struct tapi_line *line, uint32_t call,
+					uint32_t flags, uint32_t format,
+					unsigned int frame_ms,
+					unsigned int entries);
+
+/**
+ * tapi_media_close() - unmap the rings, close the media fd, free the object
+ * @media: the media object, or NULL
+ *
+ * errno is kept.
+ */
+void tapi_media_close(struct tapi_media *media);
+
+/**
+ * tapi_media_get_fd() - the media fd, for poll() and epoll
+ * @media: the media object
+ *
+ * It belongs to the object: do not close it.
+ *
+ * Return: the fd.
+ */
+int tapi_media_get_fd(struct tapi_media *media);
+
+/**
+ * tapi_media_get_format() - sample format of the frames
+ * @media: the media object
+ *
+ * Return: an &enum tapi_media_format value.
+ */
+uint32_t tapi_media_get_format(struct tapi_media *media);
+
+/**
+ * tapi_media_get_frame_ms() - length of a frame
+ * @media: the media object
+ *
+ * Return: milliseconds a frame (the default filled in).
+ */
+unsigned int tapi_media_get_frame_ms(struct tapi_media *media);
+
+/**
+ * tapi_media_get_frame_samples() - samples in a frame
+ * @media: the media object
+ *
+ * Return: 8 samples a millisecond of frame.
+ */
+unsigned int tapi_media_get_frame_samples(struct tapi_media *media);
+
+/**
+ * tapi_media_get_frame_size() - bytes in a frame
+ * @media: the media object
+ *
+ * Return: the size of a frame: two bytes a sample for
+ * %TAPI_MEDIA_LINEAR16, one for G.711.
+ */
+unsigned int tapi_media_get_frame_size(struct tapi_media *media);
+
+/**
+ * tapi_media_get_rx_entries() - frames the RX ring holds
+ * @media: the media object
+ *
+ * Return: the RX ring's size, a power of two.
+ */
+unsigned int tapi_media_get_rx_entries(struct tapi_media *media);
+
+/**
+ * tapi_media_get_tx_entries() - frames the TX ring holds
+ * @media: the media object
+ *
+ * Return: the TX ring's size, or 0 if the fd does not transmit.
+ */
+unsigned int tapi_media_get_tx_entries(struct tapi_media *media);
+
+/**
+ * tapi_media_rx_ready() - how many RX frames are ready to read
+ * @media: the media object
+ *
+ * An acquire load of the RX producer: the frames it counts can be read
+ * whole through tapi_media_rx_frame().
+ *
+ * Return: the number of frames ready, 0 to the ring's size.
+ */
+unsigned int tapi_media_rx_ready(struct tapi_media *media);
+
+/**
+ * tapi_media_rx_frame() - a ready RX frame
+ * @media: the media object
+ * @i: which: 0 is the oldest not yet released
+ *
+ * The frame stays valid until it is released.
+ *
+ * Return: the frame's tapi_media_get_frame_size() bytes, read-only; or
+ * NULL with errno %ENOBUFS if @i is not below what tapi_media_rx_ready()
+ * last counted (less what was released since).
+ */
+const void *tapi_media_rx_frame(struct tapi_media *media, unsigned int i);
+
+/**
+ * tapi_media_rx_release() - give read RX frames back to the kernel
+ * @media: the media object
+ * @n: how many, oldest first
+ *
+ * A release store of the RX consumer: the frames' slots may be refilled
+ * once it is done.
+ *
+ * Return: 0, or -1 with errno %EINVAL if @n is more than were counted
+ * ready (nothing is released then).
+ */
+int tapi_media_rx_release(struct tapi_media *media, unsigned int n);
+
+/**
+ * tapi_media_set_rx_wakeup() - whether new RX frames wake pollers
+ * @media: the media object
+ * @wakeup: true (as at open) for a wake-up a frame; false for an MSP that
+ *	reads the ring on its own clock and makes no syscall
+ *
+ * After turning it back on, call tapi_media_rx_ready() once more before
+ * sleeping in poll(): a frame that arrived meanwhile woke nobody.
+ */
+void tapi_media_set_rx_wakeup(struct tapi_media *media, bool wakeup);
+
+/**
+ * tapi_media_get_rx_wakeup() - whether new RX frames wake pollers
+ * @media: the media object
+ *
+ * Return: the setting of tapi_media_set_rx_wakeup().
+ */
+bool tapi_media_get_rx_wakeup(struct tapi_media *media);
+
+/**
+ * tapi_media_tx_room() - how many TX slots are free
+ * @media: the media object
+ *
+ * An acquire load of the TX consumer: the slots it counts are no longer
+ * read by the kernel and may be filled through tapi_media_tx_frame().
+ *
+ * Return: the number of free slots, 0 to the ring's size (always 0 on an
+ * fd that does not transmit).
+ */
+unsigned int tapi_media_tx_room(struct tapi_media *media);
+
+/**
+ * tapi_media_tx_frame() - a free TX slot
+ * @media: the media object
+ * @i: which: 0 is the next to go out
+ *
+ * Return: the slot's tapi_media_get_frame_size() bytes, to fill; or NULL
+ * with errno %ENOBUFS if @i is not below what tapi_media_tx_room() last
+ * counted (less what was committed since), %EPERM on an fd that does not
+ * transmit.
+ */
+void *tapi_media_tx_frame(struct tapi_media *media, unsigned int i);
+
+/**
+ * tapi_media_tx_commit() - queue filled TX slots for sending
+ * @media: the media object
+ * @n: how many, in order from slot 0
+ *
+ * A release store of the TX producer: the frames are written before the
+ * kernel can see them.
+ *
+ * Return: 0, or -1 with errno %EINVAL if @n is more than were counted
+ * free, %EPERM on an fd that does not transmit (nothing is queued then).
+ */
+int tapi_media_tx_commit(struct tapi_media *media, unsigned int n);
+
+/**
+ * tapi_media_get_stats() - read the fd's counters
+ * @media: the media object
+ * @stats: out: frames received and dropped (overruns), sent and missed
+ *	(underruns, silence went out), nonsense TX producers seen
+ *	(&struct tapi_media_stats); reserved fields zero
+ *
+ * Each counter is read whole, the set not at one instant.
+ */
+void tapi_media_get_stats(struct tapi_media *media,
+			  struct tapi_media_stats *stats);
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */

@@ -1,0 +1,130 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The MSP tools on a sim card, as a user runs them:
+#
+# - tapi-play on line 0 calls line 1, where tapi-record answers; the
+#   recording holds every sample played, bit-exact in linear16 (found at
+#   whatever offset the call's start gave it), within the G.711 error in
+#   ulaw and alaw; again with both tools on their own clock (--clock);
+# - DTMF played into a call is heard by tapi-tonecheck on the other end,
+#   all sixteen digits in order;
+# - tapi-tonecheck placing calls hears the card's call-progress tones:
+#   ringback from a number that rings (the simulated network, which never
+#   answers) and busy from a line with no call to spare.
+#
+# The signals are made by msp/tests/wavtool (pseudo-random PCM, spandsp's
+# DTMF generator).
+
+. "$(dirname "$0")/lib.sh"
+require_sim
+
+MSP=${MSP:-$DIR/../msp}
+TAPICTL=${TAPICTL:-$DIR/../libtapi/tapictl}
+PLAY=$MSP/tapi-play
+RECORD=$MSP/tapi-record
+TONECHECK=$MSP/tapi-tonecheck
+WAVTOOL=$MSP/tests/wavtool
+for t in "$PLAY" "$RECORD" "$TONECHECK" "$WAVTOOL" "$TAPICTL"; do
+	[ -x "$t" ] || skip_all "no $t (make -C msp, make -C libtapi)"
+done
+
+card=$(card_name msp)
+C=$SIM/$card
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; wait; card_remove "$card"; rm -rf "$WORK"' EXIT
+
+# Lines 0, 1, 2: numbers 7000, 7001, 7002; line 2 takes one call at most.
+card_make "$card" 3 || { fail "making card $card"; finish; }
+echo 1 >"$C/line2/max_calls"
+echo 1 >"$C/live" || { fail "card $card live"; finish; }
+dev=$(cat "$C/dev_name")
+
+# Wait up to ~10 s until no call is left on the card.
+wait_no_calls()
+{
+	local i
+
+	for ((i = 0; i < 200; i++)); do
+		[ -z "$(cat "$C/calls")" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# play_record NAME FORMAT [OPTIONS...]: 3 s of noise from line 0 to line 1.
+play_record()
+{
+	local name=$1 fmt=$2 rec
+
+	shift 2
+	"$WAVTOOL" noise "$WORK/in.wav" 3 $((RANDOM + 1))
+	"$RECORD" --format "$fmt" "$@" "$card:1" "$WORK/out.wav" \
+		>"$WORK/rec.out" 2>&1 &
+	rec=$!
+	wait_opens 1 1
+	check "$name: tapi-record waits on line 1" 0 $?
+	"$PLAY" --format "$fmt" "$@" --call 7001 "$card:0" "$WORK/in.wav" \
+		>"$WORK/play.out" 2>&1
+	check "$name: tapi-play exits 0" 0 $?
+	check "$name: all of it played" "played 24000 samples (3.00 s)" \
+		"$(cat "$WORK/play.out")"
+	wait "$rec"
+	check "$name: tapi-record exits 0 when the caller hangs up" 0 $?
+	check "$name: it says the call ended" 1 \
+		"$(grep -c "then the call ended" "$WORK/rec.out")"
+	"$WAVTOOL" match "$WORK/in.wav" "$WORK/out.wav" "$fmt" \
+		>"$WORK/match.out" 2>&1
+	check "$name: the recording holds what was played" 0 $?
+	echo "# $name: $(cat "$WORK/match.out")"
+	wait_no_calls
+	check "$name: no call left" 0 $?
+}
+
+play_record linear16 linear16
+play_record ulaw ulaw
+play_record alaw alaw --frame-ms 10
+play_record "linear16, own clock" linear16 --clock=40
+
+# DTMF through a call.
+digits='123A456B789C*0#D'
+"$WAVTOOL" dtmf "$WORK/dtmf.wav" "$digits"
+"$TONECHECK" --seconds 20 "$card:1" >"$WORK/tc.out" 2>&1 &
+tc=$!
+wait_opens 1 1
+"$PLAY" --call 7001 "$card:0" "$WORK/dtmf.wav" >/dev/null 2>&1
+check "dtmf: tapi-play exits 0" 0 $?
+wait "$tc"
+check "dtmf: tapi-tonecheck exits 0" 0 $?
+check "dtmf: the sixteen digits, in order" "digits: $digits" \
+	"$(grep '^digits:' "$WORK/tc.out")"
+wait_no_calls
+
+# Ringback: the network never answers 9555 (remote_answer_ms is 0).
+"$TONECHECK" --seconds 7 --call 9555 "$card:0" >"$WORK/tc.out" 2>&1
+check "ringback: tapi-tonecheck exits 0" 0 $?
+check "ringback: heard" "tones: ringback" "$(grep '^tones:' "$WORK/tc.out")"
+grep '^tone ' "$WORK/tc.out" | sed 's/^/# /'
+wait_no_calls
+
+# Busy: line 2 (one call at most) is in a call with line 1.
+"$TAPICTL" answer "$card:2" --wait 20 >/dev/null 2>&1 &
+ans=$!
+wait_opens 2 1
+"$TAPICTL" call "$card:1" 7002 --hangup-after 5 >/dev/null 2>&1 &
+call=$!
+# The calls attribute: "ID line=N state=0xS far=WHO"; 0x100 is CONNECTED.
+for ((i = 0; i < 100; i++)); do
+	[ "$(grep -c 'line=2 state=0x100 ' "$C/calls")" = 1 ] && break
+	sleep 0.05
+done
+check "busy: line 2 is in a call" 1 "$(grep -c 'line=2 state=0x100 ' "$C/calls")"
+"$TONECHECK" --seconds 3 --call 7002 "$card:0" >"$WORK/tc.out" 2>&1
+check "busy: tapi-tonecheck exits 0" 0 $?
+check "busy: heard" "tones: busy" "$(grep '^tones:' "$WORK/tc.out")"
+grep '^tone ' "$WORK/tc.out" | sed 's/^/# /'
+wait "$call" "$ans"
+wait_no_calls
+check "no call left on the card" 0 $?
+
+finish
