@@ -231,3 +231,24 @@ const char *state_name(uint32_t state)
 		return "invalid";
 	return names[bit - 1];
 }
+
+int call_connect(int a, int b, const char *dest, bool answer,
+		 uint32_t *ca, uint32_t *cb, int timeout_ms)
+{
+	struct tapi_event ev;
+	int ret;
+
+	ret = call_make(a, dest, TAPI_CALL_MAKE_SYNC, ca);
+	if (ret)
+		return ret;
+	if (ev_wait(b, TAPI_EV_NEWCALL, 0, &ev, timeout_ms) != 1)
+		return -ETIMEDOUT;
+	*cb = ev.call;
+	if (!answer)
+		return 0;
+	ret = call_op(b, TAPI_IOC_CALL_ANSWER, *cb, TAPI_REQUEST_SYNC);
+	if (ret)
+		return ret;
+	return ev_wait_state(a, *ca, TAPI_CALLSTATE_CONNECTED, &ev,
+			     timeout_ms) == 1 ? 0 : -ETIMEDOUT;
+}

@@ -8,6 +8,7 @@
 #ifndef _TAPI_SELFTEST_CALLS_H
 #define _TAPI_SELFTEST_CALLS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <linux/tapi.h>
 
@@ -56,6 +57,13 @@ int ev_wait_state(int fd, uint32_t call, uint32_t state,
 		  struct tapi_event *ev, int timeout_ms);
 /* Read and discard what is queued.  Return: how many. */
 int ev_drain(int fd);
+/*
+ * Line fd @a calls @dest, line fd @b gets the call and, if @answer,
+ * answers it; waits for CONNECTED on @a.  Handles in *@ca and *@cb.
+ * Return: 0 or -errno (-ETIMEDOUT after @timeout_ms per step).
+ */
+int call_connect(int a, int b, const char *dest, bool answer,
+		 uint32_t *ca, uint32_t *cb, int timeout_ms);
 
 /* Write a command to line @line's network attribute.  Return: 0, -errno. */
 int sim_network(const struct sim_card *card, unsigned int line,

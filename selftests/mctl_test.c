@@ -115,23 +115,8 @@ FIXTURE(mctl)
 /* Line 0 calls line 1, which answers unless @answer is false. */
 static int connect_ab(FIXTURE_DATA(mctl) *self, bool answer)
 {
-	struct tapi_event ev;
-	int ret;
-
-	ret = call_make(self->a, self->num_b, TAPI_CALL_MAKE_SYNC, &self->ca);
-	if (ret)
-		return ret;
-	if (ev_wait(self->b, TAPI_EV_NEWCALL, 0, &ev, T) != 1)
-		return -ETIMEDOUT;
-	self->cb = ev.call;
-	if (!answer)
-		return 0;
-	ret = call_op(self->b, TAPI_IOC_CALL_ANSWER, self->cb,
-		      TAPI_REQUEST_SYNC);
-	if (ret)
-		return ret;
-	return ev_wait_state(self->a, self->ca, TAPI_CALLSTATE_CONNECTED,
-			     &ev, T) == 1 ? 0 : -ETIMEDOUT;
+	return call_connect(self->a, self->b, self->num_b, answer, &self->ca,
+			    &self->cb, T);
 }
 
 FIXTURE_SETUP(mctl)
