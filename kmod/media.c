@@ -230,6 +230,11 @@ static void tapi_media_rx_frame_locked(struct tapi_media *m,
 			  m->rx_acc);
 	smp_store_release(m->rx_prod, ++m->rx_head);
 	m->stats->rx_frames++;
+	/*
+	 * Pairs with the MSP's full barrier between setting NEED_WAKEUP and
+	 * looking at the producer: one of us sees the other's store.
+	 */
+	smp_mb();
 	if (READ_ONCE(*m->rx_flags) & TAPI_MEDIA_RX_NEED_WAKEUP &&
 	    wq_has_sleeper(&m->wait))
 		wake_up_poll(&m->wait, EPOLLIN | EPOLLRDNORM);

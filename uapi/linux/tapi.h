@@ -1479,7 +1479,10 @@ struct tapi_event {
  * %EPOLLOUT while TX has room (on a TX fd); a new RX frame wakes pollers
  * only while %TAPI_MEDIA_RX_NEED_WAKEUP is set in ``rx_flags`` (the
  * kernel sets it at open: an MSP reading the ring on its own clock clears
- * it and then needs no syscall at all).  When the call is disconnected or
+ * it and then needs no syscall at all).  An MSP that sets it again and
+ * then checks the RX producer before sleeping puts a full barrier
+ * (``__atomic_thread_fence(__ATOMIC_SEQ_CST)``) between the two, so that
+ * it either sees the new frame or is woken for it.  When the call is disconnected or
  * goes idle, or the card goes away, the rings stop and poll() reports
  * %EPOLLHUP; the fd stays usable for reading what is left.
  */
