@@ -176,6 +176,7 @@ enum tapi_dtmf_what tapi_dtmf_feed(struct tapi_dtmf_det *d, s16 x,
 		tapi_goertzel_step(&d->col[i], x);
 	}
 	d->energy += (s32)x * x;
+	d->samples++;
 	if (++d->n < TAPI_DTMF_BLOCK)
 		return TAPI_DTMF_NONE;
 
@@ -194,11 +195,14 @@ enum tapi_dtmf_what tapi_dtmf_feed(struct tapi_dtmf_det *d, s16 x,
 		d->digit = d->cand;
 		d->start_ns = now_ns - 2 * TAPI_DTMF_BLOCK_NS;
 		d->end_ns = now_ns;
+		d->start_sample = d->samples - 2 * TAPI_DTMF_BLOCK;
+		d->end_sample = d->samples;
 		d->misses = 0;
 		return TAPI_DTMF_START;
 	}
 	if (d->cand == d->digit) {
 		d->end_ns = now_ns;
+		d->end_sample = d->samples;
 		d->misses = 0;
 		return TAPI_DTMF_NONE;
 	}

@@ -36,6 +36,11 @@ struct tapi_goertzel {
  * @misses: blocks in a row, since @digit started, that did not hear it
  * @start_ns: when @digit started
  * @end_ns: when it ended (valid on %TAPI_DTMF_END)
+ * @samples: samples fed so far
+ * @start_sample: @samples where @digit started
+ * @end_sample: @samples where it ended (valid on %TAPI_DTMF_END); the
+ *	length comes from these, not from clock times, which bunch up when
+ *	a card delivers late audio in bursts
  *
  * A digit's edges fall inside the blocks around it; a block mostly filled
  * by the digit hears it, so the first and last block that heard it stand
@@ -52,6 +57,9 @@ struct tapi_dtmf_det {
 	u32 misses;
 	u64 start_ns;
 	u64 end_ns;
+	u64 samples;
+	u64 start_sample;
+	u64 end_sample;
 };
 
 /**

@@ -411,9 +411,8 @@ void tapi_mctl_rx_locked(struct tapi_call *call, const s16 *samples,
 						mc->dtmf.start_ns, 0);
 				break;
 			case TAPI_DTMF_END:
-				ms = div_u64(mc->dtmf.end_ns -
-					     mc->dtmf.start_ns,
-					     NSEC_PER_MSEC);
+				ms = div_u64(mc->dtmf.end_sample -
+					     mc->dtmf.start_sample, 8);
 				tapi_mctl_digit(mc, mc->dtmf.digit,
 						TAPI_DIGITMODE_DTMFEND,
 						TAPI_DIGIT_INBAND,
