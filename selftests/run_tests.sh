@@ -92,10 +92,12 @@ for t in "$@"; do
 	prog=$out/$name
 	[ -x "$prog" ] || prog=$here/$name
 	k0=$(klog_lines)
+	t0=$SECONDS
 	(cd "$(dirname "$prog")" && OUTPUT=$out TAPI_TRANSPORT=$transport \
 		timeout -k 10 "$timeout" "$prog" 2>&1) |
 		sed 's/^/# /'
 	rc=${PIPESTATUS[0]}
+	echo "# $t took $((SECONDS - t0)) s"
 	reason=
 	if [ $root = 1 ]; then
 		splat=$(dmesg 2>/dev/null | tail -n +$((k0 + 1)) | grep -E "$SPLAT")
