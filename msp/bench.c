@@ -12,10 +12,10 @@
  * them: RX frames are read (summed) and released, the TX ring is kept
  * full.  After a second of warm-up the loop runs N seconds (default 10);
  * the line printed gives, per channel-second, this process's CPU time
- * (getrusage, user + system), the whole machine's busy CPU time
- * (/proc/stat: the kernel's timers and softirqs that move the audio
- * too), the syscalls the loop made, and the frames moved, overrun and
- * underrun (the media fds' counters).
+ * (getrusage, user + system), the whole machine's busy CPU time (all but
+ * idle, /proc/uptime: the kernel's timers and softirqs that move the
+ * audio too, and anything else running), the syscalls the loop made, and
+ * the frames moved, overrun and underrun (the media fds' counters).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -131,20 +131,21 @@ static void setup_card(const char *spec)
 	tapi_card_close(card);
 }
 
+/*
+ * Busy CPU time of the whole machine so far: CPUs times uptime less idle
+ * time, from /proc/uptime.  The kernel measures idle time exactly (NOHZ),
+ * while /proc/stat's user, system and softirq times are samples taken at
+ * the tick, which miss work done in step with a timer, as here.
+ */
 static double machine_busy_s(void)
 {
-	unsigned long long v[8] = { 0 };
-	double busy;
-	FILE *f = fopen("/proc/stat", "r");
+	double up, idle;
+	FILE *f = fopen("/proc/uptime", "r");
 
-	if (!f || fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu",
-			 &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6],
-			 &v[7]) != 8)
-		die("/proc/stat");
+	if (!f || fscanf(f, "%lf %lf", &up, &idle) != 2)
+		die("/proc/uptime");
 	fclose(f);
-	/* user nice system idle iowait irq softirq steal: not idle, iowait */
-	busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
-	return busy / sysconf(_SC_CLK_TCK);
+	return up * sysconf(_SC_NPROCESSORS_ONLN) - idle;
 }
 
 static void snapshot(struct msp_loop *loop, struct totals *t)

@@ -136,6 +136,18 @@ int cli_parse(struct cli *cli, int argc, char **argv,
 	return -1;
 }
 
+int cli_start(struct cli *cli, const char *prog, int argc, char **argv,
+	      const struct option *options, const char *help)
+{
+	int ret;
+
+	cli_init(cli, prog);
+	ret = cli_parse(cli, argc, argv, options, help, 2, NULL, NULL);
+	if (ret >= 0)
+		return ret;
+	return cli_line(cli, argv[optind]) ? EXIT_USAGE : -1;
+}
+
 int cli_line(struct cli *cli, const char *arg)
 {
 	if (parse_line_spec(arg, &cli->card, &cli->line))

@@ -88,6 +88,12 @@ int cli_parse(struct cli *cli, int argc, char **argv,
 	      const struct option *options, const char *help, int nargs,
 	      int (*own)(struct cli *cli, int c, const char *arg, void *data),
 	      void *data);
+/*
+ * cli_init() and cli_parse() of a tool taking LINE FILE, and LINE parsed.
+ * Return: -1 to go on (FILE is argv[optind + 1]), or the exit status.
+ */
+int cli_start(struct cli *cli, const char *prog, int argc, char **argv,
+	      const struct option *options, const char *help);
 /* LINE: 0, or -1 (reported). */
 int cli_line(struct cli *cli, const char *arg);
 /* Open the line and place or answer the call: 0, or -1 (reported). */

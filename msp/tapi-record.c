@@ -37,12 +37,9 @@ int main(int argc, char **argv)
 	struct cli cli;
 	int ret;
 
-	cli_init(&cli, "tapi-record");
-	ret = cli_parse(&cli, argc, argv, options, help, 2, NULL, NULL);
+	ret = cli_start(&cli, "tapi-record", argc, argv, options, help);
 	if (ret >= 0)
 		return ret;
-	if (cli_line(&cli, argv[optind]))
-		return EXIT_USAGE;
 	dst = msp_wav_create(argv[optind + 1]);
 	if (!dst) {
 		cli_error(&cli, "%s: %s", argv[optind + 1], strerror(errno));

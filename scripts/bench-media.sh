@@ -8,9 +8,10 @@
 # the loop woken by the kernel (wake) and pacing itself with no syscall a
 # frame (clock).  For N = 10, 100 and 1000 it prints, per channel-second
 # (a channel is one call end: 50 frames a second each way), the MSP's CPU
-# time (getrusage), the whole VM's busy CPU time (/proc/stat: with the
-# card's timer that moves the audio), the MSP's syscalls, the frames moved
-# and the overruns and underruns of the media fds.  A card has at most
+# time (getrusage), the whole VM's busy CPU time (all but idle, from
+# /proc/uptime: with the card's timer that moves the audio), the MSP's
+# syscalls, the frames moved and the overruns and underruns of the media
+# fds.  A card has at most
 # 1,000 lines here (the core takes 1,024), so 1,000 pairs use two cards.
 # The VM is emulated (TCG) on a shared host: compare figures of one run.
 #
