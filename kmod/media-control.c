@@ -448,13 +448,20 @@ void tapi_mctl_rx_locked(struct tapi_call *call, const s16 *samples,
 	}
 }
 
-/* The generator finished (or was cancelled): tell who started it. */
+/*
+ * The generator finished (or was cancelled): tell who started it.  A digit
+ * cut short counts as sent once it sounded the least a DTMF receiver must
+ * take (Q.24): a far end that hangs up on the digit it waited for heard it.
+ */
 static void tapi_mctl_gen_end(struct tapi_mctl *mc, u32 term)
 {
 	u32 param[3] = { term, mc->gen_kind, mc->gen_count };
 
 	if (mc->gen_kind == TAPI_GENERATE_TONE)
 		param[2] = mc->gen_count / 8;
+	else if (mc->gen_in_digit &&
+		 mc->gen.pos >= TAPI_GENERATE_DIGIT_MS_MIN * 8)
+		param[2]++;
 	tapi_mctl_queue(mc, mc->gen_id, TAPI_EV_GENERATE, 0, param, 3);
 	mc->gen_kind = 0;
 }
@@ -894,7 +901,8 @@ static int tapi_mctl_tone_components(struct tapi_generate_tone *arg)
 		    c->freq_hz > TAPI_TONE_FREQ_MAX ||
 		    c->amplitude > TAPI_TONE_AMPLITUDE_MAX ||
 		    (!c->on_ms && c->off_ms) ||
-		    c->on_ms > 60000 || c->off_ms > 60000)
+		    c->on_ms > TAPI_TONE_CADENCE_MS_MAX ||
+		    c->off_ms > TAPI_TONE_CADENCE_MS_MAX)
 			return -EINVAL;
 		if (!c->amplitude)
 			c->amplitude = TAPI_TONE_AMPLITUDE;
@@ -937,7 +945,7 @@ int tapi_cmd_call_generate_tone(struct tapi_ucmd *ucmd)
 		return -EOPNOTSUPP;
 	if (arg->tone_mode & ~(TAPI_TONEMODE_BILLING * 2 - 1) ||
 	    (arg->tone_mode && !is_power_of_2(arg->tone_mode)) ||
-	    arg->duration_ms > 24 * 3600 * 1000)
+	    arg->duration_ms > TAPI_GENERATE_TONE_MS_MAX)
 		return -EINVAL;
 	if (arg->tone_mode == TAPI_TONEMODE_CUSTOM) {
 		ret = tapi_mctl_tone_components(arg);
@@ -1038,8 +1046,8 @@ int tapi_cmd_call_gather_digits(struct tapi_ucmd *ucmd)
 	if (arg->flags)
 		return -EOPNOTSUPP;
 	if (arg->reserved || arg->digit_modes & ~gather ||
-	    arg->first_timeout_ms > 3600 * 1000 ||
-	    arg->inter_timeout_ms > 3600 * 1000 ||
+	    arg->first_timeout_ms > TAPI_GATHER_TIMEOUT_MS_MAX ||
+	    arg->inter_timeout_ms > TAPI_GATHER_TIMEOUT_MS_MAX ||
 	    !tapi_mctl_terminators_ok(arg->terminators,
 				      sizeof(arg->terminators)))
 		return -EINVAL;

@@ -32,7 +32,7 @@ static int gen_digits(int fd, uint32_t call, const char *digits, uint32_t ms)
 	};
 
 	strncpy(g.digits, digits, sizeof(g.digits) - 1);
-	return ioctl(fd, TAPI_IOC_CALL_GENERATE_DIGITS, &g) ? -errno : 0;
+	return tapi_ioctl(fd, TAPI_IOC_CALL_GENERATE_DIGITS, &g);
 }
 
 static int gen_tone(int fd, uint32_t call, uint32_t mode, uint32_t ms,
@@ -51,7 +51,7 @@ static int gen_tone(int fd, uint32_t call, uint32_t mode, uint32_t ms,
 		g.components[0].on_ms = on;
 		g.components[0].off_ms = off;
 	}
-	return ioctl(fd, TAPI_IOC_CALL_GENERATE_TONE, &g) ? -errno : 0;
+	return tapi_ioctl(fd, TAPI_IOC_CALL_GENERATE_TONE, &g);
 }
 
 static int monitor_digits(int fd, uint32_t call, uint32_t modes)
@@ -62,7 +62,7 @@ static int monitor_digits(int fd, uint32_t call, uint32_t modes)
 		.digit_modes = modes,
 	};
 
-	return ioctl(fd, TAPI_IOC_CALL_MONITOR_DIGITS, &m) ? -errno : 0;
+	return tapi_ioctl(fd, TAPI_IOC_CALL_MONITOR_DIGITS, &m);
 }
 
 static int gather(int fd, uint32_t call, uint32_t n, const char *term,
@@ -78,7 +78,7 @@ static int gather(int fd, uint32_t call, uint32_t n, const char *term,
 	};
 
 	strncpy(g.terminators, term, sizeof(g.terminators) - 1);
-	return ioctl(fd, TAPI_IOC_CALL_GATHER_DIGITS, &g) ? -errno : 0;
+	return tapi_ioctl(fd, TAPI_IOC_CALL_GATHER_DIGITS, &g);
 }
 
 /* Monitor one tone of up to two frequencies (0: silence). */
@@ -93,7 +93,7 @@ static int monitor_tone(int fd, uint32_t call, uint32_t app, uint32_t ms,
 			     .freq_hz = { f1, f2 } } },
 	};
 
-	return ioctl(fd, TAPI_IOC_CALL_MONITOR_TONES, &m) ? -errno : 0;
+	return tapi_ioctl(fd, TAPI_IOC_CALL_MONITOR_TONES, &m);
 }
 
 /* The digits of a GATHERDIGITS record, as a string. */
@@ -299,6 +299,14 @@ TEST_F(mctl, gather_and_generate_cancelled)
 	EXPECT_EQ((uint32_t)TAPI_GENERATE_TERM_CANCEL, ev.param[0]);
 	EXPECT_EQ((uint32_t)TAPI_GENERATE_TONE, ev.param[1]);
 
+	/* A digit cut short after it sounded 40 ms counts as sent. */
+	ASSERT_EQ(0, gen_digits(self->a, self->ca, "55", 1000));
+	usleep(300000);
+	ASSERT_EQ(0, gen_digits(self->a, self->ca, "", 0));
+	ASSERT_EQ(1, ev_wait(self->a, TAPI_EV_GENERATE, self->ca, &ev, T));
+	EXPECT_EQ((uint32_t)TAPI_GENERATE_TERM_CANCEL, ev.param[0]);
+	EXPECT_EQ(1u, ev.param[2]);
+
 	/* The call ends: both end with CANCEL. */
 	ASSERT_EQ(0, gather(self->b, self->cb, 5, "", 0, 0));
 	ASSERT_EQ(0, gen_tone(self->b, self->cb, TAPI_TONEMODE_BUSY, 0, 0,
@@ -360,7 +368,7 @@ TEST_F(mctl, ringback_heard_by_the_kernel)
 
 	ASSERT_EQ(0, connect_ab(self, false));
 	m.call = self->ca;
-	ASSERT_EQ(0, ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &m));
+	ASSERT_EQ(0, tapi_ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &m));
 	ASSERT_EQ(1, ev_wait(self->a, TAPI_EV_MONITORTONE, self->ca, &ev,
 			     2 * T));
 	EXPECT_EQ(1u, ev.param[0]);
@@ -379,7 +387,7 @@ TEST_F(mctl, fax_detected)
 
 	ASSERT_EQ(0, connect_ab(self, true));
 	mm.call = self->cb;
-	ASSERT_EQ(0, ioctl(self->b, TAPI_IOC_CALL_MONITOR_MEDIA, &mm));
+	ASSERT_EQ(0, tapi_ioctl(self->b, TAPI_IOC_CALL_MONITOR_MEDIA, &mm));
 	/* CNG: 1100 Hz, 0.5 s on, 3 s off. */
 	ASSERT_EQ(0, gen_tone(self->a, self->ca, TAPI_TONEMODE_CUSTOM, 0,
 			      1100, 600, 400));
@@ -389,8 +397,8 @@ TEST_F(mctl, fax_detected)
 	EXPECT_EQ(0, ev_wait(self->b, TAPI_EV_MONITORMEDIA, 0, &ev, 1200));
 	/* A line without fax cannot listen for it. */
 	mm.call = self->ca;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_MONITOR_MEDIA, &mm));
-	EXPECT_EQ(EOPNOTSUPP, errno);
+	EXPECT_EQ(-EOPNOTSUPP,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_MONITOR_MEDIA, &mm));
 }
 
 /* Digits the network signals out of band: monitored and gathered. */
@@ -459,6 +467,7 @@ TEST_F(mctl, bad_arguments)
 	struct tapi_generate_tone gt = { .size = sizeof(gt) };
 	struct tapi_monitor_tones mt = { .size = sizeof(mt) };
 	struct tapi_gather_digits gg = { .size = sizeof(gg) };
+	struct tapi_monitor_media mm = { .size = sizeof(mm) };
 	struct tapi_event ev;
 	uint32_t cc;
 
@@ -479,47 +488,64 @@ TEST_F(mctl, bad_arguments)
 	EXPECT_EQ(-EINVAL, gen_digits(self->a, self->ca, "1", 1001));
 	gd.call = self->ca;
 	memset(gd.digits, '1', sizeof(gd.digits));
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
 	memset(gd.digits, 0, sizeof(gd.digits));
 	gd.flags = 1;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
-	EXPECT_EQ(EOPNOTSUPP, errno);
+	EXPECT_EQ(-EOPNOTSUPP,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
 	gd.flags = 0;
 	gd.reserved = 1;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
 	gd.reserved = 0;
 	gd.digit_mode = TAPI_DIGITMODE_PULSE;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
-	EXPECT_EQ(EOPNOTSUPP, errno);
+	EXPECT_EQ(-EOPNOTSUPP,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
 	gd.digit_mode = 1u << 7;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_DIGITS, &gd));
 
 	gt.call = self->ca;
 	gt.tone_mode = TAPI_TONEMODE_BUSY | TAPI_TONEMODE_BEEP;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
 	gt.tone_mode = TAPI_TONEMODE_CUSTOM;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
-	EXPECT_EQ(EINVAL, errno);	/* no components */
+	/* no components */
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
 	gt.num_components = 1;
 	gt.components[0].freq_hz = 4000;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
 	gt.components[0].freq_hz = 1000;
 	gt.components[0].off_ms = 100;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
-	EXPECT_EQ(EINVAL, errno);	/* off without on */
+	/* off without on */
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
 	gt.components[0].off_ms = 0;
 	gt.components[1].freq_hz = 500;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
-	EXPECT_EQ(EINVAL, errno);	/* beyond num_components */
+	/* beyond num_components */
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
 	gt.components[1].freq_hz = 0;
+	gt.components[0].on_ms = TAPI_TONE_CADENCE_MS_MAX + 1;
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
+	gt.components[0].on_ms = 100;
+	gt.components[0].off_ms = TAPI_TONE_CADENCE_MS_MAX + 1;
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
+	gt.components[0].off_ms = 0;
+	gt.components[0].on_ms = 0;
+	gt.duration_ms = TAPI_GENERATE_TONE_MS_MAX + 1;
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
+	gt.duration_ms = 0;
 	gt.tone_mode = TAPI_TONEMODE_BUSY;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
-	EXPECT_EQ(EINVAL, errno);	/* components with a preset */
+	/* components with a preset */
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
 
 	EXPECT_EQ(-EINVAL, monitor_digits(self->a, self->ca, 1u << 5));
 	EXPECT_EQ(-EOPNOTSUPP, monitor_digits(self->a, self->ca,
@@ -527,18 +553,22 @@ TEST_F(mctl, bad_arguments)
 	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 25, "", 0, 0));
 	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 2, "##", 0, 0));
 	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 2, "x", 0, 0));
+	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 2, "#",
+				  TAPI_GATHER_TIMEOUT_MS_MAX + 1, 0));
+	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 2, "#", 0,
+				  TAPI_GATHER_TIMEOUT_MS_MAX + 1));
 	gg.call = self->ca;
 	gg.digit_modes = TAPI_DIGITMODE_DTMF;
 	gg.num_digits = 0;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GATHER_DIGITS, &gg));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GATHER_DIGITS, &gg));
 	gg.num_digits = 2;
 	gg.digit_modes = TAPI_DIGITMODE_PULSE;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GATHER_DIGITS, &gg));
-	EXPECT_EQ(EOPNOTSUPP, errno);
+	EXPECT_EQ(-EOPNOTSUPP,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GATHER_DIGITS, &gg));
 	gg.digit_modes = TAPI_DIGITMODE_DTMFEND;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_GATHER_DIGITS, &gg));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_GATHER_DIGITS, &gg));
 
 	EXPECT_EQ(-EINVAL, monitor_tone(self->a, self->ca, 0, 10, 440, 0));
 	EXPECT_EQ(-EINVAL, monitor_tone(self->a, self->ca, 0, 100, 4000, 0));
@@ -549,14 +579,24 @@ TEST_F(mctl, bad_arguments)
 		mt.tones[cc].duration_ms = 100;
 		mt.tones[cc].freq_hz[0] = 400 + cc * 100;
 	}
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &mt));
-	EXPECT_EQ(EOPNOTSUPP, errno);
+	EXPECT_EQ(-EOPNOTSUPP,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &mt));
 	mt.num_tones = 4;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &mt));
-	EXPECT_EQ(EINVAL, errno);	/* a fifth tone beyond num_tones */
+	/* a fifth tone beyond num_tones */
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &mt));
 	mt.num_tones = 17;
-	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &mt));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_MONITOR_TONES, &mt));
+
+	mm.call = self->ca;
+	mm.media_modes = 1u << 31;	/* no such media mode */
+	EXPECT_EQ(-EINVAL,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_MONITOR_MEDIA, &mm));
+	mm.media_modes = TAPI_MEDIA_G3FAX;
+	mm.flags = 1;
+	EXPECT_EQ(-EOPNOTSUPP,
+		  tapi_ioctl(self->a, TAPI_IOC_CALL_MONITOR_MEDIA, &mm));
 
 	/* Nothing of it started anything. */
 	EXPECT_EQ(0, ev_wait(self->a, TAPI_EV_GENERATE, 0, &ev, 300));
@@ -634,8 +674,8 @@ TEST_F(mctl, msp_data)
 	/* The call ends: EPIPE to write, end of file to read. */
 	ASSERT_EQ(0, call_op(self->b, TAPI_IOC_CALL_DROP, self->cb,
 			     TAPI_REQUEST_SYNC));
-	ASSERT_EQ(1, ev_wait_state(self->a, self->ca, TAPI_CALLSTATE_DISCONNECTED,
-				   &ev, T));
+	ASSERT_EQ(1, ev_wait_state(self->a, self->ca,
+				   TAPI_CALLSTATE_DISCONNECTED, &ev, T));
 	EXPECT_EQ(-1, write(fd, "x", 1));
 	EXPECT_EQ(EPIPE, errno);
 	EXPECT_EQ(0, read(fd, buf, sizeof(buf)));

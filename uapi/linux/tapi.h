@@ -1323,8 +1323,10 @@ struct tapi_line_priority {
  *	of calls now in use on the address
  * @TAPI_EV_GENERATE: digit or tone generation ended: param[0] the &enum
  *	tapi_generate_term, param[1] %TAPI_GENERATE_DIGITS or
- *	%TAPI_GENERATE_TONE, param[2] digits sent (digits) or milliseconds
- *	played (tone).  To the handle that started it only.
+ *	%TAPI_GENERATE_TONE, param[2] digits sent (digits; one cut short
+ *	counts once it sounded %TAPI_GENERATE_DIGIT_MS_MIN, enough for a
+ *	receiver to take it) or milliseconds played (tone).  To the handle
+ *	that started it only.
  * @TAPI_EV_MONITORDIGITS: a digit was detected: param[0] the digit (its
  *	ASCII code: ``0``-``9``, ``*``, ``#``, ``A``-``D``), param[1] the
  *	&enum tapi_digit_mode it is reported in (%TAPI_DIGITMODE_DTMF at its
@@ -1735,6 +1737,10 @@ struct tapi_generate_digits {
 /* Frequencies of tones, in Hz. */
 #define TAPI_TONE_FREQ_MIN	50
 #define TAPI_TONE_FREQ_MAX	3950
+/* Longest on or off time of a tone's cadence, in milliseconds. */
+#define TAPI_TONE_CADENCE_MS_MAX	60000
+/* Longest tone %TAPI_IOC_CALL_GENERATE_TONE plays: a day, in milliseconds. */
+#define TAPI_GENERATE_TONE_MS_MAX	86400000
 
 /**
  * enum tapi_tone_mode - what %TAPI_IOC_CALL_GENERATE_TONE plays
@@ -1757,8 +1763,10 @@ enum tapi_tone_mode {
  * struct tapi_tone_component - one frequency of a generated tone
  *	(TAPI's LINEGENERATETONE)
  * @freq_hz: %TAPI_TONE_FREQ_MIN to %TAPI_TONE_FREQ_MAX
- * @on_ms: how long it sounds in each cadence period; 0 for steady
- * @off_ms: how long it is silent after that; 0 with @on_ms 0
+ * @on_ms: how long it sounds in each cadence period; 0 for steady, else
+ *	at most %TAPI_TONE_CADENCE_MS_MAX
+ * @off_ms: how long it is silent after that, at most
+ *	%TAPI_TONE_CADENCE_MS_MAX; 0 with @on_ms 0
  * @amplitude: peak of its sine in 16-bit linear, 1 to 16383; 0 for 4000
  *	(about -15 dBm0)
  */
@@ -1776,7 +1784,8 @@ struct tapi_tone_component {
  * @call: the call handle, an owner's
  * @tone_mode: one &enum tapi_tone_mode bit; 0 cancels the call's
  *	generator (no error when none runs)
- * @duration_ms: how long, 0 until cancelled or replaced
+ * @duration_ms: how long, at most %TAPI_GENERATE_TONE_MS_MAX; 0 until
+ *	cancelled or replaced
  * @num_components: with %TAPI_TONEMODE_CUSTOM, how many of @components
  *	are used: 1 to the line's ``gen_tone_max_freqs``; otherwise 0
  * @components: the tone's frequencies; components of a custom tone sound
@@ -1825,6 +1834,8 @@ struct tapi_monitor_digits {
 #define TAPI_GATHER_MAX_DIGITS	24
 /* Longest list of termination digits, with its NUL. */
 #define TAPI_GATHER_TERM_LEN	16
+/* Longest first-digit or inter-digit timeout: one hour. */
+#define TAPI_GATHER_TIMEOUT_MS_MAX	3600000
 
 /**
  * enum tapi_gather_term - param[0] of %TAPI_EV_GATHERDIGITS
@@ -1857,9 +1868,9 @@ enum tapi_gather_term {
  *	gathering (no error when none runs)
  * @num_digits: 1 to %TAPI_GATHER_MAX_DIGITS
  * @first_timeout_ms: end if no digit comes this long after the start; 0
- *	for no limit
+ *	for no limit, else at most %TAPI_GATHER_TIMEOUT_MS_MAX
  * @inter_timeout_ms: end if no digit comes this long after the previous
- *	one; 0 for no limit
+ *	one; 0 for no limit, else at most %TAPI_GATHER_TIMEOUT_MS_MAX
  * @reserved: zero
  * @terminators: NUL-terminated digits that end gathering, each at most
  *	once; may be empty
