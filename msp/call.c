@@ -68,11 +68,19 @@ int msp_call_open(struct msp_call *c, const char *card, unsigned int line)
 	return 0;
 }
 
-/* What the events say of our call; 1 to stop dispatching. */
+/*
+ * What the events say of our call; 1 to stop dispatching.  Waiting for a
+ * state (@until), or for one event of type @event about the call, whose
+ * parameters and digits are kept.
+ */
 struct wait {
 	struct msp_call *c;
 	uint32_t until;
 	bool offered;	/* answering: take the first offered call */
+	unsigned int event;
+	uint32_t param[3];
+	char digits[TAPI_GATHER_MAX_DIGITS + 1];
+	int num_digits;
 	bool done;
 };
 
@@ -81,8 +89,19 @@ static int wait_event(const struct tapi_line_event *ev, void *data)
 	struct wait *w = data;
 	struct msp_call *c = w->c;
 	uint32_t handle = tapi_line_event_get_call(ev);
+	unsigned int type = tapi_line_event_get_type(ev);
+	unsigned int i;
 
-	if (tapi_line_event_get_type(ev) != TAPI_EV_CALLSTATE)
+	if (w->event && type == w->event && c->call && handle == c->call) {
+		for (i = 0; i < 3; i++)
+			w->param[i] = tapi_line_event_get_param(ev, i);
+		if (type == TAPI_EV_GATHERDIGITS)
+			w->num_digits = tapi_line_event_get_digits(ev,
+					w->digits, sizeof(w->digits));
+		w->done = true;
+		return 1;
+	}
+	if (type != TAPI_EV_CALLSTATE)
 		return 0;
 	if (w->offered && !c->call &&
 	    tapi_line_event_get_call_state(ev) == TAPI_CALLSTATE_OFFERING)
@@ -91,6 +110,8 @@ static int wait_event(const struct tapi_line_event *ev, void *data)
 		return 0;
 	c->state = tapi_line_event_get_call_state(ev);
 	c->mode = tapi_line_event_get_call_mode(ev);
+	if (w->event)
+		return 0;
 	w->done = c->state & (w->until | TAPI_CALLSTATE_BUSY |
 			      TAPI_CALLSTATE_SPECIALINFO |
 			      TAPI_CALLSTATE_DISCONNECTED |
@@ -107,7 +128,7 @@ static int follow(struct msp_call *c, struct wait *w, int64_t timeout_ns)
 	w->c = c;
 	w->done = false;
 	/* A state reached before we looked. */
-	if (c->call && c->state & w->until)
+	if (!w->event && c->call && c->state & w->until)
 		return 0;
 	while (!w->done) {
 		if (deadline >= 0) {
@@ -126,7 +147,7 @@ static int follow(struct msp_call *c, struct wait *w, int64_t timeout_ns)
 					      w) < 0)
 			return -1;
 	}
-	if (!(c->state & w->until)) {
+	if (!w->event && !(c->state & w->until)) {
 		errno = ECONNREFUSED;
 		return -1;
 	}
@@ -165,6 +186,61 @@ int msp_call_answer(struct msp_call *c, int64_t timeout_ns)
 			timeout_ns = 0;
 	}
 	return msp_call_wait(c, TAPI_CALLSTATE_CONNECTED, timeout_ns);
+}
+
+int msp_call_send_digits(struct msp_call *c, const char *digits,
+			 unsigned int duration_ms, int64_t timeout_ns)
+{
+	struct wait w = { .event = TAPI_EV_GENERATE };
+	uint32_t num_digits = 0;
+	const char *d;
+
+	if (tapi_line_generate_digits(c->line, c->call, digits, duration_ms))
+		return -1;
+	if (follow(c, &w, timeout_ns))
+		return -1;
+	for (d = digits; *d; d++)
+		num_digits += *d != ',';
+	/*
+	 * param[2] counts the digits that went out, one cut short included
+	 * once it sounded long enough to be heard: a far end that hangs up
+	 * on the digit it waited for (an IVR that got its '#') heard it.
+	 */
+	if (w.param[0] != TAPI_GENERATE_TERM_DONE && w.param[2] < num_digits) {
+		errno = ECANCELED;
+		return -1;
+	}
+	return 0;
+}
+
+int msp_call_gather_start(struct msp_call *c, unsigned int num_digits,
+			  const char *terminators,
+			  unsigned int first_timeout_ms,
+			  unsigned int inter_timeout_ms)
+{
+	return tapi_line_gather_digits(c->line, c->call, TAPI_DIGITMODE_DTMF,
+				       num_digits, terminators,
+				       first_timeout_ms, inter_timeout_ms);
+}
+
+int msp_call_gather_wait(struct msp_call *c, char *buf, size_t size,
+			 uint32_t *term, int64_t timeout_ns)
+{
+	struct wait w = { .event = TAPI_EV_GATHERDIGITS };
+
+	if (follow(c, &w, timeout_ns))
+		return -1;
+	if (w.num_digits < 0) {
+		errno = EPROTO;
+		return -1;
+	}
+	if ((size_t)w.num_digits >= size) {
+		errno = ERANGE;
+		return -1;
+	}
+	memcpy(buf, w.digits, w.num_digits + 1);
+	*term = w.param[0];
+	return w.num_digits;
 }
 
 void msp_call_close(struct msp_call *c)

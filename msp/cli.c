@@ -12,6 +12,11 @@
 #include "cli.h"
 
 #define DEFAULT_WAIT_NS	(60 * 1000000000LL)
+/* --gather: '#' ends the digits; each must follow the last within 5 s. */
+#define GATHER_TERMINATORS	"#"
+#define GATHER_INTER_MS		5000
+/* How long the card may take to send --send-digits, beyond their length. */
+#define SEND_SLACK_NS		(10 * 1000000000LL)
 
 void cli_init(struct cli *cli, const char *prog)
 {
@@ -94,6 +99,17 @@ static int cli_option(struct cli *cli, int c, const char *arg)
 		if (parse_uint(arg, &cli->seconds))
 			break;
 		return 0;
+	case OPT_SEND_DIGITS:
+		if (!*arg || strlen(arg) >= TAPI_GENERATE_DIGITS_LEN ||
+		    strspn(arg, "0123456789*#ABCDabcd,") != strlen(arg))
+			break;
+		cli->send_digits = arg;
+		return 0;
+	case OPT_GATHER:
+		if (parse_uint(arg, &cli->gather) || !cli->gather ||
+		    cli->gather > TAPI_GATHER_MAX_DIGITS)
+			break;
+		return 0;
 	default:
 		return 1;
 	}
@@ -163,6 +179,22 @@ static const char *state_name(uint32_t state)
 	return s ? s : "unknown";
 }
 
+/* --gather, once the call is where the tool wants it: 0, or -1 (reported). */
+static int gather_start(struct cli *cli, struct msp_call *c)
+{
+	int64_t first_ms = cli->wait_ns / 1000000;
+
+	if (!cli->gather)
+		return 0;
+	if (first_ms > TAPI_GATHER_TIMEOUT_MS_MAX)
+		first_ms = TAPI_GATHER_TIMEOUT_MS_MAX;
+	if (!msp_call_gather_start(c, cli->gather, GATHER_TERMINATORS,
+				   first_ms, GATHER_INTER_MS))
+		return 0;
+	cli_error(cli, "cannot gather digits: %s", strerror(errno));
+	return -1;
+}
+
 int cli_call(struct cli *cli, struct msp_call *c, uint32_t until)
 {
 	int ret;
@@ -176,8 +208,12 @@ int cli_call(struct cli *cli, struct msp_call *c, uint32_t until)
 		ret = msp_call_place(c, cli->number, until, cli->wait_ns);
 	else
 		ret = msp_call_answer(c, cli->wait_ns);
-	if (!ret)
-		return 0;
+	if (!ret) {
+		if (!gather_start(cli, c))
+			return 0;
+		msp_call_close(c);
+		return -1;
+	}
 	if (errno == ECONNREFUSED)
 		cli_error(cli, "the call went %s", state_name(c->state));
 	else if (errno == ETIMEDOUT)
@@ -191,6 +227,59 @@ int cli_call(struct cli *cli, struct msp_call *c, uint32_t until)
 	return -1;
 }
 
+static const char *gather_term_name(uint32_t term)
+{
+	switch (term) {
+	case TAPI_GATHER_TERM_BUFFERFULL:
+		return "all of them";
+	case TAPI_GATHER_TERM_TERMDIGIT:
+		return "termination digit";
+	case TAPI_GATHER_TERM_FIRSTTIMEOUT:
+		return "no digit came";
+	case TAPI_GATHER_TERM_INTERTIMEOUT:
+		return "no next digit came";
+	case TAPI_GATHER_TERM_CANCEL:
+		return "the call ended";
+	}
+	return "unknown reason";
+}
+
+int cli_finish(struct cli *cli, struct msp_call *c)
+{
+	char digits[TAPI_GATHER_MAX_DIGITS + 1];
+	/* Each digit and its gap: 200 ms by default, 2 s at the most. */
+	int64_t send_ns = 2000000000LL * TAPI_GENERATE_DIGITS_LEN +
+			  SEND_SLACK_NS;
+	uint32_t term;
+	int n;
+
+	if (cli->send_digits) {
+		if (msp_call_send_digits(c, cli->send_digits, 0, send_ns)) {
+			cli_error(cli, "cannot send digits %s: %s",
+				  cli->send_digits,
+				  errno == ECANCELED ? "the call ended" :
+				  strerror(errno));
+			return -1;
+		}
+		printf("sent digits %s\n", cli->send_digits);
+		fflush(stdout);
+	}
+	if (!cli->gather || !c->call)
+		return 0;
+	/* The card ends gathering within --wait and 5 s a digit. */
+	n = msp_call_gather_wait(c, digits, sizeof(digits), &term,
+				 cli->wait_ns + (int64_t)GATHER_INTER_MS *
+				 1000000 * (cli->gather + 1));
+	if (n < 0) {
+		cli_error(cli, "gathering digits: %s", strerror(errno));
+		return -1;
+	}
+	printf("gathered %s (%s)\n", n ? digits : "nothing",
+	       gather_term_name(term));
+	fflush(stdout);
+	return 0;
+}
+
 void cli_report(struct cli *cli, const char *what,
 		const struct msp_job_result *res)
 {
@@ -199,8 +288,10 @@ void cli_report(struct cli *cli, const char *what,
 	printf("%s %" PRIu64 " samples (%.2f s)%s\n", what, res->samples,
 	       res->samples / (double)MSP_RATE,
 	       res->hangup ? ", then the call ended" : "");
-	if (!cli->stats)
+	if (!cli->stats) {
+		fflush(stdout);
 		return;
+	}
 	printf("media: rx_frames %llu rx_overruns %llu tx_frames %llu "
 	       "tx_underruns %llu tx_invalid %llu\n",
 	       (unsigned long long)s->rx_frames,
@@ -210,6 +301,7 @@ void cli_report(struct cli *cli, const char *what,
 	       (unsigned long long)s->tx_invalid);
 	printf("loop: syscalls %" PRIu64 " wakeups %" PRIu64 "\n",
 	       res->loop.syscalls, res->loop.wakeups);
+	fflush(stdout);
 }
 
 static void on_signal(int sig)

@@ -19,6 +19,8 @@ enum {
 	OPT_FRAME_MS,
 	OPT_ENTRIES,
 	OPT_STATS,
+	OPT_SEND_DIGITS,
+	OPT_GATHER,
 	OPT_CLI_LAST,
 };
 
@@ -32,6 +34,8 @@ enum {
 	{ "entries", required_argument, NULL, OPT_ENTRIES }, \
 	{ "clock", optional_argument, NULL, OPT_CLOCK }, \
 	{ "stats", no_argument, NULL, OPT_STATS }, \
+	{ "send-digits", required_argument, NULL, OPT_SEND_DIGITS }, \
+	{ "gather", required_argument, NULL, OPT_GATHER }, \
 	{ "help", no_argument, NULL, 'h' },
 #define CLI_SHORT_OPTIONS	"c:aw:f:hs:"
 /* --seconds, for the tools that take it. */
@@ -53,6 +57,15 @@ enum {
 "      --clock[=MS]      pace the rings on our own clock every MS ms (default\n" \
 "                        20): no syscall a frame; else the kernel wakes us\n" \
 "      --stats           print the media fd's counters at the end\n" \
+"Digits (DTMF, made and heard by the card):\n" \
+"      --gather N        from the moment the call is up, collect up to N\n" \
+"                        digits (1 to 24) the far end sends; '#' ends\n" \
+"                        them early; the first must come within --wait,\n" \
+"                        each next within 5 s.  Printed once the job is\n" \
+"                        done: \"gathered 4711# (termination digit)\"\n" \
+"      --send-digits DIGITS\n" \
+"                        once the job is done, send DIGITS (0-9 * # A-D,\n" \
+"                        ',' a pause) and wait until they went out\n" \
 "  -h, --help            this help\n"
 
 /**
@@ -65,6 +78,8 @@ enum {
  * @media: the media fd's settings
  * @stats: --stats
  * @seconds: --seconds, for the tools that take it (0: not given)
+ * @send_digits: --send-digits, or NULL
+ * @gather: --gather's number of digits, 0 for none
  */
 struct cli {
 	const char *prog;
@@ -75,14 +90,17 @@ struct cli {
 	struct msp_media_opts media;
 	bool stats;
 	unsigned int seconds;
+	const char *send_digits;
+	unsigned int gather;
 };
 
 void cli_init(struct cli *cli, const char *prog);
 /*
  * Parse the options of @options (the common ones and the tool's own, whose
  * values go to @own, which returns 0, or -1 after cli_usage_error()), and
- * check that @nargs arguments follow (-1: any number).  Return: -1 to go on, or the exit
- * status (EXIT_OK after --help, which prints @help; EXIT_USAGE).
+ * check that @nargs arguments follow (-1: any number).  Return: -1 to go
+ * on, or the exit status (EXIT_OK after --help, which prints @help;
+ * EXIT_USAGE).
  */
 int cli_parse(struct cli *cli, int argc, char **argv,
 	      const struct option *options, const char *help, int nargs,
@@ -96,8 +114,16 @@ int cli_start(struct cli *cli, const char *prog, int argc, char **argv,
 	      const struct option *options, const char *help);
 /* LINE: 0, or -1 (reported). */
 int cli_line(struct cli *cli, const char *arg);
-/* Open the line and place or answer the call: 0, or -1 (reported). */
+/*
+ * Open the line and place or answer the call, then start --gather: 0, or
+ * -1 (reported).
+ */
 int cli_call(struct cli *cli, struct msp_call *c, uint32_t until);
+/*
+ * The job is done: --send-digits, then --gather's digits, each printed.
+ * Return: 0, or -1 (reported).
+ */
+int cli_finish(struct cli *cli, struct msp_call *c);
 /* The call's job ended: its summary and counters on stdout. */
 void cli_report(struct cli *cli, const char *what,
 		const struct msp_job_result *res);

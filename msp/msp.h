@@ -310,6 +310,70 @@ int msp_call_answer(struct msp_call *c, int64_t timeout_ns);
 int msp_call_wait(struct msp_call *c, uint32_t until, int64_t timeout_ns);
 
 /**
+ * msp_call_send_digits() - send DTMF digits in the call and wait until
+ *	they went out
+ * @c: a connected call
+ * @digits: what tapi_line_generate_digits() takes
+ * @duration_ms: each digit's length and the gap after it; 0 for the
+ *	default (100 ms)
+ * @timeout_ns: how long to wait, negative for ever
+ *
+ * The card generates the digits in band (%TAPI_IOC_CALL_GENERATE_DIGITS);
+ * this returns on the %TAPI_EV_GENERATE event that ends it.  Events of
+ * other kinds read meanwhile are dropped, call states noted in @c.
+ *
+ * Return: 0 when every digit went out (the far end may hang up on the
+ * last once it sounded long enough to be heard: an IVR that got its
+ * ``#``); -1 with errno set otherwise: %ECANCELED (the call ended or
+ * generation was replaced before that), %ETIMEDOUT,
+ * %EINTR, or the request's error (%EINVAL a bad digit, %EBADFD the call
+ * is not connected).
+ */
+int msp_call_send_digits(struct msp_call *c, const char *digits,
+			 unsigned int duration_ms, int64_t timeout_ns);
+
+/**
+ * msp_call_gather_start() - start collecting the digits the far end sends
+ * @c: a call
+ * @num_digits: at most this many, 1 to %TAPI_GATHER_MAX_DIGITS
+ * @terminators: digits that end it early (kept as the last digit), or
+ *	NULL
+ * @first_timeout_ms: end if no digit comes this long after the start; 0
+ *	for no limit
+ * @inter_timeout_ms: end if no digit follows the previous one this long
+ *	after it; 0 for no limit
+ *
+ * DTMF detected in the call's audio by the card or the core
+ * (%TAPI_IOC_CALL_GATHER_DIGITS).  Gathering runs while the program does
+ * other things (plays a prompt); msp_call_gather_wait() collects the
+ * result.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int msp_call_gather_start(struct msp_call *c, unsigned int num_digits,
+			  const char *terminators,
+			  unsigned int first_timeout_ms,
+			  unsigned int inter_timeout_ms);
+
+/**
+ * msp_call_gather_wait() - wait for the digits msp_call_gather_start()
+ *	asked for
+ * @c: the call
+ * @buf: the digits, NUL-terminated
+ * @size: its size; %TAPI_GATHER_MAX_DIGITS + 1 holds any
+ * @term: why gathering ended, one &enum tapi_gather_term bit
+ * @timeout_ns: how long to wait, negative for ever
+ *
+ * Gathering always ends with an event: the call's end cancels it
+ * (%TAPI_GATHER_TERM_CANCEL), with the digits that came before.
+ *
+ * Return: the number of digits, or -1 with errno set (%ETIMEDOUT, %EINTR,
+ * %ERANGE @buf too small).
+ */
+int msp_call_gather_wait(struct msp_call *c, char *buf, size_t size,
+			 uint32_t *term, int64_t timeout_ns);
+
+/**
  * msp_call_close() - hang up the call if there is one, close the line
  * @c: the call; zeroed afterwards
  */

@@ -56,6 +56,8 @@ int main(int argc, char **argv)
 		cli_error(&cli, "playing: %s", strerror(errno));
 	else
 		cli_report(&cli, "played", &res);
+	if (!ret)
+		ret = cli_finish(&cli, &call);
 	msp_call_close(&call);
 	msp_wav_close(src);
 	free(cli.card);

@@ -59,6 +59,8 @@ int main(int argc, char **argv)
 		cli_error(&cli, "recording: %s", strerror(errno));
 	else
 		cli_report(&cli, "recorded", &res);
+	if (!ret)
+		ret = cli_finish(&cli, &call);
 	msp_call_close(&call);
 	if (msp_wav_close(dst)) {
 		cli_error(&cli, "%s: %s", argv[optind + 1], strerror(errno));

@@ -138,6 +138,8 @@ static int check_call(struct cli *cli, struct msp_tones *t,
 		cli_error(cli, "listening: %s", strerror(errno));
 	else if (cli->stats)
 		cli_report(cli, "checked", &res);
+	if (!ret)
+		ret = cli_finish(cli, &call);
 	msp_call_close(&call);
 	return ret;
 }

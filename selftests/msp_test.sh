@@ -8,10 +8,14 @@
 #   whatever offset the call's start gave it), within the G.711 error in
 #   ulaw and alaw; again with both tools on their own clock (--clock);
 # - DTMF played into a call is heard by tapi-tonecheck on the other end,
-#   all sixteen digits in order;
+#   all sixteen digits in order; so is DTMF the card generates
+#   (--send-digits);
+# - the demo's exchange: tapi-play plays a prompt and gathers digits
+#   (--gather), tapi-record records the prompt and sends digits back;
 # - tapi-tonecheck placing calls hears the card's call-progress tones:
 #   ringback from a number that rings (the simulated network, which never
-#   answers) and busy from a line with no call to spare.
+#   answers), the special information tone (us and cept) from a number
+#   nobody has, and busy from a line with no call to spare.
 #
 # The signals are made by msp/tests/wavtool (pseudo-random PCM, spandsp's
 # DTMF generator).
@@ -100,12 +104,93 @@ check "dtmf: the sixteen digits, in order" "digits: $digits" \
 	"$(grep '^digits:' "$WORK/tc.out")"
 wait_no_calls
 
+# DTMF the card generates (--send-digits on the caller, after 1 s of
+# recording), heard by spandsp's detector on the other end.
+"$TONECHECK" --seconds 20 "$card:1" >"$WORK/tc.out" 2>&1 &
+tc=$!
+wait_opens 1 1
+"$RECORD" --call 7001 --seconds 1 --send-digits "$digits" "$card:0" \
+	"$WORK/quiet.wav" >"$WORK/send.out" 2>&1
+check "card dtmf: the sender exits 0" 0 $?
+check "card dtmf: it says they went out" "sent digits $digits" \
+	"$(grep '^sent' "$WORK/send.out")"
+wait "$tc"
+check "card dtmf: tapi-tonecheck exits 0" 0 $?
+check "card dtmf: spandsp hears the sixteen digits, in order" \
+	"digits: $digits" "$(grep '^digits:' "$WORK/tc.out")"
+wait_no_calls
+
+# The demo's exchange: the caller plays a prompt and gathers digits; the
+# callee records the prompt, then answers with digits the card sends.
+"$WAVTOOL" noise "$WORK/prompt.wav" 1 $((RANDOM + 1))
+"$RECORD" --seconds 2 --send-digits 4711# "$card:1" "$WORK/heard.wav" \
+	>"$WORK/rec.out" 2>&1 &
+rec=$!
+wait_opens 1 1
+"$PLAY" --call 7001 --gather 8 "$card:0" "$WORK/prompt.wav" \
+	>"$WORK/play.out" 2>&1
+check "ivr: tapi-play exits 0" 0 $?
+wait "$rec"
+check "ivr: tapi-record exits 0" 0 $?
+sed 's/^/# caller: /' "$WORK/play.out"
+sed 's/^/# callee: /' "$WORK/rec.out"
+check "ivr: the callee sent its digits" "sent digits 4711#" \
+	"$(grep '^sent' "$WORK/rec.out")"
+check "ivr: the caller gathered them, '#' last" \
+	"gathered 4711# (termination digit)" \
+	"$(grep '^gathered' "$WORK/play.out")"
+"$WAVTOOL" match "$WORK/prompt.wav" "$WORK/heard.wav" linear16 \
+	>"$WORK/match.out" 2>&1
+check "ivr: the callee recorded the whole prompt" 0 $?
+wait_no_calls
+
+# Gathering that runs out: nobody sends a digit within --wait.
+"$RECORD" --seconds 4 "$card:1" "$WORK/heard.wav" >/dev/null 2>&1 &
+rec=$!
+wait_opens 1 1
+"$PLAY" --call 7001 --wait 2 --gather 4 "$card:0" "$WORK/prompt.wav" \
+	>"$WORK/play.out" 2>&1
+check "ivr timeout: tapi-play exits 0" 0 $?
+check "ivr timeout: nothing gathered" "gathered nothing (no digit came)" \
+	"$(grep '^gathered' "$WORK/play.out")"
+wait "$rec"
+wait_no_calls
+
+# Bad digits are refused before any call is made.
+"$PLAY" --call 7001 --send-digits 12X "$card:0" "$WORK/prompt.wav" \
+	>/dev/null 2>&1
+check "bad --send-digits: usage error" 2 $?
+"$PLAY" --call 7001 --gather 25 "$card:0" "$WORK/prompt.wav" \
+	>/dev/null 2>&1
+check "bad --gather: usage error" 2 $?
+check "no call was made" "" "$(cat "$C/calls")"
+
 # Ringback: the network never answers 9555 (remote_answer_ms is 0).
 "$TONECHECK" --seconds 7 --call 9555 "$card:0" >"$WORK/tc.out" 2>&1
 check "ringback: tapi-tonecheck exits 0" 0 $?
 check "ringback: heard" "tones: ringback" "$(grep '^tones:' "$WORK/tc.out")"
 grep '^tone ' "$WORK/tc.out" | sed 's/^/# /'
 wait_no_calls
+
+# The special information tone: a number nobody has, with unknown_number
+# specialinfo; in both tone zones (card settings: taken down to change).
+relive()
+{
+	echo 0 >"$C/live" && echo "$1" >"$C/unknown_number" &&
+		echo "$2" >"$C/tone_zone" && echo 1 >"$C/live"
+}
+for zone in us cept; do
+	relive specialinfo "$zone"
+	check "sit ($zone): card live again" 0 $?
+	"$TONECHECK" --seconds 4 --call 3333 "$card:0" >"$WORK/tc.out" 2>&1
+	check "sit ($zone): tapi-tonecheck exits 0" 0 $?
+	check "sit ($zone): heard" "tone sit ($zone," \
+		"$(grep -o "^tone sit ($zone," "$WORK/tc.out" | head -n 1)"
+	grep '^tone ' "$WORK/tc.out" | sed 's/^/# /'
+	wait_no_calls
+done
+relive badaddress us
+check "card live again, as it was" 0 $?
 
 # Busy: line 2 (one call at most) is in a call with line 1.
 "$TAPICTL" answer "$card:2" --wait 20 >/dev/null 2>&1 &
