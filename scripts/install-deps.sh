@@ -3,7 +3,10 @@
 #
 # install-deps.sh - install every Debian package the build and tests need.
 #
-# Usage: scripts/install-deps.sh
+# Usage: scripts/install-deps.sh [--demo]
+#
+# --demo adds what only the demo uses: espeak-ng and sox, which speak and
+# resample its prompt.
 #
 # Idempotent and non-interactive. When everything is already installed it
 # does nothing (no "apt-get update"); otherwise it runs "apt-get update"
@@ -44,6 +47,11 @@ PACKAGES=(
 	util-linux
 	coreutils
 )
+
+# The demo's spoken prompt: a voice and a resampler.
+if [ "${1:-}" = --demo ]; then
+	PACKAGES+=(espeak-ng sox)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

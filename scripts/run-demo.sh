@@ -3,7 +3,8 @@
 #
 # run-demo.sh - the demo, from a fresh Debian 12 machine (root): build
 # everything, boot the stock Debian kernel in qemu, create a simulated card
-# with a few lines through configfs and show it with tapictl.
+# with a few lines through configfs, show it with tapictl, make calls with
+# tapictl, and play, record and key digits into a call with the MSP tools.
 #
 # Usage: scripts/run-demo.sh
 
@@ -12,8 +13,9 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-scripts/install-deps.sh
+scripts/install-deps.sh --demo
 make -s -C libtapi
+make -s -C msp
 eval "$(scripts/kernel-env.sh)"
 scripts/build-modules.sh "$KDIR" build/stock >/dev/null
 TAPI_KMOD_DIR=$top/build/stock scripts/vm-run.sh --kernel "$KERNEL" \

@@ -12,24 +12,42 @@
 #     to 2001, offered to the owner of line 0 ("owner", tapictl answer),
 #     which answers and hangs up after 2 s, while "monitor" (tapictl
 #     monitor) watches the line.
+#  3. media: "ivr" (tapi-play on line 0) calls 2002 and plays a spoken
+#     prompt (espeak-ng, made 8 kHz by sox) while it gathers digits;
+#     "phone" (tapi-record on line 1) answers, records the prompt, then
+#     keys in 4711# (DTMF the card generates).  Each prints what it did:
+#     the samples played and the digits gathered, the samples recorded and
+#     the digits sent; then the recording is compared with the prompt.
 
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 tapictl=$top/libtapi/tapictl
+msp=$top/msp
 sim=/sys/kernel/config/tapi-sim
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
 step() { printf '\n$ %s\n' "$*"; "$@"; }
 
-# Run tapictl in the background, each line of its output tagged; $! is
-# then tapictl's own pid.
+# Run a command in the background, each line of its output tagged; $! is
+# then the command's own pid.
+bg()
+{
+	local tag=$1 cmd=$2
+
+	shift 2
+	printf '\n$ %s &    # [%s]\n' "${cmd##*/} $*" "$tag"
+	"$cmd" "$@" > >(sed -u "s/^/[$tag] /") 2>&1 &
+}
+
+# tapictl in the background.
 app()
 {
 	local tag=$1
 
 	shift
-	printf '\n$ %s &    # [%s]\n' "tapictl $*" "$tag"
-	"$tapictl" "$@" > >(sed -u "s/^/[$tag] /") 2>&1 &
+	bg "$tag" "$tapictl" "$@"
 }
 
 # Wait until line $1 of the card has $2 openers (the apps are ready).
@@ -92,6 +110,20 @@ sleep 0.5		# the monitor's last events
 kill -INT "$mon"
 wait "$mon"
 step "$tapictl" calls office:0
+
+printf '\n### 3. A spoken prompt one way, a PIN keyed in the other\n'
+step espeak-ng -w "$work/voice.wav" \
+	"Welcome to the tapi demo. Please key in your PIN, then the hash key."
+step sox "$work/voice.wav" -r 8000 -c 1 -b 16 "$work/prompt.wav"
+bg phone "$msp/tapi-record" office:1 --seconds 6 --send-digits 4711# \
+	"$work/heard.wav"
+phone=$!
+wait_opens 1 1
+bg ivr "$msp/tapi-play" --call 2002 --gather 8 office:0 "$work/prompt.wav"
+ivr=$!
+wait "$phone" "$ivr"
+# Where the prompt starts in the recording, and how far any sample is off.
+step "$msp/tests/wavtool" match "$work/prompt.wav" "$work/heard.wav" linear16
 
 # Take the card down again and unload, as on a real machine.
 step sh -c "echo 0 > $sim/office/live"
