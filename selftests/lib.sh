@@ -79,10 +79,14 @@ wr()
 	"$TOOL" write "$1" "$2"
 }
 
-# Contents of an attribute (first line).
+# Contents of an attribute (first line).  A builtin, not head(1): the
+# tests read hundreds of attributes, and under emulation every exec counts.
 rd()
 {
-	head -n 1 "$1" 2>/dev/null
+	local l=
+
+	IFS= read -r l 2>/dev/null <"$1"
+	printf '%s\n' "$l"
 }
 
 # A card name unique to this run: kstTAG-PID-N.

@@ -10,9 +10,9 @@
 # TESTs default to $TAPI_TESTS, else every test in the order below.  A
 # TEST named PROG@uring runs PROG with TAPI_TRANSPORT=uring: its commands
 # go through io_uring instead of ioctl (selftests/transport.h).  The
-# per-test timeout comes from the "settings" file.  As root with
-# TAPI_KMOD_DIR set, modules not yet loaded are loaded first (tapi.ko, then
-# tapi_sim.ko) and unloaded at the end.  A test also fails when the kernel
+# per-test timeout comes from the "settings" file, doubled on a kernel
+# with kmemleak.  As root with TAPI_KMOD_DIR set, modules not yet loaded
+# are loaded first (tapi.ko, then tapi_sim.ko) and unloaded at the end.  A test also fails when the kernel
 # log gains a splat while it runs, or when it leaves a sim card behind.
 # Exit status: 0 when no test failed, 1 otherwise.
 
@@ -20,7 +20,7 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 out=${OUTPUT:-$here}
-ALL="abi_test card_test line_test removal_test libtapi_test call_test call_errors_test call_async_test uring_test libtapi_ring_test media_test mctl_test libtapi_media_test card_test@uring line_test@uring removal_test@uring call_test@uring call_errors_test@uring call_async_test@uring sim_configfs.sh tapictl.sh modules.sh leak.sh call_leak.sh msp_test.sh"
+ALL="abi_test card_test line_test removal_test libtapi_test call_test call_errors_test call_async_test uring_test libtapi_ring_test media_test mctl_test libtapi_media_test card_test@uring line_test@uring removal_test@uring call_test@uring call_errors_test@uring call_async_test@uring mctl_test@uring sim_configfs.sh tapictl.sh modules.sh leak.sh call_leak.sh msp_test.sh"
 tests=${*:-${TAPI_TESTS:-$ALL}}
 SIM=/sys/kernel/config/tapi-sim
 SPLAT='Oops|general protection fault|BUG:|kernel BUG|WARNING:|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|unreferenced object|Call Trace:|blocked for more than|list_(add|del) corruption|refcount_t:|ODEBUG:'
@@ -29,6 +29,11 @@ timeout=45
 if [ -r "$here/settings" ]; then
 	t=$(sed -n 's/^timeout=\([0-9]\+\)$/\1/p' "$here/settings")
 	timeout=${t:-$timeout}
+fi
+# A kernel with kmemleak (and so KASAN and lockdep: the debug lane) runs
+# the tests several times slower, under emulation above all.
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	timeout=$((timeout * 2))
 fi
 
 root=0
