@@ -537,7 +537,7 @@ bool tapi_uring_supported(void);
 int tapi_cmd_call_media_open(struct tapi_ucmd *ucmd);
 void tapi_media_call_ended(struct tapi_call *call);
 
-/* media-control.c: digits and tones */
+/* media-control.c, media-control-cmds.c: digits and tones */
 struct tapi_mctl;
 int tapi_cmd_call_generate_digits(struct tapi_ucmd *ucmd);
 int tapi_cmd_call_generate_tone(struct tapi_ucmd *ucmd);
