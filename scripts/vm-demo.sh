@@ -115,7 +115,7 @@ printf '\n### 3. A spoken prompt one way, a PIN keyed in the other\n'
 step espeak-ng -w "$work/voice.wav" \
 	"Welcome to the tapi demo. Please key in your PIN, then the hash key."
 step sox "$work/voice.wav" -r 8000 -c 1 -b 16 "$work/prompt.wav"
-bg phone "$msp/tapi-record" office:1 --seconds 6 --send-digits 4711# \
+bg phone "$msp/tapi-record" office:1 --seconds 8 --send-digits 4711# \
 	"$work/heard.wav"
 phone=$!
 wait_opens 1 1

@@ -123,7 +123,8 @@ wait_no_calls
 # The demo's exchange: the caller plays a prompt and gathers digits; the
 # callee records the prompt, then answers with digits the card sends.
 "$WAVTOOL" noise "$WORK/prompt.wav" 1 $((RANDOM + 1))
-"$RECORD" --seconds 2 --send-digits 4711# "$card:1" "$WORK/heard.wav" \
+# (4 s: room for a caller that a slow kernel makes late to start playing.)
+"$RECORD" --seconds 4 --send-digits 4711# "$card:1" "$WORK/heard.wav" \
 	>"$WORK/rec.out" 2>&1 &
 rec=$!
 wait_opens 1 1
@@ -142,6 +143,7 @@ check "ivr: the caller gathered them, '#' last" \
 "$WAVTOOL" match "$WORK/prompt.wav" "$WORK/heard.wav" linear16 \
 	>"$WORK/match.out" 2>&1
 check "ivr: the callee recorded the whole prompt" 0 $?
+echo "# ivr: $(cat "$WORK/match.out")"
 wait_no_calls
 
 # Gathering that runs out: nobody sends a digit within --wait.
