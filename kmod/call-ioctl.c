@@ -13,8 +13,10 @@
 
 #include "tapi_core.h"
 
+static const struct tapi_request_args tapi_no_args;
+
 /* A NUL-terminated string without control characters in @len bytes. */
-static bool tapi_dial_string_ok(const char *s, size_t len, bool empty_ok)
+bool tapi_dial_string_ok(const char *s, size_t len, bool empty_ok)
 {
 	size_t i;
 
@@ -38,9 +40,14 @@ static int tapi_pick_mode(u32 mode, u32 dflt, u32 valid, u32 line_modes,
 	return 0;
 }
 
-/* Does the card implement @op at all. */
-static bool tapi_op_present(const struct tapi_tsp_ops *ops,
-			    enum tapi_request_op op)
+/**
+ * tapi_op_present() - does the card implement a request at all
+ * @ops: the TSP's operations
+ * @op: the request
+ *
+ * Return: true if the TSP has the operation.
+ */
+bool tapi_op_present(const struct tapi_tsp_ops *ops, enum tapi_request_op op)
 {
 	switch (op) {
 	case TAPI_OP_MAKE_CALL:
@@ -53,16 +60,43 @@ static bool tapi_op_present(const struct tapi_tsp_ops *ops,
 		return ops->accept;
 	case TAPI_OP_DROP:
 		return ops->drop;
+	case TAPI_OP_HOLD:
+		return ops->hold;
+	case TAPI_OP_UNHOLD:
+		return ops->unhold;
+	case TAPI_OP_SWAP_HOLD:
+		return ops->swap_hold;
+	case TAPI_OP_SETUP_TRANSFER:
+		return ops->setup_transfer;
+	case TAPI_OP_COMPLETE_TRANSFER:
+		return ops->complete_transfer;
+	case TAPI_OP_BLIND_TRANSFER:
+		return ops->blind_transfer;
+	case TAPI_OP_SETUP_CONF:
+		return ops->setup_conference;
+	case TAPI_OP_PREPARE_ADD_CONF:
+		return ops->prepare_add_to_conference;
+	case TAPI_OP_ADD_TO_CONF:
+		return ops->add_to_conference;
+	case TAPI_OP_REMOVE_FROM_CONF:
+		return ops->remove_from_conference;
 	}
 	return false;
 }
 
-/*
- * Hand @req to the TSP.  Asynchronous: the id has reached user space
- * before.  Return: the ioctl's result.
+/**
+ * tapi_start_request() - hand a request to the TSP
+ * @ucmd: the command; its id has reached user space before
+ * @req: the request
+ * @call: the call it is about
+ * @args: what else the operation takes
+ *
+ * Return: the ioctl's result: 0, or the TSP's refusal (the request is
+ * taken back then).
  */
-static int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
-			      struct tapi_call *call, const void *arg)
+int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
+		       struct tapi_call *call,
+		       const struct tapi_request_args *args)
 {
 	const struct tapi_tsp_ops *ops = ucmd->card->ops;
 	struct tapi_card *card = ucmd->card;
@@ -71,10 +105,10 @@ static int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 	tapi_request_submit(req);
 	switch (req->op) {
 	case TAPI_OP_MAKE_CALL:
-		ret = ops->make_call(card, call, arg, req);
+		ret = ops->make_call(card, call, args->params, req);
 		break;
 	case TAPI_OP_DIAL:
-		ret = ops->dial(card, call, arg, req);
+		ret = ops->dial(card, call, args->digits, req);
 		break;
 	case TAPI_OP_ANSWER:
 		ret = ops->answer(card, call, req);
@@ -84,6 +118,40 @@ static int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 		break;
 	case TAPI_OP_DROP:
 		ret = ops->drop(card, call, TAPI_DROP_REQUESTED, req);
+		break;
+	case TAPI_OP_HOLD:
+		ret = ops->hold(card, call, req);
+		break;
+	case TAPI_OP_UNHOLD:
+		ret = ops->unhold(card, call, req);
+		break;
+	case TAPI_OP_SWAP_HOLD:
+		ret = ops->swap_hold(card, call, args->other, req);
+		break;
+	case TAPI_OP_SETUP_TRANSFER:
+		ret = ops->setup_transfer(card, call, args->consult, req);
+		break;
+	case TAPI_OP_COMPLETE_TRANSFER:
+		ret = ops->complete_transfer(card, call, args->other,
+					     args->conf, req);
+		break;
+	case TAPI_OP_BLIND_TRANSFER:
+		ret = ops->blind_transfer(card, call, args->digits, req);
+		break;
+	case TAPI_OP_SETUP_CONF:
+		ret = ops->setup_conference(card, call, args->conf,
+					    args->consult, args->num_parties,
+					    req);
+		break;
+	case TAPI_OP_PREPARE_ADD_CONF:
+		ret = ops->prepare_add_to_conference(card, call, args->consult,
+						     req);
+		break;
+	case TAPI_OP_ADD_TO_CONF:
+		ret = ops->add_to_conference(card, call, args->other, req);
+		break;
+	case TAPI_OP_REMOVE_FROM_CONF:
+		ret = ops->remove_from_conference(card, call, req);
 		break;
 	default:
 		ret = -EINVAL;
@@ -95,12 +163,18 @@ static int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 	return ret;
 }
 
-/*
- * Does the requester take the outcome itself (an ioctl waiting for it, or
- * an io_uring command completing with it) rather than as a reply event.
- * @flags: the command's flags, with %TAPI_REQUEST_SYNC.
+/**
+ * tapi_request_sync() - does the requester take the outcome itself (an
+ *	ioctl waiting for it, or an io_uring command completing with it)
+ *	rather than as a reply event
+ * @ucmd: the command
+ * @flags: the command's flags, with %TAPI_REQUEST_SYNC
+ * @sync: the answer
+ *
+ * Return: 0, or -EINVAL for %TAPI_REQUEST_SYNC on an io_uring command
+ * that asked for a reply event.
  */
-static int tapi_request_sync(struct tapi_ucmd *ucmd, u32 flags, bool *sync)
+int tapi_request_sync(struct tapi_ucmd *ucmd, u32 flags, bool *sync)
 {
 	bool reply_event = ucmd->uring_flags & TAPI_URING_REPLY_EVENT;
 
@@ -114,11 +188,15 @@ static int tapi_request_sync(struct tapi_ucmd *ucmd, u32 flags, bool *sync)
 	return 0;
 }
 
-/*
- * The end of a started request: wait for it, leave the io_uring command
- * pending on it, or return its id.
+/**
+ * tapi_request_result() - the end of a started request: wait for it,
+ *	leave the io_uring command pending on it, or return its id
+ * @ucmd: the command
+ * @req: the request, with the requester's reference, which this takes
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
  */
-static int tapi_request_result(struct tapi_ucmd *ucmd,
+int tapi_request_result(struct tapi_ucmd *ucmd,
 			       struct tapi_request *req)
 {
 	int id = req->id;
@@ -147,6 +225,7 @@ int tapi_cmd_call_make(struct tapi_ucmd *ucmd)
 	struct tapi_line *line = lf->line;
 	struct tapi_card *card = ucmd->card;
 	struct tapi_call_params params = { .dest = arg->dest };
+	struct tapi_request_args args = { .params = &params };
 	struct tapi_call_handle *h;
 	struct tapi_request *req;
 	struct tapi_call *call;
@@ -206,14 +285,14 @@ int tapi_cmd_call_make(struct tapi_ucmd *ucmd)
 		goto err_handle;
 	}
 	kref_get(&h->ref);
-	req->new_handle = h;
+	req->new_handles[0] = h;
 	arg->request_id = req->id;
 	arg->call = h->handle;
 	/* The handle must reach user space, whether we wait or not. */
 	ret = tapi_ucmd_respond(ucmd);
 	if (ret)
 		goto err_req;
-	ret = tapi_start_request(ucmd, req, call, &params);
+	ret = tapi_start_request(ucmd, req, call, &args);
 	if (ret)
 		goto err_req;
 
@@ -236,13 +315,24 @@ err_call:
 	return ret;
 }
 
-/*
- * The common part of dial, answer, accept and drop: check the handle, the
- * capability, the privilege and the state, then start the request.
- * @arg's first four fields are those of struct tapi_call_request.
+/**
+ * tapi_call_op() - an asynchronous request on one call
+ * @ucmd: the command
+ * @arg: the command's structure, whose first four fields are those of
+ *	struct tapi_call_request
+ * @op: the request
+ * @feature: the &enum tapi_call_feature bit it needs
+ * @args: what else the TSP's operation takes
+ *
+ * The common part of dial, answer, accept, drop, hold, unhold, blind
+ * transfer and remove from conference: check the handle, the capability,
+ * the privilege and the state, then start the request.
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
  */
-static int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
-			enum tapi_request_op op, u32 feature, const void *data)
+int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
+			enum tapi_request_op op, u32 feature,
+			const struct tapi_request_args *args)
 {
 	struct tapi_line_file *lf = ucmd->lf;
 	struct tapi_call_handle *h;
@@ -268,7 +358,7 @@ static int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
 	}
 	spin_lock_irq(&call->lock);
 	privilege = h->privilege;
-	legal = tapi_callstate_features(call->state);
+	legal = tapi_call_legal_features(call);
 	spin_unlock_irq(&call->lock);
 	if (privilege != TAPI_PRIV_OWNER) {
 		ret = -EPERM;
@@ -288,7 +378,7 @@ static int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
 	ret = tapi_ucmd_respond(ucmd);
 	if (ret)
 		goto err_req;
-	ret = tapi_start_request(ucmd, req, call, data);
+	ret = tapi_start_request(ucmd, req, call, args);
 	if (ret)
 		goto err_req;
 	ret = tapi_request_result(ucmd, req);
@@ -311,6 +401,7 @@ out:
 int tapi_cmd_call_dial(struct tapi_ucmd *ucmd)
 {
 	struct tapi_call_dial *arg = ucmd->cmd;
+	struct tapi_request_args args = { .digits = arg->digits };
 	static_assert(offsetof(struct tapi_call_dial, request_id) ==
 		      offsetof(struct tapi_call_request, request_id));
 
@@ -319,7 +410,7 @@ int tapi_cmd_call_dial(struct tapi_ucmd *ucmd)
 	if (!tapi_dial_string_ok(arg->digits, sizeof(arg->digits), false))
 		return -EINVAL;
 	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_DIAL,
-			    TAPI_CALLFEATURE_DIAL, arg->digits);
+			    TAPI_CALLFEATURE_DIAL, &args);
 }
 
 /**
@@ -331,7 +422,7 @@ int tapi_cmd_call_dial(struct tapi_ucmd *ucmd)
 int tapi_cmd_call_answer(struct tapi_ucmd *ucmd)
 {
 	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_ANSWER,
-			    TAPI_CALLFEATURE_ANSWER, NULL);
+			    TAPI_CALLFEATURE_ANSWER, &tapi_no_args);
 }
 
 /**
@@ -343,7 +434,7 @@ int tapi_cmd_call_answer(struct tapi_ucmd *ucmd)
 int tapi_cmd_call_accept(struct tapi_ucmd *ucmd)
 {
 	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_ACCEPT,
-			    TAPI_CALLFEATURE_ACCEPT, NULL);
+			    TAPI_CALLFEATURE_ACCEPT, &tapi_no_args);
 }
 
 /**
@@ -355,7 +446,7 @@ int tapi_cmd_call_accept(struct tapi_ucmd *ucmd)
 int tapi_cmd_call_drop(struct tapi_ucmd *ucmd)
 {
 	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_DROP,
-			    TAPI_CALLFEATURE_DROP, NULL);
+			    TAPI_CALLFEATURE_DROP, &tapi_no_args);
 }
 
 /**

@@ -245,12 +245,129 @@ void tapi_call_count(struct tapi_line *line, int address_id,
  */
 bool tapi_line_has_room(struct tapi_line *line, unsigned int address_id)
 {
-	struct tapi_call_counts line_c, addr_c;
+	return tapi_line_has_room_except(line, address_id, NULL);
+}
 
-	tapi_call_count(line, -1, &line_c);
-	tapi_call_count(line, address_id, &addr_c);
-	return line_c.active < line->caps.max_active_calls &&
-	       addr_c.active < line->addrs[address_id].max_calls;
+/**
+ * tapi_line_has_room_except() - can one more call become active on an
+ *	address once @except is held
+ * @line: the line
+ * @address_id: the address, checked by the caller
+ * @except: a call of @line about to be held, not counted; or NULL
+ *
+ * Conferenced calls do not count: their conference call does.
+ *
+ * Context: card->lock held by callers that then create the call.
+ * Return: true if neither the line's max_active_calls nor the address's
+ * max_calls is reached.
+ */
+bool tapi_line_has_room_except(struct tapi_line *line,
+			       unsigned int address_id,
+			       struct tapi_call *except)
+{
+	unsigned int on_line = 0, on_address = 0;
+	struct tapi_call *call;
+	u32 state;
+
+	spin_lock_irq(&line->calls_lock);
+	list_for_each_entry(call, &line->calls, line_node) {
+		state = READ_ONCE(call->state);
+		if (call == except || state == TAPI_CALLSTATE_CONFERENCED ||
+		    !tapi_callstate_active(state))
+			continue;
+		on_line++;
+		if (call->address_id == address_id)
+			on_address++;
+	}
+	spin_unlock_irq(&line->calls_lock);
+	return on_line < line->caps.max_active_calls &&
+	       on_address < line->addrs[address_id].max_calls;
+}
+
+/**
+ * tapi_call_is_conf() - is a call a conference call
+ * @call: the call
+ *
+ * Return: true for a call the core created as a conference call.
+ */
+bool tapi_call_is_conf(struct tapi_call *call)
+{
+	return READ_ONCE(call->origin) == TAPI_CALLORIGIN_CONFERENCE;
+}
+
+/* Members of the conference with call id @conf_id on @line. */
+static unsigned int tapi_count_members(struct tapi_line *line, u32 conf_id)
+{
+	struct tapi_call *call;
+	unsigned int n = 0;
+	unsigned long flags;
+
+	spin_lock_irqsave(&line->calls_lock, flags);
+	list_for_each_entry(call, &line->calls, line_node) {
+		if (READ_ONCE(call->state) == TAPI_CALLSTATE_CONFERENCED &&
+		    READ_ONCE(call->related_id) == conf_id)
+			n++;
+	}
+	spin_unlock_irqrestore(&line->calls_lock, flags);
+	return n;
+}
+
+/**
+ * tapi_conf_members() - the members a conference call has now
+ * @conf: a conference call
+ *
+ * Context: any context; a snapshot.
+ * Return: the number of CONFERENCED calls whose related call is @conf.
+ */
+unsigned int tapi_conf_members(struct tapi_call *conf)
+{
+	return tapi_count_members(conf->line, conf->id);
+}
+
+/* Is another call of @call's line held, so that swap hold has a partner. */
+static bool tapi_line_has_held(struct tapi_call *call)
+{
+	struct tapi_line *line = call->line;
+	struct tapi_call *other;
+	unsigned long flags;
+	bool held = false;
+
+	spin_lock_irqsave(&line->calls_lock, flags);
+	list_for_each_entry(other, &line->calls, line_node) {
+		if (other != call &&
+		    READ_ONCE(other->state) & (TAPI_CALLSTATE_ONHOLD |
+					       TAPI_CALLSTATE_ONHOLDPENDTRANSFER))
+			held = true;
+	}
+	spin_unlock_irqrestore(&line->calls_lock, flags);
+	return held;
+}
+
+/**
+ * tapi_call_legal_features() - call operations legal on a call now
+ * @call: the call; call->lock held
+ *
+ * Return: &enum tapi_call_feature bits of the call model for the call's
+ * state and the calls around it, before the address's capabilities and
+ * the handle's privilege are applied.
+ */
+u32 tapi_call_legal_features(struct tapi_call *call)
+{
+	bool conf = call->origin == TAPI_CALLORIGIN_CONFERENCE;
+	u32 state = call->state, max = 0;
+	unsigned int members = 0;
+
+	lockdep_assert_held(&call->lock);
+	if (conf) {
+		members = tapi_conf_members(call);
+		max = call->line->addrs[call->address_id].max_conf_members;
+	} else if (state == TAPI_CALLSTATE_CONFERENCED) {
+		members = tapi_count_members(call->line, call->related_id);
+	}
+	return tapi_callstate_context_features(state, conf,
+					       state == TAPI_CALLSTATE_CONNECTED &&
+					       tapi_line_has_held(call),
+					       members, max);
 }
 
 /**
@@ -304,6 +421,8 @@ static void tapi_call_state_event_locked(struct tapi_call *call,
 		.param = { call->state, call->mode },
 	};
 
+	if (call->state == TAPI_CALLSTATE_CONFERENCED)
+		ev.param[3] = call->related_id;
 	if (h->announce) {
 		ev.param[2] = h->privilege;
 		h->announce = false;
@@ -512,6 +631,62 @@ int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_party);
 
+/* Change one u32 of call information, with its CALLINFO event. */
+static void tapi_call_set_field(struct tapi_call *call, u32 *field, u32 value,
+				u32 info)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&call->lock, flags);
+	if (*field != value) {
+		WRITE_ONCE(*field, value);
+		tapi_call_fanout_info_locked(call, info);
+	}
+	spin_unlock_irqrestore(&call->lock, flags);
+}
+
+/**
+ * tapi_call_set_related() - report a call's related call
+ * @call: the call
+ * @related_call_id: the call id of a call of the same card (a
+ *	consultation call, the conference call of a member), or 0
+ *
+ * A change is queued as %TAPI_EV_CALLINFO (%TAPI_CALLINFO_RELATEDCALLID)
+ * on every handle to the call.  A conference member is related to its
+ * conference call before it is reported CONFERENCED.
+ *
+ * Context: any context.
+ * Return: 0.
+ */
+int tapi_call_set_related(struct tapi_call *call, u32 related_call_id)
+{
+	tapi_call_set_field(call, &call->related_id, related_call_id,
+			    TAPI_CALLINFO_RELATEDCALLID);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_related);
+
+/**
+ * tapi_call_set_reason() - report why a call is what it is now
+ * @call: the call
+ * @reason: one &enum tapi_call_reason bit (a transferred call:
+ *	%TAPI_CALLREASON_TRANSFER)
+ *
+ * A change is queued as %TAPI_EV_CALLINFO (%TAPI_CALLINFO_REASON) on
+ * every handle to the call.
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for anything but one reason bit.
+ */
+int tapi_call_set_reason(struct tapi_call *call, u32 reason)
+{
+	if (!is_power_of_2(reason) || reason & ~TAPI_CALLREASON_VALID)
+		return -EINVAL;
+	tapi_call_set_field(call, &call->reason, reason, TAPI_CALLINFO_REASON);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_reason);
+
 /* The address's own number as the called party of an inbound call. */
 static void tapi_call_address_party(struct tapi_call *call,
 				    struct tapi_call_party *p)
@@ -702,6 +877,26 @@ static u32 tapi_ops_call_features(const struct tapi_tsp_ops *ops)
 		f |= TAPI_CALLFEATURE_DIAL;
 	if (ops->drop)
 		f |= TAPI_CALLFEATURE_DROP;
+	if (ops->hold)
+		f |= TAPI_CALLFEATURE_HOLD;
+	if (ops->unhold)
+		f |= TAPI_CALLFEATURE_UNHOLD;
+	if (ops->swap_hold)
+		f |= TAPI_CALLFEATURE_SWAPHOLD;
+	if (ops->setup_transfer)
+		f |= TAPI_CALLFEATURE_SETUPTRANSFER;
+	if (ops->complete_transfer)
+		f |= TAPI_CALLFEATURE_COMPLETETRANSF;
+	if (ops->blind_transfer)
+		f |= TAPI_CALLFEATURE_BLINDTRANSFER;
+	if (ops->setup_conference)
+		f |= TAPI_CALLFEATURE_SETUPCONF;
+	if (ops->prepare_add_to_conference)
+		f |= TAPI_CALLFEATURE_PREPAREADDCONF;
+	if (ops->add_to_conference)
+		f |= TAPI_CALLFEATURE_ADDTOCONF;
+	if (ops->remove_from_conference)
+		f |= TAPI_CALLFEATURE_REMOVEFROMCONF;
 	return f;
 }
 
@@ -730,7 +925,7 @@ u32 tapi_call_features(struct tapi_call *call, struct tapi_call_handle *h)
 	lockdep_assert_held(&call->lock);
 	if (h->privilege != TAPI_PRIV_OWNER)
 		return 0;
-	return tapi_callstate_features(call->state) &
+	return tapi_call_legal_features(call) &
 	       call->line->addrs[call->address_id].call_features;
 }
 

@@ -47,7 +47,7 @@ static const struct {
 	{ S(ONHOLD),	S(CONNECTED) | S(CONFERENCED) },
 	{ S(CONFERENCED), S(CONNECTED) | S(ONHOLD) },
 	{ S(ONHOLDPENDCONF), S(CONNECTED) | S(CONFERENCED) | S(ONHOLD) },
-	{ S(ONHOLDPENDTRANSFER), S(CONNECTED) | S(ONHOLD) },
+	{ S(ONHOLDPENDTRANSFER), S(CONNECTED) | S(ONHOLD) | S(CONFERENCED) },
 };
 
 /* The mode enum of each state that has modes, and its default. */
@@ -68,6 +68,11 @@ static const struct {
 /* Operations legal in each state, before the TSP's caps are applied. */
 #define TAPI_FEATURES_ANY_LIVE	TAPI_CALLFEATURE_DROP
 
+/* What a connected two-party call (not a conference call) may start. */
+#define TAPI_FEATURES_TWO_PARTY	(TAPI_CALLFEATURE_SETUPTRANSFER |	\
+				 TAPI_CALLFEATURE_BLINDTRANSFER |	\
+				 TAPI_CALLFEATURE_SETUPCONF)
+
 static const struct {
 	u32 state;
 	u32 features;
@@ -77,7 +82,13 @@ static const struct {
 	{ S(DIALTONE),	TAPI_CALLFEATURE_DIAL },
 	{ S(DIALING),	TAPI_CALLFEATURE_DIAL },
 	{ S(CONNECTED),	TAPI_CALLFEATURE_GENERATEDIGITS |
-			TAPI_CALLFEATURE_GENERATETONE },
+			TAPI_CALLFEATURE_GENERATETONE | TAPI_CALLFEATURE_HOLD |
+			TAPI_FEATURES_TWO_PARTY | TAPI_CALLFEATURE_SWAPHOLD |
+			TAPI_CALLFEATURE_PREPAREADDCONF },
+	{ S(ONHOLD),	TAPI_CALLFEATURE_UNHOLD },
+	{ S(ONHOLDPENDTRANSFER), TAPI_CALLFEATURE_COMPLETETRANSF },
+	{ S(ONHOLDPENDCONF), TAPI_CALLFEATURE_ADDTOCONF },
+	{ S(CONFERENCED), TAPI_CALLFEATURE_REMOVEFROMCONF },
 };
 
 /* Detection (digits, tones, media) in every live state but DISCONNECTED. */
@@ -182,6 +193,41 @@ u32 tapi_callstate_features(u32 state)
 		if (tapi_state_features[i].state == state)
 			return tapi_state_features[i].features | f;
 	}
+	return f;
+}
+
+/**
+ * tapi_callstate_context_features() - call operations legal now, given the
+ *	calls around it
+ * @state: the call's state, valid
+ * @conf: the call is a conference call
+ * @held_other: another call of the line is ONHOLD or ONHOLDPENDTRANSFER
+ * @members: for a conference call, its members; for a CONFERENCED call,
+ *	the members of its conference
+ * @max_members: for a conference call, the most members it may have
+ *
+ * Return: tapi_callstate_features() of @state, less what the situation
+ * rules out: transfer and a new conference on a conference call, joining
+ * a full conference, swap hold with nothing held, removing the last
+ * member.
+ */
+u32 tapi_callstate_context_features(u32 state, bool conf, bool held_other,
+				    unsigned int members, u32 max_members)
+{
+	u32 f = tapi_callstate_features(state);
+
+	if (conf)
+		f &= ~(TAPI_FEATURES_TWO_PARTY | TAPI_CALLFEATURE_SWAPHOLD);
+	else
+		f &= ~(TAPI_CALLFEATURE_PREPAREADDCONF |
+		       TAPI_CALLFEATURE_ADDTOCONF);
+	if (!held_other)
+		f &= ~TAPI_CALLFEATURE_SWAPHOLD;
+	if (members >= max_members)
+		f &= ~(TAPI_CALLFEATURE_PREPAREADDCONF |
+		       TAPI_CALLFEATURE_ADDTOCONF);
+	if (members < 2)
+		f &= ~TAPI_CALLFEATURE_REMOVEFROMCONF;
 	return f;
 }
 

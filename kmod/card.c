@@ -30,7 +30,15 @@ static int tapi_check_address_desc(const struct tapi_address_desc *ad)
 	if (!tapi_str_fits(ad->address, TAPI_ADDRESS_LEN) || !ad->max_calls)
 		return -EINVAL;
 	if (ad->address_features & ~TAPI_ADDRFEATURE_VALID ||
-	    ad->call_features & ~TAPI_CALLFEATURE_VALID)
+	    ad->call_features & ~TAPI_CALLFEATURE_VALID ||
+	    ad->transfer_modes & ~TAPI_TRANSFER_VALID)
+		return -EINVAL;
+	if (ad->call_features & TAPI_CALLFEATURE_COMPLETETRANSF &&
+	    !ad->transfer_modes)
+		return -EINVAL;
+	if ((ad->call_features & TAPI_CALLFEATURE_SETUPCONF ||
+	     ad->transfer_modes & TAPI_TRANSFER_CONFERENCE) &&
+	    ad->max_conf_members < 2)
 		return -EINVAL;
 	return 0;
 }
@@ -166,6 +174,11 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 				    (tapi_call_supported_features(card->ops) |
 				     tapi_mctl_call_features(caps));
 		strscpy(ac->address, ad->address, sizeof(ac->address));
+		if (ac->call_features & TAPI_CALLFEATURE_COMPLETETRANSF)
+			ac->transfer_modes = ad->transfer_modes;
+		if (ac->call_features & TAPI_CALLFEATURE_SETUPCONF ||
+		    ac->transfer_modes & TAPI_TRANSFER_CONFERENCE)
+			ac->max_conf_members = ad->max_conf_members;
 	}
 
 	device_initialize(&line->dev);

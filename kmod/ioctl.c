@@ -55,6 +55,7 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS |
 		      TAPI_FEATURE_CALLS | TAPI_FEATURE_MEDIA |
 		      TAPI_FEATURE_MEDIA_CONTROL | TAPI_FEATURE_MSP_DATA |
+		      TAPI_FEATURE_SUPPLEMENTARY |
 		      (tapi_uring_supported() ? TAPI_FEATURE_URING : 0);
 	f->event_size = sizeof(struct tapi_event);
 	return 0;
@@ -219,13 +220,42 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_MONITOR_MEDIA, tapi_cmd_call_monitor_media,
 		      struct tapi_monitor_media, media_modes,
 		      TAPI_ON_LINE | TAPI_IN_ONLY),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_HOLD, tapi_cmd_call_hold,
+		      struct tapi_call_request, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_UNHOLD, tapi_cmd_call_unhold,
+		      struct tapi_call_request, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_SWAP_HOLD, tapi_cmd_call_swap_hold,
+		      struct tapi_call_pair, reserved, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_SETUP_TRANSFER,
+		      tapi_cmd_call_setup_transfer,
+		      struct tapi_call_consult, reserved, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_COMPLETE_TRANSFER,
+		      tapi_cmd_call_complete_transfer,
+		      struct tapi_call_complete_transfer, request_id,
+		      TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_BLIND_TRANSFER,
+		      tapi_cmd_call_blind_transfer,
+		      struct tapi_call_dial, digits, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_SETUP_CONF, tapi_cmd_call_setup_conf,
+		      struct tapi_call_setup_conf, reserved, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_PREPARE_ADD_CONF,
+		      tapi_cmd_call_prepare_add_conf,
+		      struct tapi_call_consult, reserved, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_ADD_TO_CONF, tapi_cmd_call_add_to_conf,
+		      struct tapi_call_pair, reserved, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_REMOVE_FROM_CONF,
+		      tapi_cmd_call_remove_from_conf,
+		      struct tapi_call_request, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_GET_CONF_RELATED,
+		      tapi_cmd_call_get_conf_related,
+		      struct tapi_conf_related, members, TAPI_ON_LINE),
 };
 
 /* The uapi structures' sizes are ABI: they only ever grow. */
 static_assert(sizeof(struct tapi_features) == 40);
 static_assert(sizeof(struct tapi_card_info) == 80);
 static_assert(sizeof(struct tapi_line_devcaps) == 144);
-static_assert(sizeof(struct tapi_address_caps) == 96);
+static_assert(sizeof(struct tapi_address_caps) == 104);
 static_assert(sizeof(struct tapi_line_open) == 72);
 static_assert(sizeof(struct tapi_line_devstatus) == 48);
 static_assert(sizeof(struct tapi_event) == 64);
@@ -249,6 +279,12 @@ static_assert(sizeof(struct tapi_monitor_digits) == 16);
 static_assert(sizeof(struct tapi_gather_digits) == 48);
 static_assert(sizeof(struct tapi_monitor_tones) == 400);
 static_assert(sizeof(struct tapi_monitor_media) == 16);
+static_assert(sizeof(struct tapi_call_pair) == 24);
+static_assert(sizeof(struct tapi_call_consult) == 24);
+static_assert(sizeof(struct tapi_call_complete_transfer) == 24);
+static_assert(sizeof(struct tapi_call_setup_conf) == 32);
+static_assert(sizeof(struct tapi_conf_member) == 16);
+static_assert(sizeof(struct tapi_conf_related) == 32);
 
 /**
  * tapi_ucmd_respond() - copy a command's result to user space now

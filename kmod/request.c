@@ -14,9 +14,10 @@
  * "tsp_done" once the TSP has completed it or can no longer do so; it is
  * freed when both have happened and nobody waits on it.
  *
- * A make-call request also carries the requester's new handle, which
- * becomes valid when the request succeeds, and is removed (and the call
- * made idle) when it fails.
+ * A request that creates calls (make call, the consultation and conference
+ * calls of transfer and conference) also carries the requester's new
+ * handles, which become valid when the request succeeds, and are removed
+ * (and their calls made idle) when it fails.
  */
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -28,8 +29,12 @@ static void tapi_request_release(struct kref *ref)
 {
 	struct tapi_request *req = container_of(ref, struct tapi_request, ref);
 
-	if (req->new_handle)
-		tapi_handle_put(req->new_handle);
+	unsigned int i;
+
+	for (i = 0; i < TAPI_REQUEST_NEW_CALLS; i++) {
+		if (req->new_handles[i])
+			tapi_handle_put(req->new_handles[i]);
+	}
 	tapi_call_put(req->call);
 	kfree(req);
 }
@@ -126,25 +131,42 @@ void tapi_request_submit(struct tapi_request *req)
 	spin_unlock_irq(&card->req_lock);
 }
 
-/* The outcome of a make call: make the handle valid, or take it back. */
-static bool tapi_request_make_call_done(struct tapi_request *req,
+/*
+ * The outcome of a request that created calls: make their handles valid,
+ * or take them back.  Return: true if the new calls must now go idle.
+ */
+static bool tapi_request_new_calls_done(struct tapi_request *req,
 					struct tapi_line_file *lf, int result)
 {
-	struct tapi_call_handle *h = req->new_handle;
-	struct tapi_call *call = req->call;
+	struct tapi_call_handle *h;
+	unsigned int i;
 
-	if (!lf)
-		return result != 0;
-	spin_lock(&call->lock);
-	if (!result && h->linked) {
-		WRITE_ONCE(h->valid, true);
-		h->announce = true;
-		tapi_call_queue_state_locked(call, h);
+	for (i = 0; i < TAPI_REQUEST_NEW_CALLS; i++) {
+		h = req->new_handles[i];
+		if (!h || !lf)
+			continue;
+		spin_lock(&h->call->lock);
+		if (!result && h->linked) {
+			WRITE_ONCE(h->valid, true);
+			h->announce = true;
+			tapi_call_queue_state_locked(h->call, h);
+		}
+		spin_unlock(&h->call->lock);
+		if (result)
+			tapi_handle_remove(h);
 	}
-	spin_unlock(&call->lock);
-	if (result)
-		tapi_handle_remove(h);
-	return result != 0;
+	return result && req->new_handles[0];
+}
+
+/* A request that created calls failed: they go idle.  No lock held. */
+static void tapi_request_new_calls_idle(struct tapi_request *req)
+{
+	unsigned int i;
+
+	for (i = 0; i < TAPI_REQUEST_NEW_CALLS; i++) {
+		if (req->new_handles[i])
+			tapi_call_force_idle(req->new_handles[i]->call);
+	}
 }
 
 /*
@@ -179,8 +201,7 @@ static bool tapi_request_finish_locked(struct tapi_request *req, int result)
 		ev.line = lf->line->index;
 		tapi_event_queue(lf, &ev);
 	}
-	if (req->op == TAPI_OP_MAKE_CALL)
-		idle = tapi_request_make_call_done(req, lf, result);
+	idle = tapi_request_new_calls_done(req, lf, result);
 	complete_all(&req->done);
 	return idle;
 }
@@ -244,7 +265,7 @@ void tapi_request_complete(struct tapi_request *req, int result)
 	idle = tapi_request_finish_locked(req, result);
 	spin_unlock_irqrestore(&card->req_lock, flags);
 	if (idle)
-		tapi_call_force_idle(req->call);
+		tapi_request_new_calls_idle(req);
 	tapi_request_put(req);
 }
 EXPORT_SYMBOL_GPL(tapi_request_complete);
@@ -287,12 +308,23 @@ void tapi_requests_cancel_call(struct tapi_call *call)
 	struct tapi_card *card = call->line->card;
 	struct tapi_request *req, *tmp;
 	unsigned long flags;
+	LIST_HEAD(idle);
 
 	spin_lock_irqsave(&card->req_lock, flags);
-	list_for_each_entry_safe(req, tmp, &call->requests, call_node)
-		tapi_request_finish_locked(req, req->op == TAPI_OP_DROP ?
-					   0 : -ECANCELED);
+	list_for_each_entry_safe(req, tmp, &call->requests, call_node) {
+		if (tapi_request_finish_locked(req, req->op == TAPI_OP_DROP ?
+					       0 : -ECANCELED)) {
+			kref_get(&req->ref);
+			list_add_tail(&req->idle_node, &idle);
+		}
+	}
 	spin_unlock_irqrestore(&card->req_lock, flags);
+
+	/* The calls those requests created go with them. */
+	list_for_each_entry_safe(req, tmp, &idle, idle_node) {
+		tapi_request_new_calls_idle(req);
+		tapi_request_put(req);
+	}
 }
 
 /**
@@ -332,6 +364,7 @@ void tapi_requests_card_gone(struct tapi_card *card)
 	list_for_each_entry_safe(req, tmp, &card->requests, card_node) {
 		req->tsp_done = true;
 		list_move_tail(&req->card_node, &gone);
+		/* The card's calls all go idle as its lines are removed. */
 		tapi_request_finish_locked(req, -ENODEV);
 	}
 	spin_unlock_irq(&card->req_lock);

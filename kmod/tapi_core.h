@@ -307,6 +307,16 @@ struct tapi_call_handle {
  * @TAPI_OP_ANSWER: answer
  * @TAPI_OP_ACCEPT: accept
  * @TAPI_OP_DROP: drop
+ * @TAPI_OP_HOLD: hold
+ * @TAPI_OP_UNHOLD: unhold
+ * @TAPI_OP_SWAP_HOLD: swap hold
+ * @TAPI_OP_SETUP_TRANSFER: setup transfer
+ * @TAPI_OP_COMPLETE_TRANSFER: complete transfer
+ * @TAPI_OP_BLIND_TRANSFER: blind transfer
+ * @TAPI_OP_SETUP_CONF: setup conference
+ * @TAPI_OP_PREPARE_ADD_CONF: prepare add to conference
+ * @TAPI_OP_ADD_TO_CONF: add to conference
+ * @TAPI_OP_REMOVE_FROM_CONF: remove from conference
  */
 enum tapi_request_op {
 	TAPI_OP_MAKE_CALL,
@@ -314,6 +324,38 @@ enum tapi_request_op {
 	TAPI_OP_ANSWER,
 	TAPI_OP_ACCEPT,
 	TAPI_OP_DROP,
+	TAPI_OP_HOLD,
+	TAPI_OP_UNHOLD,
+	TAPI_OP_SWAP_HOLD,
+	TAPI_OP_SETUP_TRANSFER,
+	TAPI_OP_COMPLETE_TRANSFER,
+	TAPI_OP_BLIND_TRANSFER,
+	TAPI_OP_SETUP_CONF,
+	TAPI_OP_PREPARE_ADD_CONF,
+	TAPI_OP_ADD_TO_CONF,
+	TAPI_OP_REMOVE_FROM_CONF,
+};
+
+/* Most calls one request creates (setup conference: conference, consult). */
+#define TAPI_REQUEST_NEW_CALLS	2
+
+/**
+ * struct tapi_request_args - what a request gives the TSP besides its call
+ * @params: make call: what was asked
+ * @digits: dial: the digits; blind transfer: the destination
+ * @other: swap hold: the held call; add to conference: the call to add;
+ *	complete transfer: the consultation call
+ * @conf: a conference call, new or existing
+ * @consult: a new consultation call
+ * @num_parties: setup conference: the hint
+ */
+struct tapi_request_args {
+	const struct tapi_call_params *params;
+	const char *digits;
+	struct tapi_call *other;
+	struct tapi_call *conf;
+	struct tapi_call *consult;
+	unsigned int num_parties;
 };
 
 /**
@@ -321,8 +363,10 @@ enum tapi_request_op {
  * @ref: see the top of this file
  * @card: the card
  * @call: the call it is about; a reference is held
- * @new_handle: for make call, the requester's handle to make valid on
- *	success; a reference is held
+ * @new_handles: handles of the calls the request creates (make call,
+ *	consultation and conference calls), the requester's, made valid on
+ *	success, removed with their calls made idle on failure; a reference
+ *	is held on each
  * @op: &enum tapi_request_op
  * @id: the request id, unique among the outstanding ones of @lf
  * @handle: the call handle the reply names
@@ -340,12 +384,14 @@ enum tapi_request_op {
  * @finished: the outcome was delivered; under card->req_lock
  * @uring: the io_uring command whose completion is the outcome (with
  *	@sync set: no reply event); under card->req_lock
+ * @idle_node: entry in a local list of requests whose new calls must go
+ *	idle, once req_lock is released
  */
 struct tapi_request {
 	struct kref ref;
 	struct tapi_card *card;
 	struct tapi_call *call;
-	struct tapi_call_handle *new_handle;
+	struct tapi_call_handle *new_handles[TAPI_REQUEST_NEW_CALLS];
 	enum tapi_request_op op;
 	u32 id;
 	u32 handle;
@@ -359,6 +405,7 @@ struct tapi_request {
 	bool tsp_done;
 	bool finished;
 	struct tapi_uring_wait *uring;
+	struct list_head idle_node;
 };
 
 /* core.c */
@@ -394,6 +441,8 @@ bool tapi_callstate_valid(u32 state);
 int tapi_callstate_mode(u32 state, u32 mode, u32 *out);
 bool tapi_callstate_transition_ok(u32 from, u32 to);
 u32 tapi_callstate_features(u32 state);
+u32 tapi_callstate_context_features(u32 state, bool conf, bool held_other,
+				    unsigned int members, u32 max_members);
 bool tapi_callstate_active(u32 state);
 bool tapi_callstate_held(u32 state);
 const char *tapi_callstate_name(u32 state);
@@ -418,6 +467,11 @@ struct tapi_call *tapi_call_create(struct tapi_line *line,
 void tapi_call_count(struct tapi_line *line, int address_id,
 		     struct tapi_call_counts *c);
 bool tapi_line_has_room(struct tapi_line *line, unsigned int address_id);
+bool tapi_line_has_room_except(struct tapi_line *line,
+			       unsigned int address_id,
+			       struct tapi_call *except);
+bool tapi_call_is_conf(struct tapi_call *call);
+unsigned int tapi_conf_members(struct tapi_call *conf);
 void tapi_call_fanout_locked(struct tapi_call *call,
 			     const struct tapi_event *ev);
 void tapi_call_fanout_info_locked(struct tapi_call *call, u32 fields);
@@ -430,6 +484,7 @@ int tapi_call_drop_now(struct tapi_call *call, enum tapi_drop_reason reason);
 void tapi_call_force_idle(struct tapi_call *call);
 void tapi_call_discard(struct tapi_call *call);
 u32 tapi_call_features(struct tapi_call *call, struct tapi_call_handle *h);
+u32 tapi_call_legal_features(struct tapi_call *call);
 u32 tapi_call_supported_features(const struct tapi_tsp_ops *ops);
 void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci);
 void tapi_call_init_outbound(struct tapi_call *call, u32 media_mode,
@@ -528,6 +583,29 @@ int tapi_cmd_line_new_calls(struct tapi_ucmd *ucmd);
 int tapi_cmd_address_get_status(struct tapi_ucmd *ucmd);
 int tapi_cmd_line_set_event_mask(struct tapi_ucmd *ucmd);
 int tapi_cmd_line_set_priority(struct tapi_ucmd *ucmd);
+int tapi_request_sync(struct tapi_ucmd *ucmd, u32 flags, bool *sync);
+bool tapi_dial_string_ok(const char *s, size_t len, bool empty_ok);
+int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
+		 enum tapi_request_op op, u32 feature,
+		 const struct tapi_request_args *args);
+int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
+		       struct tapi_call *call,
+		       const struct tapi_request_args *args);
+int tapi_request_result(struct tapi_ucmd *ucmd, struct tapi_request *req);
+bool tapi_op_present(const struct tapi_tsp_ops *ops, enum tapi_request_op op);
+
+/* call-supp.c: hold, transfer and conference commands */
+int tapi_cmd_call_hold(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_unhold(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_swap_hold(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_setup_transfer(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_complete_transfer(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_blind_transfer(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_setup_conf(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_prepare_add_conf(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_add_to_conf(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_remove_from_conf(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_get_conf_related(struct tapi_ucmd *ucmd);
 
 /* uring.c: io_uring commands */
 struct tapi_uring_wait;

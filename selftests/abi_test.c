@@ -73,7 +73,9 @@ NEXT(struct tapi_address_caps, max_calls, address_features);
 NEXT(struct tapi_address_caps, address_features, call_features);
 NEXT(struct tapi_address_caps, call_features, reserved);
 NEXT(struct tapi_address_caps, reserved, address);
-LAST(struct tapi_address_caps, address);
+NEXT(struct tapi_address_caps, address, transfer_modes);
+NEXT(struct tapi_address_caps, transfer_modes, max_conf_members);
+LAST(struct tapi_address_caps, max_conf_members);
 
 HEAD(struct tapi_line_open);
 NEXT(struct tapi_line_open, flags, line);
@@ -220,10 +222,16 @@ TEST_F(layout, struct_sizes)
 	EXPECT_EQ(40u, sizeof(struct tapi_features));
 	EXPECT_EQ(80u, sizeof(struct tapi_card_info));
 	EXPECT_EQ(144u, sizeof(struct tapi_line_devcaps));
-	EXPECT_EQ(96u, sizeof(struct tapi_address_caps));
+	EXPECT_EQ(104u, sizeof(struct tapi_address_caps));
 	EXPECT_EQ(72u, sizeof(struct tapi_line_open));
 	EXPECT_EQ(48u, sizeof(struct tapi_line_devstatus));
 	EXPECT_EQ(64u, sizeof(struct tapi_event));
+	EXPECT_EQ(24u, sizeof(struct tapi_call_pair));
+	EXPECT_EQ(24u, sizeof(struct tapi_call_consult));
+	EXPECT_EQ(24u, sizeof(struct tapi_call_complete_transfer));
+	EXPECT_EQ(32u, sizeof(struct tapi_call_setup_conf));
+	EXPECT_EQ(16u, sizeof(struct tapi_conf_member));
+	EXPECT_EQ(32u, sizeof(struct tapi_conf_related));
 	EXPECT_EQ(16u, sizeof(struct tapi_line_event_mask));
 	EXPECT_EQ(16u, sizeof(struct tapi_line_priority));
 	EXPECT_EQ(32u, sizeof(struct tapi_address_status));
@@ -272,6 +280,17 @@ TEST_F(layout, ioctl_numbers)
 	EXPECT_EQ(_IO(0xD5, 17), TAPI_IOC_CALL_GET_STATUS);
 	EXPECT_EQ(_IO(0xD5, 18), TAPI_IOC_CALL_SET_PRIVILEGE);
 	EXPECT_EQ(_IO(0xD5, 19), TAPI_IOC_CALL_HANDOFF);
+	EXPECT_EQ(_IO(0xD5, 0x1b), TAPI_IOC_CALL_HOLD);
+	EXPECT_EQ(_IO(0xD5, 0x1c), TAPI_IOC_CALL_UNHOLD);
+	EXPECT_EQ(_IO(0xD5, 0x1d), TAPI_IOC_CALL_SWAP_HOLD);
+	EXPECT_EQ(_IO(0xD5, 0x1e), TAPI_IOC_CALL_SETUP_TRANSFER);
+	EXPECT_EQ(_IO(0xD5, 0x1f), TAPI_IOC_CALL_COMPLETE_TRANSFER);
+	EXPECT_EQ(_IO(0xD5, 0x20), TAPI_IOC_CALL_BLIND_TRANSFER);
+	EXPECT_EQ(_IO(0xD5, 0x21), TAPI_IOC_CALL_SETUP_CONF);
+	EXPECT_EQ(_IO(0xD5, 0x22), TAPI_IOC_CALL_PREPARE_ADD_CONF);
+	EXPECT_EQ(_IO(0xD5, 0x23), TAPI_IOC_CALL_ADD_TO_CONF);
+	EXPECT_EQ(_IO(0xD5, 0x24), TAPI_IOC_CALL_REMOVE_FROM_CONF);
+	EXPECT_EQ(_IO(0xD5, 0x25), TAPI_IOC_CALL_GET_CONF_RELATED);
 	EXPECT_EQ(0ull, TAPI_EV_MASK_VALID & 1);
 	EXPECT_EQ(0ull, TAPI_EV_ALWAYS_MASK & ~TAPI_EV_MASK_VALID);
 }
@@ -301,7 +320,8 @@ FIXTURE_VARIANT(ioctl)
 {
 	enum cmd_id id;
 	unsigned long cmd;
-	size_t size;		/* the command's minimum = known size */
+	size_t size;		/* the size this header knows */
+	size_t min_size;	/* the command's minimum, if not @size */
 	bool on_line_fd;
 	uint32_t flags_valid;
 	unsigned int n_reserved;
@@ -342,6 +362,7 @@ FIXTURE_VARIANT_ADD(ioctl, address_get_caps) {
 	.id = C_ADDRCAPS,
 	.cmd = TAPI_IOC_ADDRESS_GET_CAPS,
 	.size = sizeof(struct tapi_address_caps),
+	.min_size = FEND(struct tapi_address_caps, address),
 	.n_reserved = 1,
 	.reserved = { offsetof(struct tapi_address_caps, reserved) },
 };
@@ -748,7 +769,8 @@ TEST_F(ioctl, size_exact)
 
 TEST_F(ioctl, size_too_small)
 {
-	size_t sizes[] = { 0, 1, 4, 8, variant->size - 8, variant->size - 1 };
+	size_t min = variant->min_size ?: variant->size;
+	size_t sizes[] = { 0, 1, 4, 8, min - 8, min - 1 };
 	char *buf = self->map;
 	unsigned int i;
 

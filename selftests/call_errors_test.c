@@ -174,9 +174,19 @@ static uint32_t legal_features(uint32_t state)
 		return TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP |
 		       DETECT_FEATURES;
 	case TAPI_CALLSTATE_CONNECTED:
+		/* Alone on its line: nothing held to swap with. */
 		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
 		       TAPI_CALLFEATURE_GENERATEDIGITS |
-		       TAPI_CALLFEATURE_GENERATETONE;
+		       TAPI_CALLFEATURE_GENERATETONE | TAPI_CALLFEATURE_HOLD |
+		       TAPI_CALLFEATURE_SETUPTRANSFER |
+		       TAPI_CALLFEATURE_BLINDTRANSFER |
+		       TAPI_CALLFEATURE_SETUPCONF;
+	case TAPI_CALLSTATE_ONHOLD:
+		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
+		       TAPI_CALLFEATURE_UNHOLD;
+	case TAPI_CALLSTATE_ONHOLDPENDTRANSFER:
+		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
+		       TAPI_CALLFEATURE_COMPLETETRANSF;
 	default:
 		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES;
 	}
@@ -193,7 +203,15 @@ static void illegal_ops(struct __test_metadata *_metadata, int fd,
 		{ TAPI_CALLFEATURE_ACCEPT, TAPI_IOC_CALL_ACCEPT },
 		{ TAPI_CALLFEATURE_ANSWER, TAPI_IOC_CALL_ANSWER },
 		{ TAPI_CALLFEATURE_DROP, TAPI_IOC_CALL_DROP },
+		{ TAPI_CALLFEATURE_HOLD, TAPI_IOC_CALL_HOLD },
+		{ TAPI_CALLFEATURE_UNHOLD, TAPI_IOC_CALL_UNHOLD },
+		{ TAPI_CALLFEATURE_REMOVEFROMCONF,
+		  TAPI_IOC_CALL_REMOVE_FROM_CONF },
 	};
+	struct tapi_call_consult cs = { .size = sizeof(cs), .call = c };
+	struct tapi_call_setup_conf sc = { .size = sizeof(sc), .call = c };
+	struct tapi_call_dial bt = { .size = sizeof(bt), .call = c,
+				     .digits = "2001" };
 	uint32_t legal = legal_features(state);
 	unsigned int i;
 
@@ -208,6 +226,23 @@ static void illegal_ops(struct __test_metadata *_metadata, int fd,
 		EXPECT_EQ(-EBADFD, call_dial(fd, c, "1", 0))
 			TH_LOG("dial in %s", state_name(state));
 	}
+	if (!(legal & TAPI_CALLFEATURE_BLINDTRANSFER)) {
+		EXPECT_EQ(-EBADFD,
+			  tapi_ioctl(fd, TAPI_IOC_CALL_BLIND_TRANSFER, &bt))
+			TH_LOG("blind transfer in %s", state_name(state));
+	}
+	if (!(legal & TAPI_CALLFEATURE_SETUPTRANSFER)) {
+		EXPECT_EQ(-EBADFD,
+			  tapi_ioctl(fd, TAPI_IOC_CALL_SETUP_TRANSFER, &cs))
+			TH_LOG("setup transfer in %s", state_name(state));
+	}
+	if (!(legal & TAPI_CALLFEATURE_SETUPCONF)) {
+		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_SETUP_CONF, &sc))
+			TH_LOG("setup conference in %s", state_name(state));
+	}
+	/* This call is no conference call: never prepare add. */
+	EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_PREPARE_ADD_CONF, &cs))
+		TH_LOG("prepare add in %s", state_name(state));
 	EXPECT_EQ((int)state, call_state(fd, c));
 }
 

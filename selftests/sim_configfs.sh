@@ -42,6 +42,7 @@ check "default numbers" "" "$(rd "$L/numbers")"
 check "default media_modes" 7 "$(($(rd "$L/media_modes")))"
 check "default bearer_modes" 3 "$(($(rd "$L/bearer_modes")))"
 check "default max_calls" 4 "$(($(rd "$L/max_calls")))"
+check "default max_conf_members" 3 "$(rd "$L/max_conf_members")"
 check "default gen_digit_modes" 2 "$(($(rd "$L/gen_digit_modes")))"
 check "default monitor_digit_modes" 6 "$(($(rd "$L/monitor_digit_modes")))"
 
@@ -73,7 +74,8 @@ bad_values monitor_digit_modes 0 abc 8 0xff
 bad_values gen_tone_max_freqs 0 abc 4 -1
 bad_values monitor_tone_max_freqs 1 abc 4 99
 bad_values monitor_tone_max 16 abc 17 -1
-bad_values call_features 0xf abc 0 7 0x10 0x1f 0x200000f -1
+bad_values max_conf_members 3 abc 0 1 9 -1
+bad_values call_features 0xf abc 0 7 0x4000 0x400f 0x200000f -1
 
 # --- the switch's card attributes -----------------------------------------
 check "default no_answer_ms" 30000 "$(rd "$C/no_answer_ms")"
@@ -149,7 +151,7 @@ check "live kept" 1 "$(rd "$E/live")"
 # --- frozen while live -----------------------------------------------------
 for a in name numbers media_modes bearer_modes max_calls gen_digit_modes \
 	 monitor_digit_modes gen_tone_max_freqs monitor_tone_max_freqs \
-	 monitor_tone_max call_features; do
+	 monitor_tone_max call_features max_conf_members; do
 	v=$(rd "$E/line1/$a")
 	check "$a is busy while live" EBUSY "$(wr "$E/line1/$a" "$v")"
 	check "$a kept while live" "$v" "$(rd "$E/line1/$a")"

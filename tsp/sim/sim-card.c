@@ -88,6 +88,16 @@ static const struct tapi_tsp_ops tapi_sim_ops = {
 	.answer			= tapi_sim_answer,
 	.accept			= tapi_sim_accept,
 	.drop			= tapi_sim_drop,
+	.hold			= tapi_sim_hold,
+	.unhold			= tapi_sim_unhold,
+	.swap_hold		= tapi_sim_swap_hold,
+	.setup_transfer		= tapi_sim_setup_transfer,
+	.complete_transfer	= tapi_sim_complete_transfer,
+	.blind_transfer		= tapi_sim_blind_transfer,
+	.setup_conference	= tapi_sim_setup_conference,
+	.prepare_add_to_conference = tapi_sim_prepare_add_to_conference,
+	.add_to_conference	= tapi_sim_add_to_conference,
+	.remove_from_conference	= tapi_sim_remove_from_conference,
 	.msp_data		= tapi_sim_msp_data,
 };
 
@@ -103,6 +113,8 @@ static void tapi_sim_fill_line(struct tapi_line_desc *ld,
 		ad[i].max_calls = line->max_calls;
 		ad[i].address_features = TAPI_SIM_ADDRESS_FEATURES;
 		ad[i].call_features = line->call_features;
+		ad[i].transfer_modes = TAPI_TRANSFER_VALID;
+		ad[i].max_conf_members = line->max_conf_members;
 	}
 
 	ld->name = line->name;

@@ -55,10 +55,13 @@
  *			(DTMF | DTMFEND)
  *	call_features	enum tapi_call_feature bits the line's addresses offer,
  *			within what the switch implements (accept, answer,
- *			dial, drop: 0xf, and the core's media control:
- *			0x1f80000; all of it by default); drop is required
+ *			dial, drop: 0xf; hold to remove from conference:
+ *			0x3ff0; and the core's media control: 0x1f80000;
+ *			all of it by default); drop is required
  *	max_calls	most active calls on the line and on each address,
  *			1 to 64; default 4
+ *	max_conf_members  most members of one conference call, 2 to 8;
+ *			default 3
  *	gen_tone_max_freqs, monitor_tone_max_freqs   0 to 3; default 3
  *	monitor_tone_max  0 to 16; default 4
  *	network		wo while live: what the far end does to the line's
@@ -311,6 +314,8 @@ TAPI_SIM_LINE_U32_ATTR(gen_digit_modes, true, 0, U32_MAX,
 TAPI_SIM_LINE_U32_ATTR(monitor_digit_modes, true, 0, U32_MAX,
 		       TAPI_DIGITMODE_VALID);
 TAPI_SIM_LINE_U32_ATTR(max_calls, false, 1, TAPI_SIM_MAX_CALLS, U32_MAX);
+TAPI_SIM_LINE_U32_ATTR(max_conf_members, false, 2, TAPI_SIM_MAX_CONF_MEMBERS,
+		       U32_MAX);
 TAPI_SIM_LINE_U32_ATTR(call_features, true, TAPI_CALLFEATURE_DROP, U32_MAX,
 		       TAPI_SIM_CALL_FEATURES);
 TAPI_SIM_LINE_U32_ATTR(gen_tone_max_freqs, false, 0,
@@ -349,6 +354,7 @@ static struct configfs_attribute *tapi_sim_line_attrs[] = {
 	&tapi_sim_line_attr_gen_digit_modes,
 	&tapi_sim_line_attr_monitor_digit_modes,
 	&tapi_sim_line_attr_max_calls,
+	&tapi_sim_line_attr_max_conf_members,
 	&tapi_sim_line_attr_call_features,
 	&tapi_sim_line_attr_gen_tone_max_freqs,
 	&tapi_sim_line_attr_monitor_tone_max_freqs,
@@ -720,6 +726,7 @@ tapi_sim_card_make_line(struct config_group *group, const char *name)
 			    TAPI_MEDIA_AUTOMATEDVOICE | TAPI_MEDIA_UNKNOWN;
 	line->bearer_modes = TAPI_BEARER_VOICE | TAPI_BEARER_SPEECH;
 	line->max_calls = 4;
+	line->max_conf_members = 3;
 	line->call_features = TAPI_SIM_CALL_FEATURES;
 	line->gen_digit_modes = TAPI_DIGITMODE_DTMF;
 	line->monitor_digit_modes = TAPI_DIGITMODE_DTMF |

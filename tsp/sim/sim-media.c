@@ -10,7 +10,12 @@
  *   MSP transmits goes into the network;
  * - a caller hears the call-progress tone of its state in the card's tone
  *   zone: dial tone, ringback, busy, congestion (busy because no trunk or
- *   station is free: BUSY with mode UNAVAIL) or special information.
+ *   station is free: BUSY with mode UNAVAIL) or special information;
+ * - the parties of a conference bridge (the conference call itself, for
+ *   the station that holds the conference, and the far ends of its
+ *   members) each hear the sum of what the others send, saturated to 16
+ *   bits: every party's tick is taken once, summed, and each gets the sum
+ *   less its own.
  *
  * The switch (process context, sw->lock) says which audio each call has
  * with tapi_sim_media_update() whenever the call changes state; the timer
@@ -26,6 +31,7 @@
 
 #define MEDIA_TICK_MS		20
 #define MEDIA_TICK_SAMPLES	(MEDIA_TICK_MS * 8)
+static_assert(MEDIA_TICK_SAMPLES == TAPI_SIM_TICK_SAMPLES);
 /* Ticks caught up at most when the timer ran late. */
 #define MEDIA_MAX_CATCHUP	5
 /* Amplitude of each of a tone's frequencies: about -13 dBm0. */
@@ -148,11 +154,35 @@ static void tapi_sim_tone_tick(struct tapi_sim_media_call *mc, s16 *buf,
 	}
 }
 
+/* One tick of a conference bridge: each party hears the others. */
+static void tapi_sim_bridge_tick(struct tapi_sim_media_call *bridge)
+{
+	struct tapi_sim_media_call *p;
+	s32 sum[MEDIA_TICK_SAMPLES] = { };
+	s16 out[MEDIA_TICK_SAMPLES];
+	unsigned int i;
+
+	list_for_each_entry(p, &bridge->parties, bridge_node) {
+		tapi_media_tx(p->call, p->mix, MEDIA_TICK_SAMPLES);
+		for (i = 0; i < MEDIA_TICK_SAMPLES; i++)
+			sum[i] += p->mix[i];
+	}
+	list_for_each_entry(p, &bridge->parties, bridge_node) {
+		for (i = 0; i < MEDIA_TICK_SAMPLES; i++)
+			out[i] = clamp_t(s32, sum[i] - p->mix[i], S16_MIN,
+					 S16_MAX);
+		tapi_media_rx(p->call, out, MEDIA_TICK_SAMPLES);
+	}
+}
+
 /* One tick of audio for every call that has some.  sm->lock held. */
 static void tapi_sim_media_tick(struct tapi_sim_media *sm)
 {
 	struct tapi_sim_media_call *mc;
 	s16 buf[MEDIA_TICK_SAMPLES];
+
+	list_for_each_entry(mc, &sm->bridges, bridges_node)
+		tapi_sim_bridge_tick(mc);
 
 	list_for_each_entry(mc, &sm->active, node) {
 		switch (mc->kind) {
@@ -187,7 +217,7 @@ static enum hrtimer_restart tapi_sim_media_timer(struct hrtimer *timer)
 
 	ticks = hrtimer_forward_now(timer, ms_to_ktime(MEDIA_TICK_MS));
 	spin_lock_irqsave(&sm->lock, flags);
-	if (list_empty(&sm->active)) {
+	if (list_empty(&sm->active) && list_empty(&sm->bridges)) {
 		sm->running = false;
 		ret = HRTIMER_NORESTART;
 	} else {
@@ -207,8 +237,47 @@ void tapi_sim_media_init(struct tapi_sim_media *sm)
 {
 	spin_lock_init(&sm->lock);
 	INIT_LIST_HEAD(&sm->active);
+	INIT_LIST_HEAD(&sm->bridges);
 	hrtimer_init(&sm->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_SOFT);
 	sm->timer.function = tapi_sim_media_timer;
+}
+
+/**
+ * tapi_sim_media_init_call() - set up a call's audio state: no audio
+ * @mc: the call's audio state
+ * @call: the core's call
+ */
+void tapi_sim_media_init_call(struct tapi_sim_media_call *mc,
+			      struct tapi_call *call)
+{
+	INIT_LIST_HEAD(&mc->node);
+	INIT_LIST_HEAD(&mc->bridge_node);
+	INIT_LIST_HEAD(&mc->parties);
+	INIT_LIST_HEAD(&mc->bridges_node);
+	mc->call = call;
+}
+
+/* Take @mc off its bridge.  sm->lock held. */
+static void tapi_sim_media_leave(struct tapi_sim_media_call *mc)
+{
+	struct tapi_sim_media_call *bridge = mc->bridge;
+
+	if (!bridge)
+		return;
+	list_del_init(&mc->bridge_node);
+	mc->bridge = NULL;
+	mc->kind = SIM_AUDIO_NONE;
+	if (list_empty(&bridge->parties))
+		list_del_init(&bridge->bridges_node);
+}
+
+/* Take every party off the bridge of conference call @mc.  sm->lock held. */
+static void tapi_sim_media_close_bridge(struct tapi_sim_media_call *mc)
+{
+	struct tapi_sim_media_call *p, *tmp;
+
+	list_for_each_entry_safe(p, tmp, &mc->parties, bridge_node)
+		tapi_sim_media_leave(p);
 }
 
 /* Take @mc off the list, and every peer link to it.  sm->lock held. */
@@ -217,6 +286,7 @@ static void tapi_sim_media_unlink(struct tapi_sim_media *sm,
 {
 	struct tapi_sim_media_call *other;
 
+	tapi_sim_media_leave(mc);
 	if (list_empty(&mc->node))
 		return;
 	list_del_init(&mc->node);
@@ -250,7 +320,8 @@ void tapi_sim_media_update(struct tapi_sim_media *sm,
 
 	t = kind == SIM_AUDIO_TONE ? tapi_sim_zones[zone].tones[tone] : NULL;
 	spin_lock_irq(&sm->lock);
-	if (mc->kind == kind && mc->tone == t) {
+	if (mc->kind == kind && mc->tone == t &&
+	    (kind != SIM_AUDIO_PEER || mc->peer == peer)) {
 		spin_unlock_irq(&sm->lock);
 		return;
 	}
@@ -273,6 +344,54 @@ void tapi_sim_media_update(struct tapi_sim_media *sm,
 				      HRTIMER_MODE_REL_SOFT);
 		}
 	}
+	spin_unlock_irq(&sm->lock);
+}
+
+/**
+ * tapi_sim_media_join() - make a call a party of a conference bridge
+ * @sm: the switch's audio
+ * @mc: the call's audio state; whatever audio it had stops
+ * @bridge: the conference call's audio state (maybe @mc itself)
+ *
+ * Context: process context; the switch's lock held.
+ */
+void tapi_sim_media_join(struct tapi_sim_media *sm,
+			 struct tapi_sim_media_call *mc,
+			 struct tapi_sim_media_call *bridge)
+{
+	spin_lock_irq(&sm->lock);
+	if (mc->bridge == bridge || sm->stopped) {
+		spin_unlock_irq(&sm->lock);
+		return;
+	}
+	tapi_sim_media_unlink(sm, mc);
+	mc->kind = SIM_AUDIO_CONF;
+	mc->bridge = bridge;
+	memset(mc->mix, 0, sizeof(mc->mix));
+	list_add_tail(&mc->bridge_node, &bridge->parties);
+	if (list_empty(&bridge->bridges_node))
+		list_add_tail(&bridge->bridges_node, &sm->bridges);
+	if (!sm->running) {
+		sm->running = true;
+		hrtimer_start(&sm->timer, ms_to_ktime(MEDIA_TICK_MS),
+			      HRTIMER_MODE_REL_SOFT);
+	}
+	spin_unlock_irq(&sm->lock);
+}
+
+/**
+ * tapi_sim_media_end_bridge() - a conference call ends: its bridge's
+ *	parties lose their audio
+ * @sm: the switch's audio
+ * @mc: the conference call's audio state
+ *
+ * Context: process context; the switch's lock held.
+ */
+void tapi_sim_media_end_bridge(struct tapi_sim_media *sm,
+			       struct tapi_sim_media_call *mc)
+{
+	spin_lock_irq(&sm->lock);
+	tapi_sim_media_close_bridge(mc);
 	spin_unlock_irq(&sm->lock);
 }
 
@@ -301,6 +420,8 @@ void tapi_sim_media_stop(struct tapi_sim_media *sm)
 	sm->stopped = true;
 	list_for_each_entry_safe(mc, tmp, &sm->active, node)
 		tapi_sim_media_unlink(sm, mc);
+	list_for_each_entry_safe(mc, tmp, &sm->bridges, bridges_node)
+		tapi_sim_media_close_bridge(mc);
 	spin_unlock_irq(&sm->lock);
 	hrtimer_cancel(&sm->timer);
 	sm->running = false;

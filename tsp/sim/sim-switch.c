@@ -27,92 +27,25 @@
 #include <tapi/tsp.h>
 
 #include "sim.h"
-
-/**
- * struct tapi_sim_call - the switch's side of one call
- * @ref: see the top of this file
- * @sw: the switch
- * @call: the core's call; a reference is held until the call goes idle
- * @id: the core's call id, for the network attribute and the calls list
- * @line: the call's line
- * @address: the call's address on @line
- * @node: entry in sw->calls while not @gone
- * @peer: the other end on this card, or NULL
- * @external: the far end is the simulated network
- * @gone: the call went idle; work items that find this do nothing
- * @block_id: the caller withholds its number
- * @media_mode: the call's media mode
- * @no_answer_ms: how long an outbound call may ring
- * @dialed: the number dialled so far (outbound)
- * @no_answer: gives up on an unanswered outbound call
- * @remote_answer: the network answers an external call
- * @media: its audio (sim-media.c)
- */
-struct tapi_sim_call {
-	struct kref ref;
-	struct tapi_sim_switch *sw;
-	struct tapi_call *call;
-	u32 id;
-	unsigned int line;
-	unsigned int address;
-	struct list_head node;
-	struct tapi_sim_call *peer;
-	bool external;
-	bool gone;
-	bool block_id;
-	u32 media_mode;
-	u32 no_answer_ms;
-	char dialed[TAPI_DIAL_LEN];
-	struct delayed_work no_answer;
-	struct delayed_work remote_answer;
-	struct tapi_sim_media_call media;
-};
-
-/**
- * enum tapi_sim_op_kind - an operation waiting for reply_delay_ms
- * @SIM_OP_MAKE_CALL: make call
- * @SIM_OP_DIAL: dial
- * @SIM_OP_ANSWER: answer
- * @SIM_OP_ACCEPT: accept
- * @SIM_OP_DROP: drop
- */
-enum tapi_sim_op_kind {
-	SIM_OP_MAKE_CALL,
-	SIM_OP_DIAL,
-	SIM_OP_ANSWER,
-	SIM_OP_ACCEPT,
-	SIM_OP_DROP,
-};
-
-/**
- * struct tapi_sim_op - an operation the card carries out later
- * @node: entry in sw->ops, in submission order
- * @due: when to run it, in jiffies
- * @kind: what to do
- * @sc: the call; a reference is held
- * @req: the request to complete
- * @reason: for a drop
- * @digits: for a dial
- */
-struct tapi_sim_op {
-	struct list_head node;
-	unsigned long due;
-	enum tapi_sim_op_kind kind;
-	struct tapi_sim_call *sc;
-	struct tapi_request *req;
-	enum tapi_drop_reason reason;
-	char digits[TAPI_DIAL_LEN];
-};
+#include "sim-switch.h"
 
 static void tapi_sim_no_answer_work(struct work_struct *work);
 static void tapi_sim_remote_answer_work(struct work_struct *work);
 
-static struct tapi_sim_switch *to_switch(struct tapi_card *tcard)
+/**
+ * tapi_sim_to_switch() - the switch of a registered sim card
+ * @tcard: the card
+ *
+ * Return: its switch.
+ */
+struct tapi_sim_switch *tapi_sim_to_switch(struct tapi_card *tcard)
 {
 	struct tapi_sim_card *card = tapi_card_priv(tcard);
 
 	return &card->sw;
 }
+
+#define to_switch tapi_sim_to_switch
 
 static void tapi_sim_call_release(struct kref *ref)
 {
@@ -138,12 +71,14 @@ struct tapi_call *tapi_sim_call_core(struct tapi_sim_call *sc)
 	return sc->call;
 }
 
-/*
- * The switch's side of @call, which takes over the caller's reference on
- * @call.  sw->lock held.  Return: the new call, or NULL (the reference is
- * dropped then).
+/**
+ * tapi_sim_call_new() - the switch's side of a call
+ * @sw: the switch; its lock held
+ * @call: the core's call; the caller's reference is taken over
+ *
+ * Return: the new call, or NULL (the reference is dropped then).
  */
-static struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
+struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
 					       struct tapi_call *call)
 {
 	struct tapi_sim_call *sc;
@@ -161,8 +96,7 @@ static struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
 	sc->line = tapi_call_line(call);
 	sc->address = tapi_call_address(call);
 	sc->no_answer_ms = sw->cfg.no_answer_ms;
-	INIT_LIST_HEAD(&sc->media.node);
-	sc->media.call = call;
+	tapi_sim_media_init_call(&sc->media, call);
 	INIT_DELAYED_WORK(&sc->no_answer, tapi_sim_no_answer_work);
 	INIT_DELAYED_WORK(&sc->remote_answer, tapi_sim_remote_answer_work);
 	list_add_tail(&sc->node, &sw->calls);
@@ -196,17 +130,20 @@ static void tapi_sim_disarm(struct tapi_sim_call *sc, struct delayed_work *dw)
 		tapi_sim_call_put(sc);
 }
 
-/*
- * The call went idle: off the switch.  Its timers find @sc->gone.
- * sw->lock held.
+/**
+ * tapi_sim_call_end() - the call went idle: off the switch
+ * @sc: the call; its timers find @sc->gone
+ *
+ * Context: sw->lock held.
  */
-static void tapi_sim_call_end(struct tapi_sim_call *sc)
+void tapi_sim_call_end(struct tapi_sim_call *sc)
 {
 	if (sc->gone)
 		return;
 	sc->gone = true;
 	tapi_sim_media_update(&sc->sw->media, &sc->media, SIM_AUDIO_NONE, 0,
 			      NULL, 0);
+	tapi_sim_supp_call_end(sc);
 	if (sc->peer)
 		sc->peer->peer = NULL;
 	sc->peer = NULL;
@@ -243,25 +180,66 @@ static enum tapi_sim_audio tapi_sim_audio_of(struct tapi_sim_call *sc,
 	}
 }
 
-/* Change the call's state in the core, and what it hears.  sw->lock held. */
-static int tapi_sim_set(struct tapi_sim_call *sc, u32 state, u32 mode)
+/* What a call in @state (@mode) hears, set up.  sw->lock held. */
+static void tapi_sim_audio_set(struct tapi_sim_call *sc, u32 state, u32 mode)
 {
 	enum tapi_sim_tone_kind tone = SIM_TONE_DIAL;
+	struct tapi_sim_media_call *bridge;
 	enum tapi_sim_audio audio;
+
+	bridge = tapi_sim_bridge_of(sc, state);
+	if (bridge) {
+		tapi_sim_media_join(&sc->sw->media, &sc->media, bridge);
+		return;
+	}
+	audio = tapi_sim_audio_of(sc, state, mode, &tone);
+	tapi_sim_media_update(&sc->sw->media, &sc->media, audio, tone,
+			      sc->peer ? &sc->peer->media : NULL,
+			      sc->sw->cfg.tone_zone);
+}
+
+/**
+ * tapi_sim_audio_refresh() - a call's peer or conference changed: what it
+ *	hears now
+ * @sc: the call
+ *
+ * Context: sw->lock held.
+ */
+void tapi_sim_audio_refresh(struct tapi_sim_call *sc)
+{
+	if (!sc->gone)
+		tapi_sim_audio_set(sc, tapi_call_state(sc->call), 0);
+}
+
+/**
+ * tapi_sim_set() - change a call's state in the core, and what it hears
+ * @sc: the call
+ * @state: the state
+ * @mode: its mode
+ *
+ * Context: sw->lock held.
+ * Return: 0 or tapi_call_set_state()'s error.
+ */
+int tapi_sim_set(struct tapi_sim_call *sc, u32 state, u32 mode)
+{
 	int ret;
 
 	ret = tapi_call_set_state(sc->call, state, mode);
 	if (ret || sc->gone)
 		return ret;
-	audio = tapi_sim_audio_of(sc, state, mode, &tone);
-	tapi_sim_media_update(&sc->sw->media, &sc->media, audio, tone,
-			      sc->peer ? &sc->peer->media : NULL,
-			      sc->sw->cfg.tone_zone);
+	tapi_sim_audio_set(sc, state, mode);
 	return 0;
 }
 
-/* The number of a line's address, from the directory; "" if unknown. */
-static const char *tapi_sim_own_number(struct tapi_sim_switch *sw,
+/**
+ * tapi_sim_own_number() - the number of a line's address
+ * @sw: the switch
+ * @line: the line
+ * @address: the address
+ *
+ * Return: the number, from the directory; "" if unknown.
+ */
+const char *tapi_sim_own_number(struct tapi_sim_switch *sw,
 				       unsigned int line, unsigned int address)
 {
 	unsigned int i;
@@ -274,20 +252,25 @@ static const char *tapi_sim_own_number(struct tapi_sim_switch *sw,
 }
 
 /**
- * enum tapi_sim_route - where a (partly) dialled number leads
- * @SIM_ROUTE_LINE: a number of a line of the card
- * @SIM_ROUTE_EXTERNAL: the simulated network
- * @SIM_ROUTE_INCOMPLETE: the start of a number: wait for more digits
- * @SIM_ROUTE_UNKNOWN: nowhere
+ * tapi_sim_number_of() - the number of a call's own address
+ * @sc: the call
+ *
+ * Return: the number; "" if unknown.
  */
-enum tapi_sim_route {
-	SIM_ROUTE_LINE,
-	SIM_ROUTE_EXTERNAL,
-	SIM_ROUTE_INCOMPLETE,
-	SIM_ROUTE_UNKNOWN,
-};
+const char *tapi_sim_number_of(struct tapi_sim_call *sc)
+{
+	return tapi_sim_own_number(sc->sw, sc->line, sc->address);
+}
 
-static enum tapi_sim_route tapi_sim_classify(struct tapi_sim_switch *sw,
+/**
+ * tapi_sim_classify() - where a (partly) dialled number leads
+ * @sw: the switch
+ * @num: the number
+ * @to: the directory entry, for %SIM_ROUTE_LINE
+ *
+ * Return: &enum tapi_sim_route.
+ */
+enum tapi_sim_route tapi_sim_classify(struct tapi_sim_switch *sw,
 					     const char *num,
 					     const struct tapi_sim_number **to)
 {
@@ -481,12 +464,42 @@ static void tapi_sim_do_accept(struct tapi_sim_call *sc,
 	tapi_sim_set(sc, TAPI_CALLSTATE_ACCEPTED, 0);
 }
 
-static void tapi_sim_do_drop(struct tapi_sim_call *sc,
-			     enum tapi_drop_reason reason,
-			     struct tapi_request *req)
+/**
+ * tapi_sim_do_drop() - drop a call: its far end is disconnected
+ * @sc: the call, not gone
+ * @reason: why
+ * @req: the request to complete, or NULL
+ *
+ * A conference call's members are dropped first.
+ *
+ * Context: sw->lock held.
+ */
+void tapi_sim_do_drop(struct tapi_sim_call *sc, enum tapi_drop_reason reason,
+		      struct tapi_request *req)
 {
 	struct tapi_sim_call *peer = sc->peer;
+	struct tapi_sim_call *m;
+	bool gone;
 	u32 pstate;
+
+	if (sc->is_conf) {
+		/* Each drop changes the list: look again from the start. */
+		kref_get(&sc->ref);
+again:
+		list_for_each_entry(m, &sc->sw->calls, node) {
+			if (m->conf == sc) {
+				tapi_sim_do_drop(m, reason, NULL);
+				goto again;
+			}
+		}
+		/* The last member took the conference with it. */
+		gone = sc->gone;
+		if (gone && req)
+			tapi_request_complete(req, 0);
+		tapi_sim_call_put(sc);
+		if (gone)
+			return;
+	}
 
 	if (peer) {
 		pstate = tapi_call_state(peer->call);
@@ -533,12 +546,25 @@ static void tapi_sim_op_run(struct tapi_sim_op *op)
 	case SIM_OP_DROP:
 		tapi_sim_do_drop(sc, op->reason, op->req);
 		break;
+	default:
+		tapi_sim_supp_run(op);
+		break;
 	}
+}
+
+/* Drop the references an operation holds. */
+static void tapi_sim_op_release(struct tapi_sim_op *op)
+{
+	tapi_sim_call_put(op->sc);
+	if (op->other)
+		tapi_sim_call_put(op->other);
+	tapi_call_put(op->conf);
+	tapi_call_put(op->consult);
 }
 
 static void tapi_sim_op_free(struct tapi_sim_op *op)
 {
-	tapi_sim_call_put(op->sc);
+	tapi_sim_op_release(op);
 	kfree(op);
 }
 
@@ -569,39 +595,57 @@ static void tapi_sim_ops_work(struct work_struct *work)
 	mutex_unlock(&sw->lock);
 }
 
-/*
- * Run an operation now, or queue it for reply_delay_ms.  sw->lock held.
+/**
+ * tapi_sim_submit_op() - run an operation now, or queue it for
+ *	reply_delay_ms
+ * @op: the operation; its sc, other, conf and consult are borrowed: a
+ *	queued copy takes references of its own
+ *
+ * Context: sw->lock held.
  * Return: 0 (the request is taken on) or -ENOMEM.
  */
+int tapi_sim_submit_op(struct tapi_sim_op *op)
+{
+	struct tapi_sim_switch *sw = op->sc->sw;
+	unsigned long delay = tapi_sim_at_least(sw->cfg.reply_delay_ms);
+	struct tapi_sim_op *later;
+
+	if (!sw->cfg.reply_delay_ms || !op->req) {
+		tapi_sim_op_run(op);
+		return 0;
+	}
+	later = kmemdup(op, sizeof(*op), GFP_KERNEL);
+	if (!later)
+		return -ENOMEM;
+	kref_get(&op->sc->ref);
+	if (later->other)
+		kref_get(&later->other->ref);
+	if (later->conf)
+		tapi_call_get(later->conf);
+	if (later->consult)
+		tapi_call_get(later->consult);
+	later->due = jiffies + delay;
+	if (list_empty(&sw->ops))
+		queue_delayed_work(system_wq, &sw->op_work, delay);
+	list_add_tail(&later->node, &sw->ops);
+	return 0;
+}
+
+/* Run an operation on one call now, or later.  sw->lock held. */
 static int tapi_sim_submit(struct tapi_sim_call *sc, enum tapi_sim_op_kind kind,
 			   struct tapi_request *req,
 			   enum tapi_drop_reason reason, const char *digits)
 {
-	struct tapi_sim_switch *sw = sc->sw;
 	struct tapi_sim_op op = {
 		.kind = kind,
 		.sc = sc,
 		.req = req,
 		.reason = reason,
 	};
-	unsigned long delay = tapi_sim_at_least(sw->cfg.reply_delay_ms);
-	struct tapi_sim_op *later;
 
 	if (digits)
 		strscpy(op.digits, digits, sizeof(op.digits));
-	if (!sw->cfg.reply_delay_ms || !req) {
-		tapi_sim_op_run(&op);
-		return 0;
-	}
-	later = kmemdup(&op, sizeof(op), GFP_KERNEL);
-	if (!later)
-		return -ENOMEM;
-	kref_get(&sc->ref);
-	later->due = jiffies + delay;
-	if (list_empty(&sw->ops))
-		queue_delayed_work(system_wq, &sw->op_work, delay);
-	list_add_tail(&later->node, &sw->ops);
-	return 0;
+	return tapi_sim_submit_op(&op);
 }
 
 /* Timers */
@@ -762,8 +806,15 @@ struct tapi_sim_call *tapi_sim_find_call(struct tapi_sim_switch *sw,
 
 /* The struct tapi_tsp_ops call operations */
 
-/* The switch call of @call, if the switch is live.  Takes sw->lock. */
-static struct tapi_sim_call *tapi_sim_lock_call(struct tapi_sim_switch *sw,
+/**
+ * tapi_sim_lock_call() - the switch call of a call, if the switch is live
+ * @sw: the switch
+ * @call: the core's call
+ * @err: -ENODEV or -EBADFD when there is none
+ *
+ * Return: the call with sw->lock taken, or NULL (not taken).
+ */
+struct tapi_sim_call *tapi_sim_lock_call(struct tapi_sim_switch *sw,
 						struct tapi_call *call,
 						int *err)
 {

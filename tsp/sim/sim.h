@@ -28,6 +28,10 @@ struct tapi_sim_card;
 #define TAPI_SIM_MAX_MONITOR_TONES	16
 /* Limit of the card's timing attributes, in ms. */
 #define TAPI_SIM_MAX_MS			600000
+/* Most members of one conference call. */
+#define TAPI_SIM_MAX_CONF_MEMBERS	8
+/* Samples of one audio tick (sim-media.c). */
+#define TAPI_SIM_TICK_SAMPLES		160
 
 /**
  * struct tapi_sim_number - one entry of the switch's directory
@@ -69,12 +73,15 @@ struct tapi_sim_config {
  * @SIM_AUDIO_PEER: the other line's MSP, and it hears this one's
  * @SIM_AUDIO_NETWORK: silence from the network, which takes the MSP's audio
  * @SIM_AUDIO_TONE: a call-progress tone
+ * @SIM_AUDIO_CONF: a party of a conference bridge: hears the sum of the
+ *	other parties
  */
 enum tapi_sim_audio {
 	SIM_AUDIO_NONE,
 	SIM_AUDIO_PEER,
 	SIM_AUDIO_NETWORK,
 	SIM_AUDIO_TONE,
+	SIM_AUDIO_CONF,
 };
 
 /**
@@ -107,6 +114,14 @@ struct tapi_sim_tone_seg;
  * @seg: the part of the cadence playing
  * @pos: samples of it played
  * @phase: of each frequency, in 0.1 Hz samples modulo 80000
+ * @bridge: for %SIM_AUDIO_CONF, the conference call's audio state, whose
+ *	@parties this call is on (@bridge_node); maybe this call itself
+ * @bridge_node: entry in @bridge->parties
+ * @parties: when this is a conference call's audio: the parties of its
+ *	bridge
+ * @bridges_node: entry in &tapi_sim_media.bridges while @parties is not
+ *	empty
+ * @mix: for %SIM_AUDIO_CONF, what the party sent in this tick
  *
  * Every field but @call is protected by &tapi_sim_media.lock.
  */
@@ -119,13 +134,21 @@ struct tapi_sim_media_call {
 	unsigned int seg;
 	u32 pos;
 	u32 phase[2];
+	struct tapi_sim_media_call *bridge;
+	struct list_head bridge_node;
+	struct list_head parties;
+	struct list_head bridges_node;
+	s16 mix[TAPI_SIM_TICK_SAMPLES];
 };
 
 /**
  * struct tapi_sim_media - a switch's audio
  * @lock: protects everything here and in the calls on @active; taken by
  *	the timer (softirq) with interrupts off
- * @active: the calls with audio (struct tapi_sim_media_call.node)
+ * @active: the calls with audio (struct tapi_sim_media_call.node), but
+ *	conference parties
+ * @bridges: conference bridges with parties (struct
+ *	tapi_sim_media_call.bridges_node)
  * @timer: the tick
  * @running: @timer is armed
  * @stopped: the card is going: no call gets audio
@@ -133,6 +156,7 @@ struct tapi_sim_media_call {
 struct tapi_sim_media {
 	spinlock_t lock;
 	struct list_head active;
+	struct list_head bridges;
 	struct hrtimer timer;
 	bool running;
 	bool stopped;
@@ -146,6 +170,13 @@ void tapi_sim_media_update(struct tapi_sim_media *sm,
 			   enum tapi_sim_audio kind,
 			   enum tapi_sim_tone_kind tone,
 			   struct tapi_sim_media_call *peer, unsigned int zone);
+void tapi_sim_media_init_call(struct tapi_sim_media_call *mc,
+			      struct tapi_call *call);
+void tapi_sim_media_join(struct tapi_sim_media *sm,
+			 struct tapi_sim_media_call *mc,
+			 struct tapi_sim_media_call *bridge);
+void tapi_sim_media_end_bridge(struct tapi_sim_media *sm,
+			       struct tapi_sim_media_call *mc);
 void tapi_sim_media_start(struct tapi_sim_media *sm);
 void tapi_sim_media_stop(struct tapi_sim_media *sm);
 
@@ -195,6 +226,7 @@ struct tapi_sim_switch {
  * @media_modes: &enum tapi_media_mode bits
  * @bearer_modes: &enum tapi_bearer_mode bits
  * @max_calls: most active calls on the line, and on each address
+ * @max_conf_members: most members of a conference call of the line
  * @gen_digit_modes: &enum tapi_digit_mode bits the line generates
  * @monitor_digit_modes: &enum tapi_digit_mode bits the line detects
  * @gen_tone_max_freqs: most frequencies of a generated tone
@@ -217,6 +249,7 @@ struct tapi_sim_line {
 	u32 media_modes;
 	u32 bearer_modes;
 	u32 max_calls;
+	u32 max_conf_members;
 	u32 gen_digit_modes;
 	u32 monitor_digit_modes;
 	u32 gen_tone_max_freqs;
@@ -230,7 +263,19 @@ struct tapi_sim_line {
 					 TAPI_CALLFEATURE_ANSWER |	\
 					 TAPI_CALLFEATURE_DIAL |	\
 					 TAPI_CALLFEATURE_DROP |	\
+					 TAPI_SIM_SUPP_FEATURES |	\
 					 TAPI_SIM_MEDIA_FEATURES)
+/* Supplementary services (sim-supp.c). */
+#define TAPI_SIM_SUPP_FEATURES		(TAPI_CALLFEATURE_HOLD |	\
+					 TAPI_CALLFEATURE_UNHOLD |	\
+					 TAPI_CALLFEATURE_SWAPHOLD |	\
+					 TAPI_CALLFEATURE_SETUPTRANSFER | \
+					 TAPI_CALLFEATURE_COMPLETETRANSF | \
+					 TAPI_CALLFEATURE_BLINDTRANSFER | \
+					 TAPI_CALLFEATURE_SETUPCONF |	\
+					 TAPI_CALLFEATURE_PREPAREADDCONF | \
+					 TAPI_CALLFEATURE_ADDTOCONF |	\
+					 TAPI_CALLFEATURE_REMOVEFROMCONF)
 /* Media control (the core's, on the switch's audio). */
 #define TAPI_SIM_MEDIA_FEATURES		(TAPI_CALLFEATURE_GENERATEDIGITS | \
 					 TAPI_CALLFEATURE_GENERATETONE | \
@@ -291,6 +336,37 @@ int tapi_sim_accept(struct tapi_card *tcard, struct tapi_call *call,
 int tapi_sim_drop(struct tapi_card *tcard, struct tapi_call *call,
 		  enum tapi_drop_reason reason, struct tapi_request *req);
 ssize_t tapi_sim_switch_show_calls(struct tapi_sim_switch *sw, char *page);
+
+/* sim-supp.c: supplementary services */
+int tapi_sim_hold(struct tapi_card *tcard, struct tapi_call *call,
+		  struct tapi_request *req);
+int tapi_sim_unhold(struct tapi_card *tcard, struct tapi_call *call,
+		    struct tapi_request *req);
+int tapi_sim_swap_hold(struct tapi_card *tcard, struct tapi_call *call,
+		       struct tapi_call *held, struct tapi_request *req);
+int tapi_sim_setup_transfer(struct tapi_card *tcard, struct tapi_call *call,
+			    struct tapi_call *consult,
+			    struct tapi_request *req);
+int tapi_sim_complete_transfer(struct tapi_card *tcard, struct tapi_call *call,
+			       struct tapi_call *consult,
+			       struct tapi_call *conf,
+			       struct tapi_request *req);
+int tapi_sim_blind_transfer(struct tapi_card *tcard, struct tapi_call *call,
+			    const char *dest, struct tapi_request *req);
+int tapi_sim_setup_conference(struct tapi_card *tcard, struct tapi_call *call,
+			      struct tapi_call *conf, struct tapi_call *consult,
+			      unsigned int num_parties,
+			      struct tapi_request *req);
+int tapi_sim_prepare_add_to_conference(struct tapi_card *tcard,
+				       struct tapi_call *conf,
+				       struct tapi_call *consult,
+				       struct tapi_request *req);
+int tapi_sim_add_to_conference(struct tapi_card *tcard, struct tapi_call *conf,
+			       struct tapi_call *call,
+			       struct tapi_request *req);
+int tapi_sim_remove_from_conference(struct tapi_card *tcard,
+				    struct tapi_call *call,
+				    struct tapi_request *req);
 
 /* sim-network.c: the far end, driven through the network attribute */
 int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,

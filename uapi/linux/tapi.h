@@ -56,6 +56,8 @@
  * EINTR         a signal ended the wait of a %TAPI_REQUEST_SYNC request;
  *               the request goes on (see "Asynchronous requests")
  * ESRCH         a handoff found no application to hand the call to
+ * ENOSPC        a conference is full (``max_conf_members``)
+ * ENXIO         a blind transfer to a number the card cannot reach
  * ENOMEM        the kernel could not allocate what the command needs
  * ============  ==========================================================
  *
@@ -336,6 +338,9 @@ enum tapi_devcaps_flag {
  *	to %TAPI_IOC_CALL_MONITOR_MEDIA (see "Digits and tones")
  * @TAPI_FEATURE_MSP_DATA: the TSP-MSP data channel: read() and write()
  *	on a media fd (see "MSP data")
+ * @TAPI_FEATURE_SUPPLEMENTARY: hold, transfer and conference:
+ *	%TAPI_IOC_CALL_HOLD to %TAPI_IOC_CALL_GET_CONF_RELATED (see
+ *	"Supplementary services")
  * @TAPI_FEATURE_VALID: every feature bit this header defines
  */
 enum tapi_feature {
@@ -350,7 +355,8 @@ enum tapi_feature {
 	TAPI_FEATURE_MEDIA		= 1 << 8,
 	TAPI_FEATURE_MEDIA_CONTROL	= 1 << 9,
 	TAPI_FEATURE_MSP_DATA		= 1 << 10,
-	TAPI_FEATURE_VALID		= (1 << 11) - 1,
+	TAPI_FEATURE_SUPPLEMENTARY	= 1 << 11,
+	TAPI_FEATURE_VALID		= (1 << 12) - 1,
 };
 
 /**
@@ -455,6 +461,11 @@ struct tapi_line_devcaps {
  *	may ever offer (which are legal now is per call)
  * @reserved: must be zero
  * @address: out: the address (directory number) as dialled to reach it
+ * @transfer_modes: out: &enum tapi_transfer_mode bits
+ *	%TAPI_IOC_CALL_COMPLETE_TRANSFER takes on this address
+ * @max_conf_members: out: most member calls (far parties, not counting
+ *	this station) one conference call of the address holds; 0 when
+ *	the address has no conferences
  */
 struct tapi_address_caps {
 	__u32 size;
@@ -466,6 +477,8 @@ struct tapi_address_caps {
 	__u32 call_features;
 	__u32 reserved;
 	char address[TAPI_ADDRESS_LEN];
+	__u32 transfer_modes;
+	__u32 max_conf_members;
 };
 
 /**
@@ -982,7 +995,12 @@ struct tapi_call_make {
 
 /**
  * struct tapi_call_dial - dial more digits on a call (lineDial);
- *	asynchronous; legal in %TAPI_CALLSTATE_DIALTONE and DIALING
+ *	asynchronous; legal in %TAPI_CALLSTATE_DIALTONE and DIALING.  Also
+ *	the argument of %TAPI_IOC_CALL_BLIND_TRANSFER (lineBlindTransfer),
+ *	@digits then the number to transfer the far party to: the call goes
+ *	IDLE once the card took the transfer; a number it cannot reach
+ *	fails the request with %ENXIO, a busy one with %EBUSY, and the call
+ *	stays as it was
  * @size: sizeof(struct tapi_call_dial) as known to user space
  * @flags: %TAPI_REQUEST_VALID bits
  * @call: in: the call handle
@@ -1268,6 +1286,233 @@ struct tapi_line_priority {
 	__u32 priority;
 };
 
+/**
+ * DOC: Supplementary services
+ *
+ * Hold, transfer and conference (TAPI's lineHold to
+ * lineRemoveFromConference) are asynchronous requests like answer and
+ * drop: the ioctl returns a request id and the outcome arrives as a
+ * %TAPI_EV_REPLY, or %TAPI_REQUEST_SYNC waits for it.  Each needs owner
+ * privilege on every call it names, and is legal only where its bit is
+ * in the call features of %TAPI_IOC_CALL_GET_STATUS, which follow the
+ * call's state and the calls around it:
+ *
+ * ==================  =====================================================
+ * HOLD                CONNECTED (a conference call too)
+ * UNHOLD              ONHOLD
+ * SWAPHOLD            CONNECTED, not a conference call, while another call
+ *                     of the line is held (ONHOLD or ONHOLDPENDTRANSFER)
+ * SETUPTRANSFER       CONNECTED, not a conference call
+ * COMPLETETRANSF      ONHOLDPENDTRANSFER
+ * BLINDTRANSFER       CONNECTED, not a conference call
+ * SETUPCONF           CONNECTED, not a conference call
+ * PREPAREADDCONF      a conference call, CONNECTED, below its limit
+ * ADDTOCONF           a conference call, ONHOLDPENDCONF, below its limit
+ * REMOVEFROMCONF      CONFERENCED, while the conference has another member
+ * ==================  =====================================================
+ *
+ * Requests that create calls (the consultation call of setup transfer,
+ * setup conference and prepare add to conference, the conference call of
+ * setup conference and of a transfer resolved as a conference) write the
+ * new handles back at once, owned by the requester; they become valid
+ * with the successful reply (then a %TAPI_EV_CALLSTATE with the call's
+ * state and the privilege follows), and never do if the request fails.
+ * The line's monitors get handles to them with %TAPI_EV_NEWCALL.  A
+ * consultation call needs room on the address as any new call does
+ * (%EBUSY), counting the call it puts on hold as gone; conferenced
+ * members do not count, their conference call does.
+ *
+ * A conference call (origin %TAPI_CALLORIGIN_CONFERENCE) carries this
+ * station's side of the conference: its media fds hear every member and
+ * are heard by all.  Each member call is CONFERENCED, its
+ * ``related_call_id`` the conference call's id, and its
+ * %TAPI_EV_CALLSTATE names the conference call's id in param[3].
+ * Dropping the conference call drops every member; dropping a member
+ * takes that party out.  A conference whose last member goes idle goes
+ * idle too.
+ *
+ * What the card does to the far parties (connected ids, reasons) is
+ * reported as %TAPI_EV_CALLINFO on their calls.
+ */
+
+/**
+ * enum tapi_transfer_mode - how %TAPI_IOC_CALL_COMPLETE_TRANSFER resolves
+ *	(LINETRANSFERMODE_*)
+ * @TAPI_TRANSFER_TRANSFER: the held party and the consulted party are
+ *	connected to each other; both calls of this station go idle
+ * @TAPI_TRANSFER_CONFERENCE: the three parties form a conference: a new
+ *	conference call, both calls its members
+ * @TAPI_TRANSFER_VALID: every mode defined
+ */
+enum tapi_transfer_mode {
+	TAPI_TRANSFER_TRANSFER		= 1 << 0,
+	TAPI_TRANSFER_CONFERENCE	= 1 << 1,
+	TAPI_TRANSFER_VALID		= (1 << 2) - 1,
+};
+
+/**
+ * struct tapi_call_pair - an asynchronous operation on two calls of this
+ *	fd: %TAPI_IOC_CALL_SWAP_HOLD, %TAPI_IOC_CALL_ADD_TO_CONF
+ * @size: sizeof(struct tapi_call_pair) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: swap hold: the active call; add to conference: the
+ *	conference call
+ * @other: in: swap hold: the held call; add to conference: the call to
+ *	add, CONNECTED, on the same line
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @reserved: must be zero
+ *
+ * Swap hold exchanges the two calls' states: the active call takes the
+ * held call's (ONHOLD or ONHOLDPENDTRANSFER), the held call becomes
+ * CONNECTED, so a transfer under way can still be completed from either
+ * side.  Add to conference makes @other CONFERENCED and the conference
+ * call CONNECTED; %ENOSPC when the conference is full.
+ */
+struct tapi_call_pair {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 other;
+	__u32 request_id;
+	__u32 reserved;
+};
+
+/**
+ * struct tapi_call_consult - an operation that creates a consultation
+ *	call: %TAPI_IOC_CALL_SETUP_TRANSFER, %TAPI_IOC_CALL_PREPARE_ADD_CONF
+ * @size: sizeof(struct tapi_call_consult) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: setup transfer: the call to transfer, CONNECTED; it goes
+ *	ONHOLDPENDTRANSFER.  Prepare add: the conference call, CONNECTED;
+ *	it goes ONHOLDPENDCONF
+ * @consult: out: the handle of the consultation call, in DIALTONE once
+ *	the request succeeded: dial the party to consult with
+ *	%TAPI_IOC_CALL_DIAL
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @reserved: must be zero
+ *
+ * Dropping the consultation call before the transfer or the addition
+ * completes gives the held call back: it becomes CONNECTED again.
+ */
+struct tapi_call_consult {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 consult;
+	__u32 request_id;
+	__u32 reserved;
+};
+
+/**
+ * enum tapi_complete_transfer_flag - flags of struct
+ *	tapi_call_complete_transfer
+ * @TAPI_COMPLETE_TRANSFER_SYNC: %TAPI_REQUEST_SYNC
+ * @TAPI_COMPLETE_TRANSFER_CONFERENCE: resolve into a three-way conference
+ *	(%TAPI_TRANSFER_CONFERENCE) instead of transferring
+ * @TAPI_COMPLETE_TRANSFER_VALID: every flag defined
+ */
+enum tapi_complete_transfer_flag {
+	TAPI_COMPLETE_TRANSFER_SYNC		= TAPI_REQUEST_SYNC,
+	TAPI_COMPLETE_TRANSFER_CONFERENCE	= 1 << 1,
+	TAPI_COMPLETE_TRANSFER_VALID		= (1 << 2) - 1,
+};
+
+/**
+ * struct tapi_call_complete_transfer - complete a consultation transfer
+ *	(lineCompleteTransfer); asynchronous
+ * @size: sizeof(struct tapi_call_complete_transfer) as known to user space
+ * @flags: &enum tapi_complete_transfer_flag bits
+ * @call: in: the call being transferred, ONHOLDPENDTRANSFER
+ * @consult: in: its consultation call, CONNECTED (the one setup transfer
+ *	created, or the other side of a swap hold)
+ * @conf: out: with %TAPI_COMPLETE_TRANSFER_CONFERENCE, the handle of the
+ *	new conference call (valid once the request succeeded); else 0
+ * @request_id: out: the request id (also the ioctl's return value)
+ *
+ * A transfer connects the two far parties to each other: both calls go
+ * IDLE (deallocate them), and the far parties' calls get the other as
+ * their connected party, this station as the redirecting party and the
+ * reason %TAPI_CALLREASON_TRANSFER.  A conference makes both calls
+ * CONFERENCED members of the new conference call, CONNECTED.
+ */
+struct tapi_call_complete_transfer {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 consult;
+	__u32 conf;
+	__u32 request_id;
+};
+
+/**
+ * struct tapi_call_setup_conf - start a conference from a two-party call
+ *	(lineSetupConference); asynchronous
+ * @size: sizeof(struct tapi_call_setup_conf) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: the call to start from, CONNECTED; it becomes the first
+ *	member (CONFERENCED)
+ * @num_parties: in: members expected, 2 to the address's
+ *	``max_conf_members`` (a hint for the card; 0 means 2)
+ * @conf: out: the conference call's handle, ONHOLDPENDCONF once the
+ *	request succeeded
+ * @consult: out: the consultation call's handle, DIALTONE once the
+ *	request succeeded; add it with %TAPI_IOC_CALL_ADD_TO_CONF once the
+ *	party answered
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @reserved: must be zero
+ */
+struct tapi_call_setup_conf {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 num_parties;
+	__u32 conf;
+	__u32 consult;
+	__u32 request_id;
+	__u32 reserved;
+};
+
+/**
+ * struct tapi_conf_member - one entry of %TAPI_IOC_CALL_GET_CONF_RELATED
+ * @call_id: the call's id (``call_id`` of %TAPI_IOC_CALL_GET_INFO)
+ * @handle: this fd's handle to the call, 0 if it has none
+ *	(%TAPI_IOC_LINE_GET_NEW_CALLS gets one)
+ * @state: the call's state
+ * @reserved: zero
+ */
+struct tapi_conf_member {
+	__u32 call_id;
+	__u32 handle;
+	__u32 state;
+	__u32 reserved;
+};
+
+/**
+ * struct tapi_conf_related - the calls of a conference
+ *	(lineGetConfRelatedCalls); synchronous, any privilege
+ * @size: sizeof(struct tapi_conf_related) as known to user space
+ * @flags: must be zero
+ * @call: in: the conference call or one of its members
+ * @capacity: in: how many entries @members points to; 0 only counts
+ * @count: out: entries written: the conference call first, then its
+ *	members (CONFERENCED calls) in the order they joined
+ * @remaining: out: entries left out because @members was full
+ * @members: in: user pointer to an array of @capacity struct
+ *	tapi_conf_member
+ *
+ * %EINVAL (with @count 0) if @call is neither a conference call nor a
+ * member of one.
+ */
+struct tapi_conf_related {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 capacity;
+	__u32 count;
+	__u32 remaining;
+	__aligned_u64 members;
+};
+
 /*
  * Commands on the card fd (/dev/tapiN).  TAPI_IOC_GET_FEATURES also works
  * on a line fd.
@@ -1300,6 +1545,17 @@ struct tapi_line_priority {
 #define TAPI_IOC_CALL_GATHER_DIGITS	_IO(TAPI_IOC_TYPE, 0x18)
 #define TAPI_IOC_CALL_MONITOR_TONES	_IO(TAPI_IOC_TYPE, 0x19)
 #define TAPI_IOC_CALL_MONITOR_MEDIA	_IO(TAPI_IOC_TYPE, 0x1a)
+#define TAPI_IOC_CALL_HOLD		_IO(TAPI_IOC_TYPE, 0x1b)
+#define TAPI_IOC_CALL_UNHOLD		_IO(TAPI_IOC_TYPE, 0x1c)
+#define TAPI_IOC_CALL_SWAP_HOLD		_IO(TAPI_IOC_TYPE, 0x1d)
+#define TAPI_IOC_CALL_SETUP_TRANSFER	_IO(TAPI_IOC_TYPE, 0x1e)
+#define TAPI_IOC_CALL_COMPLETE_TRANSFER	_IO(TAPI_IOC_TYPE, 0x1f)
+#define TAPI_IOC_CALL_BLIND_TRANSFER	_IO(TAPI_IOC_TYPE, 0x20)
+#define TAPI_IOC_CALL_SETUP_CONF	_IO(TAPI_IOC_TYPE, 0x21)
+#define TAPI_IOC_CALL_PREPARE_ADD_CONF	_IO(TAPI_IOC_TYPE, 0x22)
+#define TAPI_IOC_CALL_ADD_TO_CONF	_IO(TAPI_IOC_TYPE, 0x23)
+#define TAPI_IOC_CALL_REMOVE_FROM_CONF	_IO(TAPI_IOC_TYPE, 0x24)
+#define TAPI_IOC_CALL_GET_CONF_RELATED	_IO(TAPI_IOC_TYPE, 0x25)
 
 /**
  * enum tapi_event_type - type of a struct tapi_event (TAPI's LINE_* messages)
@@ -1309,7 +1565,9 @@ struct tapi_line_priority {
  * @TAPI_EV_CALLSTATE: a call changed state: param[0] the state (&enum
  *	tapi_call_state), param[1] its mode, param[2] this fd's privilege on
  *	the call (%TAPI_PRIV_OWNER/%TAPI_PRIV_MONITOR) in the first
- *	CALLSTATE for a handle and whenever the privilege changed, else 0
+ *	CALLSTATE for a handle and whenever the privilege changed, else 0;
+ *	param[3], for %TAPI_CALLSTATE_CONFERENCED, the call id of the
+ *	conference call (TAPI's hConfCall), else 0
  * @TAPI_EV_CALLINFO: call information changed: param[0] the &enum
  *	tapi_callinfo_field bits of what changed
  * @TAPI_EV_NEWCALL: this fd got a handle (call) to a call it did not

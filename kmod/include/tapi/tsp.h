@@ -36,12 +36,18 @@ struct tapi_request;
  * @address_features: &enum tapi_address_feature bits
  * @call_features: &enum tapi_call_feature bits calls on the address can
  *	ever offer
+ * @transfer_modes: &enum tapi_transfer_mode bits complete transfer takes;
+ *	required (non-zero) with %TAPI_CALLFEATURE_COMPLETETRANSF
+ * @max_conf_members: most members of one conference call; at least 2
+ *	with %TAPI_CALLFEATURE_SETUPCONF or %TAPI_TRANSFER_CONFERENCE
  */
 struct tapi_address_desc {
 	const char *address;
 	u32 max_calls;
 	u32 address_features;
 	u32 call_features;
+	u32 transfer_modes;
+	u32 max_conf_members;
 };
 
 /**
@@ -203,12 +209,48 @@ struct tapi_call_offer {
  *	@req is NULL when the core drops on its own (@reason is then not
  *	%TAPI_DROP_REQUESTED): there is nothing to complete, and the return
  *	value is only logged.
+ * @hold: Optional.  Put @call (CONNECTED) on hold: ONHOLD.
+ * @unhold: Optional.  Retrieve @call (ONHOLD): CONNECTED.
+ * @swap_hold: Optional.  Exchange the states of @call (CONNECTED) and
+ *	@held (ONHOLD or ONHOLDPENDTRANSFER), two calls of one line.
+ * @setup_transfer: Optional.  Put @call (CONNECTED) ONHOLDPENDTRANSFER and
+ *	take @consult, a new call the core created in UNKNOWN on the same
+ *	line and address, to DIALTONE.  If @req fails the core makes
+ *	@consult idle: the TSP must not keep it then.
+ * @complete_transfer: Optional.  @call is ONHOLDPENDTRANSFER, @consult
+ *	CONNECTED.  With @conf NULL, connect their far parties to each other
+ *	and take both calls to IDLE; else make both CONFERENCED members of
+ *	@conf, a new call in UNKNOWN (origin %TAPI_CALLORIGIN_CONFERENCE),
+ *	and take @conf to CONNECTED.
+ * @blind_transfer: Optional.  Transfer the far party of @call
+ *	(CONNECTED) to @dest and take @call to IDLE; complete @req with
+ *	-ENXIO for a number the card cannot reach, -EBUSY for a busy one,
+ *	leaving @call as it was.
+ * @setup_conference: Optional.  Make @call (CONNECTED) a CONFERENCED
+ *	member of @conf, take @conf (new, UNKNOWN, origin CONFERENCE) to
+ *	ONHOLDPENDCONF and @consult (new, UNKNOWN) to DIALTONE.
+ *	@num_parties is the application's hint.  A failed @req makes both
+ *	new calls idle.
+ * @prepare_add_to_conference: Optional.  Take @conf (a CONNECTED
+ *	conference call) to ONHOLDPENDCONF and @consult (new) to DIALTONE.
+ * @add_to_conference: Optional.  Make @call (CONNECTED) a member of @conf
+ *	(ONHOLDPENDCONF or CONNECTED) and take @conf to CONNECTED.
+ * @remove_from_conference: Optional.  Take member @call out of its
+ *	conference: the sim puts it ONHOLD, a card may also make it
+ *	CONNECTED.
  * @msp_data: Optional.  A message of @len bytes (1 to %TAPI_MSP_DATA_MAX)
  *	an MSP wrote to a media fd of @call (TAPI's TSPI_lineReceiveMSPData).
  *	Called in process context, may sleep, in the order the messages were
  *	written on that fd; @data is valid during the call only.  Return 0,
  *	or a negative errno that write() then returns.  Messages to the MSP
  *	go with tapi_media_msp_data().
+ *
+ * A member call of a conference is CONFERENCED with its related call id
+ * set to the conference call's (tapi_call_set_related(), before the
+ * state).  The core checks the privilege and state of every call an
+ * operation names, the conference limit and the room for new calls
+ * before the callback; new calls given to a callback carry a reference
+ * of the core's only: tapi_call_get() one to keep.
  *
  * The call operations are called in process context, may sleep, and hold
  * no core lock.  Each returns 0 when it has taken @req on: it must then
@@ -250,6 +292,36 @@ struct tapi_tsp_ops {
 		      struct tapi_request *req);
 	int (*drop)(struct tapi_card *card, struct tapi_call *call,
 		    enum tapi_drop_reason reason, struct tapi_request *req);
+	int (*hold)(struct tapi_card *card, struct tapi_call *call,
+		    struct tapi_request *req);
+	int (*unhold)(struct tapi_card *card, struct tapi_call *call,
+		      struct tapi_request *req);
+	int (*swap_hold)(struct tapi_card *card, struct tapi_call *call,
+			 struct tapi_call *held, struct tapi_request *req);
+	int (*setup_transfer)(struct tapi_card *card, struct tapi_call *call,
+			      struct tapi_call *consult,
+			      struct tapi_request *req);
+	int (*complete_transfer)(struct tapi_card *card, struct tapi_call *call,
+				 struct tapi_call *consult,
+				 struct tapi_call *conf,
+				 struct tapi_request *req);
+	int (*blind_transfer)(struct tapi_card *card, struct tapi_call *call,
+			      const char *dest, struct tapi_request *req);
+	int (*setup_conference)(struct tapi_card *card, struct tapi_call *call,
+				struct tapi_call *conf,
+				struct tapi_call *consult,
+				unsigned int num_parties,
+				struct tapi_request *req);
+	int (*prepare_add_to_conference)(struct tapi_card *card,
+					 struct tapi_call *conf,
+					 struct tapi_call *consult,
+					 struct tapi_request *req);
+	int (*add_to_conference)(struct tapi_card *card, struct tapi_call *conf,
+				 struct tapi_call *call,
+				 struct tapi_request *req);
+	int (*remove_from_conference)(struct tapi_card *card,
+				      struct tapi_call *call,
+				      struct tapi_request *req);
 	int (*msp_data)(struct tapi_card *card, struct tapi_call *call,
 			const void *data, size_t len);
 };
@@ -288,6 +360,8 @@ struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
 int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode);
 int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
 			const struct tapi_party *party);
+int tapi_call_set_related(struct tapi_call *call, u32 related_call_id);
+int tapi_call_set_reason(struct tapi_call *call, u32 reason);
 struct tapi_call *tapi_call_get(struct tapi_call *call);
 void tapi_call_put(struct tapi_call *call);
 void tapi_call_set_drvdata(struct tapi_call *call, void *data);
