@@ -139,6 +139,7 @@ static const struct flag_name core_features[] = {
 	FLAG(TAPI_FEATURE_MEDIA,		"media"),
 	FLAG(TAPI_FEATURE_MEDIA_CONTROL,	"media_control"),
 	FLAG(TAPI_FEATURE_MSP_DATA,		"msp_data"),
+	FLAG(TAPI_FEATURE_SUPPLEMENTARY,	"supplementary"),
 };
 
 static const struct flag_name call_states[] = {

@@ -493,4 +493,73 @@ TEST_F(media, tone_zone_attribute)
 	EXPECT_STREQ("cept", buf);
 }
 
+/*
+ * A three-way conference held on line 1: line 0, line 1 (the conference
+ * call's media) and line 2 each send their own tone; each hears the two
+ * others, and not itself.
+ */
+TEST_F(media, conference_mixes_every_party)
+{
+	static const double hz[3] = { 500, 1000, 1500 };
+	struct tapi_call_setup_conf sc = {
+		.size = sizeof(sc), .flags = TAPI_REQUEST_SYNC,
+	};
+	struct tapi_call_pair add = {
+		.size = sizeof(add), .flags = TAPI_REQUEST_SYNC,
+	};
+	struct media m[3];
+	double phase[3] = { 0 };
+	struct tapi_event ev;
+	int16_t s[8000];
+	uint32_t cc;
+	int c, n, i, j;
+
+	c = call_open_line(self->card_fd, 2, TAPI_PRIV_OWNER, EV_CALLS);
+	ASSERT_LE(0, c);
+	ASSERT_EQ(0, connect_ab(self, true));
+	sc.call = self->cb;
+	ASSERT_EQ(0, ioctl(self->b, TAPI_IOC_CALL_SETUP_CONF, &sc));
+	ASSERT_EQ(0, call_dial(self->b, sc.consult, "2002", TAPI_REQUEST_SYNC));
+	ASSERT_EQ(1, ev_wait(c, TAPI_EV_NEWCALL, 0, &ev, T));
+	cc = ev.call;
+	ASSERT_EQ(0, call_op(c, TAPI_IOC_CALL_ANSWER, cc, TAPI_REQUEST_SYNC));
+	ASSERT_EQ(1, ev_wait_state(self->b, sc.consult,
+				   TAPI_CALLSTATE_CONNECTED, &ev, T));
+	add.call = sc.conf;
+	add.other = sc.consult;
+	ASSERT_EQ(0, ioctl(self->b, TAPI_IOC_CALL_ADD_TO_CONF, &add));
+
+	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX,
+				TAPI_MEDIA_LINEAR16, 20, 64, &m[0]));
+	ASSERT_EQ(0, media_open(self->b, sc.conf, TAPI_MEDIA_OPEN_TX,
+				TAPI_MEDIA_LINEAR16, 20, 64, &m[1]));
+	ASSERT_EQ(0, media_open(c, cc, TAPI_MEDIA_OPEN_TX, TAPI_MEDIA_ULAW, 10,
+				64, &m[2]));
+	for (i = 0; i < 10; i++) {
+		for (j = 0; j < 3; j++)
+			tx_tone(&m[j], hz[j], &phase[j]);
+		usleep(100000);
+	}
+	for (j = 0; j < 3; j++) {
+		n = rx_samples(&m[j], s, 8000, T);
+		ASSERT_LE(1600, n);
+		for (i = 0; i < 3; i++) {
+			double share = tone_share(s + n - 1600, 1600, hz[i]);
+
+			if (i == j) {
+				EXPECT_GT(0.05, share)
+					TH_LOG("party %d hears itself: %.3f", j,
+					       share);
+			} else {
+				EXPECT_LT(0.2, share)
+					TH_LOG("party %d hears %g Hz: %.3f", j,
+					       hz[i], share);
+			}
+		}
+	}
+	for (j = 0; j < 3; j++)
+		media_close(&m[j]);
+	close(c);
+}
+
 TEST_HARNESS_MAIN
