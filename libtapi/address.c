@@ -16,6 +16,8 @@ struct tapi_address_info {
 	unsigned int max_calls;
 	uint32_t features;
 	uint32_t call_features;
+	uint32_t transfer_modes;
+	unsigned int max_conf_members;
 	char address[TAPI_ADDRESS_LEN];
 };
 
@@ -41,6 +43,8 @@ tapi_card_get_address_info(struct tapi_card *card, unsigned int line,
 	info->max_calls = caps.max_calls;
 	info->features = caps.address_features;
 	info->call_features = caps.call_features;
+	info->transfer_modes = caps.transfer_modes;
+	info->max_conf_members = caps.max_conf_members;
 	tapi_copy_kstr(info->address, caps.address, sizeof(info->address));
 	return info;
 }
@@ -84,4 +88,16 @@ TAPI_API uint32_t
 tapi_address_info_get_call_features(const struct tapi_address_info *info)
 {
 	return info->call_features;
+}
+
+TAPI_API uint32_t
+tapi_address_info_get_transfer_modes(const struct tapi_address_info *info)
+{
+	return info->transfer_modes;
+}
+
+TAPI_API unsigned int
+tapi_address_info_get_max_conf_members(const struct tapi_address_info *info)
+{
+	return info->max_conf_members;
 }

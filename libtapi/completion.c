@@ -39,6 +39,7 @@ void tapi_completion_reset(struct tapi_completion *c)
 	tapi_line_status_free(c->line_status);
 	tapi_line_address_status_free(c->address_status);
 	free(c->new_calls);
+	free(c->members);
 	if (c->line)
 		tapi_line_unref(c->line);
 
@@ -85,6 +86,18 @@ TAPI_API uint32_t
 tapi_completion_get_call(const struct tapi_completion *completion)
 {
 	return completion->call;
+}
+
+TAPI_API uint32_t
+tapi_completion_get_consult_call(const struct tapi_completion *completion)
+{
+	return completion->consult_call;
+}
+
+TAPI_API uint32_t
+tapi_completion_get_conf_call(const struct tapi_completion *completion)
+{
+	return completion->conf_call;
 }
 
 TAPI_API uint32_t
@@ -144,6 +157,15 @@ tapi_completion_get_new_call(const struct tapi_completion *completion,
 	if (index >= completion->num_new_calls)
 		return 0;
 	return completion->new_calls[index];
+}
+
+TAPI_API const struct tapi_conf_member *
+tapi_completion_get_conf_member(const struct tapi_completion *completion,
+				unsigned int index)
+{
+	if (index >= completion->num_members)
+		return NULL;
+	return &completion->members[index];
 }
 
 TAPI_API unsigned int

@@ -217,6 +217,15 @@ tapi_line_event_get_call_id(const struct tapi_line_event *event)
 	return event->ev.type == TAPI_EV_NEWCALL ? event->ev.param[2] : 0;
 }
 
+TAPI_API uint32_t
+tapi_line_event_get_conf_call_id(const struct tapi_line_event *event)
+{
+	if (event->ev.type != TAPI_EV_CALLSTATE ||
+	    event->ev.param[0] != TAPI_CALLSTATE_CONFERENCED)
+		return 0;
+	return event->ev.param[3];
+}
+
 TAPI_API int
 tapi_line_event_get_address_id(const struct tapi_line_event *event)
 {

@@ -77,6 +77,24 @@ int tapi_fill_new_calls(struct tapi_line_new_calls *req, unsigned int capacity,
 			int address_id);
 
 /*
+ * The same for the supplementary services (call-supp.c).  Those that
+ * return void cannot fail; tapi_fill_complete_transfer() refuses a @mode
+ * other than one &enum tapi_transfer_mode bit, tapi_fill_conf_related() a
+ * @capacity above INT_MAX.  tapi_fill_conf_related() leaves the members
+ * array to the caller.
+ */
+void tapi_fill_call_pair(struct tapi_call_pair *req, uint32_t call,
+			 uint32_t other);
+void tapi_fill_call_consult(struct tapi_call_consult *req, uint32_t call);
+int tapi_fill_complete_transfer(struct tapi_call_complete_transfer *req,
+				uint32_t call, uint32_t consult_call,
+				uint32_t mode);
+void tapi_fill_setup_conf(struct tapi_call_setup_conf *req, uint32_t call,
+			  unsigned int num_parties);
+int tapi_fill_conf_related(struct tapi_conf_related *req, uint32_t call,
+			   unsigned int capacity);
+
+/*
  * Snapshots made from what the core wrote (call-info.c, call-status.c,
  * line-status.c, address-status.c).  Return: a new snapshot, or NULL with
  * errno %ENOMEM.

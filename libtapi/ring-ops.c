@@ -13,16 +13,6 @@
 
 #include "ring.h"
 
-/* The flags a request takes. */
-static int check_request_flags(unsigned int flags)
-{
-	if (flags & ~TAPI_URING_REPLY_EVENT) {
-		errno = EINVAL;
-		return -1;
-	}
-	return 0;
-}
-
 TAPI_API int tapi_ring_queue_make_call(struct tapi_ring *ring,
 				       struct tapi_line *line, const char *dest,
 				       const struct tapi_call_params *params,
@@ -31,7 +21,7 @@ TAPI_API int tapi_ring_queue_make_call(struct tapi_ring *ring,
 	struct tapi_call_make req;
 	struct ring_op *op;
 
-	if (check_request_flags(flags) ||
+	if (tapi_ring_check_request_flags(flags) ||
 	    tapi_fill_call_make(&req, dest, params))
 		return -1;
 	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_MAKE_CALL, user_data);
@@ -51,7 +41,7 @@ TAPI_API int tapi_ring_queue_dial(struct tapi_ring *ring,
 	struct tapi_call_dial req;
 	struct ring_op *op;
 
-	if (check_request_flags(flags) ||
+	if (tapi_ring_check_request_flags(flags) ||
 	    tapi_fill_call_dial(&req, call, digits))
 		return -1;
 	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_DIAL, user_data);
@@ -72,7 +62,7 @@ static int queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
 {
 	struct ring_op *op;
 
-	if (check_request_flags(flags))
+	if (tapi_ring_check_request_flags(flags))
 		return -1;
 	op = tapi_ring_op_get(ring, line, kind, user_data);
 	if (!op)

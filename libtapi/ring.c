@@ -72,6 +72,17 @@ static const char *const op_names[TAPI_RING_OP_NUM] = {
 	[TAPI_RING_OP_GET_ADDRESS_STATUS]	= "getaddressstatus",
 	[TAPI_RING_OP_GET_STATUS]		= "getstatus",
 	[TAPI_RING_OP_READ_EVENTS]		= "readevents",
+	[TAPI_RING_OP_HOLD]			= "hold",
+	[TAPI_RING_OP_UNHOLD]			= "unhold",
+	[TAPI_RING_OP_SWAP_HOLD]		= "swaphold",
+	[TAPI_RING_OP_SETUP_TRANSFER]		= "setuptransfer",
+	[TAPI_RING_OP_COMPLETE_TRANSFER]	= "completetransfer",
+	[TAPI_RING_OP_BLIND_TRANSFER]		= "blindtransfer",
+	[TAPI_RING_OP_SETUP_CONFERENCE]		= "setupconference",
+	[TAPI_RING_OP_PREPARE_ADD_TO_CONFERENCE] = "prepareaddtoconference",
+	[TAPI_RING_OP_ADD_TO_CONFERENCE]	= "addtoconference",
+	[TAPI_RING_OP_REMOVE_FROM_CONFERENCE]	= "removefromconference",
+	[TAPI_RING_OP_GET_CONF_RELATED_CALLS]	= "getconfrelatedcalls",
 };
 
 TAPI_API const char *tapi_ring_op_str(enum tapi_ring_op op)
@@ -158,6 +169,7 @@ static void op_release(struct ring_op *op)
 	free(op->call_info);
 	free(op->handles);
 	free(op->events);
+	free(op->members);
 	if (op->line)
 		tapi_line_unref(op->line);
 	memset(op, 0, sizeof(*op));
@@ -381,6 +393,89 @@ static void complete_make_call(const struct ring_op *op, int res,
 	c->call = op->arg.make.call;
 }
 
+/*
+ * A supplementary request that creates calls: @conf and @consult are the
+ * handles the core wrote back, each needed when @want_conf or
+ * @want_consult says so.
+ */
+static void complete_supp_calls(const struct ring_op *op, int res,
+				uint32_t request_id, uint32_t conf,
+				uint32_t consult, bool want_conf,
+				bool want_consult, struct tapi_completion *c)
+{
+	bool event = op->uring_flags & TAPI_URING_REPLY_EVENT;
+
+	complete_request(op, res, request_id, c);
+	if (c->result < 0 || (!event && c->result > 0))
+		return;
+	if ((want_conf && !conf) || (want_consult && !consult)) {
+		c->result = -EIO;	/* no handle */
+		return;
+	}
+	c->conf_call = want_conf ? conf : 0;
+	c->consult_call = want_consult ? consult : 0;
+}
+
+static void complete_supp(const struct ring_op *op, int res,
+			  struct tapi_completion *c)
+{
+	const struct tapi_call_complete_transfer *ct = &op->arg.complete;
+	const struct tapi_call_setup_conf *sc = &op->arg.setup_conf;
+	const struct tapi_call_consult *cs = &op->arg.consult;
+
+	switch (op->kind) {
+	case TAPI_RING_OP_HOLD:
+	case TAPI_RING_OP_UNHOLD:
+	case TAPI_RING_OP_REMOVE_FROM_CONFERENCE:
+		complete_request(op, res, op->arg.request.request_id, c);
+		break;
+	case TAPI_RING_OP_SWAP_HOLD:
+	case TAPI_RING_OP_ADD_TO_CONFERENCE:
+		complete_request(op, res, op->arg.pair.request_id, c);
+		break;
+	case TAPI_RING_OP_BLIND_TRANSFER:
+		complete_request(op, res, op->arg.dial.request_id, c);
+		break;
+	case TAPI_RING_OP_SETUP_TRANSFER:
+	case TAPI_RING_OP_PREPARE_ADD_TO_CONFERENCE:
+		complete_supp_calls(op, res, cs->request_id, 0, cs->consult,
+				    false, true, c);
+		break;
+	case TAPI_RING_OP_COMPLETE_TRANSFER:
+		complete_supp_calls(op, res, ct->request_id, ct->conf, 0,
+				    ct->flags &
+				    TAPI_COMPLETE_TRANSFER_CONFERENCE,
+				    false, c);
+		break;
+	case TAPI_RING_OP_SETUP_CONFERENCE:
+		complete_supp_calls(op, res, sc->request_id, sc->conf,
+				    sc->consult, true, true, c);
+		break;
+	default:
+		c->result = res;
+		break;
+	}
+}
+
+static void complete_conf_related(struct ring_op *op, int res,
+				  struct tapi_completion *c)
+{
+	const struct tapi_conf_related *cr = &op->arg.conf_related;
+
+	c->result = res;
+	if (res < 0)
+		return;
+	if (cr->count > cr->capacity) {
+		c->result = -EIO;	/* wrote past the array? */
+		return;
+	}
+	c->members = op->members;
+	op->members = NULL;
+	c->num_members = cr->count;
+	c->remaining = cr->remaining;
+	c->result = cr->count;
+}
+
 static void complete_new_calls(struct ring_op *op, int res,
 			       struct tapi_completion *c)
 {
@@ -522,6 +617,21 @@ TAPI_API int tapi_ring_handle_cqe(struct tapi_ring *ring,
 		break;
 	case TAPI_RING_OP_GET_NEW_CALLS:
 		complete_new_calls(op, res, c);
+		break;
+	case TAPI_RING_OP_HOLD:
+	case TAPI_RING_OP_UNHOLD:
+	case TAPI_RING_OP_SWAP_HOLD:
+	case TAPI_RING_OP_SETUP_TRANSFER:
+	case TAPI_RING_OP_COMPLETE_TRANSFER:
+	case TAPI_RING_OP_BLIND_TRANSFER:
+	case TAPI_RING_OP_SETUP_CONFERENCE:
+	case TAPI_RING_OP_PREPARE_ADD_TO_CONFERENCE:
+	case TAPI_RING_OP_ADD_TO_CONFERENCE:
+	case TAPI_RING_OP_REMOVE_FROM_CONFERENCE:
+		complete_supp(op, res, c);
+		break;
+	case TAPI_RING_OP_GET_CONF_RELATED_CALLS:
+		complete_conf_related(op, res, c);
 		break;
 	case TAPI_RING_OP_READ_EVENTS:
 		if (complete_read(op, res, c)) {

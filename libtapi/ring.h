@@ -44,7 +44,9 @@ enum ring_op_state {
  * @call_info: %TAPI_RING_OP_GET_CALL_INFO: the structure (too big for @arg)
  * @handles: %TAPI_RING_OP_GET_NEW_CALLS: the array for the new handles
  * @events: %TAPI_RING_OP_READ_EVENTS: the buffer for the event records
- * @capacity: the size of @handles or @events, in elements
+ * @members: %TAPI_RING_OP_GET_CONF_RELATED_CALLS: the array for the
+ *	entries
+ * @capacity: the size of @handles, @events or @members, in elements
  *
  * The user_data of the record's SQEs is the record's address, inside the
  * ring's array of records: that is how tapi_ring_handle_cqe() knows its
@@ -72,10 +74,16 @@ struct ring_op {
 		struct tapi_call_status call_status;
 		struct tapi_address_status address_status;
 		struct tapi_line_devstatus devstatus;
+		struct tapi_call_pair pair;
+		struct tapi_call_consult consult;
+		struct tapi_call_complete_transfer complete;
+		struct tapi_call_setup_conf setup_conf;
+		struct tapi_conf_related conf_related;
 	} arg;
 	struct tapi_call_info *call_info;
 	uint32_t *handles;
 	struct tapi_line_event *events;
+	struct tapi_conf_member *members;
 	unsigned int capacity;
 };
 
@@ -88,6 +96,8 @@ struct ring_op {
  * @user_data: the application's
  * @line: the line, with a reference held, or NULL
  * @call: the call handle, 0 if none
+ * @consult_call: a consultation call the operation created, 0 if none
+ * @conf_call: a conference call the operation created, 0 if none
  * @request_id: the request's id, 0 if none
  * @events: %TAPI_RING_OP_READ_EVENTS: the events read (the buffer stays
  *	allocated from one completion to the next)
@@ -97,7 +107,9 @@ struct ring_op {
  * @address_status: %TAPI_RING_OP_GET_ADDRESS_STATUS: the snapshot
  * @new_calls: %TAPI_RING_OP_GET_NEW_CALLS: the handles
  * @num_new_calls: how many
- * @remaining: calls left without a handle
+ * @members: %TAPI_RING_OP_GET_CONF_RELATED_CALLS: the entries
+ * @num_members: how many
+ * @remaining: calls left without a handle, or entries left out
  */
 struct tapi_completion {
 	enum tapi_ring_op kind;
@@ -107,6 +119,8 @@ struct tapi_completion {
 	void *user_data;
 	struct tapi_line *line;
 	uint32_t call;
+	uint32_t consult_call;
+	uint32_t conf_call;
 	uint32_t request_id;
 	struct tapi_event_buffer *events;
 	struct tapi_line_call_info *call_info;
@@ -115,8 +129,20 @@ struct tapi_completion {
 	struct tapi_line_address_status *address_status;
 	uint32_t *new_calls;
 	unsigned int num_new_calls;
+	struct tapi_conf_member *members;
+	unsigned int num_members;
 	unsigned int remaining;
 };
+
+/* The flags a request takes: 0, or -1 with errno %EINVAL. */
+static inline int tapi_ring_check_request_flags(unsigned int flags)
+{
+	if (flags & ~TAPI_URING_REPLY_EVENT) {
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
 
 /* Forget what @c held (snapshots, handles, the line's reference). */
 void tapi_completion_reset(struct tapi_completion *c);

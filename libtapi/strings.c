@@ -282,6 +282,11 @@ static const struct flag_name addrstate_fields[] = {
 	FLAG(TAPI_ADDRSTATE_NUMCALLS,		"numcalls"),
 };
 
+static const struct flag_name transfer_modes[] = {
+	FLAG(TAPI_TRANSFER_TRANSFER,		"transfer"),
+	FLAG(TAPI_TRANSFER_CONFERENCE,		"conference"),
+};
+
 #define EV(type, name)	FLAG(1ULL << (type), (name))
 
 static const struct flag_name event_types[] = {
@@ -335,6 +340,7 @@ static const struct flag_table flag_tables[] = {
 	[TAPI_FLAGS_PARTY_ID]		= TABLE(party_flags),
 	[TAPI_FLAGS_CALLINFO]		= TABLE(callinfo_fields),
 	[TAPI_FLAGS_ADDRESS_STATE]	= TABLE(addrstate_fields),
+	[TAPI_FLAGS_TRANSFER_MODE]	= TABLE(transfer_modes),
 };
 
 _Static_assert(ARRAY_SIZE(flag_tables) == TAPI_FLAGS_NUM_KINDS,
@@ -551,6 +557,11 @@ TAPI_API const char *tapi_call_origin_str(uint32_t origin)
 TAPI_API const char *tapi_call_reason_str(uint32_t reason)
 {
 	return tapi_flag_str(TAPI_FLAGS_CALL_REASON, reason);
+}
+
+TAPI_API const char *tapi_transfer_mode_str(uint32_t mode)
+{
+	return tapi_flag_str(TAPI_FLAGS_TRANSFER_MODE, mode);
 }
 
 TAPI_API const char *tapi_party_kind_str(enum tapi_party_kind party)

@@ -4,7 +4,8 @@
  *
  * Each subcommand is one entry of the commands[] table and one function
  * taking its own argv (argv[0] is the subcommand's name).  list and caps
- * are here; the call commands are in tool-call.c and tool-monitor.c.
+ * are here; the call commands are in tool-call.c, tool-answer.c and
+ * tool-monitor.c, hold, transfer and conference in tool-supp.c.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -103,6 +104,10 @@ static void json_address(struct json_writer *w,
 		   tapi_address_info_get_features(ai));
 	json_flags(w, "call_features", TAPI_FLAGS_CALL_FEATURE,
 		   tapi_address_info_get_call_features(ai));
+	json_flags(w, "transfer_modes", TAPI_FLAGS_TRANSFER_MODE,
+		   tapi_address_info_get_transfer_modes(ai));
+	json_uint(w, "max_conf_members",
+		  tapi_address_info_get_max_conf_members(ai));
 	json_end_object(w);
 }
 
@@ -398,6 +403,10 @@ static void caps_print_text(struct tapi_card *card, const struct line_data *ld)
 			    tapi_address_info_get_features(ai));
 		print_flags("call features", TAPI_FLAGS_CALL_FEATURE,
 			    tapi_address_info_get_call_features(ai));
+		print_flags("transfer modes", TAPI_FLAGS_TRANSFER_MODE,
+			    tapi_address_info_get_transfer_modes(ai));
+		print_uint("conference members",
+			   tapi_address_info_get_max_conf_members(ai));
 	}
 }
 
@@ -505,6 +514,64 @@ static const struct command commands[] = {
 	  "Drop a call", NULL,
 	  "Drops the call whose call id is ID (see '" PROG " calls'), as its\n"
 	  "owner, and waits until it is dropped.\n" },
+	{ "hold", cmd_hold, "LINE ID [--json]",
+	  "Put a call on hold", NULL,
+	  "Puts the call whose call id is ID on hold (connected -> onhold) as\n"
+	  "one of its owners, and waits for the outcome.  The call stays with\n"
+	  "the application that owns it; " PROG " only lends a hand.\n" },
+	{ "unhold", cmd_unhold, "LINE ID [--json]",
+	  "Take a call off hold", NULL,
+	  "Takes the call ID off hold (onhold -> connected), as for '" PROG
+	  " hold'.\n" },
+	{ "transfer", cmd_transfer,
+	  "LINE ID --to NUMBER | --consult NUMBER [OPTIONS]",
+	  "Transfer a call, blind or after consulting the new party",
+	  "      --to NUMBER           blind transfer: hand the far party over "
+	  "to\n"
+	  "                            NUMBER at once\n"
+	  "      --consult NUMBER      consultation transfer: hold the call, "
+	  "call\n"
+	  "                            NUMBER, and once it answers connect the "
+	  "two\n"
+	  "                            far parties\n"
+	  "      --conference          with --consult: make a three-way "
+	  "conference\n"
+	  "                            instead, and follow it until it ends\n"
+	  "  -t, --timeout SECONDS     give up if NUMBER does not answer in "
+	  "time\n"
+	  "                            (default: as long as the card lets it "
+	  "ring)\n"
+	  "      --hangup-after SECONDS\n"
+	  "                            with --conference: drop the conference "
+	  "this\n"
+	  "                            long after it started\n",
+	  "With --to, the call goes idle once the card took the transfer;\n"
+	  "NUMBER busy or out of reach fails and leaves the call as it was.\n"
+	  "With --consult, the events of the call and of the consultation call\n"
+	  "are printed as '" PROG " call' prints them.  If NUMBER does not\n"
+	  "answer, or on SIGINT or SIGTERM before it did, the consultation call\n"
+	  "is dropped and the call comes back (exit status 1).\n" },
+	{ "conference", cmd_conference, "LINE ID [NUMBER...] [OPTIONS]",
+	  "Make or show a conference, add or remove parties",
+	  "  -r, --remove              take the member ID out of its "
+	  "conference\n"
+	  "                            (it goes on hold)\n"
+	  "  -t, --timeout SECONDS     give up on a NUMBER that does not "
+	  "answer\n"
+	  "                            in time\n"
+	  "      --hangup-after SECONDS\n"
+	  "                            drop the conference this long after "
+	  "the\n"
+	  "                            parties were added\n",
+	  "With NUMBERs: if ID is a two-party call, a conference is set up from\n"
+	  "it; if ID is a conference call, the parties are added to it.  Each\n"
+	  "NUMBER is called in turn and added once it answers.  Then the events\n"
+	  "of the calls " PROG " took over or made are printed until the\n"
+	  "conference ends; those members whose far end hangs up are dropped.\n"
+	  "SIGINT or SIGTERM drops the conference call, and with it every\n"
+	  "member.  Exit status 1 if a party could not be added.\n"
+	  "Without NUMBER: show the conference call ID is or belongs to, and\n"
+	  "its members.\n" },
 	{ "monitor", cmd_monitor, "LINE [--count N] [--json]",
 	  "Print every event of a line until interrupted",
 	  "  -n, --count N             stop after N events\n",
@@ -526,12 +593,16 @@ const struct command *find_command(const char *name)
 static void print_help(void)
 {
 	const struct command *cmd;
+	int width = 0;
 
+	for (cmd = commands; cmd->name; cmd++)
+		if ((int)strlen(cmd->name) > width)
+			width = strlen(cmd->name);
 	printf("Usage: " PROG " [OPTIONS] COMMAND [ARGS]\n\n"
 	       "Look at and drive tapi telephony cards (/dev/tapiN).\n\n"
 	       "Commands:\n");
 	for (cmd = commands; cmd->name; cmd++)
-		printf("  %-9s %s\n", cmd->name, cmd->summary);
+		printf("  %-*s %s\n", width, cmd->name, cmd->summary);
 	printf("\nLINE is CARD:N, where N is the line index on the card and CARD is\n"
 	       "tapiK, /dev/tapiK or the name of the card (see '" PROG " list').\n"
 	       "\nOptions:\n"

@@ -236,6 +236,13 @@ int parse_line_arg(const char *cmd, const char *arg, char **card,
 struct tapi_line *open_owner_line(const char *card, unsigned int index,
 				  uint32_t privileges, uint32_t media_mode);
 
+/*
+ * tool-call.c: a monitor handle to call @call_id of @line, the handles to
+ * the other calls given back; 0 with errno %ENOENT if the call is not
+ * there, or the error of tapi_line_get_new_calls().
+ */
+uint32_t find_call_id(struct tapi_line *line, uint32_t call_id);
+
 /* ---- the subcommands ---- */
 
 int cmd_call(int argc, char **argv);
@@ -243,5 +250,9 @@ int cmd_answer(int argc, char **argv);
 int cmd_drop(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 int cmd_calls(int argc, char **argv);
+int cmd_hold(int argc, char **argv);
+int cmd_unhold(int argc, char **argv);
+int cmd_transfer(int argc, char **argv);
+int cmd_conference(int argc, char **argv);
 
 #endif /* _TAPICTL_H */

@@ -87,8 +87,7 @@ int cmd_call(int argc, char **argv)
 /* tapictl drop                                                        */
 /* ------------------------------------------------------------------ */
 
-/* Find the call @call_id among the line's calls; 0 if it is not there. */
-static uint32_t find_call_id(struct tapi_line *line, uint32_t call_id)
+uint32_t find_call_id(struct tapi_line *line, uint32_t call_id)
 {
 	struct tapi_line_call_info *info;
 	unsigned int remaining, k;

@@ -237,6 +237,7 @@ const char *errno_name(int err)
 		{ ENOTTY, "ENOTTY" }, { EBADFD, "EBADFD" },
 		{ EOPNOTSUPP, "EOPNOTSUPP" }, { ETIMEDOUT, "ETIMEDOUT" },
 		{ ECANCELED, "ECANCELED" }, { ECONNREFUSED, "ECONNREFUSED" },
+		{ ENOSPC, "ENOSPC" }, { ENXIO, "ENXIO" },
 	};
 	size_t i;
 

@@ -177,6 +177,9 @@ static void print_text(const struct tapi_line_event *ev, uint32_t call_id,
 		break;
 	case TAPI_EV_CALLSTATE:
 		printf(" %s", state_text(p0, p1, buf, sizeof(buf)));
+		if (tapi_line_event_get_conf_call_id(ev))
+			printf(" (conference %" PRIu32 ")",
+			       tapi_line_event_get_conf_call_id(ev));
 		if (priv)
 			printf(" [%s]", name_or_hex(tapi_privilege_str(priv),
 						    priv, hex, sizeof(hex)));
@@ -271,6 +274,9 @@ static void print_json(const struct tapi_line_event *ev, uint32_t call_id,
 		mode = tapi_call_mode_str(p0, p1);
 		if (mode || p1)
 			json_name(&w, "mode", mode, p1);
+		if (tapi_line_event_get_conf_call_id(ev))
+			json_uint(&w, "conf_call_id",
+				  tapi_line_event_get_conf_call_id(ev));
 		if (priv)
 			json_name(&w, "privilege", tapi_privilege_str(priv),
 				  priv);

@@ -481,6 +481,28 @@ uint32_t tapi_address_info_get_features(const struct tapi_address_info *info);
 uint32_t
 tapi_address_info_get_call_features(const struct tapi_address_info *info);
 
+/**
+ * tapi_address_info_get_transfer_modes() - how transfers may complete
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_transfer_mode: the modes
+ * tapi_line_complete_transfer() takes on this address; 0 from a core
+ * without %TAPI_FEATURE_SUPPLEMENTARY.
+ */
+uint32_t
+tapi_address_info_get_transfer_modes(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_max_conf_members() - size of a conference
+ * @info: the snapshot
+ *
+ * Return: the most member calls (far parties, not counting this station)
+ * one conference call of the address holds; 0 if the address has no
+ * conferences, or the core no %TAPI_FEATURE_SUPPLEMENTARY.
+ */
+unsigned int
+tapi_address_info_get_max_conf_members(const struct tapi_address_info *info);
+
 /* ------------------------------------------------------------------ */
 /* Line settings                                                       */
 /* ------------------------------------------------------------------ */
@@ -1003,6 +1025,18 @@ uint32_t tapi_line_event_get_privilege(const struct tapi_line_event *event);
  * type.
  */
 uint32_t tapi_line_event_get_call_id(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_conf_call_id() - the conference of a conferenced call
+ * @event: the event
+ *
+ * Return: for a %TAPI_EV_CALLSTATE to %TAPI_CALLSTATE_CONFERENCED, the call
+ * id of the conference call the call is a member of (param 3; TAPI's
+ * hConfCall, as a call id: tapi_line_call_info_get_call_id() of a handle
+ * to it says which); 0 for every other event.
+ */
+uint32_t
+tapi_line_event_get_conf_call_id(const struct tapi_line_event *event);
 
 /**
  * tapi_line_event_get_address_id() - address a new call or address event
@@ -1538,6 +1572,377 @@ int tapi_line_set_priority(struct tapi_line *line, uint32_t media_modes,
 			   uint32_t priority);
 
 /* ------------------------------------------------------------------ */
+/* Supplementary services                                              */
+/* ------------------------------------------------------------------ */
+
+/**
+ * DOC: Hold, transfer and conference
+ *
+ * The supplementary services of the core (%TAPI_FEATURE_SUPPLEMENTARY,
+ * "Supplementary services" in <linux/tapi.h>) are asynchronous requests
+ * like answer and drop: the plain function returns a request id and the
+ * outcome comes as a %TAPI_EV_REPLY event, the _sync() variant waits for
+ * it (see "Asynchronous and synchronous call operations").  Each needs an
+ * owner handle to every call it names, and is legal only where its bit is
+ * in the call's features (tapi_line_call_status_get_features()): hold
+ * and the transfers on a CONNECTED call, unhold on an ONHOLD one, and so
+ * on.
+ *
+ * Requests that create calls (setup transfer, setup conference, prepare
+ * add to conference, a transfer completed as a conference) hand back the
+ * new handles at once, owned by this line, as tapi_line_make_call() does:
+ * they become valid with the successful reply (or when the _sync()
+ * variant returns 0), a %TAPI_EV_CALLSTATE with the call's state follows,
+ * and they never become valid if the request fails.
+ *
+ * A conference call (origin %TAPI_CALLORIGIN_CONFERENCE) is this
+ * station's side of a conference; its members are CONFERENCED, and
+ * tapi_line_event_get_conf_call_id() names their conference.  Dropping
+ * the conference call drops every member.
+ *
+ * Errors, besides those of every call operation: %EBUSY no call to spare
+ * for a consultation call, %ENOSPC the conference is full, %ENXIO (the
+ * outcome of a blind transfer) a number the card cannot reach, %EINVAL
+ * the same call named twice or a handle pointer NULL.
+ */
+
+/**
+ * tapi_line_hold() - put a call on hold (lineHold), asynchronously
+ * @line: the line
+ * @call: the call handle, owned; legal in %TAPI_CALLSTATE_CONNECTED (a
+ *	conference call too)
+ *
+ * The call goes %TAPI_CALLSTATE_ONHOLD.
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_hold(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_hold_sync() - put a call on hold and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_hold_sync(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_unhold() - take a call off hold (lineUnhold), asynchronously
+ * @line: the line
+ * @call: the call handle, owned; legal in %TAPI_CALLSTATE_ONHOLD
+ *
+ * The call goes %TAPI_CALLSTATE_CONNECTED.
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_unhold(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_unhold_sync() - take a call off hold and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_unhold_sync(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_swap_hold() - swap an active and a held call (lineSwapHold),
+ *	asynchronously
+ * @line: the line
+ * @active_call: a CONNECTED call, not a conference call
+ * @held_call: another call of the line, %TAPI_CALLSTATE_ONHOLD or
+ *	%TAPI_CALLSTATE_ONHOLDPENDTRANSFER
+ *
+ * The two calls exchange their states: @active_call takes the held
+ * call's, @held_call becomes CONNECTED, so that a transfer under way can
+ * still be completed from either side.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: the same
+ * call twice).
+ */
+int tapi_line_swap_hold(struct tapi_line *line, uint32_t active_call,
+			uint32_t held_call);
+
+/**
+ * tapi_line_swap_hold_sync() - swap two calls and wait for the outcome
+ * @line: the line
+ * @active_call: as for tapi_line_swap_hold()
+ * @held_call: as for tapi_line_swap_hold()
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_swap_hold_sync(struct tapi_line *line, uint32_t active_call,
+			     uint32_t held_call);
+
+/**
+ * tapi_line_setup_transfer() - start a consultation transfer
+ *	(lineSetupTransfer), asynchronously
+ * @line: the line
+ * @call: the call to transfer, CONNECTED, not a conference call; it goes
+ *	%TAPI_CALLSTATE_ONHOLDPENDTRANSFER
+ * @consult_call: out: the handle of the new consultation call, owned by
+ *	@line, in %TAPI_CALLSTATE_DIALTONE once the request succeeded: dial
+ *	the party to consult with tapi_line_dial().  Valid only once the
+ *	request succeeded, as for tapi_line_make_call().
+ *
+ * Dropping the consultation call before the transfer completes gives
+ * @call back: it becomes CONNECTED again.  Complete the transfer with
+ * tapi_line_complete_transfer().
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL:
+ * @consult_call NULL; %EBUSY: no call to spare for the consultation call).
+ */
+int tapi_line_setup_transfer(struct tapi_line *line, uint32_t call,
+			     uint32_t *consult_call);
+
+/**
+ * tapi_line_setup_transfer_sync() - start a consultation transfer and
+ *	wait for the outcome
+ * @line: the line
+ * @call: as for tapi_line_setup_transfer()
+ * @consult_call: out: the consultation call's handle, valid when 0 is
+ *	returned (or, after %EINTR, with the successful reply)
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_setup_transfer_sync(struct tapi_line *line, uint32_t call,
+				  uint32_t *consult_call);
+
+/**
+ * tapi_line_complete_transfer() - complete a consultation transfer
+ *	(lineCompleteTransfer), asynchronously
+ * @line: the line
+ * @call: the call being transferred, %TAPI_CALLSTATE_ONHOLDPENDTRANSFER
+ * @consult_call: its consultation call, CONNECTED (the one
+ *	tapi_line_setup_transfer() made, or the other side of a swap hold)
+ * @mode: %TAPI_TRANSFER_TRANSFER to connect the two far parties to each
+ *	other: both calls go %TAPI_CALLSTATE_IDLE (deallocate them), the far
+ *	parties' calls get %TAPI_EV_CALLINFO (connected and redirecting
+ *	party, reason %TAPI_CALLREASON_TRANSFER); or
+ *	%TAPI_TRANSFER_CONFERENCE for a three-way conference: both calls go
+ *	%TAPI_CALLSTATE_CONFERENCED, members of a new conference call.  One
+ *	of the address's tapi_address_info_get_transfer_modes() (else
+ *	%EOPNOTSUPP).
+ * @conf_call: out: with %TAPI_TRANSFER_CONFERENCE, the handle of the new
+ *	conference call (CONNECTED once the request succeeded; valid only
+ *	then); may be NULL with %TAPI_TRANSFER_TRANSFER, else set to 0
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @mode not
+ * one mode, @conf_call NULL for a conference, the same call twice).
+ */
+int tapi_line_complete_transfer(struct tapi_line *line, uint32_t call,
+				uint32_t consult_call, uint32_t mode,
+				uint32_t *conf_call);
+
+/**
+ * tapi_line_complete_transfer_sync() - complete a consultation transfer
+ *	and wait for the outcome
+ * @line: the line
+ * @call: as for tapi_line_complete_transfer()
+ * @consult_call: as for tapi_line_complete_transfer()
+ * @mode: as for tapi_line_complete_transfer()
+ * @conf_call: as for tapi_line_complete_transfer(), valid when 0 is
+ *	returned
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_complete_transfer_sync(struct tapi_line *line, uint32_t call,
+				     uint32_t consult_call, uint32_t mode,
+				     uint32_t *conf_call);
+
+/**
+ * tapi_line_blind_transfer() - transfer a call without consultation
+ *	(lineBlindTransfer), asynchronously
+ * @line: the line
+ * @call: the call, CONNECTED, not a conference call
+ * @dest: the number to transfer the far party to, non-empty, at most
+ *	%TAPI_DIAL_LEN - 1 bytes, no control characters
+ *
+ * Once the card took the transfer the call goes %TAPI_CALLSTATE_IDLE
+ * (deallocate it).  A number the card cannot reach fails the request with
+ * %ENXIO, a busy one with %EBUSY, and the call stays as it was.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @dest NULL
+ * or too long).
+ */
+int tapi_line_blind_transfer(struct tapi_line *line, uint32_t call,
+			     const char *dest);
+
+/**
+ * tapi_line_blind_transfer_sync() - transfer a call without consultation
+ *	and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ * @dest: as for tapi_line_blind_transfer()
+ *
+ * Return: 0, or -1 with errno set (%ENXIO, %EBUSY: see
+ * tapi_line_blind_transfer()).
+ */
+int tapi_line_blind_transfer_sync(struct tapi_line *line, uint32_t call,
+				  const char *dest);
+
+/**
+ * tapi_line_setup_conference() - start a conference from a two-party call
+ *	(lineSetupConference), asynchronously
+ * @line: the line
+ * @call: the call to start from, CONNECTED, not a conference call; it
+ *	becomes the first member (%TAPI_CALLSTATE_CONFERENCED)
+ * @num_parties: members expected, 2 to the address's
+ *	tapi_address_info_get_max_conf_members(); 0 means 2 (else %EINVAL)
+ * @conf_call: out: the conference call's handle, owned by @line,
+ *	%TAPI_CALLSTATE_ONHOLDPENDCONF once the request succeeded
+ * @consult_call: out: the consultation call's handle, owned by @line,
+ *	%TAPI_CALLSTATE_DIALTONE once the request succeeded: dial the party
+ *	with tapi_line_dial() and, once it answered, add it with
+ *	tapi_line_add_to_conference()
+ *
+ * Both handles are valid only once the request succeeded, as for
+ * tapi_line_make_call().
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: a handle
+ * pointer NULL, @num_parties out of range; %EBUSY: no call to spare).
+ */
+int tapi_line_setup_conference(struct tapi_line *line, uint32_t call,
+			       unsigned int num_parties, uint32_t *conf_call,
+			       uint32_t *consult_call);
+
+/**
+ * tapi_line_setup_conference_sync() - start a conference and wait for the
+ *	outcome
+ * @line: the line
+ * @call: as for tapi_line_setup_conference()
+ * @num_parties: as for tapi_line_setup_conference()
+ * @conf_call: out: as for tapi_line_setup_conference(), valid when 0 is
+ *	returned
+ * @consult_call: out: likewise
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_setup_conference_sync(struct tapi_line *line, uint32_t call,
+				    unsigned int num_parties,
+				    uint32_t *conf_call,
+				    uint32_t *consult_call);
+
+/**
+ * tapi_line_prepare_add_to_conference() - make a consultation call to add
+ *	a party to a conference (linePrepareAddToConference), asynchronously
+ * @line: the line
+ * @conf_call: the conference call, CONNECTED, below its limit of members
+ *	(%ENOSPC otherwise); it goes %TAPI_CALLSTATE_ONHOLDPENDCONF
+ * @consult_call: out: the new consultation call's handle, owned by @line,
+ *	%TAPI_CALLSTATE_DIALTONE once the request succeeded (valid only
+ *	then): dial the party, then tapi_line_add_to_conference()
+ *
+ * Dropping the consultation call before it is added gives the conference
+ * back: @conf_call becomes CONNECTED again.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL:
+ * @consult_call NULL).
+ */
+int tapi_line_prepare_add_to_conference(struct tapi_line *line,
+					uint32_t conf_call,
+					uint32_t *consult_call);
+
+/**
+ * tapi_line_prepare_add_to_conference_sync() - make a consultation call
+ *	for a conference and wait for the outcome
+ * @line: the line
+ * @conf_call: as for tapi_line_prepare_add_to_conference()
+ * @consult_call: out: as for tapi_line_prepare_add_to_conference(), valid
+ *	when 0 is returned
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_prepare_add_to_conference_sync(struct tapi_line *line,
+					     uint32_t conf_call,
+					     uint32_t *consult_call);
+
+/**
+ * tapi_line_add_to_conference() - add a call to a conference
+ *	(lineAddToConference), asynchronously
+ * @line: the line
+ * @conf_call: the conference call, %TAPI_CALLSTATE_ONHOLDPENDCONF, below
+ *	its limit of members (%ENOSPC otherwise)
+ * @call: the call to add, CONNECTED, on the same line, not a conference
+ *	call: usually the consultation call of
+ *	tapi_line_setup_conference() or
+ *	tapi_line_prepare_add_to_conference()
+ *
+ * @call goes %TAPI_CALLSTATE_CONFERENCED, @conf_call CONNECTED.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: the same
+ * call twice).
+ */
+int tapi_line_add_to_conference(struct tapi_line *line, uint32_t conf_call,
+				uint32_t call);
+
+/**
+ * tapi_line_add_to_conference_sync() - add a call to a conference and
+ *	wait for the outcome
+ * @line: the line
+ * @conf_call: as for tapi_line_add_to_conference()
+ * @call: as for tapi_line_add_to_conference()
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_add_to_conference_sync(struct tapi_line *line,
+				     uint32_t conf_call, uint32_t call);
+
+/**
+ * tapi_line_remove_from_conference() - take a member out of its conference
+ *	(lineRemoveFromConference), asynchronously
+ * @line: the line
+ * @call: the member, %TAPI_CALLSTATE_CONFERENCED, while the conference has
+ *	another member (%EBADFD for the last one: drop the conference call
+ *	instead)
+ *
+ * The call leaves the conference: %TAPI_CALLSTATE_ONHOLD (a card may
+ * make it CONNECTED instead).
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_remove_from_conference(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_remove_from_conference_sync() - take a member out of its
+ *	conference and wait for the outcome
+ * @line: the line
+ * @call: the call handle
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_remove_from_conference_sync(struct tapi_line *line,
+					  uint32_t call);
+
+/**
+ * tapi_line_get_conf_related_calls() - the calls of a conference
+ *	(lineGetConfRelatedCalls)
+ * @line: the line
+ * @call: a handle (any privilege) to the conference call or one of its
+ *	members
+ * @members: out: the conference call first, then its members in the
+ *	order they joined, each with its call id, this line's handle to it
+ *	(0 if none: tapi_line_get_new_calls() gets one) and its state; may
+ *	be NULL if @capacity is 0
+ * @capacity: room in @members; 0 only counts
+ * @remaining: out, may be NULL: entries left out because @members was
+ *	full
+ *
+ * Synchronous: the core answers at once.
+ *
+ * Return: the number of entries written to @members, or -1 with errno set
+ * (%EINVAL: @call is neither a conference call nor a member of one,
+ * @members NULL with a capacity, @capacity above INT_MAX; %ENOENT: no
+ * such handle).
+ */
+int tapi_line_get_conf_related_calls(struct tapi_line *line, uint32_t call,
+				     struct tapi_conf_member *members,
+				     unsigned int capacity,
+				     unsigned int *remaining);
+
+/* ------------------------------------------------------------------ */
 /* Call information                                                    */
 /* ------------------------------------------------------------------ */
 
@@ -1940,8 +2345,9 @@ struct tapi_completion;
  * address of its record in that pool; a CQE whose user_data points
  * anywhere else is the application's.
  *
- * Asynchronous requests (make call, dial, answer, accept, drop) complete,
- * by default, when the card has answered: the completion's result is the
+ * Asynchronous requests (make call, dial, answer, accept, drop and the
+ * supplementary requests, hold to remove from conference) complete, by
+ * default, when the card has answered: the completion's result is the
  * request's outcome (0 or a negative errno) and no %TAPI_EV_REPLY event is
  * queued.  With the flag %TAPI_URING_REPLY_EVENT the completion comes at
  * once with the request id, and the outcome as a %TAPI_EV_REPLY event, as
@@ -1997,7 +2403,24 @@ struct tapi_completion;
  * @TAPI_RING_OP_GET_ADDRESS_STATUS: tapi_ring_queue_get_address_status()
  * @TAPI_RING_OP_GET_STATUS: tapi_ring_queue_get_status()
  * @TAPI_RING_OP_READ_EVENTS: tapi_ring_queue_read_events()
+ * @TAPI_RING_OP_HOLD: tapi_ring_queue_hold()
+ * @TAPI_RING_OP_UNHOLD: tapi_ring_queue_unhold()
+ * @TAPI_RING_OP_SWAP_HOLD: tapi_ring_queue_swap_hold()
+ * @TAPI_RING_OP_SETUP_TRANSFER: tapi_ring_queue_setup_transfer()
+ * @TAPI_RING_OP_COMPLETE_TRANSFER: tapi_ring_queue_complete_transfer()
+ * @TAPI_RING_OP_BLIND_TRANSFER: tapi_ring_queue_blind_transfer()
+ * @TAPI_RING_OP_SETUP_CONFERENCE: tapi_ring_queue_setup_conference()
+ * @TAPI_RING_OP_PREPARE_ADD_TO_CONFERENCE:
+ *	tapi_ring_queue_prepare_add_to_conference()
+ * @TAPI_RING_OP_ADD_TO_CONFERENCE: tapi_ring_queue_add_to_conference()
+ * @TAPI_RING_OP_REMOVE_FROM_CONFERENCE:
+ *	tapi_ring_queue_remove_from_conference()
+ * @TAPI_RING_OP_GET_CONF_RELATED_CALLS:
+ *	tapi_ring_queue_get_conf_related_calls()
  * @TAPI_RING_OP_NUM: one past the last
+ *
+ * New operations are added before %TAPI_RING_OP_NUM; the values of the
+ * others do not change.
  */
 enum tapi_ring_op {
 	TAPI_RING_OP_APP,
@@ -2017,6 +2440,17 @@ enum tapi_ring_op {
 	TAPI_RING_OP_GET_ADDRESS_STATUS,
 	TAPI_RING_OP_GET_STATUS,
 	TAPI_RING_OP_READ_EVENTS,
+	TAPI_RING_OP_HOLD,
+	TAPI_RING_OP_UNHOLD,
+	TAPI_RING_OP_SWAP_HOLD,
+	TAPI_RING_OP_SETUP_TRANSFER,
+	TAPI_RING_OP_COMPLETE_TRANSFER,
+	TAPI_RING_OP_BLIND_TRANSFER,
+	TAPI_RING_OP_SETUP_CONFERENCE,
+	TAPI_RING_OP_PREPARE_ADD_TO_CONFERENCE,
+	TAPI_RING_OP_ADD_TO_CONFERENCE,
+	TAPI_RING_OP_REMOVE_FROM_CONFERENCE,
+	TAPI_RING_OP_GET_CONF_RELATED_CALLS,
 	TAPI_RING_OP_NUM,
 };
 
@@ -2365,6 +2799,201 @@ int tapi_ring_queue_read_events(struct tapi_ring *ring, struct tapi_line *line,
 				unsigned int max_events, void *user_data);
 
 /**
+ * tapi_ring_queue_hold() - queue putting a call on hold (lineHold)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_hold()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_hold(struct tapi_ring *ring, struct tapi_line *line,
+			 uint32_t call, unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_unhold() - queue taking a call off hold (lineUnhold)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_unhold()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_unhold(struct tapi_ring *ring, struct tapi_line *line,
+			   uint32_t call, unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_swap_hold() - queue swapping an active and a held call
+ *	(lineSwapHold)
+ * @ring: the ring
+ * @line: the line
+ * @active_call: as for tapi_line_swap_hold(); the completion's call
+ * @held_call: as for tapi_line_swap_hold()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_swap_hold(struct tapi_ring *ring, struct tapi_line *line,
+			      uint32_t active_call, uint32_t held_call,
+			      unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_setup_transfer() - queue starting a consultation
+ *	transfer (lineSetupTransfer)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_setup_transfer(); the completion's call
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The consultation call's handle comes with the completion
+ * (tapi_completion_get_consult_call()), valid once the request succeeded,
+ * as for tapi_ring_queue_make_call().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_setup_transfer(struct tapi_ring *ring,
+				   struct tapi_line *line, uint32_t call,
+				   unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_complete_transfer() - queue completing a consultation
+ *	transfer (lineCompleteTransfer)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_complete_transfer(); the completion's call
+ * @consult_call: as for tapi_line_complete_transfer()
+ * @mode: as for tapi_line_complete_transfer()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * With %TAPI_TRANSFER_CONFERENCE the conference call's handle comes with
+ * the completion (tapi_completion_get_conf_call()), valid once the request
+ * succeeded.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_complete_transfer(struct tapi_ring *ring,
+				      struct tapi_line *line, uint32_t call,
+				      uint32_t consult_call, uint32_t mode,
+				      unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_blind_transfer() - queue transferring a call without
+ *	consultation (lineBlindTransfer)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_blind_transfer()
+ * @dest: as for tapi_line_blind_transfer(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_blind_transfer(struct tapi_ring *ring,
+				   struct tapi_line *line, uint32_t call,
+				   const char *dest, unsigned int flags,
+				   void *user_data);
+
+/**
+ * tapi_ring_queue_setup_conference() - queue starting a conference
+ *	(lineSetupConference)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_setup_conference(); the completion's call
+ * @num_parties: as for tapi_line_setup_conference()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The conference call's and the consultation call's handles come with the
+ * completion (tapi_completion_get_conf_call(),
+ * tapi_completion_get_consult_call()), valid once the request succeeded.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_setup_conference(struct tapi_ring *ring,
+				     struct tapi_line *line, uint32_t call,
+				     unsigned int num_parties,
+				     unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_prepare_add_to_conference() - queue making a
+ *	consultation call for a conference (linePrepareAddToConference)
+ * @ring: the ring
+ * @line: the line
+ * @conf_call: as for tapi_line_prepare_add_to_conference(); the
+ *	completion's call
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The consultation call's handle comes with the completion
+ * (tapi_completion_get_consult_call()), valid once the request succeeded.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_prepare_add_to_conference(struct tapi_ring *ring,
+					      struct tapi_line *line,
+					      uint32_t conf_call,
+					      unsigned int flags,
+					      void *user_data);
+
+/**
+ * tapi_ring_queue_add_to_conference() - queue adding a call to a
+ *	conference (lineAddToConference)
+ * @ring: the ring
+ * @line: the line
+ * @conf_call: as for tapi_line_add_to_conference(); the completion's call
+ * @call: as for tapi_line_add_to_conference()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_add_to_conference(struct tapi_ring *ring,
+				      struct tapi_line *line,
+				      uint32_t conf_call, uint32_t call,
+				      unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_remove_from_conference() - queue taking a member out of
+ *	its conference (lineRemoveFromConference)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_remove_from_conference()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_remove_from_conference(struct tapi_ring *ring,
+					   struct tapi_line *line,
+					   uint32_t call, unsigned int flags,
+					   void *user_data);
+
+/**
+ * tapi_ring_queue_get_conf_related_calls() - queue reading the calls of a
+ *	conference (lineGetConfRelatedCalls)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_get_conf_related_calls()
+ * @capacity: most entries to get; 0 only counts
+ * @user_data: the application's
+ *
+ * The completion's result is the number of entries, read with
+ * tapi_completion_get_conf_member(); tapi_completion_get_remaining() says
+ * how many were left out.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_get_conf_related_calls(struct tapi_ring *ring,
+					   struct tapi_line *line,
+					   uint32_t call, unsigned int capacity,
+					   void *user_data);
+
+/**
  * tapi_ring_flush() - queue the reads of events waiting to be re-armed
  * @ring: the ring
  *
@@ -2492,18 +3121,45 @@ tapi_completion_get_line(const struct tapi_completion *completion);
  *
  * Return: for make call, the new call's handle once the request succeeded
  * or, in %TAPI_URING_REPLY_EVENT mode, was started (else 0); for the other
- * call operations the handle they were queued with; 0 otherwise.
+ * call operations the handle they were queued with (the first one for
+ * those that name two calls); 0 otherwise.
  */
 uint32_t tapi_completion_get_call(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_consult_call() - the consultation call an operation
+ *	created
+ * @completion: the completion
+ *
+ * Return: for setup transfer, setup conference and prepare add to
+ * conference, the new consultation call's handle once the request
+ * succeeded or, in %TAPI_URING_REPLY_EVENT mode, was started (valid with
+ * its successful reply then); 0 otherwise.
+ */
+uint32_t
+tapi_completion_get_consult_call(const struct tapi_completion *completion);
+
+/**
+ * tapi_completion_get_conf_call() - the conference call an operation
+ *	created
+ * @completion: the completion
+ *
+ * Return: for setup conference and for complete transfer in
+ * %TAPI_TRANSFER_CONFERENCE mode, the new conference call's handle once
+ * the request succeeded or, in %TAPI_URING_REPLY_EVENT mode, was started;
+ * 0 otherwise.
+ */
+uint32_t
+tapi_completion_get_conf_call(const struct tapi_completion *completion);
 
 /**
  * tapi_completion_get_request_id() - the request an operation started
  * @completion: the completion
  *
- * Return: for make call, dial, answer, accept and drop, the id the core
- * gave the request (the %TAPI_EV_REPLY of a request in
- * %TAPI_URING_REPLY_EVENT mode carries it), 0 if none was started; 0 for
- * the other operations.
+ * Return: for make call, dial, answer, accept, drop and the supplementary
+ * requests (hold to remove from conference), the id the core gave the
+ * request (the %TAPI_EV_REPLY of a request in %TAPI_URING_REPLY_EVENT mode
+ * carries it), 0 if none was started; 0 for the other operations.
  */
 uint32_t
 tapi_completion_get_request_id(const struct tapi_completion *completion);
@@ -2593,11 +3249,26 @@ uint32_t tapi_completion_get_new_call(const struct tapi_completion *completion,
 				      unsigned int index);
 
 /**
- * tapi_completion_get_remaining() - calls a get new calls query left
+ * tapi_completion_get_conf_member() - one entry of a conference query
+ * @completion: the completion
+ * @index: 0 to the result - 1
+ *
+ * Return: for a successful tapi_ring_queue_get_conf_related_calls(), the
+ * entry (the conference call first, then its members), owned by
+ * @completion; NULL if @index is out of range or the completion is of
+ * another operation.
+ */
+const struct tapi_conf_member *
+tapi_completion_get_conf_member(const struct tapi_completion *completion,
+				unsigned int index);
+
+/**
+ * tapi_completion_get_remaining() - calls a query left out
  * @completion: the completion
  *
- * Return: the calls left without a handle because the capacity was
- * reached; 0 for other operations.
+ * Return: for get new calls, the calls left without a handle because the
+ * capacity was reached; for a conference query, the entries left out;
+ * 0 for other operations.
  */
 unsigned int
 tapi_completion_get_remaining(const struct tapi_completion *completion);
@@ -2862,6 +3533,7 @@ void tapi_media_get_stats(struct tapi_media *media,
  * @TAPI_FLAGS_PARTY_ID: &enum tapi_party_flag
  * @TAPI_FLAGS_CALLINFO: &enum tapi_callinfo_field
  * @TAPI_FLAGS_ADDRESS_STATE: &enum tapi_addrstate_field
+ * @TAPI_FLAGS_TRANSFER_MODE: &enum tapi_transfer_mode
  * @TAPI_FLAGS_NUM_KINDS: one past the last kind
  *
  * New kinds are added before %TAPI_FLAGS_NUM_KINDS; the values of the
@@ -2891,6 +3563,7 @@ enum tapi_flag_kind {
 	TAPI_FLAGS_PARTY_ID,
 	TAPI_FLAGS_CALLINFO,
 	TAPI_FLAGS_ADDRESS_STATE,
+	TAPI_FLAGS_TRANSFER_MODE,
 	TAPI_FLAGS_NUM_KINDS,
 };
 
@@ -3037,6 +3710,14 @@ const char *tapi_call_origin_str(uint32_t origin);
  * Return: the name ("fwdnoanswer"), or NULL if not one defined bit.
  */
 const char *tapi_call_reason_str(uint32_t reason);
+
+/**
+ * tapi_transfer_mode_str() - name of a transfer mode
+ * @mode: one &enum tapi_transfer_mode bit
+ *
+ * Return: the name ("conference"), or NULL if not one defined bit.
+ */
+const char *tapi_transfer_mode_str(uint32_t mode);
 
 /**
  * tapi_party_kind_str() - name of a party of a call

@@ -17,6 +17,11 @@
  * "noanswer", "fail" (the request fails: reply -EIO), "full" (the ioctl
  * fails: EBUSY), "" (dial tone), anything else is answered.
  *
+ * The supplementary services (hold, transfer, conference) work on those
+ * calls too, in the same rough way: a consultation call dialled goes
+ * through as a placed call would; a blind transfer to "busy" fails with
+ * EBUSY, to "nowhere" with ENXIO, anything else succeeds.
+ *
  * It is a test double, not a model of the core: the real thing is tested
  * in a VM by selftests/.
  */
@@ -50,6 +55,8 @@ struct fake_address {
 	unsigned int max_calls;
 	uint32_t features;
 	uint32_t call_features;
+	uint32_t transfer_modes;
+	unsigned int max_conf_members;
 };
 
 struct fake_line {
@@ -72,14 +79,19 @@ struct fake_card {
 };
 
 #define VOICE	(TAPI_MEDIA_INTERACTIVEVOICE | TAPI_MEDIA_AUTOMATEDVOICE)
+#define SUPPF	(TAPI_CALLFEATURE_HOLD | TAPI_CALLFEATURE_UNHOLD | \
+		 TAPI_CALLFEATURE_SWAPHOLD | TAPI_CALLFEATURE_SETUPTRANSFER | \
+		 TAPI_CALLFEATURE_COMPLETETRANSF | \
+		 TAPI_CALLFEATURE_BLINDTRANSFER | TAPI_CALLFEATURE_SETUPCONF | \
+		 TAPI_CALLFEATURE_PREPAREADDCONF | TAPI_CALLFEATURE_ADDTOCONF | \
+		 TAPI_CALLFEATURE_REMOVEFROMCONF)
 #define CALLF	(TAPI_CALLFEATURE_ACCEPT | TAPI_CALLFEATURE_ANSWER | \
-		 TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP | \
-		 TAPI_CALLFEATURE_HOLD | TAPI_CALLFEATURE_UNHOLD | \
-		 TAPI_CALLFEATURE_BLINDTRANSFER | \
+		 TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP | SUPPF | \
 		 TAPI_CALLFEATURE_GENERATEDIGITS | \
 		 TAPI_CALLFEATURE_GENERATETONE | \
 		 TAPI_CALLFEATURE_MONITORDIGITS | \
 		 TAPI_CALLFEATURE_GATHERDIGITS | TAPI_CALLFEATURE_MONITORTONES)
+#define XFERM	(TAPI_TRANSFER_TRANSFER | TAPI_TRANSFER_CONFERENCE)
 
 static const struct fake_card cards[] = {
 	{
@@ -98,10 +110,13 @@ static const struct fake_card cards[] = {
 				.num_addresses = 2,
 				.addresses = {
 					{ "1000", 2, TAPI_ADDRFEATURE_MAKECALL |
-					  TAPI_ADDRFEATURE_PICKUP, CALLF },
+					  TAPI_ADDRFEATURE_PICKUP, CALLF,
+					  XFERM, 3 },
 					{ "1001", 1, TAPI_ADDRFEATURE_MAKECALL,
 					  TAPI_CALLFEATURE_ANSWER |
-					  TAPI_CALLFEATURE_DROP },
+					  TAPI_CALLFEATURE_DIAL |
+					  TAPI_CALLFEATURE_DROP | SUPPF,
+					  TAPI_TRANSFER_TRANSFER, 2 },
 				},
 			},
 			{
@@ -113,7 +128,7 @@ static const struct fake_card cards[] = {
 				.max_calls = 1,
 				.num_addresses = 1,
 				.addresses = {
-					{ "+33 1 23 45 67 89", 1, 0, 0 },
+					{ "+33 1 23 45 67 89", 1, 0, 0, 0, 0 },
 				},
 			},
 		},
@@ -129,7 +144,7 @@ static const struct fake_card cards[] = {
 				.features = TAPI_LINEFEATURE_MAKECALL,
 				.max_calls = 1,
 				.num_addresses = 1,
-				.addresses = { { "200", 1, 0, 0 } },
+				.addresses = { { "200", 1, 0, 0, 0, 0 } },
 			},
 		},
 	},
@@ -144,11 +159,16 @@ static const struct fake_card cards[] = {
 /*
  * A call as one line fd sees it.  @handle 0: a call of the line this fd
  * has no handle to (yet).  @valid: a placed call's handle is not valid
- * until its request succeeded.
+ * until its request succeeded.  @is_conf: a conference call;
+ * @consult_for: the call id of the call a consultation call was made for
+ * (held pending transfer or conference); a member's conference is its
+ * info.related_call_id.
  */
 struct fake_call {
 	bool used;
 	bool valid;
+	bool is_conf;
+	uint32_t consult_for;
 	uint32_t handle;
 	uint32_t privilege;
 	struct tapi_call_info info;
@@ -408,9 +428,9 @@ static uint64_t now_ns(void)
 }
 
 /* Queue one record on a line fd, if its event mask lets it through. */
-static void queue_event(struct fake_lf *lf, uint32_t type, uint32_t line,
-			uint32_t call, uint32_t request_id, uint32_t p0,
-			uint32_t p1, uint32_t p2)
+static void queue_event4(struct fake_lf *lf, uint32_t type, uint32_t line,
+			 uint32_t call, uint32_t request_id, uint32_t p0,
+			 uint32_t p1, uint32_t p2, uint32_t p3)
 {
 	uint64_t mask = lf->event_mask ? lf->event_mask : TAPI_EV_MASK_VALID;
 	struct tapi_event ev;
@@ -427,8 +447,16 @@ static void queue_event(struct fake_lf *lf, uint32_t type, uint32_t line,
 	ev.param[0] = p0;
 	ev.param[1] = p1;
 	ev.param[2] = p2;
+	ev.param[3] = p3;
 	if (write(lf->wfd, &ev, sizeof(ev)) != sizeof(ev))
 		abort();
+}
+
+static void queue_event(struct fake_lf *lf, uint32_t type, uint32_t line,
+			uint32_t call, uint32_t request_id, uint32_t p0,
+			uint32_t p1, uint32_t p2)
+{
+	queue_event4(lf, type, line, call, request_id, p0, p1, p2, 0);
 }
 
 static void set_party(struct tapi_call_party *p, const char *number,
@@ -479,10 +507,11 @@ static struct fake_call *new_call(struct fake_lf *lf, unsigned int line,
 	return NULL;
 }
 
-/* The two calls every fd of tapi0:0 finds (fake-tapi.h). */
+/* The calls every fd of tapi0:0 finds (fake-tapi.h). */
 static void add_line_calls(struct fake_lf *lf, unsigned int line)
 {
 	struct fake_call *c;
+	uint32_t i;
 
 	c = new_call(lf, line, 0, FAKE_CALL_ID_A);
 	c->info.origin = TAPI_CALLORIGIN_EXTERNAL;
@@ -496,6 +525,22 @@ static void add_line_calls(struct fake_lf *lf, unsigned int line)
 	set_party(&c->info.called, "2000", "Carol");
 	set_party(&c->info.connected, "2000", "Carol");
 	call_set_state(c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
+
+	if (!getenv("FAKE_TAPI_CONF"))
+		return;
+	/* Someone else's conference, on address 0: two members. */
+	c = new_call(lf, line, 0, FAKE_CONF_ID);
+	c->is_conf = true;
+	c->info.origin = TAPI_CALLORIGIN_CONFERENCE;
+	call_set_state(c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
+	for (i = 1; i <= 2; i++) {
+		c = new_call(lf, line, 0, FAKE_CONF_ID + i);
+		c->info.origin = TAPI_CALLORIGIN_EXTERNAL;
+		c->info.related_call_id = FAKE_CONF_ID;
+		set_party(&c->info.caller, "1000", "");
+		set_party(&c->info.connected, i == 1 ? "555" : "556", "");
+		call_set_state(c, TAPI_CALLSTATE_CONFERENCED, 0);
+	}
 }
 
 static int line_open(const struct fake_card *card, struct tapi_line_open *req)
@@ -664,6 +709,8 @@ static int card_ioctl(const struct fake_card *card, unsigned long cmd,
 		ac->max_calls = addr->max_calls;
 		ac->address_features = addr->features;
 		ac->call_features = addr->call_features;
+		ac->transfer_modes = addr->transfer_modes;
+		ac->max_conf_members = addr->max_conf_members;
 		set_str(ac->address, sizeof(ac->address), addr->address);
 		return 0;
 	}
@@ -729,10 +776,86 @@ static uint32_t state_features(uint32_t state)
 		return TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP;
 	case TAPI_CALLSTATE_CONNECTED:
 		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_HOLD |
-		       TAPI_CALLFEATURE_BLINDTRANSFER;
+		       TAPI_CALLFEATURE_BLINDTRANSFER |
+		       TAPI_CALLFEATURE_SETUPTRANSFER |
+		       TAPI_CALLFEATURE_SETUPCONF |
+		       TAPI_CALLFEATURE_SWAPHOLD |
+		       TAPI_CALLFEATURE_PREPAREADDCONF;
+	case TAPI_CALLSTATE_ONHOLD:
+		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_UNHOLD;
+	case TAPI_CALLSTATE_ONHOLDPENDTRANSFER:
+		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_COMPLETETRANSF;
+	case TAPI_CALLSTATE_ONHOLDPENDCONF:
+		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_ADDTOCONF;
+	case TAPI_CALLSTATE_CONFERENCED:
+		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_REMOVEFROMCONF;
 	default:
 		return TAPI_CALLFEATURE_DROP;
 	}
+}
+
+static struct fake_call *find_call_id(struct fake_lf *lf, uint32_t call_id)
+{
+	unsigned int i;
+
+	for (i = 0; call_id && i < MAX_CALLS; i++)
+		if (lf->calls[i].used && lf->calls[i].info.call_id == call_id)
+			return &lf->calls[i];
+	return NULL;
+}
+
+/* The members of conference call @conf. */
+static unsigned int conf_members(struct fake_lf *lf,
+				 const struct fake_call *conf)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < MAX_CALLS; i++)
+		n += lf->calls[i].used &&
+		     lf->calls[i].state == TAPI_CALLSTATE_CONFERENCED &&
+		     lf->calls[i].info.related_call_id == conf->info.call_id;
+	return n;
+}
+
+static bool has_held(struct fake_lf *lf)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_CALLS; i++)
+		if (lf->calls[i].used &&
+		    (lf->calls[i].state == TAPI_CALLSTATE_ONHOLD ||
+		     lf->calls[i].state == TAPI_CALLSTATE_ONHOLDPENDTRANSFER))
+			return true;
+	return false;
+}
+
+/* The state's operations, less what the calls around rule out. */
+static uint32_t legal_features(const struct fake_ctx *x,
+			       const struct fake_call *c)
+{
+	const struct fake_address *addr = &x->line->addresses[c->info.address_id];
+	uint32_t f = state_features(c->state);
+	struct fake_call *conf;
+
+	if (c->is_conf) {
+		f &= ~(TAPI_CALLFEATURE_SETUPTRANSFER |
+		       TAPI_CALLFEATURE_BLINDTRANSFER |
+		       TAPI_CALLFEATURE_SETUPCONF | TAPI_CALLFEATURE_SWAPHOLD);
+		if (conf_members(x->lf, c) >= addr->max_conf_members)
+			f &= ~(TAPI_CALLFEATURE_PREPAREADDCONF |
+			       TAPI_CALLFEATURE_ADDTOCONF);
+	} else {
+		f &= ~(TAPI_CALLFEATURE_PREPAREADDCONF |
+		       TAPI_CALLFEATURE_ADDTOCONF);
+	}
+	if (!has_held(x->lf))
+		f &= ~TAPI_CALLFEATURE_SWAPHOLD;
+	if (c->state == TAPI_CALLSTATE_CONFERENCED) {
+		conf = find_call_id(x->lf, c->info.related_call_id);
+		if (!conf || conf_members(x->lf, conf) < 2)
+			f &= ~TAPI_CALLFEATURE_REMOVEFROMCONF;
+	}
+	return f;
 }
 
 static uint32_t call_features(const struct fake_ctx *x,
@@ -740,7 +863,7 @@ static uint32_t call_features(const struct fake_ctx *x,
 {
 	if (c->privilege != TAPI_PRIV_OWNER)
 		return 0;
-	return state_features(c->state) &
+	return legal_features(x, c) &
 	       x->line->addresses[c->info.address_id].call_features;
 }
 
@@ -867,6 +990,456 @@ static int call_make(const struct fake_ctx *x, struct tapi_call_make *req)
 	return id;
 }
 
+/* ---- supplementary services ---- */
+
+/* Move a call of this fd to a state; a member names its conference. */
+static void supp_state(const struct fake_ctx *x, struct fake_call *c,
+		       uint32_t state, uint32_t mode, uint32_t privilege)
+{
+	call_set_state(c, state, mode);
+	if (state != TAPI_CALLSTATE_CONFERENCED)
+		c->info.related_call_id = c->consult_for;
+	if (!c->valid || !c->handle)
+		return;
+	queue_event4(x->lf, TAPI_EV_CALLSTATE, x->index, c->handle, 0, state,
+		     mode, privilege,
+		     state == TAPI_CALLSTATE_CONFERENCED ?
+		     c->info.related_call_id : 0);
+}
+
+static void supp_join(const struct fake_ctx *x, struct fake_call *conf,
+		      struct fake_call *m)
+{
+	m->consult_for = 0;
+	m->info.related_call_id = conf->info.call_id;
+	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, m->handle, 0,
+		    TAPI_CALLINFO_RELATEDCALLID, 0, 0);
+	supp_state(x, m, TAPI_CALLSTATE_CONFERENCED, 0, 0);
+}
+
+/*
+ * A call went idle: a consultation call gives its held call back, a
+ * conference call takes its members and consultation call with it, a
+ * conference that lost its last member goes idle.
+ */
+static void supp_call_end(const struct fake_ctx *x, struct fake_call *c)
+{
+	struct fake_call *other = find_call_id(x->lf, c->consult_for);
+	unsigned int i;
+
+	c->consult_for = 0;
+	if (other && (other->state == TAPI_CALLSTATE_ONHOLDPENDTRANSFER ||
+		      (other->state == TAPI_CALLSTATE_ONHOLDPENDCONF &&
+		       conf_members(x->lf, other))))
+		supp_state(x, other, TAPI_CALLSTATE_CONNECTED,
+			   TAPI_CONNECTEDMODE_ACTIVE, 0);
+	if (c->is_conf) {
+		for (i = 0; i < MAX_CALLS; i++) {
+			struct fake_call *m = &x->lf->calls[i];
+
+			if (!m->used || m->state == TAPI_CALLSTATE_IDLE ||
+			    (m->info.related_call_id != c->info.call_id &&
+			     m->consult_for != c->info.call_id))
+				continue;
+			m->consult_for = 0;
+			supp_state(x, m, TAPI_CALLSTATE_IDLE, 0, 0);
+		}
+		return;
+	}
+	other = find_call_id(x->lf, c->info.related_call_id);
+	if (other && other->is_conf && other->state != TAPI_CALLSTATE_IDLE &&
+	    !conf_members(x->lf, other)) {
+		supp_state(x, other, TAPI_CALLSTATE_IDLE, 0, 0);
+		supp_call_end(x, other);
+	}
+}
+
+/* A consultation call dialled goes on as a placed call would. */
+static void consult_progress(const struct fake_ctx *x, struct fake_call *c,
+			     const char *digits)
+{
+	set_party(&c->info.called, digits, "");
+	if (!strcmp(digits, "busy")) {
+		supp_state(x, c, TAPI_CALLSTATE_BUSY, TAPI_BUSYMODE_STATION, 0);
+		return;
+	}
+	supp_state(x, c, TAPI_CALLSTATE_RINGBACK, 0, 0);
+	if (!strcmp(digits, "noanswer")) {
+		supp_state(x, c, TAPI_CALLSTATE_DISCONNECTED,
+			   TAPI_DISCONNECTMODE_NOANSWER, 0);
+		return;
+	}
+	set_party(&c->info.connected, digits, "");
+	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
+		    TAPI_CALLINFO_CONNECTEDID, 0, 0);
+	supp_state(x, c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE,
+		   0);
+}
+
+/* The flags, then a handle: the common start of every command. */
+static int supp_get(const struct fake_ctx *x, uint32_t flags, uint32_t valid,
+		    uint32_t handle, struct fake_call **c)
+{
+	if (flags & ~valid)
+		return fail(EOPNOTSUPP);
+	*c = find_handle(x->lf, handle);
+	return *c ? 0 : fail(ENOENT);
+}
+
+/* Capability, privilege, then the state (@states, or the features). */
+static int supp_check(const struct fake_ctx *x, const struct fake_call *c,
+		      uint32_t feature, uint32_t states)
+{
+	if (!(x->line->addresses[c->info.address_id].call_features & feature))
+		return fail(EOPNOTSUPP);
+	if (c->privilege != TAPI_PRIV_OWNER)
+		return fail(EPERM);
+	if (states ? !(c->state & states) :
+	    !(legal_features(x, c) & feature))
+		return fail(EBADFD);
+	return 0;
+}
+
+/* Room on @c's address for one more call, @c not counted. */
+static int supp_room(const struct fake_ctx *x, const struct fake_call *c)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < MAX_CALLS; i++) {
+		const struct fake_call *o = &x->lf->calls[i];
+
+		n += o->used && o != c &&
+		     o->info.address_id == c->info.address_id &&
+		     o->state != TAPI_CALLSTATE_IDLE &&
+		     o->state != TAPI_CALLSTATE_CONFERENCED;
+	}
+	if (n >= x->line->addresses[c->info.address_id].max_calls)
+		return fail(EBUSY);
+	return 0;
+}
+
+/* ENOSPC if conference call @c has all the members it may. */
+static int supp_conf_room(const struct fake_ctx *x, const struct fake_call *c)
+{
+	if (c->is_conf && conf_members(x->lf, c) >=
+	    x->line->addresses[c->info.address_id].max_conf_members)
+		return fail(ENOSPC);
+	return 0;
+}
+
+/* A new call like @from, owned by this fd, for a request under way. */
+static struct fake_call *supp_new_call(const struct fake_ctx *x,
+				       const struct fake_call *from, bool conf)
+{
+	struct fake_call *c;
+
+	c = new_call(x->lf, x->index, from->info.address_id,
+		     x->lf->next_call_id++);
+	if (!c)
+		return NULL;
+	c->handle = x->lf->next_handle++;
+	c->valid = true;
+	c->privilege = TAPI_PRIV_OWNER;
+	c->is_conf = conf;
+	c->info.origin = conf ? TAPI_CALLORIGIN_CONFERENCE :
+		TAPI_CALLORIGIN_OUTBOUND;
+	c->info.media_mode = from->info.media_mode;
+	c->info.bearer_mode = from->info.bearer_mode;
+	call_set_state(c, TAPI_CALLSTATE_UNKNOWN, 0);
+	return c;
+}
+
+/* The request starts: its id, and its reply unless synchronous. */
+static uint32_t supp_start(const struct fake_ctx *x, const struct fake_call *c,
+			   uint32_t flags, uint32_t *request_id)
+{
+	uint32_t id = flags & TAPI_REQUEST_SYNC ? 0 : x->lf->next_request++;
+
+	*request_id = id;
+	if (id)
+		reply(x, c, id, 0);
+	return id;
+}
+
+/* Hold, unhold, remove from conference. */
+static int supp_request(const struct fake_ctx *x, unsigned long cmd,
+			struct tapi_call_request *req)
+{
+	uint32_t feature = cmd == TAPI_IOC_CALL_HOLD ? TAPI_CALLFEATURE_HOLD :
+		cmd == TAPI_IOC_CALL_UNHOLD ? TAPI_CALLFEATURE_UNHOLD :
+		TAPI_CALLFEATURE_REMOVEFROMCONF;
+	struct fake_call *c;
+	uint32_t id;
+
+	fake_tapi_log.call_request = *req;
+	fake_tapi_log.call_request_cmd = cmd;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c) ||
+	    supp_check(x, c, feature, 0))
+		return -1;
+	id = supp_start(x, c, req->flags, &req->request_id);
+	switch (cmd) {
+	case TAPI_IOC_CALL_HOLD:
+		supp_state(x, c, TAPI_CALLSTATE_ONHOLD, 0, 0);
+		break;
+	case TAPI_IOC_CALL_UNHOLD:
+		supp_state(x, c, TAPI_CALLSTATE_CONNECTED,
+			   TAPI_CONNECTEDMODE_ACTIVE, 0);
+		break;
+	default:
+		c->info.related_call_id = 0;
+		queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
+			    TAPI_CALLINFO_RELATEDCALLID, 0, 0);
+		supp_state(x, c, TAPI_CALLSTATE_ONHOLD, 0, 0);
+		break;
+	}
+	return id;
+}
+
+/* Swap hold, add to conference. */
+static int supp_pair(const struct fake_ctx *x, unsigned long cmd,
+		     struct tapi_call_pair *req)
+{
+	bool swap = cmd == TAPI_IOC_CALL_SWAP_HOLD;
+	uint32_t feature = swap ? TAPI_CALLFEATURE_SWAPHOLD :
+		TAPI_CALLFEATURE_ADDTOCONF;
+	struct fake_call *c, *o;
+	uint32_t id, state;
+
+	fake_tapi_log.call_pair = *req;
+	fake_tapi_log.call_pair_cmd = cmd;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c))
+		return -1;
+	o = find_handle(x->lf, req->other);
+	if (!o)
+		return fail(ENOENT);
+	if (o == c || req->reserved)
+		return fail(EINVAL);
+	if (!swap && supp_conf_room(x, c))
+		return -1;
+	if (supp_check(x, c, feature, 0) ||
+	    supp_check(x, o, feature, swap ?
+		       TAPI_CALLSTATE_ONHOLD |
+		       TAPI_CALLSTATE_ONHOLDPENDTRANSFER :
+		       TAPI_CALLSTATE_CONNECTED))
+		return -1;
+	if (!swap && o->is_conf)
+		return fail(EBADFD);
+	id = supp_start(x, c, req->flags, &req->request_id);
+	if (swap) {
+		state = o->state;
+		supp_state(x, o, TAPI_CALLSTATE_CONNECTED,
+			   TAPI_CONNECTEDMODE_ACTIVE, 0);
+		supp_state(x, c, state, 0, 0);
+		return id;
+	}
+	supp_join(x, c, o);
+	supp_state(x, c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE,
+		   0);
+	return id;
+}
+
+/* Setup transfer, prepare add to conference. */
+static int supp_consult(const struct fake_ctx *x, unsigned long cmd,
+			struct tapi_call_consult *req)
+{
+	bool transfer = cmd == TAPI_IOC_CALL_SETUP_TRANSFER;
+	struct fake_call *c, *consult;
+	uint32_t id;
+
+	fake_tapi_log.call_consult = *req;
+	fake_tapi_log.call_consult_cmd = cmd;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c))
+		return -1;
+	if (req->reserved)
+		return fail(EINVAL);
+	if (!transfer && supp_conf_room(x, c))
+		return -1;
+	if (supp_check(x, c, transfer ? TAPI_CALLFEATURE_SETUPTRANSFER :
+		       TAPI_CALLFEATURE_PREPAREADDCONF, 0) ||
+	    supp_room(x, c))
+		return -1;
+	consult = supp_new_call(x, c, false);
+	if (!consult)
+		return fail(EBUSY);
+	consult->consult_for = c->info.call_id;
+	consult->info.related_call_id = c->info.call_id;
+	req->consult = consult->handle;
+	id = supp_start(x, c, req->flags, &req->request_id);
+	supp_state(x, c, transfer ? TAPI_CALLSTATE_ONHOLDPENDTRANSFER :
+		   TAPI_CALLSTATE_ONHOLDPENDCONF, 0, 0);
+	supp_state(x, consult, TAPI_CALLSTATE_DIALTONE,
+		   TAPI_DIALTONEMODE_INTERNAL, TAPI_PRIV_OWNER);
+	return id;
+}
+
+static int supp_complete(const struct fake_ctx *x,
+			 struct tapi_call_complete_transfer *req)
+{
+	bool as_conf = req->flags & TAPI_COMPLETE_TRANSFER_CONFERENCE;
+	struct fake_call *c, *o, *conf;
+	uint32_t id, mode;
+
+	fake_tapi_log.complete_transfer = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (supp_get(x, req->flags, TAPI_COMPLETE_TRANSFER_VALID, req->call,
+		     &c))
+		return -1;
+	o = find_handle(x->lf, req->consult);
+	if (!o)
+		return fail(ENOENT);
+	if (o == c)
+		return fail(EINVAL);
+	mode = as_conf ? TAPI_TRANSFER_CONFERENCE : TAPI_TRANSFER_TRANSFER;
+	if (!(x->line->addresses[c->info.address_id].transfer_modes & mode))
+		return fail(EOPNOTSUPP);
+	if (supp_check(x, c, TAPI_CALLFEATURE_COMPLETETRANSF, 0) ||
+	    supp_check(x, o, TAPI_CALLFEATURE_COMPLETETRANSF,
+		       TAPI_CALLSTATE_CONNECTED))
+		return -1;
+	if (o->is_conf)
+		return fail(EBADFD);
+	conf = NULL;
+	req->conf = 0;
+	if (as_conf) {
+		conf = supp_new_call(x, c, true);
+		if (!conf)
+			return fail(ENOMEM);
+		req->conf = conf->handle;
+	}
+	id = supp_start(x, c, req->flags, &req->request_id);
+	c->consult_for = 0;
+	o->consult_for = 0;
+	if (!conf) {
+		supp_state(x, c, TAPI_CALLSTATE_IDLE, 0, 0);
+		supp_state(x, o, TAPI_CALLSTATE_IDLE, 0, 0);
+		return id;
+	}
+	supp_join(x, conf, c);
+	supp_join(x, conf, o);
+	supp_state(x, conf, TAPI_CALLSTATE_CONNECTED,
+		   TAPI_CONNECTEDMODE_ACTIVE, TAPI_PRIV_OWNER);
+	return id;
+}
+
+static int supp_blind(const struct fake_ctx *x, struct tapi_call_dial *req)
+{
+	bool sync = req->flags & TAPI_REQUEST_SYNC;
+	struct fake_call *c;
+	uint32_t id;
+	int err = 0;
+
+	fake_tapi_log.blind_transfer = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (!(req->flags & ~TAPI_REQUEST_VALID) &&
+	    !str_ok(req->digits, sizeof(req->digits), true))
+		return fail(EINVAL);
+	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c) ||
+	    supp_check(x, c, TAPI_CALLFEATURE_BLINDTRANSFER, 0))
+		return -1;
+	if (!strcmp(req->digits, "busy"))
+		err = EBUSY;
+	else if (!strcmp(req->digits, "nowhere"))
+		err = ENXIO;
+	if (err && sync)
+		return fail(err);
+	id = sync ? 0 : x->lf->next_request++;
+	req->request_id = id;
+	if (id)
+		reply(x, c, id, -err);
+	if (!err)
+		supp_state(x, c, TAPI_CALLSTATE_IDLE, 0, 0);
+	return id;
+}
+
+static int supp_setup_conf(const struct fake_ctx *x,
+			   struct tapi_call_setup_conf *req)
+{
+	unsigned int parties = req->num_parties ? req->num_parties : 2;
+	struct fake_call *c, *conf, *consult;
+	uint32_t id;
+
+	fake_tapi_log.setup_conf = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c))
+		return -1;
+	if (req->reserved || parties < 2)
+		return fail(EINVAL);
+	if (supp_check(x, c, TAPI_CALLFEATURE_SETUPCONF, 0))
+		return -1;
+	if (parties > x->line->addresses[c->info.address_id].max_conf_members)
+		return fail(EINVAL);
+	if (supp_room(x, c))
+		return -1;
+	conf = supp_new_call(x, c, true);
+	consult = conf ? supp_new_call(x, c, false) : NULL;
+	if (!consult) {
+		if (conf)
+			conf->used = false;
+		return fail(EBUSY);
+	}
+	consult->consult_for = conf->info.call_id;
+	consult->info.related_call_id = conf->info.call_id;
+	req->conf = conf->handle;
+	req->consult = consult->handle;
+	id = supp_start(x, c, req->flags, &req->request_id);
+	supp_join(x, conf, c);
+	supp_state(x, conf, TAPI_CALLSTATE_ONHOLDPENDCONF, 0,
+		   TAPI_PRIV_OWNER);
+	supp_state(x, consult, TAPI_CALLSTATE_DIALTONE,
+		   TAPI_DIALTONEMODE_INTERNAL, TAPI_PRIV_OWNER);
+	return id;
+}
+
+static int supp_conf_related(const struct fake_ctx *x,
+			     struct tapi_conf_related *req)
+{
+	struct tapi_conf_member *out =
+		(struct tapi_conf_member *)(uintptr_t)req->members;
+	struct fake_call *c, *conf;
+	unsigned int i;
+
+	fake_tapi_log.conf_related = *req;
+	if (req->size != sizeof(*req))
+		return fail(EINVAL);
+	if (supp_get(x, req->flags, 0, req->call, &c))
+		return -1;
+	req->count = 0;
+	req->remaining = 0;
+	conf = c->is_conf ? c : c->state == TAPI_CALLSTATE_CONFERENCED ?
+		find_call_id(x->lf, c->info.related_call_id) : NULL;
+	if (!conf)
+		return fail(EINVAL);
+	if (req->capacity && !out)
+		return fail(EFAULT);
+	for (i = 0; i <= MAX_CALLS; i++) {
+		/* The conference call first, then its members. */
+		struct fake_call *m = i ? &x->lf->calls[i - 1] : conf;
+
+		if (i && (!m->used || m->state != TAPI_CALLSTATE_CONFERENCED ||
+			  m->info.related_call_id != conf->info.call_id))
+			continue;
+		if (req->count == req->capacity) {
+			req->remaining++;
+			continue;
+		}
+		memset(&out[req->count], 0, sizeof(out[0]));
+		out[req->count].call_id = m->info.call_id;
+		out[req->count].handle = m->valid ? m->handle : 0;
+		out[req->count].state = m->state;
+		req->count++;
+	}
+	return 0;
+}
+
 /*
  * Dial, answer, accept, drop: check as the core does (handle, capability,
  * privilege, state), then reply and move the call on.
@@ -910,6 +1483,7 @@ static int call_op(const struct fake_ctx *x, unsigned long cmd, uint32_t flags,
 		queue_event(x->lf, TAPI_EV_ADDRESSSTATE, x->index, 0, 0,
 			    c->info.address_id, TAPI_ADDRSTATE_NUMCALLS,
 			    address_in_use(x, c->info.address_id));
+		supp_call_end(x, c);
 		break;
 	}
 	return id;
@@ -917,14 +1491,21 @@ static int call_op(const struct fake_ctx *x, unsigned long cmd, uint32_t flags,
 
 static int call_dial(const struct fake_ctx *x, struct tapi_call_dial *req)
 {
+	struct fake_call *c;
+	int ret;
+
 	fake_tapi_log.call_dial = *req;
 	if (req->size != sizeof(*req))
 		return fail(EINVAL);
 	if (!(req->flags & ~TAPI_REQUEST_VALID) &&
 	    !str_ok(req->digits, sizeof(req->digits), true))
 		return fail(EINVAL);
-	return call_op(x, TAPI_IOC_CALL_DIAL, req->flags, req->call,
-		       &req->request_id, TAPI_CALLFEATURE_DIAL);
+	ret = call_op(x, TAPI_IOC_CALL_DIAL, req->flags, req->call,
+		      &req->request_id, TAPI_CALLFEATURE_DIAL);
+	c = ret < 0 ? NULL : find_handle(x->lf, req->call);
+	if (c && c->consult_for)
+		consult_progress(x, c, req->digits);
+	return ret;
 }
 
 static int call_request(const struct fake_ctx *x, unsigned long cmd,
@@ -994,7 +1575,9 @@ static int call_get_info(const struct fake_ctx *x, struct tapi_call_info *ci)
 	ci->call = call;
 	ci->num_owners = c->privilege == TAPI_PRIV_OWNER;
 	ci->num_monitors = c->privilege == TAPI_PRIV_MONITOR;
-	if (c->info.call_id == FAKE_CALL_ID_B)
+	if (c->info.call_id == FAKE_CALL_ID_B ||
+	    (c->info.call_id >= FAKE_CONF_ID &&
+	     c->info.call_id <= FAKE_CONF_ID + 2))
 		ci->num_owners++;	/* someone else's call */
 	/* Junk after the NULs: only the strings count. */
 	memset(ci->caller.name + strlen(ci->caller.name) + 1, 'X',
@@ -1216,6 +1799,24 @@ static int line_ioctl(int fd, unsigned long cmd, void *arg)
 		return call_set_privilege(&x, arg);
 	case TAPI_IOC_CALL_HANDOFF:
 		return call_handoff(&x, arg);
+	case TAPI_IOC_CALL_HOLD:
+	case TAPI_IOC_CALL_UNHOLD:
+	case TAPI_IOC_CALL_REMOVE_FROM_CONF:
+		return supp_request(&x, cmd, arg);
+	case TAPI_IOC_CALL_SWAP_HOLD:
+	case TAPI_IOC_CALL_ADD_TO_CONF:
+		return supp_pair(&x, cmd, arg);
+	case TAPI_IOC_CALL_SETUP_TRANSFER:
+	case TAPI_IOC_CALL_PREPARE_ADD_CONF:
+		return supp_consult(&x, cmd, arg);
+	case TAPI_IOC_CALL_COMPLETE_TRANSFER:
+		return supp_complete(&x, arg);
+	case TAPI_IOC_CALL_BLIND_TRANSFER:
+		return supp_blind(&x, arg);
+	case TAPI_IOC_CALL_SETUP_CONF:
+		return supp_setup_conf(&x, arg);
+	case TAPI_IOC_CALL_GET_CONF_RELATED:
+		return supp_conf_related(&x, arg);
 	default:
 		return fail(ENOTTY);
 	}

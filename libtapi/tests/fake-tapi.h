@@ -14,8 +14,9 @@
  * @line_open: %TAPI_IOC_LINE_OPEN
  * @call_make: %TAPI_IOC_CALL_MAKE
  * @call_dial: %TAPI_IOC_CALL_DIAL
- * @call_request: %TAPI_IOC_CALL_ANSWER, ACCEPT or DROP (see @call_request_cmd)
- * @call_request_cmd: which of the three @call_request was
+ * @call_request: %TAPI_IOC_CALL_ANSWER, ACCEPT, DROP, HOLD, UNHOLD or
+ *	REMOVE_FROM_CONF (see @call_request_cmd)
+ * @call_request_cmd: which of them @call_request was
  * @call_dealloc: %TAPI_IOC_CALL_DEALLOCATE
  * @call_privilege: %TAPI_IOC_CALL_SET_PRIVILEGE
  * @call_handoff: %TAPI_IOC_CALL_HANDOFF
@@ -25,6 +26,15 @@
  * @call_info: %TAPI_IOC_CALL_GET_INFO, the input part (size, flags, call)
  * @call_status: %TAPI_IOC_CALL_GET_STATUS, the input part
  * @address_status: %TAPI_IOC_ADDRESS_GET_STATUS, the input part
+ * @call_pair: %TAPI_IOC_CALL_SWAP_HOLD or ADD_TO_CONF (see @call_pair_cmd)
+ * @call_pair_cmd: which of the two @call_pair was
+ * @call_consult: %TAPI_IOC_CALL_SETUP_TRANSFER or PREPARE_ADD_CONF (see
+ *	@call_consult_cmd)
+ * @call_consult_cmd: which of the two @call_consult was
+ * @complete_transfer: %TAPI_IOC_CALL_COMPLETE_TRANSFER
+ * @blind_transfer: %TAPI_IOC_CALL_BLIND_TRANSFER
+ * @setup_conf: %TAPI_IOC_CALL_SETUP_CONF
+ * @conf_related: %TAPI_IOC_CALL_GET_CONF_RELATED
  * @line_ioctls: ioctls received on line fds so far
  */
 struct fake_tapi_log {
@@ -42,6 +52,14 @@ struct fake_tapi_log {
 	struct tapi_call_info call_info;
 	struct tapi_call_status call_status;
 	struct tapi_address_status address_status;
+	struct tapi_call_pair call_pair;
+	unsigned long call_pair_cmd;
+	struct tapi_call_consult call_consult;
+	unsigned long call_consult_cmd;
+	struct tapi_call_complete_transfer complete_transfer;
+	struct tapi_call_dial blind_transfer;
+	struct tapi_call_setup_conf setup_conf;
+	struct tapi_conf_related conf_related;
 	unsigned int line_ioctls;
 };
 
@@ -55,5 +73,12 @@ struct fake_tapi_log {
 #define FAKE_HANDLE_A		7
 #define FAKE_FIRST_HANDLE	10	/* the handles made later */
 #define FAKE_FIRST_CALL_ID	100	/* the ids of calls placed */
+
+/*
+ * With FAKE_TAPI_CONF set, tapi0:0 also has someone else's conference on
+ * address 0: the conference call FAKE_CONF_ID (connected) and its members
+ * FAKE_CONF_ID + 1 and + 2 (conferenced).
+ */
+#define FAKE_CONF_ID		80
 
 #endif /* _FAKE_TAPI_H */

@@ -119,9 +119,26 @@ static void test_info(struct tapi_card *card)
 	   tapi_address_info_get_id(ai) == 1 &&
 	   streq(tapi_address_info_get_address(ai), "1001") &&
 	   tapi_address_info_get_max_calls(ai) == 1 &&
-	   tapi_address_info_get_call_features(ai) ==
-	   (TAPI_CALLFEATURE_ANSWER | TAPI_CALLFEATURE_DROP),
+	   (tapi_address_info_get_call_features(ai) &
+	    (TAPI_CALLFEATURE_ANSWER | TAPI_CALLFEATURE_ACCEPT |
+	     TAPI_CALLFEATURE_HOLD)) ==
+	   (TAPI_CALLFEATURE_ANSWER | TAPI_CALLFEATURE_HOLD) &&
+	   tapi_address_info_get_transfer_modes(ai) ==
+	   TAPI_TRANSFER_TRANSFER &&
+	   tapi_address_info_get_max_conf_members(ai) == 2,
 	   "address info of 0/1");
+	tapi_address_info_free(ai);
+
+	ai = tapi_card_get_address_info(card, 0, 0);
+	ok(ai && tapi_address_info_get_transfer_modes(ai) ==
+	   (TAPI_TRANSFER_TRANSFER | TAPI_TRANSFER_CONFERENCE) &&
+	   tapi_address_info_get_max_conf_members(ai) == 3,
+	   "address 0/0: transfer modes and conference size");
+	tapi_address_info_free(ai);
+	ai = tapi_card_get_address_info(card, 1, 0);
+	ok(ai && tapi_address_info_get_transfer_modes(ai) == 0 &&
+	   tapi_address_info_get_max_conf_members(ai) == 0,
+	   "address 1/0: no transfers, no conferences");
 	tapi_address_info_free(ai);
 
 	errno = 0;
@@ -704,6 +721,359 @@ static void test_bad_args(struct tapi_card *card)
 	tapi_line_close(line);
 }
 
+/* The state of @call now, 0 if it cannot be read. */
+static uint32_t state_of(struct tapi_line *line, uint32_t call)
+{
+	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
+	uint32_t state = st ? tapi_line_call_status_get_state(st) : 0;
+
+	tapi_line_call_status_free(st);
+	return state;
+}
+
+static uint32_t features_of(struct tapi_line *line, uint32_t call)
+{
+	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
+	uint32_t f = st ? tapi_line_call_status_get_features(st) : 0;
+
+	tapi_line_call_status_free(st);
+	return f;
+}
+
+static uint32_t call_id_of(struct tapi_line *line, uint32_t call)
+{
+	struct tapi_line_call_info *ci = tapi_line_get_call_info(line, call);
+	uint32_t id = ci ? tapi_line_call_info_get_call_id(ci) : 0;
+
+	tapi_line_call_info_free(ci);
+	return id;
+}
+
+/* The last CALLSTATE of @call in @seen, or -1. */
+static int last_state(const struct seen *seen, uint32_t call)
+{
+	int i, last = -1;
+
+	for (i = 0; (i = find_event(seen, TAPI_EV_CALLSTATE, call, i)) >= 0;
+	     i++)
+		last = i;
+	return last;
+}
+
+static bool drop_dealloc(struct tapi_line *line, uint32_t call)
+{
+	if (state_of(line, call) != TAPI_CALLSTATE_IDLE &&
+	    tapi_line_drop_sync(line, call))
+		return false;
+	return !tapi_line_deallocate_call(line, call);
+}
+
+/* Hold, swap hold, transfers. */
+static void test_hold_transfer(struct tapi_card *card)
+{
+	struct tapi_event_buffer *buf = tapi_event_buffer_new(0);
+	struct seen seen = { 0 };
+	struct tapi_line *line;
+	uint32_t a = 0, b = 0, consult = 0, conf = 99, calls[2];
+	int id, i, j;
+
+	line = open_voice_line(card, true);
+	ok(line && buf, "open line 0 for hold and transfer");
+	if (!line || !buf)
+		goto out;
+
+	ok(tapi_line_make_call_sync(line, "2001", NULL, &a) == 0 &&
+	   state_of(line, a) == TAPI_CALLSTATE_CONNECTED, "a connected call");
+	ok((features_of(line, a) & (TAPI_CALLFEATURE_HOLD |
+				    TAPI_CALLFEATURE_SETUPTRANSFER |
+				    TAPI_CALLFEATURE_UNHOLD)) ==
+	   (TAPI_CALLFEATURE_HOLD | TAPI_CALLFEATURE_SETUPTRANSFER),
+	   "connected: hold and setup transfer, not unhold");
+	dispatch(line, buf, &seen);
+	id = tapi_line_hold(line, a);
+	ok(id > 0 && fake_log->call_request_cmd == TAPI_IOC_CALL_HOLD &&
+	   fake_log->call_request.size == sizeof(struct tapi_call_request) &&
+	   fake_log->call_request.flags == 0 &&
+	   fake_log->call_request.call == a, "hold: request id %d, as sent",
+	   id);
+	dispatch(line, buf, &seen);
+	i = find_event(&seen, TAPI_EV_REPLY, a, 0);
+	j = last_state(&seen, a);
+	ok(i >= 0 && tapi_line_event_get_request_id(seen.ev[i]) ==
+	   (uint32_t)id && tapi_line_event_get_reply_result(seen.ev[i]) == 0 &&
+	   j > i && tapi_line_event_get_call_state(seen.ev[j]) ==
+	   TAPI_CALLSTATE_ONHOLD, "hold: reply, then onhold");
+	errno = 0;
+	ok(tapi_line_hold_sync(line, a) == -1 && errno == EBADFD,
+	   "hold a held call: EBADFD");
+	ok(tapi_line_unhold_sync(line, a) == 0 &&
+	   fake_log->call_request_cmd == TAPI_IOC_CALL_UNHOLD &&
+	   fake_log->call_request.flags == TAPI_REQUEST_SYNC &&
+	   state_of(line, a) == TAPI_CALLSTATE_CONNECTED,
+	   "unhold, synchronously: connected");
+	id = tapi_line_unhold(line, a);
+	ok(id == -1 && errno == EBADFD, "unhold a connected call: EBADFD");
+
+	/* Consultation transfer, with a swap on the way. */
+	dispatch(line, buf, &seen);
+	id = tapi_line_setup_transfer(line, a, &consult);
+	ok(id > 0 && consult >= FAKE_FIRST_HANDLE && consult != a &&
+	   fake_log->call_consult_cmd == TAPI_IOC_CALL_SETUP_TRANSFER &&
+	   fake_log->call_consult.size == sizeof(struct tapi_call_consult) &&
+	   fake_log->call_consult.flags == 0 &&
+	   fake_log->call_consult.call == a,
+	   "setup transfer: request id %d, consultation call %u", id,
+	   consult);
+	dispatch(line, buf, &seen);
+	i = last_state(&seen, a);
+	j = last_state(&seen, consult);
+	ok(i >= 0 && tapi_line_event_get_call_state(seen.ev[i]) ==
+	   TAPI_CALLSTATE_ONHOLDPENDTRANSFER && j >= 0 &&
+	   tapi_line_event_get_call_state(seen.ev[j]) ==
+	   TAPI_CALLSTATE_DIALTONE &&
+	   tapi_line_event_get_privilege(seen.ev[j]) == TAPI_PRIV_OWNER,
+	   "held pending transfer; the consultation call at dial tone, owned");
+	ok(tapi_line_dial_sync(line, consult, "2002") == 0 &&
+	   state_of(line, consult) == TAPI_CALLSTATE_CONNECTED,
+	   "the consultation call answers");
+	ok(tapi_line_swap_hold_sync(line, consult, a) == 0 &&
+	   fake_log->call_pair_cmd == TAPI_IOC_CALL_SWAP_HOLD &&
+	   fake_log->call_pair.size == sizeof(struct tapi_call_pair) &&
+	   fake_log->call_pair.flags == TAPI_REQUEST_SYNC &&
+	   fake_log->call_pair.call == consult &&
+	   fake_log->call_pair.other == a &&
+	   state_of(line, a) == TAPI_CALLSTATE_CONNECTED &&
+	   state_of(line, consult) == TAPI_CALLSTATE_ONHOLDPENDTRANSFER,
+	   "swap hold: the states exchanged");
+	id = tapi_line_swap_hold(line, a, consult);
+	ok(id > 0 && state_of(line, consult) == TAPI_CALLSTATE_CONNECTED,
+	   "swap back, asynchronously: request id %d", id);
+	errno = 0;
+	ok(tapi_line_swap_hold(line, consult, consult) == -1 &&
+	   errno == EINVAL, "swap a call with itself: EINVAL");
+	errno = 0;
+	ok(tapi_line_complete_transfer(line, a, consult, 0, NULL) == -1 &&
+	   errno == EINVAL && tapi_line_complete_transfer(line, a, consult,
+		TAPI_TRANSFER_VALID, &conf) == -1 && errno == EINVAL,
+	   "complete transfer: not one mode, EINVAL");
+	errno = 0;
+	ok(tapi_line_complete_transfer(line, a, consult,
+				       TAPI_TRANSFER_CONFERENCE, NULL) == -1 &&
+	   errno == EINVAL, "as a conference without a place for it: EINVAL");
+	dispatch(line, buf, &seen);
+	ok(tapi_line_complete_transfer_sync(line, a, consult,
+					    TAPI_TRANSFER_TRANSFER,
+					    &conf) == 0 && conf == 0 &&
+	   fake_log->complete_transfer.size ==
+	   sizeof(struct tapi_call_complete_transfer) &&
+	   fake_log->complete_transfer.flags == TAPI_COMPLETE_TRANSFER_SYNC &&
+	   fake_log->complete_transfer.call == a &&
+	   fake_log->complete_transfer.consult == consult,
+	   "complete transfer: as sent, no conference call");
+	dispatch(line, buf, &seen);
+	i = last_state(&seen, a);
+	j = last_state(&seen, consult);
+	ok(i >= 0 && j >= 0 && tapi_line_event_get_call_state(seen.ev[i]) ==
+	   TAPI_CALLSTATE_IDLE && tapi_line_event_get_call_state(seen.ev[j]) ==
+	   TAPI_CALLSTATE_IDLE, "both calls went idle");
+	ok(drop_dealloc(line, a) && drop_dealloc(line, consult),
+	   "deallocate them");
+
+	/* Dropping the consultation call gives the held call back. */
+	ok(tapi_line_make_call_sync(line, "2001", NULL, &a) == 0 &&
+	   tapi_line_setup_transfer_sync(line, a, &consult) == 0 &&
+	   fake_log->call_consult.flags == TAPI_REQUEST_SYNC,
+	   "setup transfer, synchronously");
+	ok(drop_dealloc(line, consult) &&
+	   state_of(line, a) == TAPI_CALLSTATE_CONNECTED,
+	   "consultation call dropped: the call is connected again");
+
+	/* Blind transfer. */
+	dispatch(line, buf, &seen);
+	id = tapi_line_blind_transfer(line, a, "busy");
+	dispatch(line, buf, &seen);
+	i = find_event(&seen, TAPI_EV_REPLY, a, 0);
+	ok(id > 0 && i >= 0 && tapi_line_event_get_reply_result(seen.ev[i]) ==
+	   -EBUSY && fake_log->blind_transfer.size ==
+	   sizeof(struct tapi_call_dial) &&
+	   streq(fake_log->blind_transfer.digits, "busy") &&
+	   fake_log->blind_transfer.call == a &&
+	   state_of(line, a) == TAPI_CALLSTATE_CONNECTED,
+	   "blind transfer to a busy number: reply -EBUSY, the call stays");
+	errno = 0;
+	ok(tapi_line_blind_transfer_sync(line, a, "nowhere") == -1 &&
+	   errno == ENXIO, "to a number nobody can reach: ENXIO");
+	ok(tapi_line_blind_transfer_sync(line, a, "2003") == 0 &&
+	   fake_log->blind_transfer.flags == TAPI_REQUEST_SYNC &&
+	   state_of(line, a) == TAPI_CALLSTATE_IDLE,
+	   "blind transfer: the call goes idle");
+	ok(drop_dealloc(line, a), "deallocate it");
+
+	/* A monitor's handle. */
+	ok(tapi_line_get_new_calls(line, calls, 2, 1, NULL) == 1 &&
+	   (b = calls[0]) && call_id_of(line, b) == FAKE_CALL_ID_B,
+	   "a monitor handle to call %d", FAKE_CALL_ID_B);
+	errno = 0;
+	ok(tapi_line_hold(line, b) == -1 && errno == EPERM,
+	   "hold with a monitor handle: EPERM");
+out:
+	seen_clear(&seen);
+	tapi_event_buffer_free(buf);
+	tapi_line_close(line);
+}
+
+/* Conferences: three-way from a transfer, setup, add, remove, the list. */
+static void test_conference(struct tapi_card *card)
+{
+	struct tapi_event_buffer *buf = tapi_event_buffer_new(0);
+	struct tapi_conf_member m[4];
+	struct seen seen = { 0 };
+	struct tapi_line *line;
+	uint32_t a = 0, c1 = 0, c2 = 0, conf = 0, conf_id, x = 0;
+	unsigned int remaining = 99, before;
+	int id, i, n;
+
+	line = open_voice_line(card, true);
+	ok(line && buf, "open line 0 for conferences");
+	if (!line || !buf)
+		goto out;
+
+	ok(tapi_line_make_call_sync(line, "2001", NULL, &a) == 0,
+	   "a connected call");
+	dispatch(line, buf, &seen);
+	id = tapi_line_setup_conference(line, a, 3, &conf, &c1);
+	ok(id > 0 && conf && c1 && conf != c1 && conf != a &&
+	   fake_log->setup_conf.size == sizeof(struct tapi_call_setup_conf) &&
+	   fake_log->setup_conf.flags == 0 && fake_log->setup_conf.call == a &&
+	   fake_log->setup_conf.num_parties == 3,
+	   "setup conference: request id %d, conference %u, consultation %u",
+	   id, conf, c1);
+	conf_id = call_id_of(line, conf);
+	dispatch(line, buf, &seen);
+	i = last_state(&seen, a);
+	ok(i >= 0 && tapi_line_event_get_call_state(seen.ev[i]) ==
+	   TAPI_CALLSTATE_CONFERENCED && conf_id &&
+	   tapi_line_event_get_conf_call_id(seen.ev[i]) == conf_id,
+	   "the call is conferenced; the event names conference %u", conf_id);
+	i = last_state(&seen, conf);
+	ok(i >= 0 && tapi_line_event_get_call_state(seen.ev[i]) ==
+	   TAPI_CALLSTATE_ONHOLDPENDCONF &&
+	   tapi_line_event_get_conf_call_id(seen.ev[i]) == 0 &&
+	   state_of(line, c1) == TAPI_CALLSTATE_DIALTONE,
+	   "conference call onholdpendconf, consultation call at dial tone");
+	ok(tapi_line_dial_sync(line, c1, "2002") == 0 &&
+	   tapi_line_add_to_conference_sync(line, conf, c1) == 0 &&
+	   fake_log->call_pair_cmd == TAPI_IOC_CALL_ADD_TO_CONF &&
+	   fake_log->call_pair.call == conf && fake_log->call_pair.other == c1
+	   && state_of(line, c1) == TAPI_CALLSTATE_CONFERENCED &&
+	   state_of(line, conf) == TAPI_CALLSTATE_CONNECTED,
+	   "add to conference: member conferenced, conference connected");
+
+	n = tapi_line_get_conf_related_calls(line, c1, m, 4, &remaining);
+	ok(n == 3 && remaining == 0 && m[0].call_id == conf_id &&
+	   m[0].handle == conf && m[0].state == TAPI_CALLSTATE_CONNECTED &&
+	   m[1].handle == a && m[2].handle == c1 &&
+	   m[2].state == TAPI_CALLSTATE_CONFERENCED &&
+	   fake_log->conf_related.size == sizeof(struct tapi_conf_related) &&
+	   fake_log->conf_related.call == c1 &&
+	   fake_log->conf_related.capacity == 4 &&
+	   fake_log->conf_related.members == (uintptr_t)m,
+	   "conference related calls: %d, the conference call first", n);
+	n = tapi_line_get_conf_related_calls(line, conf, m, 1, &remaining);
+	ok(n == 1 && remaining == 2 && m[0].handle == conf,
+	   "room for one: the rest counted as remaining");
+	ok(tapi_line_get_conf_related_calls(line, conf, NULL, 0, NULL) == 0,
+	   "capacity 0 only counts");
+	before = fake_log->line_ioctls;
+	errno = 0;
+	ok(tapi_line_get_conf_related_calls(line, conf, NULL, 1, NULL) == -1 &&
+	   errno == EINVAL && fake_log->line_ioctls == before,
+	   "NULL array with a capacity: EINVAL, no ioctl");
+
+	id = tapi_line_prepare_add_to_conference(line, conf, &c2);
+	ok(id > 0 && c2 && fake_log->call_consult_cmd ==
+	   TAPI_IOC_CALL_PREPARE_ADD_CONF && fake_log->call_consult.call == conf
+	   && state_of(line, conf) == TAPI_CALLSTATE_ONHOLDPENDCONF &&
+	   state_of(line, c2) == TAPI_CALLSTATE_DIALTONE,
+	   "prepare add: conference held, consultation call %u", c2);
+	ok(tapi_line_dial_sync(line, c2, "2003") == 0 &&
+	   tapi_line_add_to_conference(line, conf, c2) > 0 &&
+	   state_of(line, conf) == TAPI_CALLSTATE_CONNECTED, "third member");
+	errno = 0;
+	ok(tapi_line_prepare_add_to_conference_sync(line, conf, &x) == -1 &&
+	   errno == ENOSPC && x == 0, "a full conference: ENOSPC");
+
+	ok(tapi_line_remove_from_conference_sync(line, c2) == 0 &&
+	   fake_log->call_request_cmd == TAPI_IOC_CALL_REMOVE_FROM_CONF &&
+	   fake_log->call_request.call == c2 &&
+	   state_of(line, c2) == TAPI_CALLSTATE_ONHOLD,
+	   "remove from conference: the member is held");
+	ok(drop_dealloc(line, c2), "drop it");
+	ok(tapi_line_remove_from_conference(line, a) > 0,
+	   "remove another member");
+	errno = 0;
+	ok(tapi_line_remove_from_conference(line, c1) == -1 &&
+	   errno == EBADFD, "the last member cannot be removed: EBADFD");
+	ok(drop_dealloc(line, a), "drop the removed member");
+	ok(drop_dealloc(line, c1) && state_of(line, conf) ==
+	   TAPI_CALLSTATE_IDLE, "the last member gone: the conference is idle");
+	ok(tapi_line_get_conf_related_calls(line, conf, m, 4, NULL) == 1 &&
+	   m[0].state == TAPI_CALLSTATE_IDLE, "an idle conference: itself");
+	ok(drop_dealloc(line, conf), "deallocate the conference call");
+	ok(tapi_line_make_call_sync(line, "2006", NULL, &a) == 0,
+	   "a two-party call");
+	errno = 0;
+	ok(tapi_line_get_conf_related_calls(line, a, m, 4, NULL) == -1 &&
+	   errno == EINVAL, "not in a conference: EINVAL");
+	ok(drop_dealloc(line, a), "drop it");
+
+	/* A transfer completed as a conference; dropping the conference. */
+	ok(tapi_line_make_call_sync(line, "2004", NULL, &a) == 0 &&
+	   tapi_line_setup_transfer_sync(line, a, &c1) == 0 &&
+	   tapi_line_dial_sync(line, c1, "2005") == 0,
+	   "a consultation call, answered");
+	conf = 0;
+	dispatch(line, buf, &seen);
+	id = tapi_line_complete_transfer(line, a, c1,
+					 TAPI_TRANSFER_CONFERENCE, &conf);
+	ok(id > 0 && conf && fake_log->complete_transfer.flags ==
+	   TAPI_COMPLETE_TRANSFER_CONFERENCE,
+	   "complete transfer as a conference: conference call %u", conf);
+	conf_id = call_id_of(line, conf);
+	dispatch(line, buf, &seen);
+	i = last_state(&seen, c1);
+	ok(i >= 0 && tapi_line_event_get_conf_call_id(seen.ev[i]) == conf_id &&
+	   state_of(line, a) == TAPI_CALLSTATE_CONFERENCED &&
+	   state_of(line, conf) == TAPI_CALLSTATE_CONNECTED,
+	   "both calls conferenced, the conference connected");
+	ok(tapi_line_drop_sync(line, conf) == 0 &&
+	   state_of(line, a) == TAPI_CALLSTATE_IDLE &&
+	   state_of(line, c1) == TAPI_CALLSTATE_IDLE,
+	   "dropping the conference call drops every member");
+	ok(drop_dealloc(line, a) && drop_dealloc(line, c1) &&
+	   drop_dealloc(line, conf), "deallocate them");
+
+	/* Arguments the library refuses. */
+	before = fake_log->line_ioctls;
+	errno = 0;
+	ok(tapi_line_setup_conference(line, a, 0, NULL, &c1) == -1 &&
+	   errno == EINVAL, "setup conference without a place: EINVAL");
+	errno = 0;
+	ok(tapi_line_setup_transfer_sync(line, a, NULL) == -1 &&
+	   errno == EINVAL, "setup transfer without a place: EINVAL");
+	errno = 0;
+	ok(tapi_line_prepare_add_to_conference(line, a, NULL) == -1 &&
+	   errno == EINVAL, "prepare add without a place: EINVAL");
+	errno = 0;
+	ok(tapi_line_blind_transfer(line, a, NULL) == -1 && errno == EINVAL,
+	   "blind transfer to NULL: EINVAL");
+	ok(fake_log->line_ioctls == before, "no ioctl for any of these");
+out:
+	seen_clear(&seen);
+	tapi_event_buffer_free(buf);
+	tapi_line_close(line);
+}
+
 static void test_inbound(struct tapi_card *card)
 {
 	struct tapi_event_buffer *buf = tapi_event_buffer_new(0);
@@ -898,6 +1268,8 @@ int main(void)
 		test_dispatch(card);
 		test_make_call(card);
 		test_bad_args(card);
+		test_hold_transfer(card);
+		test_conference(card);
 		test_inbound(card);
 		test_line(card);	/* closes the card */
 	}

@@ -62,6 +62,7 @@ static const struct {
 	{ TAPI_FLAGS_CALLINFO, TAPI_CALLINFO_VALID, "call info fields" },
 	{ TAPI_FLAGS_ADDRESS_STATE, (TAPI_ADDRSTATE_NUMCALLS << 1) - 1,
 	  "address state fields" },
+	{ TAPI_FLAGS_TRANSFER_MODE, TAPI_TRANSFER_VALID, "transfer modes" },
 };
 
 /*
@@ -230,6 +231,11 @@ static const struct {
 	  TAPI_ADDRSTATE_INUSEMANY),
 	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_", TAPI_ADDRSTATE_NUMCALLS),
 	C(TAPI_FLAGS_CORE_FEATURE, "TAPI_FEATURE_", TAPI_FEATURE_CALLS),
+	C(TAPI_FLAGS_CORE_FEATURE, "TAPI_FEATURE_",
+	  TAPI_FEATURE_SUPPLEMENTARY),
+	C(TAPI_FLAGS_TRANSFER_MODE, "TAPI_TRANSFER_", TAPI_TRANSFER_TRANSFER),
+	C(TAPI_FLAGS_TRANSFER_MODE, "TAPI_TRANSFER_",
+	  TAPI_TRANSFER_CONFERENCE),
 };
 
 static void test_names(void)
@@ -474,6 +480,11 @@ static void test_call_names(void)
 	ok(streq(tapi_call_reason_str(TAPI_CALLREASON_FWDNOANSWER),
 		 "fwdnoanswer") && !tapi_call_reason_str(1u << 16),
 	   "call reason names");
+	ok(streq(tapi_transfer_mode_str(TAPI_TRANSFER_CONFERENCE),
+		 "conference") &&
+	   streq(tapi_transfer_mode_str(TAPI_TRANSFER_TRANSFER), "transfer") &&
+	   !tapi_transfer_mode_str(TAPI_TRANSFER_VALID) &&
+	   !tapi_transfer_mode_str(1u << 2), "transfer modes");
 	ok(streq(tapi_party_kind_str(TAPI_PARTY_CALLER), "caller") &&
 	   streq(tapi_party_kind_str(TAPI_PARTY_CALLED), "called") &&
 	   streq(tapi_party_kind_str(TAPI_PARTY_CONNECTED), "connected") &&

@@ -80,6 +80,14 @@ static void test_names(void)
 	   streq(tapi_ring_op_str(TAPI_RING_OP_APP), "app") &&
 	   !tapi_ring_op_str(TAPI_RING_OP_NUM) &&
 	   !tapi_ring_op_str((enum tapi_ring_op)-1), "operation names");
+	ok(streq(tapi_ring_op_str(TAPI_RING_OP_HOLD), "hold") &&
+	   streq(tapi_ring_op_str(TAPI_RING_OP_PREPARE_ADD_TO_CONFERENCE),
+		 "prepareaddtoconference") &&
+	   streq(tapi_ring_op_str(TAPI_RING_OP_GET_CONF_RELATED_CALLS),
+		 "getconfrelatedcalls"), "supplementary operation names");
+	for (unsigned int op = 0; op < TAPI_RING_OP_NUM; op++)
+		if (!tapi_ring_op_str(op))
+			ok(false, "operation %u has no name", op);
 }
 
 /* Bad arguments fail at once with EINVAL and queue nothing. */
@@ -263,6 +271,254 @@ static void test_make_call(struct tapi_card *card)
 	ok(tapi_ring_get_num_in_flight(ring) == 0, "nothing in flight");
 out:
 	tapi_call_params_free(p);
+	tapi_completion_free(c);
+	tapi_line_close(line);
+	tapi_ring_free(ring);
+}
+
+/* The supplementary requests: their commands and their completions. */
+static void test_supp_ops(struct tapi_card *card)
+{
+	struct tapi_ring *ring = tapi_ring_new(32);
+	struct tapi_line *line = open_line(card);
+	struct tapi_completion *c = tapi_completion_new();
+	const struct tapi_conf_member *m;
+	struct io_uring_sqe *sqe;
+	bool all = true;
+	int ret;
+
+	ok(ring && line && c, "ring, line, completion");
+	if (!ring || !line || !c)
+		goto out;
+
+	static const struct {
+		int (*fn)(struct tapi_ring *, struct tapi_line *, uint32_t,
+			  unsigned int, void *);
+		uint32_t cmd;
+		enum tapi_ring_op op;
+		const char *what;
+	} reqs[] = {
+		{ tapi_ring_queue_hold, TAPI_IOC_CALL_HOLD,
+		  TAPI_RING_OP_HOLD, "hold" },
+		{ tapi_ring_queue_unhold, TAPI_IOC_CALL_UNHOLD,
+		  TAPI_RING_OP_UNHOLD, "unhold" },
+		{ tapi_ring_queue_remove_from_conference,
+		  TAPI_IOC_CALL_REMOVE_FROM_CONF,
+		  TAPI_RING_OP_REMOVE_FROM_CONFERENCE, "remove from conference" },
+	};
+	for (unsigned int i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
+		struct tapi_call_request *r;
+
+		ret = reqs[i].fn(ring, line, 9, 0, &app_b);
+		sqe = last_sqe(ring);
+		r = arg_of(sqe);
+		ok(!ret && sqe->cmd_op == reqs[i].cmd &&
+		   r->size == sizeof(*r) && r->call == 9 && r->flags == 0 &&
+		   cmd_of(sqe)->flags == 0,
+		   "%s: struct tapi_call_request", reqs[i].what);
+		r->request_id = 50 + i;
+		ret = complete(ring, sqe, -EBADFD, c);
+		ok(ret == 1 && tapi_completion_get_op(c) == reqs[i].op &&
+		   tapi_completion_get_call(c) == 9 &&
+		   tapi_completion_get_result(c) == -EBADFD &&
+		   tapi_completion_get_request_id(c) == 50 + i,
+		   "%s: the outcome and the request id", reqs[i].what);
+	}
+
+	static const struct {
+		int (*fn)(struct tapi_ring *, struct tapi_line *, uint32_t,
+			  uint32_t, unsigned int, void *);
+		uint32_t cmd;
+		enum tapi_ring_op op;
+		const char *what;
+	} pairs[] = {
+		{ tapi_ring_queue_swap_hold, TAPI_IOC_CALL_SWAP_HOLD,
+		  TAPI_RING_OP_SWAP_HOLD, "swap hold" },
+		{ tapi_ring_queue_add_to_conference, TAPI_IOC_CALL_ADD_TO_CONF,
+		  TAPI_RING_OP_ADD_TO_CONFERENCE, "add to conference" },
+	};
+	for (unsigned int i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		struct tapi_call_pair *r;
+
+		ret = pairs[i].fn(ring, line, 4, 5, TAPI_URING_REPLY_EVENT,
+				  &app_a);
+		sqe = last_sqe(ring);
+		r = arg_of(sqe);
+		ok(!ret && sqe->cmd_op == pairs[i].cmd &&
+		   r->size == sizeof(*r) && r->call == 4 && r->other == 5 &&
+		   r->flags == 0 && !r->reserved &&
+		   cmd_of(sqe)->flags == TAPI_URING_REPLY_EVENT,
+		   "%s: struct tapi_call_pair", pairs[i].what);
+		r->request_id = 60 + i;
+		ret = complete(ring, sqe, 60 + i, c);
+		ok(ret == 1 && tapi_completion_get_op(c) == pairs[i].op &&
+		   tapi_completion_get_call(c) == 4 &&
+		   tapi_completion_get_result(c) == (int)(60 + i) &&
+		   tapi_completion_get_consult_call(c) == 0,
+		   "%s: the request id", pairs[i].what);
+	}
+
+	/* Setup transfer: the consultation call comes with the CQE. */
+	ret = tapi_ring_queue_setup_transfer(ring, line, 4, 0, &app_a);
+	sqe = last_sqe(ring);
+	{
+		struct tapi_call_consult *r = arg_of(sqe);
+
+		ok(!ret && sqe->cmd_op == TAPI_IOC_CALL_SETUP_TRANSFER &&
+		   r->size == sizeof(*r) && r->call == 4 && r->flags == 0,
+		   "setup transfer: struct tapi_call_consult");
+		r->consult = 20;
+		r->request_id = 7;
+	}
+	ret = complete(ring, sqe, 0, c);
+	ok(ret == 1 && tapi_completion_get_op(c) ==
+	   TAPI_RING_OP_SETUP_TRANSFER && tapi_completion_get_result(c) == 0 &&
+	   tapi_completion_get_call(c) == 4 &&
+	   tapi_completion_get_consult_call(c) == 20 &&
+	   tapi_completion_get_conf_call(c) == 0 &&
+	   tapi_completion_get_request_id(c) == 7,
+	   "setup transfer: consultation call 20");
+	ret = tapi_ring_queue_prepare_add_to_conference(ring, line, 6, 0, NULL);
+	sqe = last_sqe(ring);
+	ok(!ret && sqe->cmd_op == TAPI_IOC_CALL_PREPARE_ADD_CONF &&
+	   ((struct tapi_call_consult *)arg_of(sqe))->call == 6,
+	   "prepare add: struct tapi_call_consult");
+	ret = complete(ring, sqe, 0, c);
+	ok(ret == 1 && tapi_completion_get_result(c) == -EIO &&
+	   tapi_completion_get_consult_call(c) == 0,
+	   "prepare add: success without a handle is EIO");
+	ret = tapi_ring_queue_setup_transfer(ring, line, 4, 0, NULL);
+	sqe = last_sqe(ring);
+	((struct tapi_call_consult *)arg_of(sqe))->consult = 21;
+	ret = complete(ring, sqe, -EBUSY, c);
+	ok(ret == 1 && tapi_completion_get_result(c) == -EBUSY &&
+	   tapi_completion_get_consult_call(c) == 0,
+	   "a failed setup transfer: no handle");
+
+	/* Complete transfer, as a transfer and as a conference. */
+	ret = tapi_ring_queue_complete_transfer(ring, line, 4, 20,
+						TAPI_TRANSFER_TRANSFER, 0,
+						NULL);
+	sqe = last_sqe(ring);
+	{
+		struct tapi_call_complete_transfer *r = arg_of(sqe);
+
+		ok(!ret && sqe->cmd_op == TAPI_IOC_CALL_COMPLETE_TRANSFER &&
+		   r->size == sizeof(*r) && r->call == 4 && r->consult == 20 &&
+		   r->flags == 0, "complete transfer: as a transfer");
+	}
+	ret = complete(ring, sqe, 0, c);
+	ok(ret == 1 && tapi_completion_get_result(c) == 0 &&
+	   tapi_completion_get_conf_call(c) == 0, "no conference call");
+	ret = tapi_ring_queue_complete_transfer(ring, line, 4, 20,
+						TAPI_TRANSFER_CONFERENCE,
+						TAPI_URING_REPLY_EVENT, NULL);
+	sqe = last_sqe(ring);
+	{
+		struct tapi_call_complete_transfer *r = arg_of(sqe);
+
+		ok(!ret && r->flags == TAPI_COMPLETE_TRANSFER_CONFERENCE,
+		   "complete transfer: as a conference");
+		r->conf = 22;
+		r->request_id = 8;
+	}
+	ret = complete(ring, sqe, 8, c);
+	ok(ret == 1 && tapi_completion_get_result(c) == 8 &&
+	   tapi_completion_get_conf_call(c) == 22 &&
+	   tapi_completion_get_request_id(c) == 8,
+	   "reply as event: request id 8, conference call 22");
+
+	/* Blind transfer, setup conference. */
+	ret = tapi_ring_queue_blind_transfer(ring, line, 4, "2003", 0, NULL);
+	sqe = last_sqe(ring);
+	{
+		struct tapi_call_dial *r = arg_of(sqe);
+
+		ok(!ret && sqe->cmd_op == TAPI_IOC_CALL_BLIND_TRANSFER &&
+		   r->size == sizeof(*r) && r->call == 4 &&
+		   streq(r->digits, "2003"), "blind transfer: the number");
+	}
+	ret = complete(ring, sqe, -ENXIO, c);
+	ok(ret == 1 && tapi_completion_get_op(c) ==
+	   TAPI_RING_OP_BLIND_TRANSFER && tapi_completion_get_result(c) ==
+	   -ENXIO, "blind transfer: -ENXIO");
+	ret = tapi_ring_queue_setup_conference(ring, line, 4, 3, 0, &app_c);
+	sqe = last_sqe(ring);
+	{
+		struct tapi_call_setup_conf *r = arg_of(sqe);
+
+		ok(!ret && sqe->cmd_op == TAPI_IOC_CALL_SETUP_CONF &&
+		   r->size == sizeof(*r) && r->call == 4 &&
+		   r->num_parties == 3 && !r->reserved,
+		   "setup conference: struct tapi_call_setup_conf");
+		r->conf = 30;
+		r->consult = 31;
+	}
+	ret = complete(ring, sqe, 0, c);
+	ok(ret == 1 && tapi_completion_get_conf_call(c) == 30 &&
+	   tapi_completion_get_consult_call(c) == 31 &&
+	   tapi_completion_get_user_data(c) == &app_c,
+	   "setup conference: both new handles");
+
+	/* The calls of a conference. */
+	ret = tapi_ring_queue_get_conf_related_calls(ring, line, 30, 2, NULL);
+	sqe = last_sqe(ring);
+	{
+		struct tapi_conf_related *r = arg_of(sqe);
+		struct tapi_conf_member *out =
+			(struct tapi_conf_member *)(uintptr_t)r->members;
+
+		ok(!ret && sqe->cmd_op == TAPI_IOC_CALL_GET_CONF_RELATED &&
+		   r->size == sizeof(*r) && r->call == 30 && r->capacity == 2 &&
+		   out, "conference query: room for 2");
+		if (out) {
+			out[0].call_id = 100;
+			out[0].handle = 30;
+			out[1].call_id = 101;
+			out[1].state = TAPI_CALLSTATE_CONFERENCED;
+		}
+		r->count = 2;
+		r->remaining = 1;
+	}
+	ret = complete(ring, sqe, 0, c);
+	m = tapi_completion_get_conf_member(c, 1);
+	ok(ret == 1 && tapi_completion_get_result(c) == 2 &&
+	   tapi_completion_get_remaining(c) == 1 &&
+	   tapi_completion_get_conf_member(c, 0)->handle == 30 && m &&
+	   m->call_id == 101 && m->state == TAPI_CALLSTATE_CONFERENCED &&
+	   !tapi_completion_get_conf_member(c, 2),
+	   "conference query: two entries, one left out");
+	ret = tapi_ring_queue_get_conf_related_calls(ring, line, 30, 1, NULL);
+	sqe = last_sqe(ring);
+	((struct tapi_conf_related *)arg_of(sqe))->count = 2;
+	ret = complete(ring, sqe, 0, c);
+	ok(ret == 1 && tapi_completion_get_result(c) == -EIO &&
+	   !tapi_completion_get_conf_member(c, 0),
+	   "conference query: a count beyond the capacity is EIO");
+
+#define EXPECT_EINVAL(what, call) do {				\
+		errno = 0;						\
+		if ((call) != -1 || errno != EINVAL) {			\
+			ok(false, "%s: EINVAL", what);			\
+			all = false;					\
+		}							\
+	} while (0)
+	EXPECT_EINVAL("hold: unknown flag",
+		      tapi_ring_queue_hold(ring, line, 1, 2, NULL));
+	EXPECT_EINVAL("complete transfer: no mode",
+		      tapi_ring_queue_complete_transfer(ring, line, 1, 2, 0, 0,
+							NULL));
+	EXPECT_EINVAL("blind transfer: NULL",
+		      tapi_ring_queue_blind_transfer(ring, line, 1, NULL, 0,
+						     NULL));
+	EXPECT_EINVAL("conference query: capacity",
+		      tapi_ring_queue_get_conf_related_calls(ring, line, 1,
+						(unsigned int)INT_MAX + 1,
+						NULL));
+#undef EXPECT_EINVAL
+	ok(all, "bad arguments of the supplementary requests: EINVAL");
+	ok(tapi_ring_get_num_in_flight(ring) == 0, "nothing in flight");
+out:
 	tapi_completion_free(c);
 	tapi_line_close(line);
 	tapi_ring_free(ring);
@@ -953,6 +1209,7 @@ int main(void)
 		test_bad_args(card);
 		test_make_call(card);
 		test_call_ops(card);
+		test_supp_ops(card);
 		test_queries(card);
 		test_read_events(card);
 		test_closed_line(card);

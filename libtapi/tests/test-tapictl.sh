@@ -129,7 +129,7 @@ run 0 "" -- caps --help
 has '^LINE is CARD:N' "$OUT" "caps --help documents LINE"
 
 # ---- usage of the call commands ----
-for cmd in call answer drop monitor calls; do
+for cmd in call answer drop monitor calls hold unhold transfer conference; do
 	run 0 "" -- $cmd --help
 	has "^Usage: tapictl $cmd LINE" "$OUT" "$cmd --help: usage"
 	has '^LINE is CARD:N' "$OUT" "$cmd --help documents LINE"
@@ -139,8 +139,20 @@ for cmd in call answer drop monitor calls; do
 	run 2 "" -- $cmd tapi0 1
 done
 run 0 "" -- --help
-has '^  answer    Answer an offered call' "$OUT" "--help lists answer"
-has '^  monitor   Print every event' "$OUT" "--help lists monitor"
+has '^  answer  *Answer an offered call' "$OUT" "--help lists answer"
+has '^  monitor  *Print every event' "$OUT" "--help lists monitor"
+has '^  conference Make or show a conference' "$OUT" "--help lists conference"
+awk 'length($0) > 79 { exit 1 }' "$OUT"
+ok $? "--help: no line longer than 79 columns"
+for cmd in hold unhold transfer conference; do
+	run 0 "" -- $cmd --help
+	awk 'length($0) > 79 { exit 1 }' "$OUT"
+	ok $? "$cmd --help: no line longer than 79 columns"
+done
+run 0 "" -- transfer --help
+has '^      --consult NUMBER  ' "$OUT" "transfer --help: --consult"
+run 0 "" -- conference --help
+has '^  -r, --remove  ' "$OUT" "conference --help: --remove"
 run 0 "" -- call --help
 has '^      --hangup-after SECONDS$' "$OUT" "call --help: --hangup-after"
 awk 'length($0) > 79 { exit 1 }' "$OUT"
@@ -185,6 +197,31 @@ run 2 "" -- drop tapi0:0 x
 has "'x' is not a call id" "$ERR" "drop: bad ID"
 run 2 "" -- drop tapi0:0 0
 run 2 "" -- drop tapi0:0 1 2
+run 2 "" -- hold tapi0:0
+has 'missing ID' "$ERR" "hold without ID: says so"
+run 2 "" -- unhold tapi0:0 x
+has "'x' is not a call id" "$ERR" "unhold: bad ID"
+run 2 "" -- hold tapi0:0 1 2
+run 2 "" -- transfer tapi0:0 67
+has 'give one of --to and --consult' "$ERR" "transfer: needs --to or --consult"
+run 2 "" -- transfer tapi0:0 67 --to 1 --consult 2
+has 'give one of --to and --consult' "$ERR" "transfer: not both"
+run 2 "" -- transfer tapi0:0 67 --to ""
+has 'NUMBER is empty' "$ERR" "transfer to an empty number"
+run 2 "" -- transfer tapi0:0 67 --to 1 --conference
+has '\-\-to takes no other option' "$ERR" "transfer --to --conference"
+run 2 "" -- transfer tapi0:0 67 --consult 1 --hangup-after 1
+has 'needs --conference' "$ERR" "transfer: --hangup-after alone"
+run 2 "" -- transfer tapi0:0 67 --consult 1 --timeout x
+has "invalid argument 'x' of '--timeout'" "$ERR" "transfer: bad --timeout"
+run 2 "" -- conference tapi0:0
+has 'missing ID' "$ERR" "conference without ID: says so"
+run 2 "" -- conference --remove tapi0:0 67 2002
+has "unexpected argument '2002'" "$ERR" "conference --remove with a NUMBER"
+run 2 "" -- conference tapi0:0 67 --hangup-after 1
+has 'need a NUMBER' "$ERR" "conference --hangup-after without NUMBER"
+run 2 "" -- conference tapi0:0 67 2002 ""
+has 'NUMBER is empty' "$ERR" "conference: an empty number"
 run 2 "" -- monitor --count 0 tapi0:0
 has "invalid argument '0' of '--count'" "$ERR" "monitor: count 0"
 run 2 "" -- monitor -n x tapi0:0
@@ -261,6 +298,9 @@ has '^  devcaps flags         closedrop|dialdialtone$' "$OUT" \
 has '^address 1: 1001$' "$OUT" "caps second address"
 has '^  call features         accept|answer|dial|drop|hold|unhold|' "$OUT" \
 	"caps call features"
+has '^  transfer modes        transfer|conference$' "$OUT" \
+	"caps transfer modes"
+has '^  conference members    3$' "$OUT" "caps conference members"
 awk 'length($0) > 79 { exit 1 }' "$OUT"
 ok $? "caps: no line longer than 79 columns"
 
@@ -269,8 +309,11 @@ json 'd["card"]["name"] == "sim0" and d["line"]["line"] == 1' \
 	"caps --json: card and line"
 json 'd["line"]["string_format"] == "utf8" and d["line"]["monitor_digit_modes"] == ["dtmf", "dtmfend"]' \
 	"caps --json: line fields"
-json 'd["line"]["addresses"][0] == {"address_id": 0, "address": "+33 1 23 45 67 89", "max_calls": 1, "address_features": [], "call_features": []}' \
+json 'd["line"]["addresses"][0] == {"address_id": 0, "address": "+33 1 23 45 67 89", "max_calls": 1, "address_features": [], "call_features": [], "transfer_modes": [], "max_conf_members": 0}' \
 	"caps --json: address object"
+run 0 "$FAKE" -- caps --json tapi0:0
+json 'd["line"]["addresses"][1]["transfer_modes"] == ["transfer"] and d["line"]["addresses"][1]["max_conf_members"] == 2' \
+	"caps --json: transfer modes and conference members"
 run 0 "$FAKE" -- caps -j sim0:1
 json 'd["line"]["name"] == "Ligne caf\u00e9"' "caps by card name"
 
@@ -391,6 +434,113 @@ with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- drop --json tapi0:0 66
 json 'd == {"call_id": 66, "dropped": True, "state": "idle"}' "drop --json"
 with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- drop tapi0:0 68
 has '^tapictl: tapi0:0: no call 68$' "$ERR" "drop: no such call"
+
+# ---- hold, transfer, conference, against the fake ----
+run 0 "$FAKE" -- hold tapi0:0 67
+has '^call 67: held, onhold$' "$OUT" "hold a call by its id"
+[ "$(wc -l <"$OUT")" = 1 ]
+ok $? "hold: one line, no events"
+run 0 "$FAKE" -- hold --json tapi0:0 67
+json 'd == {"call_id": 67, "held": True, "state": "onhold"}' "hold --json"
+run 1 "$FAKE" -- unhold tapi0:0 67
+has '^tapictl: call 67: cannot take off hold: File descriptor in bad state (it is connected)$' \
+	"$ERR" "unhold a connected call: the error and the state"
+run 1 "$FAKE" -- hold tapi0:0 68
+has '^tapictl: tapi0:0: no call 68$' "$ERR" "hold: no such call"
+with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- hold tapi0:0 66
+has '^tapictl: call 66 has no owner' "$ERR" \
+	"hold: a call nobody else owns is left alone"
+
+run 0 "$FAKE" -- transfer tapi0:0 67 --to 2003
+has '^call 67: transferred to 2003, idle$' "$OUT" "blind transfer"
+run 0 "$FAKE" -- transfer --json tapi0:0 67 --to 2003
+json 'd == {"call_id": 67, "transferred": True, "to": "2003", "state": "idle"}' \
+	"blind transfer --json"
+run 1 "$FAKE" -- transfer tapi0:0 67 --to busy
+has "^tapictl: call 67: cannot transfer to 'busy': Device or resource busy$" \
+	"$ERR" "blind transfer to a busy number"
+run 1 "$FAKE" -- transfer tapi0:0 67 --to nowhere
+has "^tapictl: call 67: cannot transfer to 'nowhere': No such device or address$" \
+	"$ERR" "blind transfer to a number out of reach"
+
+run 0 "$FAKE" -- transfer tapi0:0 67 --consult 2002
+has '^call 67: reply setuptransfer: ok$' "$OUT" "consultation: set up"
+has '^call 67: callstate onholdpendtransfer$' "$OUT" \
+	"consultation: the call held pending transfer"
+has '^call 100: callstate dialtone (internal) \[owner\]$' "$OUT" \
+	"consultation: the new call's first state"
+has '^call 100: callstate connected (active)$' "$OUT" \
+	"consultation: the party answers"
+has '^call 67: reply completetransfer: ok$' "$OUT" "consultation: completed"
+tail -n 2 "$OUT" | tr '\n' ' ' | grep -q '^call 67: callstate idle call 100: callstate idle $'
+ok $? "consultation transfer: both calls end idle"
+run 1 "$FAKE" -- transfer tapi0:0 67 --consult busy
+has '^tapictl: call 100: busy did not answer: busy (station)$' "$ERR" \
+	"consultation: a busy party"
+tail -n 1 "$OUT" | grep -q '^call 67: callstate connected (active)$'
+ok $? "consultation: the call comes back"
+run 1 "$FAKE" -- transfer tapi0:0 67 --consult 2002 --conference
+has '^tapictl: call 67: cannot complete the transfer as a conference: Operation not supported$' \
+	"$ERR" "as a conference where the address has none"
+tail -n 1 "$OUT" | grep -q '^call 67: callstate connected (active)$'
+ok $? "failed completion: the call comes back"
+run 0 "$FAKE" -- transfer --json tapi0:0 67 --consult 2002
+jsonl '[e["request"] for e in d if e["type"] == "reply"] == ["setuptransfer", "dial", "completetransfer"]' \
+	"consultation --json: the requests"
+
+run 0 "$FAKE" -- conference tapi0:0 67 2002 --hangup-after 0
+has '^call 67: reply setupconference: ok$' "$OUT" "conference: set up"
+has '^call 67: callstate conferenced (conference 100)$' "$OUT" \
+	"conference: the call a member, its conference named"
+has '^call 100: callstate onholdpendconf \[owner\]$' "$OUT" \
+	"conference: the conference call"
+has '^call 100: reply addtoconference: ok$' "$OUT" "conference: party added"
+has '^call 101: callstate conferenced (conference 100)$' "$OUT" \
+	"conference: the party a member"
+has '^call 100: reply drop: ok$' "$OUT" "conference: hung up after 0 s"
+tail -n 3 "$OUT" | grep -c 'callstate idle$' | grep -q '^3$'
+ok $? "conference: every call ends idle"
+run 0 "$FAKE" -- conference --json tapi0:0 67 2002 --hangup-after 0
+jsonl '[e["conf_call_id"] for e in d if e.get("state") == "conferenced"] == [100, 100]' \
+	"conference --json: conf_call_id of the members"
+run 1 "$FAKE" -- conference tapi0:0 67 2002 2003
+has '^tapictl: call 67: cannot set up a conference of 3 members: Invalid argument$' \
+	"$ERR" "conference: more members than the address allows"
+run 1 "$FAKE" -- conference tapi0:0 67
+has '^tapictl: call 67 is in no conference$' "$ERR" \
+	"conference: show, not in one"
+run 1 "$FAKE" -- conference --remove tapi0:0 67
+has '^tapictl: call 67: cannot remove from its conference: ' "$ERR" \
+	"conference --remove: not a member"
+bg_signal INT 'conferenced' "$FAKE" -- conference tapi0:0 67 2002
+[ "$got" = 0 ]
+ok $? "conference: SIGINT drops the conference, exit 0 (got $got)"
+has '^call 100: reply drop: ok$' "$OUT" "SIGINT: the conference call dropped"
+
+with FAKE_TAPI_CONF=1 run 0 "$FAKE" -- conference tapi0:0 81
+has '^conference 80: connected$' "$OUT" "conference: show"
+has '^  member 82: conferenced$' "$OUT" "conference: show the members"
+with FAKE_TAPI_CONF=1 run 0 "$FAKE" -- conference --json tapi0:0 80
+json 'd == {"conf_call_id": 80, "state": "connected", "members": [{"call_id": 81, "state": "conferenced"}, {"call_id": 82, "state": "conferenced"}]}' \
+	"conference --json: show"
+with FAKE_TAPI_CONF=1 run 0 "$FAKE" -- conference --remove tapi0:0 82
+has '^call 82: removed from conference 80, onhold$' "$OUT" \
+	"conference --remove"
+with FAKE_TAPI_CONF=1 run 0 "$FAKE" -- conference --remove --json tapi0:0 82
+json 'd == {"call_id": 82, "removed": True, "conf_call_id": 80, "state": "onhold"}' \
+	"conference --remove --json"
+with FAKE_TAPI_CONF=1 run 0 "$FAKE" -- conference tapi0:0 80 2002 \
+	--hangup-after 0
+has '^call 80: reply prepareaddtoconference: ok$' "$OUT" \
+	"conference: add to an existing conference"
+has '^call 100: callstate conferenced (conference 80)$' "$OUT" \
+	"conference: the party joined it"
+with FAKE_TAPI_CONF=1 run 1 "$FAKE" -- conference tapi0:0 80 2002 2003 \
+	--hangup-after 0
+has '^tapictl: call 80: cannot prepare adding a party: No space left on device$' \
+	"$ERR" "conference: full"
+with FAKE_TAPI_CONF=1 run 0 "$FAKE" -- hold tapi0:0 80
+has '^call 80: held, onhold$' "$OUT" "hold a conference call"
 
 run 0 "$FAKE" -- monitor tapi0:0 --count 3
 has '^linedevstate connected$' "$OUT" "monitor: line event"
