@@ -52,12 +52,18 @@
  *               %TAPI_IOC_CALL_GET_STATUS); nothing changed
  * EBUSY         deallocating a call that is not idle by its only owner,
  *               or that owner stepping down to monitor; placing a call on
- *               a line or address whose calls are all in use
+ *               a line or address whose calls are all in use (also by
+ *               pickup and unpark); a transfer, redirect or park to a
+ *               busy number or a taken park address
  * EINTR         a signal ended the wait of a %TAPI_REQUEST_SYNC request;
  *               the request goes on (see "Asynchronous requests")
- * ESRCH         a handoff found no application to hand the call to
- * ENOSPC        a conference is full (``max_conf_members``)
- * ENXIO         a blind transfer to a number the card cannot reach
+ * ESRCH         a handoff found no application to hand the call to; a
+ *               pickup or unpark found no call to take
+ * ENOSPC        a conference is full (``max_conf_members``); the line fd
+ *               has %TAPI_MAX_COMPLETIONS call completions pending
+ * ENXIO         a transfer, redirect, park, pickup, unpark or forward to
+ *               a number the card cannot reach, or that is not a park
+ *               address
  * ENOMEM        the kernel could not allocate what the command needs
  * ============  ==========================================================
  *
@@ -341,6 +347,9 @@ enum tapi_devcaps_flag {
  * @TAPI_FEATURE_SUPPLEMENTARY: hold, transfer and conference:
  *	%TAPI_IOC_CALL_HOLD to %TAPI_IOC_CALL_GET_CONF_RELATED (see
  *	"Supplementary services")
+ * @TAPI_FEATURE_CALL_SERVICES: redirect, pickup, park, forward, secure
+ *	call, user-user information and call completion: %TAPI_IOC_CALL_REDIRECT
+ *	to %TAPI_IOC_LINE_UNCOMPLETE (see "Call services")
  * @TAPI_FEATURE_VALID: every feature bit this header defines
  */
 enum tapi_feature {
@@ -356,7 +365,8 @@ enum tapi_feature {
 	TAPI_FEATURE_MEDIA_CONTROL	= 1 << 9,
 	TAPI_FEATURE_MSP_DATA		= 1 << 10,
 	TAPI_FEATURE_SUPPLEMENTARY	= 1 << 11,
-	TAPI_FEATURE_VALID		= (1 << 12) - 1,
+	TAPI_FEATURE_CALL_SERVICES	= 1 << 12,
+	TAPI_FEATURE_VALID		= (1 << 13) - 1,
 };
 
 /**
@@ -466,6 +476,15 @@ struct tapi_line_devcaps {
  * @max_conf_members: out: most member calls (far parties, not counting
  *	this station) one conference call of the address holds; 0 when
  *	the address has no conferences
+ * @park_modes: out: &enum tapi_park_mode bits %TAPI_IOC_CALL_PARK takes;
+ *	0 when calls of the address cannot be parked
+ * @forward_modes: out: &enum tapi_forward_mode bits %TAPI_IOC_LINE_FORWARD
+ *	takes; 0 when the address cannot be forwarded
+ * @completion_modes: out: &enum tapi_completion_mode bits
+ *	%TAPI_IOC_CALL_COMPLETE takes; 0 when there is no call completion
+ * @max_user_user: out: most bytes of user-user information
+ *	%TAPI_IOC_CALL_SEND_USER_USER sends at once, at most
+ *	%TAPI_USERUSER_MAX; 0 when it cannot be sent
  */
 struct tapi_address_caps {
 	__u32 size;
@@ -479,6 +498,10 @@ struct tapi_address_caps {
 	char address[TAPI_ADDRESS_LEN];
 	__u32 transfer_modes;
 	__u32 max_conf_members;
+	__u32 park_modes;
+	__u32 forward_modes;
+	__u32 completion_modes;
+	__u32 max_user_user;
 };
 
 /**
@@ -606,7 +629,9 @@ struct tapi_line_devstatus {
  *	tapi_dialtone_mode
  * @TAPI_CALLSTATE_DIALING: digits are being sent to the switch
  * @TAPI_CALLSTATE_RINGBACK: the far end is being alerted
- * @TAPI_CALLSTATE_BUSY: the far end is busy; mode: &enum tapi_busy_mode
+ * @TAPI_CALLSTATE_BUSY: the far end is busy; mode: &enum tapi_busy_mode.
+ *	A call camped on the busy station (%TAPI_COMPLETION_CAMPON) goes on
+ *	to RINGBACK once it is free
  * @TAPI_CALLSTATE_SPECIALINFO: special information (an intercept tone)
  *	was received; mode: &enum tapi_specialinfo_mode
  * @TAPI_CALLSTATE_CONNECTED: the call is established; mode: &enum
@@ -890,6 +915,11 @@ enum tapi_party_flag {
  * @TAPI_CALLINFO_CONNECTEDID: the connected party
  * @TAPI_CALLINFO_REDIRECTINGID: the redirecting party
  * @TAPI_CALLINFO_REDIRECTIONID: the redirection party
+ * @TAPI_CALLINFO_CALLPARAMFLAGS: the &enum tapi_call_param_flag bits
+ *	(the call was secured)
+ * @TAPI_CALLINFO_COMPLETIONID: the call completion the call answers
+ * @TAPI_CALLINFO_USERUSERINFO: user-user information arrived from the far
+ *	end
  * @TAPI_CALLINFO_VALID: every bit defined
  */
 enum tapi_callinfo_field {
@@ -905,7 +935,25 @@ enum tapi_callinfo_field {
 	TAPI_CALLINFO_CONNECTEDID	= 1 << 9,
 	TAPI_CALLINFO_REDIRECTINGID	= 1 << 10,
 	TAPI_CALLINFO_REDIRECTIONID	= 1 << 11,
-	TAPI_CALLINFO_VALID		= (1 << 12) - 1,
+	TAPI_CALLINFO_CALLPARAMFLAGS	= 1 << 12,
+	TAPI_CALLINFO_COMPLETIONID	= 1 << 13,
+	TAPI_CALLINFO_USERUSERINFO	= 1 << 14,
+	TAPI_CALLINFO_VALID		= (1 << 15) - 1,
+};
+
+/**
+ * enum tapi_call_param_flag - what holds for a call (LINECALLPARAMFLAGS_*):
+ *	&tapi_call_info.param_flags
+ * @TAPI_CALLPARAM_SECURE: the call is secured from interruptions
+ *	(%TAPI_IOC_CALL_SECURE, or placed so): no call waiting, no intrusion
+ * @TAPI_CALLPARAM_BLOCKID: the caller withholds its number
+ *	(%TAPI_CALL_MAKE_BLOCKID)
+ * @TAPI_CALLPARAM_VALID: every flag defined
+ */
+enum tapi_call_param_flag {
+	TAPI_CALLPARAM_SECURE		= 1 << 0,
+	TAPI_CALLPARAM_BLOCKID		= 1 << 1,
+	TAPI_CALLPARAM_VALID		= (1 << 2) - 1,
 };
 
 /**
@@ -916,6 +964,9 @@ enum tapi_callinfo_field {
  * @TAPI_ADDRSTATE_INUSEMANY: more than one call is in use
  * @TAPI_ADDRSTATE_NUMCALLS: the number of calls in use changed (param[2]
  *	is the new number)
+ * @TAPI_ADDRSTATE_FORWARD: the address's forwarding changed (param[2] is
+ *	the &enum tapi_forward_mode bits forwarded now; see
+ *	%TAPI_IOC_ADDRESS_GET_STATUS)
  * @TAPI_ADDRSTATE_VALID: every bit defined
  */
 enum tapi_addrstate_field {
@@ -923,7 +974,8 @@ enum tapi_addrstate_field {
 	TAPI_ADDRSTATE_INUSEONE		= 1 << 1,
 	TAPI_ADDRSTATE_INUSEMANY	= 1 << 2,
 	TAPI_ADDRSTATE_NUMCALLS		= 1 << 3,
-	TAPI_ADDRSTATE_VALID		= (1 << 4) - 1,
+	TAPI_ADDRSTATE_FORWARD		= 1 << 4,
+	TAPI_ADDRSTATE_VALID		= (1 << 5) - 1,
 };
 
 /**
@@ -954,6 +1006,8 @@ enum tapi_call_make_flag {
 #define TAPI_DIAL_LEN		64
 /* Longest party name, with its NUL. */
 #define TAPI_PARTY_NAME_LEN	64
+/* Most bytes of user-user information (ITU-T Q.931 user-user, UUS1). */
+#define TAPI_USERUSER_MAX	128
 
 /**
  * struct tapi_call_make - place a call (TAPI's lineMakeCall); asynchronous
@@ -1000,7 +1054,8 @@ struct tapi_call_make {
  *	@digits then the number to transfer the far party to: the call goes
  *	IDLE once the card took the transfer; a number it cannot reach
  *	fails the request with %ENXIO, a busy one with %EBUSY, and the call
- *	stays as it was
+ *	stays as it was.  The same for %TAPI_IOC_CALL_REDIRECT (lineRedirect)
+ *	of an offered call
  * @size: sizeof(struct tapi_call_dial) as known to user space
  * @flags: %TAPI_REQUEST_VALID bits
  * @call: in: the call handle
@@ -1018,7 +1073,9 @@ struct tapi_call_dial {
 
 /**
  * struct tapi_call_request - an asynchronous operation on one call:
- *	%TAPI_IOC_CALL_ANSWER, %TAPI_IOC_CALL_ACCEPT, %TAPI_IOC_CALL_DROP
+ *	%TAPI_IOC_CALL_ANSWER, %TAPI_IOC_CALL_ACCEPT, %TAPI_IOC_CALL_DROP,
+ *	%TAPI_IOC_CALL_HOLD, %TAPI_IOC_CALL_UNHOLD,
+ *	%TAPI_IOC_CALL_REMOVE_FROM_CONF, %TAPI_IOC_CALL_SECURE
  * @size: sizeof(struct tapi_call_request) as known to user space
  * @flags: %TAPI_REQUEST_VALID bits
  * @call: in: the call handle
@@ -1116,7 +1173,16 @@ struct tapi_call_party {
  * @called: out: the called party
  * @connected: out: the party the call is connected to
  * @redirecting: out: the party that redirected the call
- * @redirection: out: the party the call was redirected to
+ * @redirection: out: the party the call was redirected to; for a call
+ *	this station parked, the park address (%TAPI_IOC_CALL_PARK)
+ * @param_flags: out: &enum tapi_call_param_flag bits
+ * @completion_id: out: for a call the switch places to answer a call
+ *	completion (reason %TAPI_CALLREASON_CALLCOMPLETION), the completion's
+ *	id (%TAPI_IOC_CALL_COMPLETE); else 0
+ * @user_user_len: out: bytes of @user_user_info valid
+ * @reserved2: must be zero
+ * @user_user_info: out: the user-user information the far end sent last
+ *	(%TAPI_IOC_CALL_SEND_USER_USER at its end), @user_user_len bytes
  */
 struct tapi_call_info {
 	__u32 size;
@@ -1140,6 +1206,11 @@ struct tapi_call_info {
 	struct tapi_call_party connected;
 	struct tapi_call_party redirecting;
 	struct tapi_call_party redirection;
+	__u32 param_flags;
+	__u32 completion_id;
+	__u32 user_user_len;
+	__u32 reserved2;
+	__u8 user_user_info[TAPI_USERUSER_MAX];
 };
 
 /**
@@ -1230,6 +1301,38 @@ struct tapi_line_new_calls {
 };
 
 /**
+ * enum tapi_forward_mode - when an address forwards its calls
+ *	(LINEFORWARDMODE_*)
+ * @TAPI_FORWARD_UNCOND: every call, at once
+ * @TAPI_FORWARD_BUSY: calls that find the address busy
+ * @TAPI_FORWARD_NOANSWER: calls not answered within the forwarding's
+ *	no-answer time
+ * @TAPI_FORWARD_VALID: every mode defined
+ */
+enum tapi_forward_mode {
+	TAPI_FORWARD_UNCOND		= 1 << 0,
+	TAPI_FORWARD_BUSY		= 1 << 1,
+	TAPI_FORWARD_NOANSWER		= 1 << 2,
+	TAPI_FORWARD_VALID		= (1 << 3) - 1,
+};
+
+/* Most entries of one forwarding list: one per mode, with room to grow. */
+#define TAPI_FORWARD_MAX	4
+
+/**
+ * struct tapi_forward_entry - one entry of a forwarding list
+ * @mode: one &enum tapi_forward_mode bit
+ * @reserved: must be zero
+ * @dest: the number calls go to, NUL-terminated, non-empty, no control
+ *	characters
+ */
+struct tapi_forward_entry {
+	__u32 mode;
+	__u32 reserved;
+	char dest[TAPI_DIAL_LEN];
+};
+
+/**
  * struct tapi_address_status - state of one address of the line
  *	(LINEADDRESSSTATUS); issued on a line fd
  * @size: sizeof(struct tapi_address_status) as known to user space
@@ -1240,6 +1343,13 @@ struct tapi_line_new_calls {
  * @num_onhold_calls: out: calls on hold
  * @num_onholdpend_calls: out: calls on hold pending transfer or conference
  * @address_features: out: &enum tapi_address_feature bits legal now
+ * @num_forward: out: entries of @forward in use: the address forwards
+ *	its calls as they say (in the order of their mode bits); 0 when it
+ *	does not forward
+ * @forward_no_answer_ms: out: with a %TAPI_FORWARD_NOANSWER entry, how
+ *	long a call alerts before it is forwarded
+ * @forward: out: the forwarding in force, as the card reports it
+ *	(%TAPI_IOC_LINE_FORWARD, or set at the switch); unused entries zero
  */
 struct tapi_address_status {
 	__u32 size;
@@ -1250,6 +1360,9 @@ struct tapi_address_status {
 	__u32 num_onhold_calls;
 	__u32 num_onholdpend_calls;
 	__u32 address_features;
+	__u32 num_forward;
+	__u32 forward_no_answer_ms;
+	struct tapi_forward_entry forward[TAPI_FORWARD_MAX];
 };
 
 /**
@@ -1513,6 +1626,277 @@ struct tapi_conf_related {
 	__aligned_u64 members;
 };
 
+/**
+ * DOC: Call services
+ *
+ * Redirect, pickup, park and unpark, forward, secure call, user-user
+ * information and call completion (TAPI's lineRedirect, linePickup,
+ * linePark, lineUnpark, lineForward, lineSecureCall,
+ * lineSendUserUserInfo, lineCompleteCall and lineUncompleteCall) are
+ * asynchronous requests like hold: a request id and a %TAPI_EV_REPLY, or
+ * %TAPI_REQUEST_SYNC.  Those on a call need owner privilege and the
+ * call's feature bit (%TAPI_IOC_CALL_GET_STATUS), legal in these states:
+ *
+ * ==================  =====================================================
+ * REDIRECT            OFFERING, ACCEPTED
+ * PARK                CONNECTED, not a conference call
+ * SECURECALL          any state but IDLE and DISCONNECTED, while the call
+ *                     is not secure yet
+ * SENDUSERUSER        OFFERING, ACCEPTED, PROCEEDING, RINGBACK, CONNECTED
+ * COMPLETECALL        BUSY (camp-on or call back), RINGBACK (call back)
+ * ==================  =====================================================
+ *
+ * Pickup, unpark, forward and uncomplete act on the line: any line fd may
+ * issue them, if the address has the feature (&enum
+ * tapi_address_feature; %TAPI_IOC_ADDRESS_GET_STATUS says which are legal
+ * now: pickup and unpark need room for one more call).
+ *
+ * Redirect deflects a call offered here to another number before it is
+ * answered: the call goes IDLE here, and the caller's call reports the
+ * new destination as its redirection party.  The new station sees the
+ * reason %TAPI_CALLREASON_REDIRECT and this address as the redirecting
+ * party.  %EBUSY (a busy number) and %ENXIO (an unknown one) leave the
+ * call offered here.
+ *
+ * Pickup (struct tapi_line_pickup) answers, from this line, a call
+ * alerting at another station: the one at @dest (directed pickup), or
+ * the one alerting longest in pickup group @group (empty: this address's
+ * own group, as the card configures it).  It creates a call like make
+ * call does: the new handle is written back at once and becomes valid
+ * with the successful reply, CONNECTED, reason %TAPI_CALLREASON_PICKUP,
+ * origin as the picked call's.  The call at the other station goes
+ * DISCONNECTED with %TAPI_DISCONNECTMODE_PICKUP.  %ESRCH: nothing alerts
+ * there.
+ *
+ * Park (struct tapi_call_park) puts the far party of a CONNECTED call on
+ * a park address of the switch, at one the application names
+ * (%TAPI_PARK_DIRECTED) or one the switch picks
+ * (%TAPI_PARK_NONDIRECTED).  The call goes IDLE here; before it does, its
+ * redirection party (%TAPI_IOC_CALL_GET_INFO, until the handle is
+ * deallocated) names the park address, announced by a %TAPI_EV_CALLINFO.
+ * The parked party stays connected to the switch, held.  A taken park
+ * address, or none free, is %EBUSY; a number that is no park address
+ * %ENXIO.  Unpark (struct tapi_line_pickup, @group empty) retrieves the
+ * call parked at @dest onto this line, as pickup does (reason
+ * %TAPI_CALLREASON_UNPARK); %ESRCH when nothing is parked there.
+ *
+ * Forward (struct tapi_line_forward) replaces the forwarding of one
+ * address, or of every address of the line, with a list of at most one
+ * entry per &enum tapi_forward_mode; an empty list cancels it.  Once the
+ * card has applied it, every line fd gets %TAPI_EV_ADDRESSSTATE with
+ * %TAPI_ADDRSTATE_FORWARD, and %TAPI_IOC_ADDRESS_GET_STATUS shows it.
+ * Calls forwarded away reach their new station with reason
+ * %TAPI_CALLREASON_FWDUNCOND, FWDBUSY or FWDNOANSWER and this address as
+ * the redirecting party; one that was alerting here when its no-answer
+ * time ran out goes DISCONNECTED with %TAPI_DISCONNECTMODE_FORWARDED.
+ *
+ * Secure call sets %TAPI_CALLPARAM_SECURE in the call's
+ * ``param_flags``: the switch keeps call waiting and intrusion away from
+ * it (a second call finds the line busy).
+ *
+ * Send user-user information passes up to the address's
+ * ``max_user_user`` bytes to the far end, whose call reports them in its
+ * call information with %TAPI_CALLINFO_USERUSERINFO.
+ *
+ * Call completion (struct tapi_call_completion) asks the switch to
+ * complete a call that found the far end busy or not answering.  Camp-on
+ * (%TAPI_COMPLETION_CAMPON, BUSY only) leaves the call waiting: when the
+ * far end is free it is alerted, and the call goes BUSY to RINGBACK.
+ * Call back (%TAPI_COMPLETION_CALLBACK) lets the call go: once the far end
+ * is free the switch calls this line, with reason
+ * %TAPI_CALLREASON_CALLCOMPLETION and the completion's id in the call
+ * information; answering it rings the far end again.  The call back goes
+ * to the line fd that asked for it, if it is still open and owns the
+ * call's media mode, else to the line's owner as any inbound call.  The
+ * completion id is written back at once; it names the completion on
+ * this line fd until the completion is answered or cancelled, by
+ * %TAPI_IOC_LINE_UNCOMPLETE or by closing the fd.
+ */
+
+/**
+ * enum tapi_park_mode - how %TAPI_IOC_CALL_PARK picks the park address
+ *	(LINEPARKMODE_*)
+ * @TAPI_PARK_DIRECTED: at the address the application names
+ * @TAPI_PARK_NONDIRECTED: at a free one the switch picks
+ * @TAPI_PARK_VALID: every mode defined
+ */
+enum tapi_park_mode {
+	TAPI_PARK_DIRECTED		= 1 << 0,
+	TAPI_PARK_NONDIRECTED		= 1 << 1,
+	TAPI_PARK_VALID			= (1 << 2) - 1,
+};
+
+/**
+ * enum tapi_completion_mode - how a busy or unanswered call is completed
+ *	(LINECALLCOMPLMODE_*)
+ * @TAPI_COMPLETION_CAMPON: wait at the busy station until it is free
+ * @TAPI_COMPLETION_CALLBACK: call this line back once the station is free
+ * @TAPI_COMPLETION_VALID: every mode defined
+ */
+enum tapi_completion_mode {
+	TAPI_COMPLETION_CAMPON		= 1 << 0,
+	TAPI_COMPLETION_CALLBACK	= 1 << 1,
+	TAPI_COMPLETION_VALID		= (1 << 2) - 1,
+};
+
+/* Most call completions one line fd may have pending. */
+#define TAPI_MAX_COMPLETIONS	16
+
+/**
+ * struct tapi_line_pickup - take a call from elsewhere onto this line:
+ *	%TAPI_IOC_LINE_PICKUP (linePickup), %TAPI_IOC_LINE_UNPARK
+ *	(lineUnpark); asynchronous
+ * @size: sizeof(struct tapi_line_pickup) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @address_id: in: the address of this line the call comes to
+ * @call: out: the new call's handle, valid once the request succeeded
+ *	(as &tapi_call_make.call)
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @reserved: must be zero
+ * @dest: in: pickup: the number of the station whose alerting call to
+ *	take, or empty for a group pickup; unpark: the park address,
+ *	non-empty.  NUL-terminated, no control characters
+ * @group: in: pickup with @dest empty: the pickup group, empty for the
+ *	address's own; must be empty otherwise and for unpark
+ */
+struct tapi_line_pickup {
+	__u32 size;
+	__u32 flags;
+	__u32 address_id;
+	__u32 call;
+	__u32 request_id;
+	__u32 reserved;
+	char dest[TAPI_DIAL_LEN];
+	char group[TAPI_DIAL_LEN];
+};
+
+/**
+ * struct tapi_call_park - park a call (linePark); asynchronous
+ * @size: sizeof(struct tapi_call_park) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: the call handle, CONNECTED
+ * @mode: in: one &enum tapi_park_mode bit of the address's ``park_modes``
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @reserved: must be zero
+ * @dest: in: %TAPI_PARK_DIRECTED: the park address, non-empty, no control
+ *	characters; %TAPI_PARK_NONDIRECTED: empty
+ */
+struct tapi_call_park {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 mode;
+	__u32 request_id;
+	__u32 reserved;
+	char dest[TAPI_DIAL_LEN];
+};
+
+/**
+ * enum tapi_line_forward_flag - flags of struct tapi_line_forward
+ * @TAPI_LINE_FORWARD_SYNC: %TAPI_REQUEST_SYNC
+ * @TAPI_LINE_FORWARD_ALL_ADDRESSES: forward every address of the line
+ *	(the line needs %TAPI_LINEFEATURE_FORWARD); @address_id must be 0
+ * @TAPI_LINE_FORWARD_VALID: every flag defined
+ */
+enum tapi_line_forward_flag {
+	TAPI_LINE_FORWARD_SYNC		= TAPI_REQUEST_SYNC,
+	TAPI_LINE_FORWARD_ALL_ADDRESSES	= 1 << 1,
+	TAPI_LINE_FORWARD_VALID		= (1 << 2) - 1,
+};
+
+/* Longest no-answer time of a forwarding, in ms. */
+#define TAPI_FORWARD_NO_ANSWER_MS_MAX	600000
+
+/**
+ * struct tapi_line_forward - set or cancel the forwarding of an address
+ *	(lineForward); asynchronous
+ * @size: sizeof(struct tapi_line_forward) as known to user space
+ * @flags: &enum tapi_line_forward_flag bits
+ * @address_id: in: the address, without %TAPI_LINE_FORWARD_ALL_ADDRESSES
+ * @no_answer_ms: in: with a %TAPI_FORWARD_NOANSWER entry, how long a call
+ *	alerts before it is forwarded, at most
+ *	%TAPI_FORWARD_NO_ANSWER_MS_MAX; 0 for the card's default.  Must be 0
+ *	without such an entry
+ * @num_entries: in: entries of @entries used, at most %TAPI_FORWARD_MAX;
+ *	0 cancels all forwarding
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @entries: in: the forwarding list: each mode of the address's
+ *	``forward_modes`` at most once (%EINVAL twice), to a number that is
+ *	not the address's own (%EINVAL); unused entries must be zero
+ */
+struct tapi_line_forward {
+	__u32 size;
+	__u32 flags;
+	__u32 address_id;
+	__u32 no_answer_ms;
+	__u32 num_entries;
+	__u32 request_id;
+	struct tapi_forward_entry entries[TAPI_FORWARD_MAX];
+};
+
+/**
+ * struct tapi_call_user_user - send user-user information to the far end
+ *	(lineSendUserUserInfo); asynchronous
+ * @size: sizeof(struct tapi_call_user_user) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: the call handle
+ * @request_id: out: the request id (also the ioctl's return value)
+ * @len: in: bytes of @data to send, 1 to the address's ``max_user_user``
+ *	(else %EINVAL)
+ * @reserved: must be zero
+ * @data: in: the information; bytes past @len must be zero
+ */
+struct tapi_call_user_user {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 request_id;
+	__u32 len;
+	__u32 reserved;
+	__u8 data[TAPI_USERUSER_MAX];
+};
+
+/**
+ * struct tapi_call_completion - ask the switch to complete a busy or
+ *	unanswered call (lineCompleteCall); asynchronous
+ * @size: sizeof(struct tapi_call_completion) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @call: in: the call handle, BUSY or RINGBACK
+ * @mode: in: one &enum tapi_completion_mode bit of the address's
+ *	``completion_modes``; %TAPI_COMPLETION_CAMPON needs the call BUSY
+ *	(else %EBADFD)
+ * @completion_id: out: the completion's id on this line fd, written at
+ *	once; it names nothing if the request fails
+ * @request_id: out: the request id (also the ioctl's return value)
+ */
+struct tapi_call_completion {
+	__u32 size;
+	__u32 flags;
+	__u32 call;
+	__u32 mode;
+	__u32 completion_id;
+	__u32 request_id;
+};
+
+/**
+ * struct tapi_line_uncomplete - cancel a call completion
+ *	(lineUncompleteCall); asynchronous
+ * @size: sizeof(struct tapi_line_uncomplete) as known to user space
+ * @flags: %TAPI_REQUEST_VALID bits
+ * @completion_id: in: a pending completion this line fd asked for
+ *	(%ENOENT otherwise: never made, answered, or cancelled)
+ * @request_id: out: the request id (also the ioctl's return value)
+ *
+ * A camped-on call stays BUSY, no longer waiting; a call back will not
+ * come.
+ */
+struct tapi_line_uncomplete {
+	__u32 size;
+	__u32 flags;
+	__u32 completion_id;
+	__u32 request_id;
+};
+
 /*
  * Commands on the card fd (/dev/tapiN).  TAPI_IOC_GET_FEATURES also works
  * on a line fd.
@@ -1556,6 +1940,15 @@ struct tapi_conf_related {
 #define TAPI_IOC_CALL_ADD_TO_CONF	_IO(TAPI_IOC_TYPE, 0x23)
 #define TAPI_IOC_CALL_REMOVE_FROM_CONF	_IO(TAPI_IOC_TYPE, 0x24)
 #define TAPI_IOC_CALL_GET_CONF_RELATED	_IO(TAPI_IOC_TYPE, 0x25)
+#define TAPI_IOC_CALL_REDIRECT		_IO(TAPI_IOC_TYPE, 0x26)
+#define TAPI_IOC_LINE_PICKUP		_IO(TAPI_IOC_TYPE, 0x27)
+#define TAPI_IOC_CALL_PARK		_IO(TAPI_IOC_TYPE, 0x28)
+#define TAPI_IOC_LINE_UNPARK		_IO(TAPI_IOC_TYPE, 0x29)
+#define TAPI_IOC_LINE_FORWARD		_IO(TAPI_IOC_TYPE, 0x2a)
+#define TAPI_IOC_CALL_SECURE		_IO(TAPI_IOC_TYPE, 0x2b)
+#define TAPI_IOC_CALL_SEND_USER_USER	_IO(TAPI_IOC_TYPE, 0x2c)
+#define TAPI_IOC_CALL_COMPLETE		_IO(TAPI_IOC_TYPE, 0x2d)
+#define TAPI_IOC_LINE_UNCOMPLETE	_IO(TAPI_IOC_TYPE, 0x2e)
 
 /**
  * enum tapi_event_type - type of a struct tapi_event (TAPI's LINE_* messages)

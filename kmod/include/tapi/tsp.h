@@ -40,6 +40,15 @@ struct tapi_request;
  *	required (non-zero) with %TAPI_CALLFEATURE_COMPLETETRANSF
  * @max_conf_members: most members of one conference call; at least 2
  *	with %TAPI_CALLFEATURE_SETUPCONF or %TAPI_TRANSFER_CONFERENCE
+ * @park_modes: &enum tapi_park_mode bits &tapi_tsp_ops.park takes;
+ *	required (non-zero) with %TAPI_CALLFEATURE_PARK
+ * @forward_modes: &enum tapi_forward_mode bits &tapi_tsp_ops.forward
+ *	takes; required with %TAPI_ADDRFEATURE_FORWARD
+ * @completion_modes: &enum tapi_completion_mode bits
+ *	&tapi_tsp_ops.complete_call takes; required with
+ *	%TAPI_CALLFEATURE_COMPLETECALL
+ * @max_user_user: most bytes &tapi_tsp_ops.send_user_user sends, 1 to
+ *	%TAPI_USERUSER_MAX; required with %TAPI_CALLFEATURE_SENDUSERUSER
  */
 struct tapi_address_desc {
 	const char *address;
@@ -48,6 +57,10 @@ struct tapi_address_desc {
 	u32 call_features;
 	u32 transfer_modes;
 	u32 max_conf_members;
+	u32 park_modes;
+	u32 forward_modes;
+	u32 completion_modes;
+	u32 max_user_user;
 };
 
 /**
@@ -164,8 +177,14 @@ enum tapi_party_kind {
  * @reason: one &enum tapi_call_reason bit; 0: %TAPI_CALLREASON_DIRECT
  * @offering_mode: &enum tapi_offering_mode; 0: active
  * @related_call_id: call id of a related call on the card, or 0
+ * @completion_id: for the call back of a call completion (reason
+ *	%TAPI_CALLREASON_CALLCOMPLETION), the id &tapi_tsp_ops.complete_call
+ *	was given, else 0.  The completion is over with this offer; the
+ *	line fd that asked for it gets the call if it still can
  * @caller: the calling party, or NULL if unknown
  * @called: the called party, or NULL for the address's own number
+ * @redirecting: the party that redirected or forwarded the call here,
+ *	or NULL
  */
 struct tapi_call_offer {
 	unsigned int address_id;
@@ -175,8 +194,26 @@ struct tapi_call_offer {
 	u32 reason;
 	u32 offering_mode;
 	u32 related_call_id;
+	u32 completion_id;
 	const struct tapi_party *caller;
 	const struct tapi_party *called;
+	const struct tapi_party *redirecting;
+};
+
+/**
+ * struct tapi_forward_list - a forwarding list, as the core checked it
+ * @num_entries: entries in @entries, 0 to %TAPI_FORWARD_MAX (0: no
+ *	forwarding)
+ * @no_answer_ms: with a %TAPI_FORWARD_NOANSWER entry, how long a call
+ *	alerts before it is forwarded; 0 for the TSP's default
+ * @entries: one per mode, in the order of the mode bits; each mode one of
+ *	the address's forward_modes, each @dest non-empty and not the
+ *	address's own number
+ */
+struct tapi_forward_list {
+	unsigned int num_entries;
+	u32 no_answer_ms;
+	const struct tapi_forward_entry *entries;
 };
 
 /**
@@ -238,6 +275,53 @@ struct tapi_call_offer {
  * @remove_from_conference: Optional.  Take member @call out of its
  *	conference: the sim puts it ONHOLD, a card may also make it
  *	CONNECTED.
+ * @redirect: Optional.  Deflect @call (OFFERING or ACCEPTED) to @dest:
+ *	take it to IDLE once its caller is on the way there; complete @req
+ *	with -ENXIO for a number the card cannot reach, -EBUSY for a busy
+ *	one, leaving @call as it was.
+ * @pickup: Optional.  Take onto @call (new, UNKNOWN, on the requester's
+ *	line and address, reason %TAPI_CALLREASON_PICKUP) the call alerting
+ *	at @dest, or with @dest empty the one alerting longest in pickup
+ *	group @group (empty: the address's own): report the picked call's
+ *	parties and origin on @call and take it to CONNECTED, the picked
+ *	call to DISCONNECTED (%TAPI_DISCONNECTMODE_PICKUP).  Complete @req
+ *	with -ESRCH when nothing alerts there, -ENXIO for an unknown
+ *	number; the core then makes @call idle.
+ * @park: Optional.  Park the far party of @call (CONNECTED) at @dest
+ *	(%TAPI_PARK_DIRECTED) or at a free park address
+ *	(%TAPI_PARK_NONDIRECTED, @dest empty): report the park address as
+ *	@call's %TAPI_PARTY_REDIRECTION, then take @call to IDLE.  Complete
+ *	@req with -EBUSY for a taken address or none free, -ENXIO for a
+ *	number that is not a park address.
+ * @unpark: Optional.  As @pickup, for the call parked at @dest (reason
+ *	%TAPI_CALLREASON_UNPARK); -ESRCH when nothing is parked there,
+ *	-ENXIO for a number that is not a park address.
+ * @forward: Optional.  Replace the forwarding of @address_id of @line
+ *	(or of every address of the line, @address_id -1) with @fwd,
+ *	report what is now in force with tapi_address_set_forward(), and
+ *	complete @req; -ENXIO for a destination the card cannot reach.
+ *	@fwd is valid during the call only.
+ * @secure_call: Optional.  Secure @call (any state but IDLE and
+ *	DISCONNECTED) from interruptions: report %TAPI_CALLPARAM_SECURE with
+ *	tapi_call_set_param_flags() and complete @req.
+ * @send_user_user: Optional.  Send @len bytes of @data (1 to the
+ *	address's max_user_user) to the far end of @call; the far end, if
+ *	a call of the card, gets them with tapi_call_set_user_user().  @data
+ *	is valid during the call only.
+ * @complete_call: Optional.  Complete @call (BUSY, or RINGBACK for a
+ *	call back) as @mode says; @completion_id, unique on the card, names
+ *	the completion from now on.  A call back is a tapi_call_offer()
+ *	on @call's line and address with that id in
+ *	&tapi_call_offer.completion_id; a camp-on takes @call from BUSY to
+ *	RINGBACK once the far end is alerted, then tells the core with
+ *	tapi_completion_finished().  Complete @req once the completion is
+ *	registered (the call may then be dropped); -ENXIO for a far end the
+ *	card cannot complete calls to.
+ * @uncomplete_call: Required with @complete_call.  Cancel completion
+ *	@completion_id of @line and complete @req; @req is NULL when the
+ *	line fd that asked for it closed (nothing to complete).  An id
+ *	already finished is not an error: complete @req with 0.
+
  * @msp_data: Optional.  A message of @len bytes (1 to %TAPI_MSP_DATA_MAX)
  *	an MSP wrote to a media fd of @call (TAPI's TSPI_lineReceiveMSPData).
  *	Called in process context, may sleep, in the order the messages were
@@ -322,6 +406,28 @@ struct tapi_tsp_ops {
 	int (*remove_from_conference)(struct tapi_card *card,
 				      struct tapi_call *call,
 				      struct tapi_request *req);
+	int (*redirect)(struct tapi_card *card, struct tapi_call *call,
+			const char *dest, struct tapi_request *req);
+	int (*pickup)(struct tapi_card *card, struct tapi_call *call,
+		      const char *dest, const char *group,
+		      struct tapi_request *req);
+	int (*park)(struct tapi_card *card, struct tapi_call *call, u32 mode,
+		    const char *dest, struct tapi_request *req);
+	int (*unpark)(struct tapi_card *card, struct tapi_call *call,
+		      const char *dest, struct tapi_request *req);
+	int (*forward)(struct tapi_card *card, unsigned int line,
+		       int address_id, const struct tapi_forward_list *fwd,
+		       struct tapi_request *req);
+	int (*secure_call)(struct tapi_card *card, struct tapi_call *call,
+			   struct tapi_request *req);
+	int (*send_user_user)(struct tapi_card *card, struct tapi_call *call,
+			      const u8 *data, size_t len,
+			      struct tapi_request *req);
+	int (*complete_call)(struct tapi_card *card, struct tapi_call *call,
+			     u32 mode, u32 completion_id,
+			     struct tapi_request *req);
+	int (*uncomplete_call)(struct tapi_card *card, unsigned int line,
+			       u32 completion_id, struct tapi_request *req);
 	int (*msp_data)(struct tapi_card *card, struct tapi_call *call,
 			const void *data, size_t len);
 };
@@ -362,6 +468,10 @@ int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
 			const struct tapi_party *party);
 int tapi_call_set_related(struct tapi_call *call, u32 related_call_id);
 int tapi_call_set_reason(struct tapi_call *call, u32 reason);
+int tapi_call_set_origin(struct tapi_call *call, u32 origin);
+int tapi_call_set_param_flags(struct tapi_call *call, u32 flags);
+int tapi_call_set_user_user(struct tapi_call *call, const void *data,
+			    size_t len);
 struct tapi_call *tapi_call_get(struct tapi_call *call);
 void tapi_call_put(struct tapi_call *call);
 void tapi_call_set_drvdata(struct tapi_call *call, void *data);
@@ -383,5 +493,11 @@ u32 tapi_call_state(const struct tapi_call *call);
 
 /* Asynchronous requests (kmod/request.c) */
 void tapi_request_complete(struct tapi_request *req, int result);
+
+/* Addresses and call completions (kmod/call-services.c) */
+int tapi_address_set_forward(struct tapi_card *card, unsigned int line,
+			     unsigned int address_id,
+			     const struct tapi_forward_list *fwd);
+void tapi_completion_finished(struct tapi_card *card, u32 completion_id);
 
 #endif /* _TAPI_TSP_H */
