@@ -42,6 +42,8 @@ struct tapi_supp {
 	bool sync;
 };
 
+static const struct tapi_request_args tapi_supp_no_args;
+
 /* The capability, privilege and state checks of one handle. */
 static int tapi_supp_check(struct tapi_supp *s, struct tapi_call_handle *h,
 			   u32 feature, u32 states)
@@ -223,10 +225,8 @@ static void tapi_supp_end(struct tapi_supp *s)
  */
 int tapi_cmd_call_hold(struct tapi_ucmd *ucmd)
 {
-	static const struct tapi_request_args none;
-
 	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_HOLD,
-			    TAPI_CALLFEATURE_HOLD, &none);
+			    TAPI_CALLFEATURE_HOLD, &tapi_supp_no_args);
 }
 
 /**
@@ -237,10 +237,8 @@ int tapi_cmd_call_hold(struct tapi_ucmd *ucmd)
  */
 int tapi_cmd_call_unhold(struct tapi_ucmd *ucmd)
 {
-	static const struct tapi_request_args none;
-
 	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_UNHOLD,
-			    TAPI_CALLFEATURE_UNHOLD, &none);
+			    TAPI_CALLFEATURE_UNHOLD, &tapi_supp_no_args);
 }
 
 /**
@@ -251,10 +249,8 @@ int tapi_cmd_call_unhold(struct tapi_ucmd *ucmd)
  */
 int tapi_cmd_call_remove_from_conf(struct tapi_ucmd *ucmd)
 {
-	static const struct tapi_request_args none;
-
 	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_REMOVE_FROM_CONF,
-			    TAPI_CALLFEATURE_REMOVEFROMCONF, &none);
+			    TAPI_CALLFEATURE_REMOVEFROMCONF, &tapi_supp_no_args);
 }
 
 /**
@@ -304,25 +300,39 @@ int tapi_cmd_call_swap_hold(struct tapi_ucmd *ucmd)
 	return ret;
 }
 
-/**
- * tapi_cmd_call_setup_transfer() - %TAPI_IOC_CALL_SETUP_TRANSFER
- * @ucmd: the command
- *
- * Return: the request id, 0 (synchronous), or a negative errno.
+/* %ENOSPC if the conference call @h names has all the members it may. */
+static int tapi_supp_conf_room(struct tapi_call_handle *h)
+{
+	struct tapi_call *conf = h->call;
+
+	if (!tapi_call_is_conf(conf))
+		return 0;
+	if (tapi_conf_members(conf) >=
+	    conf->line->addrs[conf->address_id].max_conf_members)
+		return -ENOSPC;
+	return 0;
+}
+
+/*
+ * Setup transfer and prepare add: put the call on hold of its kind and
+ * create a consultation call; @conf_room: the call is a conference call
+ * that must have room for one more member.
  */
-int tapi_cmd_call_setup_transfer(struct tapi_ucmd *ucmd)
+static int tapi_supp_consult(struct tapi_ucmd *ucmd, enum tapi_request_op op,
+			     u32 feature, bool conf_room)
 {
 	struct tapi_call_consult *arg = ucmd->cmd;
 	struct tapi_supp s;
 	int ret;
 
-	ret = tapi_supp_begin(&s, ucmd, TAPI_OP_SETUP_TRANSFER, arg->flags,
-			      TAPI_REQUEST_VALID, arg->call, 0);
+	ret = tapi_supp_begin(&s, ucmd, op, arg->flags, TAPI_REQUEST_VALID,
+			      arg->call, 0);
 	if (!ret && arg->reserved)
 		ret = -EINVAL;
+	if (!ret && conf_room)
+		ret = tapi_supp_conf_room(s.h);
 	if (!ret)
-		ret = tapi_supp_check(&s, s.h, TAPI_CALLFEATURE_SETUPTRANSFER,
-				      0);
+		ret = tapi_supp_check(&s, s.h, feature, 0);
 	if (!ret) {
 		s.new_consult = true;
 		s.except = s.h->call;
@@ -331,6 +341,18 @@ int tapi_cmd_call_setup_transfer(struct tapi_ucmd *ucmd)
 	}
 	tapi_supp_end(&s);
 	return ret;
+}
+
+/**
+ * tapi_cmd_call_setup_transfer() - %TAPI_IOC_CALL_SETUP_TRANSFER
+ * @ucmd: the command
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_cmd_call_setup_transfer(struct tapi_ucmd *ucmd)
+{
+	return tapi_supp_consult(ucmd, TAPI_OP_SETUP_TRANSFER,
+				 TAPI_CALLFEATURE_SETUPTRANSFER, false);
 }
 
 /**
@@ -415,19 +437,6 @@ out:
 	return ret;
 }
 
-/* %ENOSPC if the conference call @h names has all the members it may. */
-static int tapi_supp_conf_room(struct tapi_call_handle *h)
-{
-	struct tapi_call *conf = h->call;
-
-	if (!tapi_call_is_conf(conf))
-		return 0;
-	if (tapi_conf_members(conf) >=
-	    conf->line->addrs[conf->address_id].max_conf_members)
-		return -ENOSPC;
-	return 0;
-}
-
 /**
  * tapi_cmd_call_prepare_add_conf() - %TAPI_IOC_CALL_PREPARE_ADD_CONF
  * @ucmd: the command
@@ -436,27 +445,8 @@ static int tapi_supp_conf_room(struct tapi_call_handle *h)
  */
 int tapi_cmd_call_prepare_add_conf(struct tapi_ucmd *ucmd)
 {
-	struct tapi_call_consult *arg = ucmd->cmd;
-	struct tapi_supp s;
-	int ret;
-
-	ret = tapi_supp_begin(&s, ucmd, TAPI_OP_PREPARE_ADD_CONF, arg->flags,
-			      TAPI_REQUEST_VALID, arg->call, 0);
-	if (!ret && arg->reserved)
-		ret = -EINVAL;
-	if (!ret)
-		ret = tapi_supp_conf_room(s.h);
-	if (!ret)
-		ret = tapi_supp_check(&s, s.h, TAPI_CALLFEATURE_PREPAREADDCONF,
-				      0);
-	if (!ret) {
-		s.new_consult = true;
-		s.except = s.h->call;
-		ret = tapi_supp_start(&s, NULL, &arg->consult,
-				      &arg->request_id);
-	}
-	tapi_supp_end(&s);
-	return ret;
+	return tapi_supp_consult(ucmd, TAPI_OP_PREPARE_ADD_CONF,
+				 TAPI_CALLFEATURE_PREPAREADDCONF, true);
 }
 
 /**
