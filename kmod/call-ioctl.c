@@ -80,6 +80,23 @@ bool tapi_op_present(const struct tapi_tsp_ops *ops, enum tapi_request_op op)
 		return ops->add_to_conference;
 	case TAPI_OP_REMOVE_FROM_CONF:
 		return ops->remove_from_conference;
+	case TAPI_OP_REDIRECT:
+		return ops->redirect;
+	case TAPI_OP_PICKUP:
+		return ops->pickup;
+	case TAPI_OP_PARK:
+		return ops->park;
+	case TAPI_OP_UNPARK:
+		return ops->unpark;
+	case TAPI_OP_FORWARD:
+		return ops->forward;
+	case TAPI_OP_SECURE:
+		return ops->secure_call;
+	case TAPI_OP_SEND_USER_USER:
+		return ops->send_user_user;
+	case TAPI_OP_COMPLETE_CALL:
+	case TAPI_OP_UNCOMPLETE_CALL:
+		return ops->complete_call && ops->uncomplete_call;
 	}
 	return false;
 }
@@ -88,7 +105,7 @@ bool tapi_op_present(const struct tapi_tsp_ops *ops, enum tapi_request_op op)
  * tapi_start_request() - hand a request to the TSP
  * @ucmd: the command; its id has reached user space before
  * @req: the request
- * @call: the call it is about
+ * @call: the call it is about, or NULL (forward, uncomplete)
  * @args: what else the operation takes
  *
  * Return: the ioctl's result: 0, or the TSP's refusal (the request is
@@ -153,6 +170,37 @@ int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 	case TAPI_OP_REMOVE_FROM_CONF:
 		ret = ops->remove_from_conference(card, call, req);
 		break;
+	case TAPI_OP_REDIRECT:
+		ret = ops->redirect(card, call, args->digits, req);
+		break;
+	case TAPI_OP_PICKUP:
+		ret = ops->pickup(card, call, args->digits, args->group, req);
+		break;
+	case TAPI_OP_PARK:
+		ret = ops->park(card, call, args->mode, args->digits, req);
+		break;
+	case TAPI_OP_UNPARK:
+		ret = ops->unpark(card, call, args->digits, req);
+		break;
+	case TAPI_OP_FORWARD:
+		ret = ops->forward(card, args->line, args->address_id,
+				   args->fwd, req);
+		break;
+	case TAPI_OP_SECURE:
+		ret = ops->secure_call(card, call, req);
+		break;
+	case TAPI_OP_SEND_USER_USER:
+		ret = ops->send_user_user(card, call, args->data, args->len,
+					  req);
+		break;
+	case TAPI_OP_COMPLETE_CALL:
+		ret = ops->complete_call(card, call, args->mode,
+					 args->completion_id, req);
+		break;
+	case TAPI_OP_UNCOMPLETE_CALL:
+		ret = ops->uncomplete_call(card, args->line,
+					   args->completion_id, req);
+		break;
 	default:
 		ret = -EINVAL;
 	}
@@ -213,6 +261,78 @@ int tapi_request_result(struct tapi_ucmd *ucmd,
 }
 
 /**
+ * tapi_place_call() - start a request that creates a call of the
+ *	requester's: make call, pickup, unpark
+ * @ucmd: the command
+ * @call: the new call, created for it (its room checked) with the
+ *	caller's reference, which this takes
+ * @op: the request
+ * @args: what else the TSP's operation takes
+ * @sync: the requester takes the outcome itself
+ * @call_out: where the new handle goes, in the command's structure
+ * @id_out: where the request id goes, in the command's structure
+ *
+ * The requester gets an owner handle that becomes valid with the
+ * request's success; both numbers reach user space before the TSP sees
+ * the request.  Once it is under way the line's monitors get their
+ * handles.
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno (the call
+ * is gone then).
+ */
+int tapi_place_call(struct tapi_ucmd *ucmd, struct tapi_call *call,
+		    enum tapi_request_op op, const struct tapi_request_args *args,
+		    bool sync, u32 *call_out, u32 *id_out)
+{
+	struct tapi_line_file *lf = ucmd->lf;
+	struct tapi_card *card = ucmd->card;
+	struct tapi_call_handle *h;
+	struct tapi_request *req;
+	int ret;
+
+	h = tapi_handle_new(lf, call);
+	if (IS_ERR(h)) {
+		ret = PTR_ERR(h);
+		goto err_call;
+	}
+	tapi_handle_link(h, TAPI_PRIV_OWNER, false, false);
+	req = tapi_request_new(lf, call, op, h->handle, sync);
+	if (!req) {
+		ret = -ENOMEM;
+		goto err_handle;
+	}
+	kref_get(&h->ref);
+	req->new_handles[0] = h;
+	*id_out = req->id;
+	*call_out = h->handle;
+	/* The handle must reach user space, whether we wait or not. */
+	ret = tapi_ucmd_respond(ucmd);
+	if (ret)
+		goto err_req;
+	ret = tapi_start_request(ucmd, req, call, args);
+	if (ret)
+		goto err_req;
+
+	/* Under way: the line's monitors hear of it. */
+	mutex_lock(&card->lock);
+	tapi_call_distribute(call, lf);
+	mutex_unlock(&card->lock);
+	tapi_call_address_changed(call);
+	tapi_call_put(call);
+	return tapi_request_result(ucmd, req);
+
+err_req:
+	tapi_request_abort(req);
+	tapi_request_put(req);
+err_handle:
+	tapi_handle_remove(h);
+err_call:
+	tapi_call_discard(call);
+	tapi_call_put(call);
+	return ret;
+}
+
+/**
  * tapi_cmd_call_make() - %TAPI_IOC_CALL_MAKE
  * @ucmd: the command
  *
@@ -221,13 +341,10 @@ int tapi_request_result(struct tapi_ucmd *ucmd,
 int tapi_cmd_call_make(struct tapi_ucmd *ucmd)
 {
 	struct tapi_call_make *arg = ucmd->cmd;
-	struct tapi_line_file *lf = ucmd->lf;
-	struct tapi_line *line = lf->line;
+	struct tapi_line *line = ucmd->lf->line;
 	struct tapi_card *card = ucmd->card;
 	struct tapi_call_params params = { .dest = arg->dest };
 	struct tapi_request_args args = { .params = &params };
-	struct tapi_call_handle *h;
-	struct tapi_request *req;
 	struct tapi_call *call;
 	bool sync;
 	int ret;
@@ -272,113 +389,122 @@ int tapi_cmd_call_make(struct tapi_ucmd *ucmd)
 		return -ENOMEM;
 	tapi_call_init_outbound(call, params.media_mode, params.bearer_mode,
 				arg->dest);
+	if (params.block_id)
+		call->param_flags = TAPI_CALLPARAM_BLOCKID;
+	return tapi_place_call(ucmd, call, TAPI_OP_MAKE_CALL, &args, sync,
+			       &arg->call, &arg->request_id);
+}
 
-	h = tapi_handle_new(lf, call);
-	if (IS_ERR(h)) {
-		ret = PTR_ERR(h);
-		goto err_call;
+/*
+ * The capabilities an operation needs of the address beyond its feature
+ * bit: the park or completion mode asked for, the length of user-user
+ * information.
+ */
+static int tapi_op_caps(const struct tapi_address_caps *caps,
+			enum tapi_request_op op,
+			const struct tapi_request_args *args)
+{
+	switch (op) {
+	case TAPI_OP_PARK:
+		return caps->park_modes & args->mode ? 0 : -EOPNOTSUPP;
+	case TAPI_OP_COMPLETE_CALL:
+		return caps->completion_modes & args->mode ? 0 : -EOPNOTSUPP;
+	case TAPI_OP_SEND_USER_USER:
+		return args->len <= caps->max_user_user ? 0 : -EINVAL;
+	default:
+		return 0;
 	}
-	tapi_handle_link(h, TAPI_PRIV_OWNER, false, false);
-	req = tapi_request_new(lf, call, TAPI_OP_MAKE_CALL, h->handle, sync);
-	if (!req) {
-		ret = -ENOMEM;
-		goto err_handle;
-	}
-	kref_get(&h->ref);
-	req->new_handles[0] = h;
-	arg->request_id = req->id;
-	arg->call = h->handle;
-	/* The handle must reach user space, whether we wait or not. */
-	ret = tapi_ucmd_respond(ucmd);
-	if (ret)
-		goto err_req;
-	ret = tapi_start_request(ucmd, req, call, &args);
-	if (ret)
-		goto err_req;
+}
 
-	/* Under way: the line's monitors hear of it. */
-	mutex_lock(&card->lock);
-	tapi_call_distribute(call, lf);
-	mutex_unlock(&card->lock);
-	tapi_call_address_changed(call);
-	tapi_call_put(call);
-	return tapi_request_result(ucmd, req);
-
-err_req:
-	tapi_request_abort(req);
-	tapi_request_put(req);
-err_handle:
-	tapi_handle_remove(h);
-err_call:
-	tapi_call_discard(call);
-	tapi_call_put(call);
-	return ret;
+/* The states an operation needs beyond its feature bit: camp-on, BUSY. */
+static bool tapi_op_state_ok(u32 state, enum tapi_request_op op,
+			     const struct tapi_request_args *args)
+{
+	return op != TAPI_OP_COMPLETE_CALL ||
+	       args->mode != TAPI_COMPLETION_CAMPON ||
+	       state == TAPI_CALLSTATE_BUSY;
 }
 
 /**
- * tapi_call_op() - an asynchronous request on one call
+ * tapi_call_op_out() - an asynchronous request on one call
  * @ucmd: the command
- * @arg: the command's structure, whose first four fields are those of
- *	struct tapi_call_request
+ * @flags: the command's flags; only %TAPI_REQUEST_VALID bits are known
+ * @handle: the call handle
+ * @id_out: where the request id goes, in the command's structure
  * @op: the request
  * @feature: the &enum tapi_call_feature bit it needs
  * @args: what else the TSP's operation takes
  *
- * The common part of dial, answer, accept, drop, hold, unhold, blind
- * transfer and remove from conference: check the handle, the capability,
- * the privilege and the state, then start the request.
+ * The common part of the requests on one call: check the handle, the
+ * capability, the privilege and the state, then start the request.  The
+ * command's own arguments are checked before.  A call completion gets its
+ * completion id here, written to @args->completion_out.
  *
  * Return: the request id, 0 (synchronous), or a negative errno.
  */
-int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
-			enum tapi_request_op op, u32 feature,
-			const struct tapi_request_args *args)
+int tapi_call_op_out(struct tapi_ucmd *ucmd, u32 flags, u32 handle,
+		     u32 *id_out, enum tapi_request_op op, u32 feature,
+		     const struct tapi_request_args *args)
 {
 	struct tapi_line_file *lf = ucmd->lf;
+	struct tapi_request_args a = *args;
+	const struct tapi_address_caps *caps;
 	struct tapi_call_handle *h;
 	struct tapi_request *req;
 	struct tapi_call *call;
-	u32 privilege, legal;
+	u32 privilege, legal, state;
 	bool sync;
 	int ret;
 
-	if (arg->flags & ~TAPI_REQUEST_VALID)
+	if (flags & ~TAPI_REQUEST_VALID)
 		return -EOPNOTSUPP;
-	ret = tapi_request_sync(ucmd, arg->flags, &sync);
+	ret = tapi_request_sync(ucmd, flags, &sync);
 	if (ret)
 		return ret;
-	h = tapi_handle_get(lf, arg->call);
+	h = tapi_handle_get(lf, handle);
 	if (!h)
 		return -ENOENT;
 	call = h->call;
+	caps = &call->line->addrs[call->address_id];
 	if (!tapi_op_present(ucmd->card->ops, op) ||
-	    !(call->line->addrs[call->address_id].call_features & feature)) {
+	    !(caps->call_features & feature)) {
 		ret = -EOPNOTSUPP;
 		goto out;
 	}
+	ret = tapi_op_caps(caps, op, &a);
+	if (ret)
+		goto out;
 	spin_lock_irq(&call->lock);
 	privilege = h->privilege;
 	legal = tapi_call_legal_features(call);
+	state = call->state;
 	spin_unlock_irq(&call->lock);
 	if (privilege != TAPI_PRIV_OWNER) {
 		ret = -EPERM;
 		goto out;
 	}
-	if (!(legal & feature)) {
+	if (!(legal & feature) || !tapi_op_state_ok(state, op, &a)) {
 		ret = -EBADFD;
 		goto out;
+	}
+	if (op == TAPI_OP_COMPLETE_CALL) {
+		ret = tapi_completion_add(lf, &a.completion_id);
+		if (ret)
+			goto out;
+		*a.completion_out = a.completion_id;
 	}
 
 	req = tapi_request_new(lf, call, op, h->handle, sync);
 	if (!req) {
 		ret = -ENOMEM;
-		goto out;
+		goto err_completion;
 	}
-	arg->request_id = req->id;
+	req->completion_id = a.completion_id;
+	*id_out = req->id;
 	ret = tapi_ucmd_respond(ucmd);
 	if (ret)
 		goto err_req;
-	ret = tapi_start_request(ucmd, req, call, args);
+	ret = tapi_start_request(ucmd, req, call, &a);
 	if (ret)
 		goto err_req;
 	ret = tapi_request_result(ucmd, req);
@@ -387,9 +513,35 @@ int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
 err_req:
 	tapi_request_abort(req);
 	tapi_request_put(req);
+err_completion:
+	if (op == TAPI_OP_COMPLETE_CALL)
+		tapi_completion_remove(ucmd->card, a.completion_id);
 out:
 	tapi_handle_put(h);
 	return ret;
+}
+
+/**
+ * tapi_call_op() - an asynchronous request on one call whose structure
+ *	starts as struct tapi_call_request does
+ * @ucmd: the command
+ * @arg: the command's structure, whose first four fields are those of
+ *	struct tapi_call_request
+ * @op: the request
+ * @feature: the &enum tapi_call_feature bit it needs
+ * @args: what else the TSP's operation takes
+ *
+ * Dial, answer, accept, drop, hold, unhold, blind transfer, remove from
+ * conference, redirect, secure, send user-user information.
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
+		 enum tapi_request_op op, u32 feature,
+		 const struct tapi_request_args *args)
+{
+	return tapi_call_op_out(ucmd, arg->flags, arg->call, &arg->request_id,
+				op, feature, args);
 }
 
 /**
@@ -486,7 +638,7 @@ int tapi_cmd_call_get_info(struct tapi_ucmd *ucmd)
 
 	if (ci->flags)
 		return -EOPNOTSUPP;
-	if (ci->reserved)
+	if (ci->reserved || ci->reserved2)
 		return -EINVAL;
 	h = tapi_handle_get(ucmd->lf, ci->call);
 	if (!h)
@@ -612,9 +764,13 @@ int tapi_cmd_address_get_status(struct tapi_ucmd *ucmd)
 	st->num_onhold_calls = c.onhold;
 	st->num_onholdpend_calls = c.onholdpend;
 	features = line->addrs[st->address_id].address_features;
+	/* Each of these makes a call here. */
 	if (!tapi_line_has_room(line, st->address_id))
-		features &= ~TAPI_ADDRFEATURE_MAKECALL;
+		features &= ~(TAPI_ADDRFEATURE_MAKECALL |
+			      TAPI_ADDRFEATURE_PICKUP |
+			      TAPI_ADDRFEATURE_UNPARK);
 	st->address_features = features;
+	tapi_address_fill_forward(line, st->address_id, st);
 	return 0;
 }
 

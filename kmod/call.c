@@ -367,7 +367,9 @@ u32 tapi_call_legal_features(struct tapi_call *call)
 	return tapi_callstate_context_features(state, conf,
 					       state == TAPI_CALLSTATE_CONNECTED &&
 					       tapi_line_has_held(call),
-					       members, max);
+					       members, max,
+					       call->param_flags &
+					       TAPI_CALLPARAM_SECURE);
 }
 
 /**
@@ -666,6 +668,12 @@ int tapi_call_set_related(struct tapi_call *call, u32 related_call_id)
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_related);
 
+/* Is @v one bit of @valid. */
+static bool tapi_one_bit(u32 v, u32 valid)
+{
+	return is_power_of_2(v) && !(v & ~valid);
+}
+
 /**
  * tapi_call_set_reason() - report why a call is what it is now
  * @call: the call
@@ -680,12 +688,89 @@ EXPORT_SYMBOL_GPL(tapi_call_set_related);
  */
 int tapi_call_set_reason(struct tapi_call *call, u32 reason)
 {
-	if (!is_power_of_2(reason) || reason & ~TAPI_CALLREASON_VALID)
+	if (!tapi_one_bit(reason, TAPI_CALLREASON_VALID))
 		return -EINVAL;
 	tapi_call_set_field(call, &call->reason, reason, TAPI_CALLINFO_REASON);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_reason);
+
+/**
+ * tapi_call_set_origin() - report where a call came from
+ * @call: the call
+ * @origin: one &enum tapi_call_origin bit (a picked-up call: the picked
+ *	call's origin)
+ *
+ * A change is queued as %TAPI_EV_CALLINFO (%TAPI_CALLINFO_ORIGIN) on
+ * every handle to the call.  A conference call's origin stays
+ * %TAPI_CALLORIGIN_CONFERENCE.
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for anything but one origin bit, or for a change
+ * to or from %TAPI_CALLORIGIN_CONFERENCE.
+ */
+int tapi_call_set_origin(struct tapi_call *call, u32 origin)
+{
+	if (!tapi_one_bit(origin, TAPI_CALLORIGIN_VALID) ||
+	    (origin == TAPI_CALLORIGIN_CONFERENCE) != tapi_call_is_conf(call))
+		return -EINVAL;
+	tapi_call_set_field(call, &call->origin, origin, TAPI_CALLINFO_ORIGIN);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_origin);
+
+/**
+ * tapi_call_set_param_flags() - report what holds for a call
+ * @call: the call
+ * @flags: &enum tapi_call_param_flag bits (a secured call:
+ *	%TAPI_CALLPARAM_SECURE)
+ *
+ * A change is queued as %TAPI_EV_CALLINFO (%TAPI_CALLINFO_CALLPARAMFLAGS)
+ * on every handle to the call.
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for an unknown flag.
+ */
+int tapi_call_set_param_flags(struct tapi_call *call, u32 flags)
+{
+	if (flags & ~TAPI_CALLPARAM_VALID)
+		return -EINVAL;
+	tapi_call_set_field(call, &call->param_flags, flags,
+			    TAPI_CALLINFO_CALLPARAMFLAGS);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_param_flags);
+
+/**
+ * tapi_call_set_user_user() - user-user information arrived for a call
+ * @call: the call, whose far end sent it
+ * @data: the bytes; copied
+ * @len: their number, 1 to %TAPI_USERUSER_MAX
+ *
+ * Replaces what the call reports in &tapi_call_info.user_user_info and
+ * queues %TAPI_EV_CALLINFO (%TAPI_CALLINFO_USERUSERINFO) on every handle
+ * to the call, even when the bytes are the same as last time: each
+ * arrival is news.
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for a bad @len.
+ */
+int tapi_call_set_user_user(struct tapi_call *call, const void *data,
+			    size_t len)
+{
+	unsigned long flags;
+
+	if (!len || len > TAPI_USERUSER_MAX)
+		return -EINVAL;
+	spin_lock_irqsave(&call->lock, flags);
+	memcpy(call->uui, data, len);
+	memset(call->uui + len, 0, sizeof(call->uui) - len);
+	call->uui_len = len;
+	tapi_call_fanout_info_locked(call, TAPI_CALLINFO_USERUSERINFO);
+	spin_unlock_irqrestore(&call->lock, flags);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_user_user);
 
 /* The address's own number as the called party of an inbound call. */
 static void tapi_call_address_party(struct tapi_call *call,
@@ -700,7 +785,7 @@ static void tapi_call_address_party(struct tapi_call *call,
 /* Is @v zero or one bit of @valid. */
 static bool tapi_one_bit_or_zero(u32 v, u32 valid)
 {
-	return !v || (is_power_of_2(v) && !(v & ~valid));
+	return !v || tapi_one_bit(v, valid);
 }
 
 static int tapi_check_offer(struct tapi_line *line,
@@ -728,7 +813,10 @@ static int tapi_check_offer(struct tapi_line *line,
  * Creates the call in %TAPI_CALLSTATE_OFFERING and distributes it: the
  * line fd owning @offer->media_mode with the highest priority (see
  * %TAPI_IOC_LINE_SET_PRIORITY) gets an owner handle, every monitor a
- * monitor handle, each with %TAPI_EV_NEWCALL and %TAPI_EV_CALLSTATE.  If
+ * monitor handle, each with %TAPI_EV_NEWCALL and %TAPI_EV_CALLSTATE.  The
+ * call back of a call completion (@offer->completion_id) goes to the
+ * line fd that asked for it instead, if it is still open and owns the
+ * media mode; the completion is over either way.  If
  * no fd owns the media mode, the core asks the TSP to drop the call
  * (&tapi_tsp_ops.drop with %TAPI_DROP_NO_OWNER), soon and from another
  * context, so the TSP may hold its own locks around this call.
@@ -743,6 +831,7 @@ static int tapi_check_offer(struct tapi_line *line,
 struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
 				  const struct tapi_call_offer *offer)
 {
+	struct tapi_line_file *owner;
 	struct tapi_line *tline;
 	struct tapi_call *call;
 	unsigned int owners;
@@ -782,9 +871,11 @@ struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
 	call->origin = offer->origin ?: TAPI_CALLORIGIN_INBOUND;
 	call->reason = offer->reason ?: TAPI_CALLREASON_DIRECT;
 	call->related_id = offer->related_call_id;
+	call->completion_id = offer->completion_id;
 	tapi_party_from(&call->parties[TAPI_PARTY_CALLER], offer->caller);
 	tapi_party_from(&call->parties[TAPI_PARTY_CONNECTED], NULL);
-	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTING], NULL);
+	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTING],
+			offer->redirecting);
 	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTION], NULL);
 	if (offer->called)
 		tapi_party_from(&call->parties[TAPI_PARTY_CALLED],
@@ -793,7 +884,9 @@ struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
 		tapi_call_address_party(call,
 					&call->parties[TAPI_PARTY_CALLED]);
 
-	tapi_call_distribute(call, NULL);
+	owner = offer->completion_id ?
+		tapi_completion_claim(card, offer->completion_id) : NULL;
+	tapi_call_distribute_to(call, owner);
 	spin_lock_irq(&call->lock);
 	owners = call->num_owners;
 	spin_unlock_irq(&call->lock);
@@ -897,6 +990,16 @@ static u32 tapi_ops_call_features(const struct tapi_tsp_ops *ops)
 		f |= TAPI_CALLFEATURE_ADDTOCONF;
 	if (ops->remove_from_conference)
 		f |= TAPI_CALLFEATURE_REMOVEFROMCONF;
+	if (ops->redirect)
+		f |= TAPI_CALLFEATURE_REDIRECT;
+	if (ops->park)
+		f |= TAPI_CALLFEATURE_PARK;
+	if (ops->secure_call)
+		f |= TAPI_CALLFEATURE_SECURECALL;
+	if (ops->send_user_user)
+		f |= TAPI_CALLFEATURE_SENDUSERUSER;
+	if (ops->complete_call && ops->uncomplete_call)
+		f |= TAPI_CALLFEATURE_COMPLETECALL;
 	return f;
 }
 
@@ -955,6 +1058,11 @@ void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci)
 	ci->connected = call->parties[TAPI_PARTY_CONNECTED];
 	ci->redirecting = call->parties[TAPI_PARTY_REDIRECTING];
 	ci->redirection = call->parties[TAPI_PARTY_REDIRECTION];
+	ci->param_flags = call->param_flags;
+	ci->completion_id = call->completion_id;
+	ci->user_user_len = call->uui_len;
+	ci->reserved2 = 0;
+	memcpy(ci->user_user_info, call->uui, sizeof(ci->user_user_info));
 }
 
 /**
@@ -978,4 +1086,26 @@ void tapi_call_init_outbound(struct tapi_call *call, u32 media_mode,
 	tapi_party_from(&call->parties[TAPI_PARTY_CONNECTED], NULL);
 	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTING], NULL);
 	tapi_party_from(&call->parties[TAPI_PARTY_REDIRECTION], NULL);
+}
+
+/**
+ * tapi_call_init_taken() - set up a call that pickup or unpark creates
+ * @call: the new call, not visible to anyone yet
+ * @media_mode: its media mode
+ * @reason: %TAPI_CALLREASON_PICKUP or %TAPI_CALLREASON_UNPARK
+ *
+ * An inbound call to this address as far as the core knows; the TSP
+ * reports who its parties are and where it came from.
+ */
+void tapi_call_init_taken(struct tapi_call *call, u32 media_mode, u32 reason)
+{
+	unsigned int i;
+
+	call->media_mode = media_mode;
+	call->bearer_mode = TAPI_BEARER_VOICE;
+	call->origin = TAPI_CALLORIGIN_INBOUND;
+	call->reason = reason;
+	for (i = 0; i < TAPI_PARTY_COUNT; i++)
+		tapi_party_from(&call->parties[i], NULL);
+	tapi_call_address_party(call, &call->parties[TAPI_PARTY_CALLED]);
 }

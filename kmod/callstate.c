@@ -15,7 +15,8 @@
  *    call through DIALTONE, DIALING, PROCEEDING, RINGBACK (or BUSY or
  *    SPECIALINFO) to CONNECTED; an inbound one from OFFERING through
  *    ACCEPTED to CONNECTED; a connected call into and out of the hold and
- *    conference states.
+ *    conference states.  A BUSY call camped on the busy station goes on
+ *    to RINGBACK when the station is free.
  *  - Reporting the state a call is already in, with another mode, is a
  *    mode change and always legal.
  */
@@ -40,7 +41,7 @@ static const struct {
 	{ S(PROCEEDING), S(DIALING) | S(RINGBACK) | S(BUSY) |
 			S(SPECIALINFO) | S(CONNECTED) },
 	{ S(RINGBACK),	S(BUSY) | S(SPECIALINFO) | S(CONNECTED) },
-	{ S(BUSY),	0 },
+	{ S(BUSY),	S(RINGBACK) },
 	{ S(SPECIALINFO), 0 },
 	{ S(CONNECTED),	S(ONHOLD) | S(ONHOLDPENDCONF) |
 			S(ONHOLDPENDTRANSFER) | S(CONFERENCED) },
@@ -71,31 +72,44 @@ static const struct {
 /* What a connected two-party call (not a conference call) may start. */
 #define TAPI_FEATURES_TWO_PARTY	(TAPI_CALLFEATURE_SETUPTRANSFER |	\
 				 TAPI_CALLFEATURE_BLINDTRANSFER |	\
-				 TAPI_CALLFEATURE_SETUPCONF)
+				 TAPI_CALLFEATURE_SETUPCONF |		\
+				 TAPI_CALLFEATURE_PARK)
+
+/* User-user information goes along while a call is set up and up. */
+#define TAPI_FEATURES_UUI	TAPI_CALLFEATURE_SENDUSERUSER
 
 static const struct {
 	u32 state;
 	u32 features;
 } tapi_state_features[] = {
-	{ S(OFFERING),	TAPI_CALLFEATURE_ACCEPT | TAPI_CALLFEATURE_ANSWER },
-	{ S(ACCEPTED),	TAPI_CALLFEATURE_ANSWER },
+	{ S(OFFERING),	TAPI_CALLFEATURE_ACCEPT | TAPI_CALLFEATURE_ANSWER |
+			TAPI_CALLFEATURE_REDIRECT | TAPI_FEATURES_UUI },
+	{ S(ACCEPTED),	TAPI_CALLFEATURE_ANSWER | TAPI_CALLFEATURE_REDIRECT |
+			TAPI_FEATURES_UUI },
 	{ S(DIALTONE),	TAPI_CALLFEATURE_DIAL },
 	{ S(DIALING),	TAPI_CALLFEATURE_DIAL },
+	{ S(PROCEEDING), TAPI_FEATURES_UUI },
+	{ S(RINGBACK),	TAPI_FEATURES_UUI | TAPI_CALLFEATURE_COMPLETECALL },
+	{ S(BUSY),	TAPI_CALLFEATURE_COMPLETECALL },
 	{ S(CONNECTED),	TAPI_CALLFEATURE_GENERATEDIGITS |
 			TAPI_CALLFEATURE_GENERATETONE | TAPI_CALLFEATURE_HOLD |
 			TAPI_FEATURES_TWO_PARTY | TAPI_CALLFEATURE_SWAPHOLD |
-			TAPI_CALLFEATURE_PREPAREADDCONF },
+			TAPI_CALLFEATURE_PREPAREADDCONF | TAPI_FEATURES_UUI },
 	{ S(ONHOLD),	TAPI_CALLFEATURE_UNHOLD },
 	{ S(ONHOLDPENDTRANSFER), TAPI_CALLFEATURE_COMPLETETRANSF },
 	{ S(ONHOLDPENDCONF), TAPI_CALLFEATURE_ADDTOCONF },
 	{ S(CONFERENCED), TAPI_CALLFEATURE_REMOVEFROMCONF },
 };
 
-/* Detection (digits, tones, media) in every live state but DISCONNECTED. */
+/*
+ * Detection (digits, tones, media) and securing the call, in every live
+ * state but DISCONNECTED.
+ */
 #define TAPI_FEATURES_DETECT	(TAPI_CALLFEATURE_MONITORDIGITS |	\
 				 TAPI_CALLFEATURE_GATHERDIGITS |	\
 				 TAPI_CALLFEATURE_MONITORTONES |	\
-				 TAPI_CALLFEATURE_MONITORMEDIA)
+				 TAPI_CALLFEATURE_MONITORMEDIA |	\
+				 TAPI_CALLFEATURE_SECURECALL)
 
 static const char *const tapi_state_names[TAPI_CALLSTATE_COUNT] = {
 	"idle", "offering", "accepted", "dialtone", "dialing", "ringback",
@@ -205,16 +219,21 @@ u32 tapi_callstate_features(u32 state)
  * @members: for a conference call, its members; for a CONFERENCED call,
  *	the members of its conference
  * @max_members: for a conference call, the most members it may have
+ * @secure: the call is secure already
  *
  * Return: tapi_callstate_features() of @state, less what the situation
- * rules out: transfer and a new conference on a conference call, joining
- * a full conference, swap hold with nothing held, removing the last
- * member.
+ * rules out: transfer, park and a new conference on a conference call,
+ * joining a full conference, swap hold with nothing held, removing the
+ * last member, securing a secure call.
  */
 u32 tapi_callstate_context_features(u32 state, bool conf, bool held_other,
-				    unsigned int members, u32 max_members)
+				    unsigned int members, u32 max_members,
+				    bool secure)
 {
 	u32 f = tapi_callstate_features(state);
+
+	if (secure)
+		f &= ~TAPI_CALLFEATURE_SECURECALL;
 
 	if (conf)
 		f &= ~(TAPI_FEATURES_TWO_PARTY | TAPI_CALLFEATURE_SWAPHOLD);

@@ -31,7 +31,20 @@ static int tapi_check_address_desc(const struct tapi_address_desc *ad)
 		return -EINVAL;
 	if (ad->address_features & ~TAPI_ADDRFEATURE_VALID ||
 	    ad->call_features & ~TAPI_CALLFEATURE_VALID ||
-	    ad->transfer_modes & ~TAPI_TRANSFER_VALID)
+	    ad->transfer_modes & ~TAPI_TRANSFER_VALID ||
+	    ad->park_modes & ~TAPI_PARK_VALID ||
+	    ad->forward_modes & ~TAPI_FORWARD_VALID ||
+	    ad->completion_modes & ~TAPI_COMPLETION_VALID ||
+	    ad->max_user_user > TAPI_USERUSER_MAX)
+		return -EINVAL;
+	/* Each capability with its modes or limit. */
+	if ((ad->call_features & TAPI_CALLFEATURE_PARK && !ad->park_modes) ||
+	    (ad->address_features & TAPI_ADDRFEATURE_FORWARD &&
+	     !ad->forward_modes) ||
+	    (ad->call_features & TAPI_CALLFEATURE_COMPLETECALL &&
+	     !ad->completion_modes) ||
+	    (ad->call_features & TAPI_CALLFEATURE_SENDUSERUSER &&
+	     !ad->max_user_user))
 		return -EINVAL;
 	if (ad->call_features & TAPI_CALLFEATURE_COMPLETETRANSF &&
 	    !ad->transfer_modes)
@@ -95,12 +108,16 @@ static int tapi_check_card_desc(const struct tapi_card_desc *desc)
  */
 static u32 tapi_line_features(const struct tapi_tsp_ops *ops)
 {
-	return ops->make_call ? TAPI_LINEFEATURE_MAKECALL : 0;
+	return (ops->make_call ? TAPI_LINEFEATURE_MAKECALL : 0) |
+	       (ops->forward ? TAPI_LINEFEATURE_FORWARD : 0);
 }
 
 static u32 tapi_address_features(const struct tapi_tsp_ops *ops)
 {
-	return ops->make_call ? TAPI_ADDRFEATURE_MAKECALL : 0;
+	return (ops->make_call ? TAPI_ADDRFEATURE_MAKECALL : 0) |
+	       (ops->pickup ? TAPI_ADDRFEATURE_PICKUP : 0) |
+	       (ops->unpark ? TAPI_ADDRFEATURE_UNPARK : 0) |
+	       (ops->forward ? TAPI_ADDRFEATURE_FORWARD : 0);
 }
 
 static void tapi_line_release(struct device *dev)
@@ -108,6 +125,7 @@ static void tapi_line_release(struct device *dev)
 	struct tapi_line *line = container_of(dev, struct tapi_line, dev);
 	struct tapi_card *card = line->card;
 
+	kfree(line->fwd);
 	kfree(line->addrs);
 	kfree(line);
 	put_device(&card->dev);
@@ -133,7 +151,10 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 		return NULL;
 	line->addrs = kcalloc(ld->num_addresses, sizeof(*line->addrs),
 			      GFP_KERNEL);
-	if (!line->addrs) {
+	line->fwd = kcalloc(ld->num_addresses, sizeof(*line->fwd), GFP_KERNEL);
+	if (!line->addrs || !line->fwd) {
+		kfree(line->fwd);
+		kfree(line->addrs);
 		kfree(line);
 		return NULL;
 	}
@@ -143,6 +164,7 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 	INIT_LIST_HEAD(&line->opens);
 	spin_lock_init(&line->calls_lock);
 	INIT_LIST_HEAD(&line->calls);
+	spin_lock_init(&line->fwd_lock);
 
 	caps = &line->caps;
 	caps->line = index;
@@ -179,6 +201,15 @@ static struct tapi_line *tapi_line_create(struct tapi_card *card,
 		if (ac->call_features & TAPI_CALLFEATURE_SETUPCONF ||
 		    ac->transfer_modes & TAPI_TRANSFER_CONFERENCE)
 			ac->max_conf_members = ad->max_conf_members;
+		/* Modes and limits only of what the address can do. */
+		if (ac->call_features & TAPI_CALLFEATURE_PARK)
+			ac->park_modes = ad->park_modes;
+		if (ac->address_features & TAPI_ADDRFEATURE_FORWARD)
+			ac->forward_modes = ad->forward_modes;
+		if (ac->call_features & TAPI_CALLFEATURE_COMPLETECALL)
+			ac->completion_modes = ad->completion_modes;
+		if (ac->call_features & TAPI_CALLFEATURE_SENDUSERUSER)
+			ac->max_user_user = ad->max_user_user;
 	}
 
 	device_initialize(&line->dev);
@@ -251,6 +282,7 @@ struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 	xa_init_flags(&card->call_ids, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
 	spin_lock_init(&card->req_lock);
 	INIT_LIST_HEAD(&card->requests);
+	INIT_LIST_HEAD(&card->completions);
 	init_waitqueue_head(&card->remove_wait);
 	INIT_LIST_HEAD(&card->node);
 	card->ops = desc->ops;

@@ -337,26 +337,29 @@ static void tapi_handle_give(struct tapi_line_file *lf, struct tapi_call *call,
 	tapi_handle_link(h, privilege, true, true);
 }
 
-/**
- * tapi_call_distribute() - give a new call's handles to the line's fds
- * @call: the call
- * @except: the fd that placed the call (it has its handle), or NULL for
- *	an inbound call, which then gets an owner
- *
- * Context: card->lock held.
- */
-void tapi_call_distribute(struct tapi_call *call,
-			  struct tapi_line_file *except)
+/* Does @lf own calls of @media_mode on @line now; card->lock held. */
+static bool tapi_lf_owns(struct tapi_line *line, struct tapi_line_file *lf,
+			 u32 media_mode)
+{
+	struct tapi_line_file *o;
+
+	list_for_each_entry(o, &line->opens, node) {
+		if (o == lf)
+			return lf->privileges & TAPI_PRIV_OWNER &&
+			       lf->media_modes & media_mode;
+	}
+	return false;
+}
+
+/* Give the line's fds their handles: @owner, or none if NULL, an owner's. */
+static void tapi_call_give_handles(struct tapi_call *call,
+				   struct tapi_line_file *except,
+				   struct tapi_line_file *owner)
 {
 	struct tapi_line *line = call->line;
-	struct tapi_line_file *lf, *owner = NULL;
+	struct tapi_line_file *lf;
 	u32 priv;
 
-	lockdep_assert_held(&line->card->lock);
-	if (READ_ONCE(call->state) == TAPI_CALLSTATE_IDLE)
-		return;
-	if (!except)
-		owner = tapi_pick_owner(line, call->media_mode);
 	list_for_each_entry(lf, &line->opens, node) {
 		if (lf == except)
 			continue;
@@ -368,6 +371,48 @@ void tapi_call_distribute(struct tapi_call *call,
 			continue;
 		tapi_handle_give(lf, call, priv);
 	}
+}
+
+/**
+ * tapi_call_distribute() - give a new call's handles to the line's fds
+ * @call: the call
+ * @except: the fd that placed the call (it has its handle), or NULL for
+ *	an inbound call, which then gets an owner
+ *
+ * Context: card->lock held.
+ */
+void tapi_call_distribute(struct tapi_call *call,
+			  struct tapi_line_file *except)
+{
+	lockdep_assert_held(&call->line->card->lock);
+	if (READ_ONCE(call->state) == TAPI_CALLSTATE_IDLE)
+		return;
+	tapi_call_give_handles(call, except, except ? NULL :
+			       tapi_pick_owner(call->line, call->media_mode));
+}
+
+/**
+ * tapi_call_distribute_to() - give an inbound call's handles to the
+ *	line's fds, the owner's to one fd if it can take it
+ * @call: the call
+ * @owner: the fd that should own it (a call completion's requester), or
+ *	NULL; a pointer that may be stale: it is only compared with the
+ *	line's open fds.  If it is not one of them, or does not own the
+ *	call's media mode, the owner is picked as for any inbound call.
+ *
+ * Context: card->lock held.
+ */
+void tapi_call_distribute_to(struct tapi_call *call,
+			     struct tapi_line_file *owner)
+{
+	struct tapi_line *line = call->line;
+
+	lockdep_assert_held(&line->card->lock);
+	if (READ_ONCE(call->state) == TAPI_CALLSTATE_IDLE)
+		return;
+	if (!owner || !tapi_lf_owns(line, owner, call->media_mode))
+		owner = tapi_pick_owner(line, call->media_mode);
+	tapi_call_give_handles(call, NULL, owner);
 }
 
 /* @lf's handle to @call, or NULL; call->lock held. */

@@ -55,7 +55,7 @@ static int tapi_get_features(struct tapi_ucmd *ucmd)
 		      TAPI_FEATURE_LINE_EVENTS | TAPI_FEATURE_LINE_STATUS |
 		      TAPI_FEATURE_CALLS | TAPI_FEATURE_MEDIA |
 		      TAPI_FEATURE_MEDIA_CONTROL | TAPI_FEATURE_MSP_DATA |
-		      TAPI_FEATURE_SUPPLEMENTARY |
+		      TAPI_FEATURE_SUPPLEMENTARY | TAPI_FEATURE_CALL_SERVICES |
 		      (tapi_uring_supported() ? TAPI_FEATURE_URING : 0);
 	f->event_size = sizeof(struct tapi_event);
 	return 0;
@@ -249,26 +249,45 @@ static const struct tapi_ioctl_op tapi_ioctl_ops[] = {
 	TAPI_IOCTL_OP(TAPI_IOC_CALL_GET_CONF_RELATED,
 		      tapi_cmd_call_get_conf_related,
 		      struct tapi_conf_related, members, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_REDIRECT, tapi_cmd_call_redirect,
+		      struct tapi_call_dial, digits, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_LINE_PICKUP, tapi_cmd_line_pickup,
+		      struct tapi_line_pickup, group, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_PARK, tapi_cmd_call_park,
+		      struct tapi_call_park, dest, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_LINE_UNPARK, tapi_cmd_line_unpark,
+		      struct tapi_line_pickup, group, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_LINE_FORWARD, tapi_cmd_line_forward,
+		      struct tapi_line_forward, entries, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_SECURE, tapi_cmd_call_secure,
+		      struct tapi_call_request, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_SEND_USER_USER,
+		      tapi_cmd_call_send_user_user,
+		      struct tapi_call_user_user, data, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_CALL_COMPLETE, tapi_cmd_call_complete,
+		      struct tapi_call_completion, request_id, TAPI_ON_LINE),
+	TAPI_IOCTL_OP(TAPI_IOC_LINE_UNCOMPLETE, tapi_cmd_line_uncomplete,
+		      struct tapi_line_uncomplete, request_id, TAPI_ON_LINE),
 };
 
 /* The uapi structures' sizes are ABI: they only ever grow. */
 static_assert(sizeof(struct tapi_features) == 40);
 static_assert(sizeof(struct tapi_card_info) == 80);
 static_assert(sizeof(struct tapi_line_devcaps) == 144);
-static_assert(sizeof(struct tapi_address_caps) == 104);
+static_assert(sizeof(struct tapi_address_caps) == 120);
 static_assert(sizeof(struct tapi_line_open) == 72);
 static_assert(sizeof(struct tapi_line_devstatus) == 48);
 static_assert(sizeof(struct tapi_event) == 64);
 static_assert(sizeof(struct tapi_line_event_mask) == 16);
 static_assert(sizeof(struct tapi_line_priority) == 16);
-static_assert(sizeof(struct tapi_address_status) == 32);
+static_assert(sizeof(struct tapi_address_status) == 328);
 static_assert(sizeof(struct tapi_line_new_calls) == 32);
 static_assert(sizeof(struct tapi_call_make) == 96);
 static_assert(sizeof(struct tapi_call_dial) == 80);
 static_assert(sizeof(struct tapi_call_request) == 16);
 static_assert(sizeof(struct tapi_call_dealloc) == 16);
 static_assert(sizeof(struct tapi_call_party) == 136);
-static_assert(sizeof(struct tapi_call_info) == 872);
+static_assert(sizeof(struct tapi_call_info) == 1016);
 static_assert(sizeof(struct tapi_call_status) == 40);
 static_assert(sizeof(struct tapi_call_privilege) == 16);
 static_assert(sizeof(struct tapi_call_handoff) == 48);
@@ -285,6 +304,13 @@ static_assert(sizeof(struct tapi_call_complete_transfer) == 24);
 static_assert(sizeof(struct tapi_call_setup_conf) == 32);
 static_assert(sizeof(struct tapi_conf_member) == 16);
 static_assert(sizeof(struct tapi_conf_related) == 32);
+static_assert(sizeof(struct tapi_forward_entry) == 72);
+static_assert(sizeof(struct tapi_line_pickup) == 152);
+static_assert(sizeof(struct tapi_call_park) == 88);
+static_assert(sizeof(struct tapi_line_forward) == 312);
+static_assert(sizeof(struct tapi_call_user_user) == 152);
+static_assert(sizeof(struct tapi_call_completion) == 24);
+static_assert(sizeof(struct tapi_line_uncomplete) == 16);
 
 /**
  * tapi_ucmd_respond() - copy a command's result to user space now

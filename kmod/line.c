@@ -271,8 +271,8 @@ EXPORT_SYMBOL_GPL(tapi_line_devstate_changed);
 
 /*
  * lineClose: off the line's list (no new handles), no replies any more,
- * every handle given back (calls only this fd owned are dropped), and
- * last, one opener less.
+ * its call completions cancelled, every handle given back (calls only
+ * this fd owned are dropped), and last, one opener less.
  */
 static int tapi_line_release(struct inode *inode, struct file *file)
 {
@@ -281,6 +281,7 @@ static int tapi_line_release(struct inode *inode, struct file *file)
 
 	tapi_line_unlist(lf);
 	tapi_requests_detach_lf(lf);
+	tapi_completions_release(lf);
 	tapi_handles_release(lf);
 	down_read(&card->ops_sem);
 	tapi_line_detach_locked(lf);

@@ -15,9 +15,14 @@
  * freed when both have happened and nobody waits on it.
  *
  * A request that creates calls (make call, the consultation and conference
- * calls of transfer and conference) also carries the requester's new
- * handles, which become valid when the request succeeds, and are removed
- * (and their calls made idle) when it fails.
+ * calls of transfer and conference, pickup, unpark) also carries the
+ * requester's new handles, which become valid when the request succeeds,
+ * and are removed (and their calls made idle) when it fails.
+ *
+ * Forward and uncomplete are about a line, not a call: their request has
+ * no call, and its reply names none.  A call completion's entry
+ * (address.c) goes with the outcome: when its request fails, and when an
+ * uncomplete request for it succeeds.
  */
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -65,9 +70,9 @@ static bool tapi_request_id_busy(struct tapi_line_file *lf, u32 id)
 /**
  * tapi_request_new() - create a request of a line fd about a call
  * @lf: the requester
- * @call: the call
+ * @call: the call, or NULL for a request about the line
  * @op: what is asked
- * @handle: @lf's handle to @call, named in the reply
+ * @handle: @lf's handle to @call, named in the reply; 0 without a call
  * @sync: the requester will wait with tapi_request_wait()
  *
  * The request is outstanding (it has its id) but not yet with the TSP:
@@ -90,12 +95,13 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 		return NULL;
 	kref_init(&req->ref);
 	req->card = card;
-	req->call = tapi_call_get(call);
+	req->call = call ? tapi_call_get(call) : NULL;
 	req->op = op;
 	req->handle = handle;
 	req->sync = sync;
 	init_completion(&req->done);
 	INIT_LIST_HEAD(&req->card_node);
+	INIT_LIST_HEAD(&req->call_node);
 	/* Not with the TSP yet: tapi_request_complete() must not be valid. */
 	req->tsp_done = true;
 
@@ -109,7 +115,8 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 	req->id = id;
 	req->lf = lf;
 	list_add_tail(&req->lf_node, &lf->requests);
-	list_add_tail(&req->call_node, &call->requests);
+	if (call)
+		list_add_tail(&req->call_node, &call->requests);
 	spin_unlock_irq(&card->req_lock);
 	return req;
 }
@@ -192,6 +199,9 @@ static bool tapi_request_finish_locked(struct tapi_request *req, int result)
 	req->lf = NULL;
 	list_del_init(&req->lf_node);
 	list_del_init(&req->call_node);
+	if ((req->op == TAPI_OP_COMPLETE_CALL && result) ||
+	    (req->op == TAPI_OP_UNCOMPLETE_CALL && !result))
+		tapi_completion_remove_locked(req->card, req->completion_id);
 	if (req->uring) {
 		/* The completion carries it, unless the command is going. */
 		event = !tapi_uring_request_finished(req->uring, result);

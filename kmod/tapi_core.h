@@ -43,7 +43,7 @@
  *	gets no handle afterwards.  Never held across a call operation of the
  *	TSP.
  * card->req_lock (spinlock, irq-safe): every request list (card, line fd,
- *	call) and the request fields marked so.
+ *	call) and the request fields marked so; the card's call completions.
  * call->lock (spinlock, irq-safe): the call's state, information and
  *	handle list, and each handle's privilege and validity.
  * call->media_lock (spinlock, irq-safe): the call's media fds, their ring
@@ -52,6 +52,8 @@
  * line->opens_lock, line->calls_lock (spinlocks, irq-safe): the lists of
  *	open fds and of calls of a line.  Taken inside call->lock for a
  *	broadcast, never the other way round.
+ * line->fwd_lock (spinlock, irq-safe): the forwarding of the line's
+ *	addresses.  Nothing is taken inside it.
  * lf->handles' xa_lock (irq-safe): the fd's handle table.
  * lf->wait.lock (spinlock, irq-safe): the event queue of one line fd and
  *	its counters.  Innermost.
@@ -83,6 +85,19 @@
 #define TAPI_MEDIA_BITS		15
 
 /**
+ * struct tapi_address_fwd - the forwarding in force on one address, as the
+ *	TSP reported it (tapi_address_set_forward())
+ * @num: entries of @entries used
+ * @no_answer_ms: the no-answer time of a %TAPI_FORWARD_NOANSWER entry
+ * @entries: in the order of their mode bits
+ */
+struct tapi_address_fwd {
+	u32 num;
+	u32 no_answer_ms;
+	struct tapi_forward_entry entries[TAPI_FORWARD_MAX];
+};
+
+/**
  * struct tapi_line - one line of a card
  * @card: the card the line belongs to
  * @index: index of the line on the card
@@ -95,6 +110,8 @@
  * @num_opens: how many line fds are open; under card->lock
  * @calls_lock: protects @calls
  * @calls: the line's calls (struct tapi_call.line_node)
+ * @fwd_lock: protects @fwd
+ * @fwd: @caps.num_addresses forwarding states
  */
 struct tapi_line {
 	struct tapi_card *card;
@@ -107,6 +124,8 @@ struct tapi_line {
 	unsigned int num_opens;
 	spinlock_t calls_lock;
 	struct list_head calls;
+	spinlock_t fwd_lock;
+	struct tapi_address_fwd *fwd;
 };
 
 /**
@@ -129,6 +148,9 @@ struct tapi_line {
  * @req_lock: see the locking comment at the top of this file
  * @requests: requests handed to the TSP and not completed by it yet
  *	(struct tapi_request.card_node); under @req_lock
+ * @completions: call completions pending (struct tapi_completion.node);
+ *	under @req_lock
+ * @next_completion_id: the last completion id handed out; under @req_lock
  */
 struct tapi_card {
 	struct device dev;
@@ -148,6 +170,20 @@ struct tapi_card {
 	u32 next_call_id;
 	spinlock_t req_lock;
 	struct list_head requests;
+	struct list_head completions;
+	u32 next_completion_id;
+};
+
+/**
+ * struct tapi_completion - a call completion the TSP holds for a line fd
+ * @node: entry in card->completions; under card->req_lock
+ * @lf: the line fd that asked; the entry goes before the fd does
+ * @id: the completion id, unique on the card among the pending ones
+ */
+struct tapi_completion {
+	struct list_head node;
+	struct tapi_line_file *lf;
+	u32 id;
 };
 
 /**
@@ -223,6 +259,10 @@ struct tapi_line_file {
  * @origin: one &enum tapi_call_origin bit
  * @reason: one &enum tapi_call_reason bit
  * @related_id: call id of a related call, or 0
+ * @param_flags: &enum tapi_call_param_flag bits
+ * @completion_id: the call completion the call answers, or 0
+ * @uui_len: bytes of @uui valid
+ * @uui: user-user information the far end sent last
  * @create_ns: creation time
  * @state_ns: when the call last entered each state
  * @parties: the parties, by &enum tapi_party_kind
@@ -258,6 +298,10 @@ struct tapi_call {
 	u32 origin;
 	u32 reason;
 	u32 related_id;
+	u32 param_flags;
+	u32 completion_id;
+	u32 uui_len;
+	u8 uui[TAPI_USERUSER_MAX];
 	u64 create_ns;
 	u64 state_ns[TAPI_CALLSTATE_COUNT];
 	struct tapi_call_party parties[TAPI_PARTY_COUNT];
@@ -317,6 +361,15 @@ struct tapi_call_handle {
  * @TAPI_OP_PREPARE_ADD_CONF: prepare add to conference
  * @TAPI_OP_ADD_TO_CONF: add to conference
  * @TAPI_OP_REMOVE_FROM_CONF: remove from conference
+ * @TAPI_OP_REDIRECT: redirect
+ * @TAPI_OP_PICKUP: pickup
+ * @TAPI_OP_PARK: park
+ * @TAPI_OP_UNPARK: unpark
+ * @TAPI_OP_FORWARD: forward (no call)
+ * @TAPI_OP_SECURE: secure call
+ * @TAPI_OP_SEND_USER_USER: send user-user information
+ * @TAPI_OP_COMPLETE_CALL: call completion
+ * @TAPI_OP_UNCOMPLETE_CALL: cancel a call completion (no call)
  */
 enum tapi_request_op {
 	TAPI_OP_MAKE_CALL,
@@ -334,6 +387,15 @@ enum tapi_request_op {
 	TAPI_OP_PREPARE_ADD_CONF,
 	TAPI_OP_ADD_TO_CONF,
 	TAPI_OP_REMOVE_FROM_CONF,
+	TAPI_OP_REDIRECT,
+	TAPI_OP_PICKUP,
+	TAPI_OP_PARK,
+	TAPI_OP_UNPARK,
+	TAPI_OP_FORWARD,
+	TAPI_OP_SECURE,
+	TAPI_OP_SEND_USER_USER,
+	TAPI_OP_COMPLETE_CALL,
+	TAPI_OP_UNCOMPLETE_CALL,
 };
 
 /* Most calls one request creates (setup conference: conference, consult). */
@@ -342,27 +404,48 @@ enum tapi_request_op {
 /**
  * struct tapi_request_args - what a request gives the TSP besides its call
  * @params: make call: what was asked
- * @digits: dial: the digits; blind transfer: the destination
+ * @digits: dial: the digits; blind transfer, redirect, pickup, park,
+ *	unpark: the destination
+ * @group: pickup: the pickup group
  * @other: swap hold: the held call; add to conference: the call to add;
  *	complete transfer: the consultation call
  * @conf: a conference call, new or existing
  * @consult: a new consultation call
  * @num_parties: setup conference: the hint
+ * @mode: park, call completion: the mode
+ * @line: forward, uncomplete: the line index
+ * @address_id: forward: the address, or -1 for all
+ * @fwd: forward: the list
+ * @data: send user-user information: the bytes
+ * @len: their number
+ * @completion_id: call completion, uncomplete: the completion
+ * @completion_out: call completion: where its id goes, in the command's
+ *	structure
  */
 struct tapi_request_args {
 	const struct tapi_call_params *params;
 	const char *digits;
+	const char *group;
 	struct tapi_call *other;
 	struct tapi_call *conf;
 	struct tapi_call *consult;
 	unsigned int num_parties;
+	u32 mode;
+	unsigned int line;
+	int address_id;
+	const struct tapi_forward_list *fwd;
+	const u8 *data;
+	size_t len;
+	u32 completion_id;
+	u32 *completion_out;
 };
 
 /**
  * struct tapi_request - one asynchronous request
  * @ref: see the top of this file
  * @card: the card
- * @call: the call it is about; a reference is held
+ * @call: the call it is about, or NULL (forward, uncomplete); a
+ *	reference is held
  * @new_handles: handles of the calls the request creates (make call,
  *	consultation and conference calls), the requester's, made valid on
  *	success, removed with their calls made idle on failure; a reference
@@ -386,6 +469,8 @@ struct tapi_request_args {
  *	@sync set: no reply event); under card->req_lock
  * @idle_node: entry in a local list of requests whose new calls must go
  *	idle, once req_lock is released
+ * @completion_id: call completion, uncomplete: the completion whose
+ *	entry goes if the request fails (completion) or succeeds (uncomplete)
  */
 struct tapi_request {
 	struct kref ref;
@@ -406,6 +491,7 @@ struct tapi_request {
 	bool finished;
 	struct tapi_uring_wait *uring;
 	struct list_head idle_node;
+	u32 completion_id;
 };
 
 /* core.c */
@@ -442,7 +528,8 @@ int tapi_callstate_mode(u32 state, u32 mode, u32 *out);
 bool tapi_callstate_transition_ok(u32 from, u32 to);
 u32 tapi_callstate_features(u32 state);
 u32 tapi_callstate_context_features(u32 state, bool conf, bool held_other,
-				    unsigned int members, u32 max_members);
+				    unsigned int members, u32 max_members,
+				    bool secure);
 bool tapi_callstate_active(u32 state);
 bool tapi_callstate_held(u32 state);
 const char *tapi_callstate_name(u32 state);
@@ -489,6 +576,7 @@ u32 tapi_call_supported_features(const struct tapi_tsp_ops *ops);
 void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci);
 void tapi_call_init_outbound(struct tapi_call *call, u32 media_mode,
 			     u32 bearer_mode, const char *dest);
+void tapi_call_init_taken(struct tapi_call *call, u32 media_mode, u32 reason);
 
 /* handle.c */
 struct tapi_call_handle *tapi_handle_new(struct tapi_line_file *lf,
@@ -503,6 +591,8 @@ int tapi_handle_dealloc(struct tapi_call_handle *h);
 int tapi_handle_set_privilege(struct tapi_call_handle *h, u32 privilege);
 void tapi_call_distribute(struct tapi_call *call,
 			  struct tapi_line_file *except);
+void tapi_call_distribute_to(struct tapi_call *call,
+			     struct tapi_line_file *owner);
 int tapi_handoff(struct tapi_call_handle *h, u32 media_mode,
 		 const char *app_name);
 struct tapi_ucmd;
@@ -588,6 +678,12 @@ bool tapi_dial_string_ok(const char *s, size_t len, bool empty_ok);
 int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
 		 enum tapi_request_op op, u32 feature,
 		 const struct tapi_request_args *args);
+int tapi_call_op_out(struct tapi_ucmd *ucmd, u32 flags, u32 handle,
+		     u32 *id_out, enum tapi_request_op op, u32 feature,
+		     const struct tapi_request_args *args);
+int tapi_place_call(struct tapi_ucmd *ucmd, struct tapi_call *call,
+		    enum tapi_request_op op, const struct tapi_request_args *args,
+		    bool sync, u32 *call_out, u32 *id_out);
 int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 		       struct tapi_call *call,
 		       const struct tapi_request_args *args);
@@ -606,6 +702,28 @@ int tapi_cmd_call_prepare_add_conf(struct tapi_ucmd *ucmd);
 int tapi_cmd_call_add_to_conf(struct tapi_ucmd *ucmd);
 int tapi_cmd_call_remove_from_conf(struct tapi_ucmd *ucmd);
 int tapi_cmd_call_get_conf_related(struct tapi_ucmd *ucmd);
+
+/* call-services.c: redirect, pickup, park, forward, secure, user-user,
+ * completion */
+int tapi_cmd_call_redirect(struct tapi_ucmd *ucmd);
+int tapi_cmd_line_pickup(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_park(struct tapi_ucmd *ucmd);
+int tapi_cmd_line_unpark(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_secure(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_send_user_user(struct tapi_ucmd *ucmd);
+int tapi_cmd_call_complete(struct tapi_ucmd *ucmd);
+
+/* address.c: forwarding and call completions of a line's addresses */
+int tapi_cmd_line_forward(struct tapi_ucmd *ucmd);
+int tapi_cmd_line_uncomplete(struct tapi_ucmd *ucmd);
+void tapi_address_fill_forward(struct tapi_line *line,
+			       unsigned int address_id,
+			       struct tapi_address_status *st);
+int tapi_completion_add(struct tapi_line_file *lf, u32 *id);
+void tapi_completion_remove(struct tapi_card *card, u32 id);
+void tapi_completion_remove_locked(struct tapi_card *card, u32 id);
+struct tapi_line_file *tapi_completion_claim(struct tapi_card *card, u32 id);
+void tapi_completions_release(struct tapi_line_file *lf);
 
 /* uring.c: io_uring commands */
 struct tapi_uring_wait;
