@@ -35,11 +35,11 @@
  * What every simulated line, address and call can do.  Grow these as the
  * simulator learns more telephony.
  */
-#define TAPI_SIM_LINE_FEATURES		TAPI_LINEFEATURE_MAKECALL
+#define TAPI_SIM_LINE_FEATURES		(TAPI_LINEFEATURE_MAKECALL |	\
+					 TAPI_LINEFEATURE_FORWARD)
 #define TAPI_SIM_DEVCAPS_FLAGS		(TAPI_DEVCAPS_CLOSEDROP |	\
 					 TAPI_DEVCAPS_MULTIPLEADDR |	\
 					 TAPI_DEVCAPS_MEDIACONTROL)
-#define TAPI_SIM_ADDRESS_FEATURES	TAPI_ADDRFEATURE_MAKECALL
 
 /*
  * First open of a line.  A hardware TSP would power up or seize the line
@@ -98,23 +98,46 @@ static const struct tapi_tsp_ops tapi_sim_ops = {
 	.prepare_add_to_conference = tapi_sim_prepare_add_to_conference,
 	.add_to_conference	= tapi_sim_add_to_conference,
 	.remove_from_conference	= tapi_sim_remove_from_conference,
+	.redirect		= tapi_sim_redirect,
+	.pickup			= tapi_sim_pickup,
+	.park			= tapi_sim_park,
+	.unpark			= tapi_sim_unpark,
+	.forward		= tapi_sim_forward,
+	.secure_call		= tapi_sim_secure_call,
+	.send_user_user		= tapi_sim_send_user_user,
+	.complete_call		= tapi_sim_complete_call,
+	.uncomplete_call	= tapi_sim_uncomplete_call,
 	.msp_data		= tapi_sim_msp_data,
 };
 
-/* Fill one line's description; its addresses go to @ad. */
+/*
+ * Fill one line's description; its addresses go to @ad.  A card without
+ * park addresses parks nothing.
+ */
 static void tapi_sim_fill_line(struct tapi_line_desc *ld,
 			       struct tapi_address_desc *ad,
-			       const struct tapi_sim_line *line)
+			       const struct tapi_sim_line *line,
+			       const struct tapi_sim_config *cfg)
 {
+	u32 address_features = line->address_features;
+	u32 call_features = line->call_features;
 	unsigned int i;
 
+	if (!cfg->num_park) {
+		address_features &= ~TAPI_ADDRFEATURE_UNPARK;
+		call_features &= ~TAPI_CALLFEATURE_PARK;
+	}
 	for (i = 0; i < line->num_numbers; i++) {
 		ad[i].address = line->numbers[i];
 		ad[i].max_calls = line->max_calls;
-		ad[i].address_features = TAPI_SIM_ADDRESS_FEATURES;
-		ad[i].call_features = line->call_features;
+		ad[i].address_features = address_features;
+		ad[i].call_features = call_features;
 		ad[i].transfer_modes = TAPI_TRANSFER_VALID;
 		ad[i].max_conf_members = line->max_conf_members;
+		ad[i].park_modes = TAPI_PARK_VALID;
+		ad[i].forward_modes = TAPI_FORWARD_VALID;
+		ad[i].completion_modes = TAPI_COMPLETION_VALID;
+		ad[i].max_user_user = TAPI_USERUSER_MAX;
 	}
 
 	ld->name = line->name;
@@ -174,7 +197,8 @@ struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
 
 	num_addresses = 0;
 	for (i = 0; i < card->num_lines; i++) {
-		tapi_sim_fill_line(&ld[i], &ad[num_addresses], lines[i]);
+		tapi_sim_fill_line(&ld[i], &ad[num_addresses], lines[i],
+				   &card->cfg);
 		num_addresses += lines[i]->num_numbers;
 	}
 	desc.lines = ld;

@@ -34,6 +34,13 @@
  *	tone_zone	rw the call-progress tones callers hear: "us"
  *			(default, North America) or "cept" (ITU-T E.180,
  *			425 Hz)
+ *	forward_no_answer_ms rw a call alerts this long before a forwarding
+ *			on no answer takes it, unless the forwarding says;
+ *			1 to 600000, default 15000
+ *	park_numbers	rw the switch's park addresses, 0 to
+ *			TAPI_SIM_MAX_PARK numbers as in a line's numbers,
+ *			none of them a line's number (else going live fails
+ *			with EINVAL); default none: calls cannot be parked
  *
  * /sys/kernel/config/tapi-sim/CARD/lineN	mkdir: line N of the card,
  *						N decimal without leading
@@ -56,8 +63,16 @@
  *	call_features	enum tapi_call_feature bits the line's addresses offer,
  *			within what the switch implements (accept, answer,
  *			dial, drop: 0xf; hold to remove from conference:
- *			0x3ff0; and the core's media control: 0x1f80000;
- *			all of it by default); drop is required
+ *			0x3ff0; redirect, park, secure, user-user, call
+ *			completion: 0x7c000; and the core's media control:
+ *			0x1f80000; all of it by default); drop is required.
+ *			Park needs park_numbers too
+ *	address_features  enum tapi_address_feature bits the line's
+ *			addresses offer, within make call, pickup, unpark
+ *			and forward (0xf, the default); unpark needs
+ *			park_numbers too
+ *	pickup_group	the line's pickup group: up to 31 letters, digits,
+ *			'_', '-', '.'; empty (default): none
  *	max_calls	most active calls on the line and on each address,
  *			1 to 64; default 4
  *	max_conf_members  most members of one conference call, 2 to 8;
@@ -86,6 +101,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/configfs.h>
+#include <linux/ctype.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -170,11 +186,13 @@ static bool tapi_sim_is_separator(char c)
 }
 
 /*
- * Parse the numbers attribute into @nums, TAPI_MAX_ADDRESSES entries.
+ * Parse a list of numbers (a line's numbers, the park addresses) into
+ * @nums, @max entries; @empty_ok: none at all is fine.
  * Return: how many numbers, or -EINVAL.
  */
 static int tapi_sim_parse_numbers(const char *page, size_t count,
-				  char (*nums)[TAPI_ADDRESS_LEN])
+				  char (*nums)[TAPI_ADDRESS_LEN],
+				  unsigned int max, bool empty_ok)
 {
 	const char *p = page, *end = page + count;
 	unsigned int i, n = 0;
@@ -192,7 +210,7 @@ static int tapi_sim_parse_numbers(const char *page, size_t count,
 				break;
 		}
 		/* A bad character, a number too long, too many numbers. */
-		if (!len || len >= TAPI_ADDRESS_LEN || n == TAPI_MAX_ADDRESSES)
+		if (!len || len >= TAPI_ADDRESS_LEN || n == max)
 			return -EINVAL;
 		if (p + len < end && !tapi_sim_is_separator(p[len]))
 			return -EINVAL;
@@ -205,22 +223,33 @@ static int tapi_sim_parse_numbers(const char *page, size_t count,
 		n++;
 		p += len;
 	}
-	return n ? n : -EINVAL;
+	return n || empty_ok ? n : -EINVAL;
+}
+
+/* Show a list of numbers, space-separated. */
+static ssize_t tapi_sim_show_numbers(char *page,
+				     const char (*nums)[TAPI_ADDRESS_LEN],
+				     unsigned int n)
+{
+	ssize_t len = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		len += scnprintf(page + len, PAGE_SIZE - len, "%s%s",
+				 i ? " " : "", nums[i]);
+	len += scnprintf(page + len, PAGE_SIZE - len, "\n");
+	return len;
 }
 
 static ssize_t tapi_sim_line_numbers_show(struct config_item *item,
 					  char *page)
 {
 	struct tapi_sim_line *line = to_tapi_sim_line(item);
-	ssize_t len = 0;
-	unsigned int i;
+	ssize_t len;
 
 	mutex_lock(&line->card->lock);
-	for (i = 0; i < line->num_numbers; i++)
-		len += scnprintf(page + len, PAGE_SIZE - len, "%s%s",
-				 i ? " " : "", line->numbers[i]);
+	len = tapi_sim_show_numbers(page, line->numbers, line->num_numbers);
 	mutex_unlock(&line->card->lock);
-	len += scnprintf(page + len, PAGE_SIZE - len, "\n");
 	return len;
 }
 
@@ -235,7 +264,8 @@ static ssize_t tapi_sim_line_numbers_store(struct config_item *item,
 	nums = kcalloc(TAPI_MAX_ADDRESSES, sizeof(*nums), GFP_KERNEL);
 	if (!nums)
 		return -ENOMEM;
-	n = tapi_sim_parse_numbers(page, count, nums);
+	n = tapi_sim_parse_numbers(page, count, nums, TAPI_MAX_ADDRESSES,
+				   false);
 	if (n < 0) {
 		ret = n;
 		goto out;
@@ -263,15 +293,20 @@ static ssize_t tapi_sim_line_show_u32(struct tapi_sim_line *line,
 	return ret;
 }
 
-/* Store a value in [@min, @max] with no bit outside @valid into @val. */
+/*
+ * Store a value in [@min, @max] with no bit outside @valid and every bit
+ * of @required into @val.
+ */
 static ssize_t tapi_sim_line_store_u32(struct tapi_sim_line *line, u32 *val,
 				       u32 min, u32 max, u32 valid,
-				       const char *page, size_t count)
+				       u32 required, const char *page,
+				       size_t count)
 {
 	u32 v;
 	int ret;
 
-	if (kstrtou32(page, 0, &v) || v < min || v > max || v & ~valid)
+	if (kstrtou32(page, 0, &v) || v < min || v > max || v & ~valid ||
+	    (v & required) != required)
 		return -EINVAL;
 
 	ret = tapi_sim_line_lock_config(line);
@@ -284,9 +319,9 @@ static ssize_t tapi_sim_line_store_u32(struct tapi_sim_line *line, u32 *val,
 
 /*
  * A numeric attribute of a line: a bit mask shown in hex when @_hex, else a
- * count shown in decimal.
+ * count shown in decimal; @_required: bits a mask must have.
  */
-#define TAPI_SIM_LINE_U32_ATTR(_name, _hex, _min, _max, _valid)		\
+#define TAPI_SIM_LINE_U32_ATTR(_name, _hex, _min, _max, _valid, _required) \
 static ssize_t tapi_sim_line_##_name##_show(struct config_item *item,	\
 					    char *page)			\
 {									\
@@ -302,28 +337,67 @@ static ssize_t tapi_sim_line_##_name##_store(struct config_item *item,	\
 	struct tapi_sim_line *line = to_tapi_sim_line(item);		\
 									\
 	return tapi_sim_line_store_u32(line, &line->_name, _min, _max,	\
-				       _valid, page, count);		\
+				       _valid, _required, page, count);	\
 }									\
 									\
 CONFIGFS_ATTR(tapi_sim_line_, _name)
 
-TAPI_SIM_LINE_U32_ATTR(media_modes, true, 1, U32_MAX, TAPI_MEDIA_VALID);
-TAPI_SIM_LINE_U32_ATTR(bearer_modes, true, 1, U32_MAX, TAPI_BEARER_VALID);
+TAPI_SIM_LINE_U32_ATTR(media_modes, true, 1, U32_MAX, TAPI_MEDIA_VALID, 0);
+TAPI_SIM_LINE_U32_ATTR(bearer_modes, true, 1, U32_MAX, TAPI_BEARER_VALID, 0);
 TAPI_SIM_LINE_U32_ATTR(gen_digit_modes, true, 0, U32_MAX,
-		       TAPI_DIGITMODE_VALID);
+		       TAPI_DIGITMODE_VALID, 0);
 TAPI_SIM_LINE_U32_ATTR(monitor_digit_modes, true, 0, U32_MAX,
-		       TAPI_DIGITMODE_VALID);
-TAPI_SIM_LINE_U32_ATTR(max_calls, false, 1, TAPI_SIM_MAX_CALLS, U32_MAX);
+		       TAPI_DIGITMODE_VALID, 0);
+TAPI_SIM_LINE_U32_ATTR(max_calls, false, 1, TAPI_SIM_MAX_CALLS, U32_MAX, 0);
 TAPI_SIM_LINE_U32_ATTR(max_conf_members, false, 2, TAPI_SIM_MAX_CONF_MEMBERS,
-		       U32_MAX);
-TAPI_SIM_LINE_U32_ATTR(call_features, true, TAPI_CALLFEATURE_DROP, U32_MAX,
-		       TAPI_SIM_CALL_FEATURES);
+		       U32_MAX, 0);
+TAPI_SIM_LINE_U32_ATTR(call_features, true, 0, U32_MAX,
+		       TAPI_SIM_CALL_FEATURES, TAPI_CALLFEATURE_DROP);
+TAPI_SIM_LINE_U32_ATTR(address_features, true, 0, U32_MAX,
+		       TAPI_SIM_ADDRESS_FEATURES, 0);
 TAPI_SIM_LINE_U32_ATTR(gen_tone_max_freqs, false, 0,
-		       TAPI_SIM_MAX_TONE_FREQS, U32_MAX);
+		       TAPI_SIM_MAX_TONE_FREQS, U32_MAX, 0);
 TAPI_SIM_LINE_U32_ATTR(monitor_tone_max_freqs, false, 0,
-		       TAPI_SIM_MAX_TONE_FREQS, U32_MAX);
+		       TAPI_SIM_MAX_TONE_FREQS, U32_MAX, 0);
 TAPI_SIM_LINE_U32_ATTR(monitor_tone_max, false, 0,
-		       TAPI_SIM_MAX_MONITOR_TONES, U32_MAX);
+		       TAPI_SIM_MAX_MONITOR_TONES, U32_MAX, 0);
+
+static ssize_t tapi_sim_line_pickup_group_show(struct config_item *item,
+					       char *page)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	ssize_t ret;
+
+	mutex_lock(&line->card->lock);
+	ret = sprintf(page, "%s\n", line->pickup_group);
+	mutex_unlock(&line->card->lock);
+	return ret;
+}
+
+/* A group is a word of letters, digits, '_', '-' and '.'; empty: none. */
+static ssize_t tapi_sim_line_pickup_group_store(struct config_item *item,
+						const char *page, size_t count)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	size_t i, len = count;
+	int ret;
+
+	if (len && page[len - 1] == '\n')
+		len--;
+	if (len >= sizeof(line->pickup_group))
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (!isalnum(page[i]) && !strchr("_-.", page[i]))
+			return -EINVAL;
+	}
+	ret = tapi_sim_line_lock_config(line);
+	if (ret)
+		return ret;
+	memcpy(line->pickup_group, page, len);
+	line->pickup_group[len] = '\0';
+	mutex_unlock(&line->card->lock);
+	return count;
+}
 
 /* The far end's commands; only while live (the switch checks). */
 static ssize_t tapi_sim_line_network_store(struct config_item *item,
@@ -344,6 +418,7 @@ static ssize_t tapi_sim_line_network_store(struct config_item *item,
 
 CONFIGFS_ATTR(tapi_sim_line_, name);
 CONFIGFS_ATTR(tapi_sim_line_, numbers);
+CONFIGFS_ATTR(tapi_sim_line_, pickup_group);
 CONFIGFS_ATTR_WO(tapi_sim_line_, network);
 
 static struct configfs_attribute *tapi_sim_line_attrs[] = {
@@ -356,6 +431,8 @@ static struct configfs_attribute *tapi_sim_line_attrs[] = {
 	&tapi_sim_line_attr_max_calls,
 	&tapi_sim_line_attr_max_conf_members,
 	&tapi_sim_line_attr_call_features,
+	&tapi_sim_line_attr_address_features,
+	&tapi_sim_line_attr_pickup_group,
 	&tapi_sim_line_attr_gen_tone_max_freqs,
 	&tapi_sim_line_attr_monitor_tone_max_freqs,
 	&tapi_sim_line_attr_monitor_tone_max,
@@ -392,6 +469,21 @@ static void tapi_sim_card_unpin_lines(struct tapi_sim_card *card)
 	}
 }
 
+/* Is one of @line's numbers also a park address of @card. */
+static bool tapi_sim_parks_a_number(const struct tapi_sim_card *card,
+				    const struct tapi_sim_line *line)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < card->cfg.num_park; i++) {
+		for (j = 0; j < line->num_numbers; j++) {
+			if (!strcmp(card->cfg.park[i], line->numbers[j]))
+				return true;
+		}
+	}
+	return false;
+}
+
 static int tapi_sim_card_go_live(struct tapi_sim_card *card)
 {
 	struct tapi_sim_line **lines;
@@ -410,7 +502,8 @@ static int tapi_sim_card_go_live(struct tapi_sim_card *card)
 	 * all below num_lines are exactly line0..lineN-1.
 	 */
 	list_for_each_entry(line, &card->lines, node) {
-		if (line->index >= card->num_lines || !line->num_numbers) {
+		if (line->index >= card->num_lines || !line->num_numbers ||
+		    tapi_sim_parks_a_number(card, line)) {
 			ret = -EINVAL;
 			goto out;
 		}
@@ -563,6 +656,45 @@ CONFIGFS_ATTR(tapi_sim_card_, _name)
 TAPI_SIM_CARD_MS_ATTR(no_answer_ms, 1);
 TAPI_SIM_CARD_MS_ATTR(remote_answer_ms, 0);
 TAPI_SIM_CARD_MS_ATTR(reply_delay_ms, 0);
+TAPI_SIM_CARD_MS_ATTR(forward_no_answer_ms, 1);
+
+static ssize_t tapi_sim_card_park_numbers_show(struct config_item *item,
+					       char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	ssize_t len;
+
+	mutex_lock(&card->lock);
+	len = tapi_sim_show_numbers(page, card->cfg.park, card->cfg.num_park);
+	mutex_unlock(&card->lock);
+	return len;
+}
+
+static ssize_t tapi_sim_card_park_numbers_store(struct config_item *item,
+						const char *page, size_t count)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	char (*nums)[TAPI_ADDRESS_LEN];
+	int n, ret;
+
+	nums = kcalloc(TAPI_SIM_MAX_PARK, sizeof(*nums), GFP_KERNEL);
+	if (!nums)
+		return -ENOMEM;
+	n = tapi_sim_parse_numbers(page, count, nums, TAPI_SIM_MAX_PARK, true);
+	if (n < 0) {
+		ret = n;
+		goto out;
+	}
+	ret = tapi_sim_card_lock_config(card);
+	if (ret)
+		goto out;
+	memcpy(card->cfg.park, nums, sizeof(card->cfg.park));
+	card->cfg.num_park = n;
+	mutex_unlock(&card->lock);
+out:
+	kfree(nums);
+	return ret ? ret : count;
+}
 
 static ssize_t tapi_sim_card_unknown_number_show(struct config_item *item,
 						 char *page)
@@ -674,6 +806,7 @@ CONFIGFS_ATTR_RO(tapi_sim_card_, calls);
 CONFIGFS_ATTR(tapi_sim_card_, unknown_number);
 CONFIGFS_ATTR(tapi_sim_card_, external_prefix);
 CONFIGFS_ATTR(tapi_sim_card_, tone_zone);
+CONFIGFS_ATTR(tapi_sim_card_, park_numbers);
 
 static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_live,
@@ -686,6 +819,8 @@ static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_unknown_number,
 	&tapi_sim_card_attr_external_prefix,
 	&tapi_sim_card_attr_tone_zone,
+	&tapi_sim_card_attr_forward_no_answer_ms,
+	&tapi_sim_card_attr_park_numbers,
 	NULL
 };
 
@@ -728,6 +863,7 @@ tapi_sim_card_make_line(struct config_group *group, const char *name)
 	line->max_calls = 4;
 	line->max_conf_members = 3;
 	line->call_features = TAPI_SIM_CALL_FEATURES;
+	line->address_features = TAPI_SIM_ADDRESS_FEATURES;
 	line->gen_digit_modes = TAPI_DIGITMODE_DTMF;
 	line->monitor_digit_modes = TAPI_DIGITMODE_DTMF |
 				    TAPI_DIGITMODE_DTMFEND;
@@ -809,6 +945,7 @@ tapi_sim_make_card(struct config_group *group, const char *name)
 	INIT_LIST_HEAD(&card->lines);
 	atomic_set(&card->open_lines, 0);
 	card->cfg.no_answer_ms = 30000;
+	card->cfg.forward_no_answer_ms = 15000;
 	strscpy(card->cfg.external_prefix, "9",
 		sizeof(card->cfg.external_prefix));
 	tapi_sim_switch_init(&card->sw);

@@ -25,6 +25,10 @@
  *	the far end signals DIGITS out of band (an ISDN keypad, RFC 4733),
  *	each as lasting TAPI_SIM_DIGIT_MS; EINVAL for a digit the mode
  *	has not (pulse: 0-9 only)
+ *   useruser HEX [call=ID]
+ *	the far end of an external call sends user-user information, the
+ *	bytes HEX (1 to TAPI_USERUSER_MAX of them, two hex digits each);
+ *	EINVAL for an internal call
  *
  * STATE is a state's name, MODE one of that state's modes' names (the uapi
  * enums without their prefix, in any case: offering, busy, station,
@@ -360,6 +364,23 @@ static int tapi_sim_cmd_hangup(struct tapi_sim_call *sc,
 	return tapi_sim_remote_hangup(sc, mode);
 }
 
+static int tapi_sim_cmd_useruser(struct tapi_sim_call *sc,
+				 const struct tapi_sim_args *a)
+{
+	u8 data[TAPI_USERUSER_MAX];
+	size_t len;
+
+	if (!a->word || a->delay || a->number || a->name || a->mode)
+		return -EINVAL;
+	len = strlen(a->word);
+	if (!len || len % 2 || len / 2 > sizeof(data) ||
+	    hex2bin(data, a->word, len / 2))
+		return -EINVAL;
+	if (!sc)
+		return -ENOENT;
+	return tapi_sim_network_user_user(sc, data, len / 2);
+}
+
 static int tapi_sim_cmd_answer(struct tapi_sim_call *sc,
 			       const struct tapi_sim_args *a)
 {
@@ -414,6 +435,8 @@ int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
 		ret = tapi_sim_cmd_party(sc, &a);
 	else if (!strcmp(verb, "digits"))
 		ret = tapi_sim_cmd_digits(sc, &a);
+	else if (!strcmp(verb, "useruser"))
+		ret = tapi_sim_cmd_useruser(sc, &a);
 	else
 		ret = -EINVAL;
 out:

@@ -240,8 +240,15 @@ static void tapi_sim_transferred(struct tapi_sim_call *far,
 	tapi_call_set_reason(far->call, TAPI_CALLREASON_TRANSFER);
 }
 
-/* The number a call of this station is connected to, for its far end. */
-static const char *tapi_sim_far_number(struct tapi_sim_call *sc)
+/**
+ * tapi_sim_far_number() - the number a call of this station is connected
+ *	to
+ * @sc: the call
+ *
+ * Return: the far end's number: its station's on the card ("" if it
+ * withholds it), else the network's (dialled, or the caller's).
+ */
+const char *tapi_sim_far_number(struct tapi_sim_call *sc)
 {
 	if (sc->peer)
 		return sc->peer->block_id ? "" : tapi_sim_number_of(sc->peer);
@@ -318,9 +325,25 @@ static void tapi_sim_do_complete_transfer(struct tapi_sim_call *sc,
 	tapi_request_complete(req, 0);
 }
 
+/**
+ * tapi_sim_far_to_network() - the network takes a far end over
+ * @far: a call of the card whose other end leaves it, or NULL (nothing
+ *	to do)
+ * @dest: the number the network reaches it at
+ */
+void tapi_sim_far_to_network(struct tapi_sim_call *far, const char *dest)
+{
+	if (!far)
+		return;
+	far->peer = NULL;
+	far->external = true;
+	strscpy(far->dialed, dest, sizeof(far->dialed));
+	tapi_sim_audio_refresh(far);
+}
+
 /*
- * Blind transfer of @sc's far end to the line @to: offer it a call from
- * the far end, which hears ringback until the line answers.
+ * Blind transfer of @sc's far end to the station @to: offer it a call from
+ * the far end, which hears ringback until the station answers.
  */
 static int tapi_sim_blind_to_line(struct tapi_sim_call *sc,
 				  const struct tapi_sim_number *to)
@@ -328,31 +351,31 @@ static int tapi_sim_blind_to_line(struct tapi_sim_call *sc,
 	struct tapi_sim_switch *sw = sc->sw;
 	struct tapi_sim_call *far = sc->peer, *nsc;
 	struct tapi_party caller = { .number = tapi_sim_far_number(sc) };
-	struct tapi_party called = { .number = to->number };
-	struct tapi_call_offer offer = {
-		.address_id = to->address,
-		.media_mode = sc->media_mode,
-		.origin = TAPI_CALLORIGIN_INTERNAL,
-		.reason = TAPI_CALLREASON_TRANSFER,
-		.caller = &caller,
-		.called = &called,
-	};
 	struct tapi_party by = { .number = tapi_sim_number_of(sc) };
-	struct tapi_call *call;
+	struct tapi_sim_delivery d = {
+		.offer = {
+			.media_mode = sc->media_mode,
+			.origin = far ? TAPI_CALLORIGIN_INTERNAL :
+					TAPI_CALLORIGIN_EXTERNAL,
+			.reason = TAPI_CALLREASON_TRANSFER,
+			.caller = &caller,
+			.redirecting = &by,
+		},
+		.far = far,
+	};
 
-	if (!far)
-		offer.origin = TAPI_CALLORIGIN_EXTERNAL;
-	call = tapi_call_offer(sw->tcard, to->line, &offer);
-	if (IS_ERR(call))
-		return PTR_ERR(call);
-	nsc = tapi_sim_call_new(sw, call);
-	if (!nsc)
-		return -ENOMEM;
-	nsc->media_mode = sc->media_mode;
-	tapi_call_set_party(nsc->call, TAPI_PARTY_REDIRECTING, &by);
+	nsc = tapi_sim_deliver(sw, to, &d);
+	if (IS_ERR(nsc))
+		return PTR_ERR(nsc);
 	sc->peer = NULL;
+	if (!nsc) {
+		/* Forwarded to the network, which answers at once. */
+		if (far)
+			tapi_sim_transferred(far, d.network_dest, by.number);
+		tapi_sim_far_to_network(far, d.network_dest);
+		return 0;
+	}
 	nsc->peer = far;
-	nsc->external = !far;
 	if (far) {
 		far->peer = nsc;
 		tapi_call_set_party(far->call, TAPI_PARTY_REDIRECTING, &by);
@@ -385,18 +408,10 @@ static void tapi_sim_do_blind_transfer(struct tapi_sim_call *sc,
 		break;
 	case SIM_ROUTE_EXTERNAL:
 		/* The network takes the far end over: it answers at once. */
-		if (far) {
-			struct tapi_party by = {
-				.number = tapi_sim_number_of(sc),
-			};
-
-			sc->peer = NULL;
-			far->peer = NULL;
-			far->external = true;
-			strscpy(far->dialed, dest, sizeof(far->dialed));
-			tapi_sim_transferred(far, dest, by.number);
-			tapi_sim_audio_refresh(far);
-		}
+		if (far)
+			tapi_sim_transferred(far, dest, tapi_sim_number_of(sc));
+		sc->peer = NULL;
+		tapi_sim_far_to_network(far, dest);
 		break;
 	default:
 		ret = -ENXIO;

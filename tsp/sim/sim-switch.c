@@ -55,7 +55,11 @@ static void tapi_sim_call_release(struct kref *ref)
 	kfree(sc);
 }
 
-static void tapi_sim_call_put(struct tapi_sim_call *sc)
+/**
+ * tapi_sim_call_put() - drop a reference on a switch call
+ * @sc: the call
+ */
+void tapi_sim_call_put(struct tapi_sim_call *sc)
 {
 	kref_put(&sc->ref, tapi_sim_call_release);
 }
@@ -99,6 +103,7 @@ struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
 	tapi_sim_media_init_call(&sc->media, call);
 	INIT_DELAYED_WORK(&sc->no_answer, tapi_sim_no_answer_work);
 	INIT_DELAYED_WORK(&sc->remote_answer, tapi_sim_remote_answer_work);
+	INIT_DELAYED_WORK(&sc->fwd_no_answer, tapi_sim_fwd_no_answer_work);
 	list_add_tail(&sc->node, &sw->calls);
 	tapi_call_set_drvdata(call, sc);
 	return sc;
@@ -113,9 +118,13 @@ static unsigned long tapi_sim_at_least(u32 ms)
 	return msecs_to_jiffies(ms) + 1;
 }
 
-/* Schedule one of the call's timers; it holds a reference while pending. */
-static void tapi_sim_arm(struct tapi_sim_call *sc, struct delayed_work *dw,
-			 u32 ms)
+/**
+ * tapi_sim_arm() - schedule one of a call's timers
+ * @sc: the call; the timer holds a reference on it while pending
+ * @dw: the timer
+ * @ms: when, at the earliest
+ */
+void tapi_sim_arm(struct tapi_sim_call *sc, struct delayed_work *dw, u32 ms)
 {
 	kref_get(&sc->ref);
 	if (!mod_delayed_work(system_wq, dw, tapi_sim_at_least(ms)))
@@ -124,7 +133,12 @@ static void tapi_sim_arm(struct tapi_sim_call *sc, struct delayed_work *dw,
 	tapi_sim_call_put(sc);
 }
 
-static void tapi_sim_disarm(struct tapi_sim_call *sc, struct delayed_work *dw)
+/**
+ * tapi_sim_disarm() - cancel one of a call's timers, if pending
+ * @sc: the call
+ * @dw: the timer
+ */
+void tapi_sim_disarm(struct tapi_sim_call *sc, struct delayed_work *dw)
 {
 	if (cancel_delayed_work(dw))
 		tapi_sim_call_put(sc);
@@ -144,6 +158,7 @@ void tapi_sim_call_end(struct tapi_sim_call *sc)
 	tapi_sim_media_update(&sc->sw->media, &sc->media, SIM_AUDIO_NONE, 0,
 			      NULL, 0);
 	tapi_sim_supp_call_end(sc);
+	tapi_sim_services_call_end(sc);
 	if (sc->peer)
 		sc->peer->peer = NULL;
 	sc->peer = NULL;
@@ -242,13 +257,9 @@ int tapi_sim_set(struct tapi_sim_call *sc, u32 state, u32 mode)
 const char *tapi_sim_own_number(struct tapi_sim_switch *sw,
 				       unsigned int line, unsigned int address)
 {
-	unsigned int i;
+	const struct tapi_sim_number *n = tapi_sim_dir_entry(sw, line, address);
 
-	for (i = 0; i < sw->num_numbers; i++) {
-		if (sw->dir[i].line == line && sw->dir[i].address == address)
-			return sw->dir[i].number;
-	}
-	return "";
+	return n ? n->number : "";
 }
 
 /**
@@ -305,7 +316,7 @@ static void tapi_sim_unknown_number(struct tapi_sim_call *sc)
 			     TAPI_DISCONNECTMODE_BADADDRESS);
 }
 
-/* Ring line @to->line for @sc: offer it a call, or report busy. */
+/* Ring the station @to for @sc: offer it a call, or report busy. */
 static void tapi_sim_ring_line(struct tapi_sim_call *sc,
 			       const struct tapi_sim_number *to)
 {
@@ -313,23 +324,22 @@ static void tapi_sim_ring_line(struct tapi_sim_call *sc,
 	struct tapi_party caller = {
 		.number = tapi_sim_own_number(sw, sc->line, sc->address),
 	};
-	struct tapi_party called = { .number = to->number };
-	struct tapi_call_offer offer = {
-		.address_id = to->address,
-		.media_mode = sc->media_mode,
-		.origin = TAPI_CALLORIGIN_INTERNAL,
-		.caller = &caller,
-		.called = &called,
-		.related_call_id = sc->id,
+	struct tapi_sim_delivery d = {
+		.offer = {
+			.media_mode = sc->media_mode,
+			.origin = TAPI_CALLORIGIN_INTERNAL,
+			.caller = &caller,
+			.related_call_id = sc->id,
+		},
+		.far = sc,
 	};
 	struct tapi_sim_call *psc;
-	struct tapi_call *call;
 
 	if (sc->block_id)
 		caller = (struct tapi_party){ .flags = TAPI_PARTYID_BLOCKED };
-	call = tapi_call_offer(sw->tcard, to->line, &offer);
-	if (IS_ERR(call)) {
-		if (PTR_ERR(call) == -EBUSY)
+	psc = tapi_sim_deliver(sw, to, &d);
+	if (IS_ERR(psc)) {
+		if (PTR_ERR(psc) == -EBUSY)
 			tapi_sim_set(sc, TAPI_CALLSTATE_BUSY,
 				     TAPI_BUSYMODE_STATION);
 		else
@@ -337,15 +347,17 @@ static void tapi_sim_ring_line(struct tapi_sim_call *sc,
 				     TAPI_DISCONNECTMODE_TEMPFAILURE);
 		return;
 	}
-	psc = tapi_sim_call_new(sw, call);
-	if (!psc) {
-		tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED,
-			     TAPI_DISCONNECTMODE_TEMPFAILURE);
-		return;
+	if (psc) {
+		psc->peer = sc;
+		sc->peer = psc;
+	} else {
+		/* Forwarded to the network. */
+		sc->external = true;
+		strscpy(sc->dialed, d.network_dest, sizeof(sc->dialed));
+		if (sw->cfg.remote_answer_ms)
+			tapi_sim_arm(sc, &sc->remote_answer,
+				     sw->cfg.remote_answer_ms);
 	}
-	psc->media_mode = sc->media_mode;
-	psc->peer = sc;
-	sc->peer = psc;
 	tapi_sim_set(sc, TAPI_CALLSTATE_RINGBACK, 0);
 	tapi_sim_arm(sc, &sc->no_answer, sc->no_answer_ms);
 }
@@ -420,9 +432,12 @@ static void tapi_sim_do_dial(struct tapi_sim_call *sc, const char *digits,
 	}
 }
 
-/* Tell both ends of a connected call who the other is. */
-static void tapi_sim_connected_party(struct tapi_sim_call *sc,
-				     const char *number)
+/**
+ * tapi_sim_connected_party() - tell a call who it is connected to
+ * @sc: the call
+ * @number: the number of the other end
+ */
+void tapi_sim_connected_party(struct tapi_sim_call *sc, const char *number)
 {
 	struct tapi_party p = { .number = number };
 
@@ -442,7 +457,8 @@ static void tapi_sim_do_answer(struct tapi_sim_call *sc,
 	}
 	tapi_request_complete(req, 0);
 	tapi_sim_set(sc, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
-	if (!peer)
+	tapi_sim_disarm(sc, &sc->fwd_no_answer);
+	if (tapi_sim_answer_callback(sc) || !peer)
 		return;
 	tapi_sim_disarm(peer, &peer->no_answer);
 	tapi_sim_set(peer, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
@@ -525,7 +541,7 @@ static void tapi_sim_op_run(struct tapi_sim_op *op)
 {
 	struct tapi_sim_call *sc = op->sc;
 
-	if (sc->gone) {
+	if (sc && sc->gone) {
 		/* Dropped meanwhile: the core has answered already. */
 		tapi_request_complete(op->req, -ECANCELED);
 		return;
@@ -547,7 +563,7 @@ static void tapi_sim_op_run(struct tapi_sim_op *op)
 		tapi_sim_do_drop(sc, op->reason, op->req);
 		break;
 	default:
-		tapi_sim_supp_run(op);
+		tapi_sim_services_run(op);
 		break;
 	}
 }
@@ -555,7 +571,8 @@ static void tapi_sim_op_run(struct tapi_sim_op *op)
 /* Drop the references an operation holds. */
 static void tapi_sim_op_release(struct tapi_sim_op *op)
 {
-	tapi_sim_call_put(op->sc);
+	if (op->sc)
+		tapi_sim_call_put(op->sc);
 	if (op->other)
 		tapi_sim_call_put(op->other);
 	tapi_call_put(op->conf);
@@ -599,17 +616,19 @@ static void tapi_sim_ops_work(struct work_struct *work)
  * tapi_sim_submit_op() - run an operation now, or queue it for
  *	reply_delay_ms
  * @op: the operation; its sc, other, conf and consult are borrowed: a
- *	queued copy takes references of its own
+ *	queued copy takes references of its own.  Without sc (an operation
+ *	on a line), sw must be set.
  *
  * Context: sw->lock held.
  * Return: 0 (the request is taken on) or -ENOMEM.
  */
 int tapi_sim_submit_op(struct tapi_sim_op *op)
 {
-	struct tapi_sim_switch *sw = op->sc->sw;
+	struct tapi_sim_switch *sw = op->sc ? op->sc->sw : op->sw;
 	unsigned long delay = tapi_sim_at_least(sw->cfg.reply_delay_ms);
 	struct tapi_sim_op *later;
 
+	op->sw = sw;
 	if (!sw->cfg.reply_delay_ms || !op->req) {
 		tapi_sim_op_run(op);
 		return 0;
@@ -617,7 +636,10 @@ int tapi_sim_submit_op(struct tapi_sim_op *op)
 	later = kmemdup(op, sizeof(*op), GFP_KERNEL);
 	if (!later)
 		return -ENOMEM;
-	kref_get(&op->sc->ref);
+	/* The copy's own forwarding entries. */
+	later->fwd.entries = later->fwd_entries;
+	if (later->sc)
+		kref_get(&later->sc->ref);
 	if (later->other)
 		kref_get(&later->other->ref);
 	if (later->conf)
@@ -761,23 +783,45 @@ int tapi_sim_report_state(struct tapi_sim_call *sc, u32 state, u32 mode)
  * @line: the line
  * @offer: the call
  *
- * Return: 0 or tapi_call_offer()'s error.
+ * The line's forwarding applies: the call may ring elsewhere, or go
+ * back to the network.
+ *
+ * Return: 0, -EINVAL for an address the line does not have, or
+ * tapi_sim_deliver()'s error.
  */
 int tapi_sim_offer(struct tapi_sim_switch *sw, unsigned int line,
 		   const struct tapi_call_offer *offer)
 {
+	const struct tapi_sim_number *to;
+	struct tapi_sim_delivery d = { .offer = *offer };
 	struct tapi_sim_call *sc;
-	struct tapi_call *call;
 
-	call = tapi_call_offer(sw->tcard, line, offer);
-	if (IS_ERR(call))
-		return PTR_ERR(call);
-	sc = tapi_sim_call_new(sw, call);
-	if (!sc)
-		return -ENOMEM;
-	sc->external = true;
-	sc->media_mode = offer->media_mode;
-	return 0;
+	to = tapi_sim_dir_entry(sw, line, offer->address_id);
+	if (!to)
+		return -EINVAL;
+	sc = tapi_sim_deliver(sw, to, &d);
+	return PTR_ERR_OR_ZERO(sc);
+}
+
+/**
+ * tapi_sim_dir_entry() - the directory entry of a line's address
+ * @sw: the switch
+ * @line: the line
+ * @address: the address
+ *
+ * Return: the entry, or NULL if the line or the address does not exist.
+ */
+const struct tapi_sim_number *tapi_sim_dir_entry(struct tapi_sim_switch *sw,
+						 unsigned int line,
+						 unsigned int address)
+{
+	unsigned int i;
+
+	for (i = 0; i < sw->num_numbers; i++) {
+		if (sw->dir[i].line == line && sw->dir[i].address == address)
+			return &sw->dir[i];
+	}
+	return NULL;
 }
 
 /**
@@ -962,6 +1006,7 @@ void tapi_sim_switch_init(struct tapi_sim_switch *sw)
 	INIT_LIST_HEAD(&sw->calls);
 	INIT_LIST_HEAD(&sw->ops);
 	INIT_DELAYED_WORK(&sw->op_work, tapi_sim_ops_work);
+	tapi_sim_services_init(sw);
 	tapi_sim_media_init(&sw->media);
 }
 
@@ -980,14 +1025,19 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 			  struct tapi_sim_line *const *lines,
 			  unsigned int num_lines)
 {
+	struct tapi_sim_parked *parked;
 	struct tapi_sim_number *dir;
 	unsigned int i, j, n = 0;
 
 	for (i = 0; i < num_lines; i++)
 		n += lines[i]->num_numbers;
 	dir = kcalloc(n, sizeof(*dir), GFP_KERNEL);
-	if (!dir)
+	parked = kcalloc(TAPI_SIM_MAX_PARK, sizeof(*parked), GFP_KERNEL);
+	if (!dir || !parked) {
+		kfree(parked);
+		kfree(dir);
 		return -ENOMEM;
+	}
 	n = 0;
 	for (i = 0; i < num_lines; i++) {
 		for (j = 0; j < lines[i]->num_numbers; j++, n++) {
@@ -995,6 +1045,8 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 			dir[n].address = j;
 			strscpy(dir[n].number, lines[i]->numbers[j],
 				sizeof(dir[n].number));
+			strscpy(dir[n].group, lines[i]->pickup_group,
+				sizeof(dir[n].group));
 		}
 	}
 
@@ -1002,6 +1054,7 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 	sw->tcard = tcard;
 	sw->cfg = *cfg;
 	sw->dir = dir;
+	sw->parked = parked;
 	sw->num_numbers = n;
 	sw->live = true;
 	mutex_unlock(&sw->lock);
@@ -1034,6 +1087,7 @@ void tapi_sim_switch_stop(struct tapi_sim_switch *sw)
 
 	/* A work item that runs now finds !live and does nothing. */
 	cancel_delayed_work_sync(&sw->op_work);
+	tapi_sim_services_stop(sw);
 	tapi_sim_media_stop(&sw->media);
 	list_for_each_entry_safe(op, otmp, &ops, node)
 		tapi_sim_op_free(op);
@@ -1041,6 +1095,8 @@ void tapi_sim_switch_stop(struct tapi_sim_switch *sw)
 		if (cancel_delayed_work_sync(&sc->no_answer))
 			tapi_sim_call_put(sc);
 		if (cancel_delayed_work_sync(&sc->remote_answer))
+			tapi_sim_call_put(sc);
+		if (cancel_delayed_work_sync(&sc->fwd_no_answer))
 			tapi_sim_call_put(sc);
 		sc->gone = true;
 		tapi_call_set_drvdata(sc->call, NULL);

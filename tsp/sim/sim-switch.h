@@ -26,11 +26,19 @@
  * @external: the far end is the simulated network
  * @gone: the call went idle; work items that find this do nothing
  * @block_id: the caller withholds its number
+ * @secure: the call is secured: its line takes no second call
  * @media_mode: the call's media mode
  * @no_answer_ms: how long an outbound call may ring
- * @dialed: the number dialled so far (outbound)
+ * @dialed: the number dialled so far (outbound); for an inbound call
+ *	from the network, the caller's number
+ * @parked: 1 + the park address the call's far end holds it at while
+ *	parked there, else 0
+ * @callback: for the call back of a call completion, the station to ring
+ *	once it is answered; else NULL
+ * @camp_id: the completion id of a camp-on this call waits for, or 0
  * @no_answer: gives up on an unanswered outbound call
  * @remote_answer: the network answers an external call
+ * @fwd_no_answer: forwards an unanswered inbound call
  * @media: its audio (sim-media.c)
  */
 struct tapi_sim_call {
@@ -48,12 +56,55 @@ struct tapi_sim_call {
 	bool external;
 	bool gone;
 	bool block_id;
+	bool secure;
 	u32 media_mode;
 	u32 no_answer_ms;
 	char dialed[TAPI_DIAL_LEN];
+	unsigned int parked;
+	const struct tapi_sim_number *callback;
+	u32 camp_id;
 	struct delayed_work no_answer;
 	struct delayed_work remote_answer;
+	struct delayed_work fwd_no_answer;
 	struct tapi_sim_media_call media;
+};
+
+/**
+ * struct tapi_sim_parked - what one park address holds
+ * @held: the parked party, if a call of the card (a reference is held);
+ *	else NULL
+ * @used: something is parked here
+ * @external: the parked party is the network
+ * @media_mode: the parked call's media mode
+ * @number: the parked party's number
+ */
+struct tapi_sim_parked {
+	struct tapi_sim_call *held;
+	bool used;
+	bool external;
+	u32 media_mode;
+	char number[TAPI_DIAL_LEN];
+};
+
+/**
+ * struct tapi_sim_completion - a call completion the switch carries out
+ * @node: entry in sw->completions
+ * @id: the core's completion id
+ * @mode: &enum tapi_completion_mode
+ * @from: the requesting station (the call back rings it)
+ * @to: the station to complete the call to
+ * @camped: for a camp-on, the waiting call (a reference is held); NULL
+ *	for a call back
+ * @media_mode: the media mode of the call completed
+ */
+struct tapi_sim_completion {
+	struct list_head node;
+	u32 id;
+	u32 mode;
+	u32 media_mode;
+	const struct tapi_sim_number *from;
+	const struct tapi_sim_number *to;
+	struct tapi_sim_call *camped;
 };
 
 /**
@@ -73,6 +124,15 @@ struct tapi_sim_call {
  * @SIM_OP_PREPARE_ADD_CONF: prepare add to conference
  * @SIM_OP_ADD_TO_CONF: add to conference
  * @SIM_OP_REMOVE_FROM_CONF: remove from conference
+ * @SIM_OP_REDIRECT: redirect
+ * @SIM_OP_PICKUP: pickup
+ * @SIM_OP_PARK: park
+ * @SIM_OP_UNPARK: unpark
+ * @SIM_OP_FORWARD: forward (no call)
+ * @SIM_OP_SECURE: secure call
+ * @SIM_OP_USER_USER: send user-user information
+ * @SIM_OP_COMPLETE: call completion
+ * @SIM_OP_UNCOMPLETE: cancel a call completion (no call)
  */
 enum tapi_sim_op_kind {
 	SIM_OP_MAKE_CALL,
@@ -90,6 +150,15 @@ enum tapi_sim_op_kind {
 	SIM_OP_PREPARE_ADD_CONF,
 	SIM_OP_ADD_TO_CONF,
 	SIM_OP_REMOVE_FROM_CONF,
+	SIM_OP_REDIRECT,
+	SIM_OP_PICKUP,
+	SIM_OP_PARK,
+	SIM_OP_UNPARK,
+	SIM_OP_FORWARD,
+	SIM_OP_SECURE,
+	SIM_OP_USER_USER,
+	SIM_OP_COMPLETE,
+	SIM_OP_UNCOMPLETE,
 };
 
 /**
@@ -97,21 +166,33 @@ enum tapi_sim_op_kind {
  * @node: entry in sw->ops, in submission order
  * @due: when to run it, in jiffies
  * @kind: what to do
- * @sc: the call; a reference is held
+ * @sw: the switch
+ * @sc: the call, or NULL for an operation on a line; a reference is held
  * @req: the request to complete
  * @reason: for a drop
- * @digits: for a dial, the digits; for a blind transfer, the destination
+ * @digits: for a dial, the digits; for a blind transfer, redirect,
+ *	pickup, park and unpark, the destination
  * @other: a second call of the switch (swap hold: the held one; complete
  *	transfer: the consultation; add to conference: the call to add), or
  *	NULL; a reference is held
  * @conf: a new conference call of the core, or NULL; a reference is held
  * @consult: a new consultation call of the core, or NULL; a reference is
  *	held
+ * @group: for a pickup, the group
+ * @mode: for a park or a call completion, the mode
+ * @line: for a forward, the line
+ * @address: for a forward, the address, or -1 for all
+ * @id: for a call completion and its cancelling, the completion id
+ * @fwd: for a forward, the list
+ * @fwd_entries: its entries
+ * @data: for user-user information, the bytes
+ * @len: their number
  */
 struct tapi_sim_op {
 	struct list_head node;
 	unsigned long due;
 	enum tapi_sim_op_kind kind;
+	struct tapi_sim_switch *sw;
 	struct tapi_sim_call *sc;
 	struct tapi_request *req;
 	enum tapi_drop_reason reason;
@@ -119,12 +200,28 @@ struct tapi_sim_op {
 	struct tapi_sim_call *other;
 	struct tapi_call *conf;
 	struct tapi_call *consult;
+	char group[TAPI_DIAL_LEN];
+	u32 mode;
+	unsigned int line;
+	int address;
+	u32 id;
+	struct tapi_forward_list fwd;
+	struct tapi_forward_entry fwd_entries[TAPI_FORWARD_MAX];
+	u8 data[TAPI_USERUSER_MAX];
+	size_t len;
 };
 
 /* sim-switch.c */
 struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
 					struct tapi_call *call);
+void tapi_sim_call_put(struct tapi_sim_call *sc);
 void tapi_sim_call_end(struct tapi_sim_call *sc);
+void tapi_sim_arm(struct tapi_sim_call *sc, struct delayed_work *dw, u32 ms);
+void tapi_sim_disarm(struct tapi_sim_call *sc, struct delayed_work *dw);
+void tapi_sim_connected_party(struct tapi_sim_call *sc, const char *number);
+const struct tapi_sim_number *tapi_sim_dir_entry(struct tapi_sim_switch *sw,
+						 unsigned int line,
+						 unsigned int address);
 int tapi_sim_set(struct tapi_sim_call *sc, u32 state, u32 mode);
 void tapi_sim_audio_refresh(struct tapi_sim_call *sc);
 const char *tapi_sim_own_number(struct tapi_sim_switch *sw,
@@ -160,5 +257,37 @@ void tapi_sim_supp_run(struct tapi_sim_op *op);
 void tapi_sim_supp_call_end(struct tapi_sim_call *sc);
 struct tapi_sim_media_call *tapi_sim_bridge_of(struct tapi_sim_call *sc,
 					       u32 state);
+const char *tapi_sim_far_number(struct tapi_sim_call *sc);
+void tapi_sim_far_to_network(struct tapi_sim_call *far, const char *dest);
+
+/**
+ * struct tapi_sim_delivery - a call on its way to a station of the card
+ * @offer: the call as the station is to see it; its address_id, and on
+ *	forwarding its reason and redirecting party, are set on the way
+ * @far: the calling end, a call of the card, or NULL for the network
+ * @no_forward: the station's forwarding does not apply (a call back)
+ * @to_network: out: forwarding took the call to the network, to
+ *	@network_dest; no call was offered
+ * @network_dest: out: see @to_network
+ */
+struct tapi_sim_delivery {
+	struct tapi_call_offer offer;
+	struct tapi_sim_call *far;
+	bool no_forward;
+	bool to_network;
+	char network_dest[TAPI_DIAL_LEN];
+};
+
+/* sim-services.c */
+struct tapi_sim_call *tapi_sim_deliver(struct tapi_sim_switch *sw,
+				       const struct tapi_sim_number *to,
+				       struct tapi_sim_delivery *d);
+void tapi_sim_services_run(struct tapi_sim_op *op);
+void tapi_sim_services_call_end(struct tapi_sim_call *sc);
+bool tapi_sim_answer_callback(struct tapi_sim_call *sc);
+void tapi_sim_services_init(struct tapi_sim_switch *sw);
+void tapi_sim_services_stop(struct tapi_sim_switch *sw);
+void tapi_sim_fwd_no_answer_work(struct work_struct *work);
+bool tapi_sim_is_park(struct tapi_sim_switch *sw, const char *num);
 
 #endif /* _TAPI_SIM_SWITCH_H */

@@ -32,17 +32,40 @@ struct tapi_sim_card;
 #define TAPI_SIM_MAX_CONF_MEMBERS	8
 /* Samples of one audio tick (sim-media.c). */
 #define TAPI_SIM_TICK_SAMPLES		160
+/* Most park addresses of a card. */
+#define TAPI_SIM_MAX_PARK		8
+/* Most times one call is forwarded on its way (a loop ends there). */
+#define TAPI_SIM_MAX_FORWARD_HOPS	4
+/* Longest pickup group name, with its NUL. */
+#define TAPI_SIM_GROUP_LEN		32
+
+/**
+ * struct tapi_sim_fwd - the forwarding of one address of the switch
+ * @modes: &enum tapi_forward_mode bits in force
+ * @no_answer_ms: how long a call alerts before %TAPI_FORWARD_NOANSWER
+ *	takes it
+ * @dest: the destination of each mode, by the mode's bit number
+ */
+struct tapi_sim_fwd {
+	u32 modes;
+	u32 no_answer_ms;
+	char dest[3][TAPI_DIAL_LEN];
+};
 
 /**
  * struct tapi_sim_number - one entry of the switch's directory
  * @line: the line the number rings
  * @address: the address of the line it is
  * @number: the number
+ * @group: the line's pickup group, or empty
+ * @fwd: the address's forwarding
  */
 struct tapi_sim_number {
 	unsigned int line;
 	unsigned int address;
 	char number[TAPI_ADDRESS_LEN];
+	char group[TAPI_SIM_GROUP_LEN];
+	struct tapi_sim_fwd fwd;
 };
 
 /**
@@ -57,6 +80,10 @@ struct tapi_sim_number {
  *	(NOCIRCUIT) instead of DISCONNECTED(BADADDRESS)
  * @external_prefix: numbers starting with it, and longer, are external:
  *	they go to the simulated network; empty: no external calls
+ * @forward_no_answer_ms: a call alerts this long before a no-answer
+ *	forwarding takes it, unless the forwarding says how long
+ * @num_park: entries of @park
+ * @park: the park addresses of the switch; none: no parking
  */
 struct tapi_sim_config {
 	u32 tone_zone;
@@ -65,6 +92,9 @@ struct tapi_sim_config {
 	u32 reply_delay_ms;
 	bool unknown_specialinfo;
 	char external_prefix[TAPI_ADDRESS_LEN];
+	u32 forward_no_answer_ms;
+	unsigned int num_park;
+	char park[TAPI_SIM_MAX_PARK][TAPI_ADDRESS_LEN];
 };
 
 /**
@@ -196,6 +226,10 @@ void tapi_sim_media_stop(struct tapi_sim_media *sm);
  * @ops: operations waiting to run (struct tapi_sim_op.node), with
  *	@cfg.reply_delay_ms, in the order they were made
  * @op_work: runs @ops when they are due
+ * @parked: what each park address of @cfg holds
+ * @completions: call completions pending (struct
+ *	tapi_sim_completion.node), oldest first
+ * @completion_work: looks for completions whose far end is free
  * @media: the calls' audio (under its own lock, not @lock)
  */
 struct tapi_sim_switch {
@@ -208,6 +242,9 @@ struct tapi_sim_switch {
 	struct list_head calls;
 	struct list_head ops;
 	struct delayed_work op_work;
+	struct tapi_sim_parked *parked;
+	struct list_head completions;
+	struct work_struct completion_work;
 	struct tapi_sim_media media;
 };
 
@@ -233,6 +270,9 @@ struct tapi_sim_switch {
  * @monitor_tone_max_freqs: most frequencies of a monitored tone
  * @monitor_tone_max: most tones monitored at once
  * @call_features: &enum tapi_call_feature bits the line's addresses offer
+ * @address_features: &enum tapi_address_feature bits the line's addresses
+ *	offer
+ * @pickup_group: the line's pickup group, or empty for none
  *
  * Every field but @group, @card and @index (fixed at mkdir) is protected by
  * @card->lock.
@@ -256,7 +296,15 @@ struct tapi_sim_line {
 	u32 monitor_tone_max_freqs;
 	u32 monitor_tone_max;
 	u32 call_features;
+	u32 address_features;
+	char pickup_group[TAPI_SIM_GROUP_LEN];
 };
+
+/* Address operations the simulated switch implements. */
+#define TAPI_SIM_ADDRESS_FEATURES	(TAPI_ADDRFEATURE_MAKECALL |	\
+					 TAPI_ADDRFEATURE_PICKUP |	\
+					 TAPI_ADDRFEATURE_UNPARK |	\
+					 TAPI_ADDRFEATURE_FORWARD)
 
 /* Call operations the simulated switch implements. */
 #define TAPI_SIM_CALL_FEATURES		(TAPI_CALLFEATURE_ACCEPT |	\
@@ -264,6 +312,7 @@ struct tapi_sim_line {
 					 TAPI_CALLFEATURE_DIAL |	\
 					 TAPI_CALLFEATURE_DROP |	\
 					 TAPI_SIM_SUPP_FEATURES |	\
+					 TAPI_SIM_SERVICE_FEATURES |	\
 					 TAPI_SIM_MEDIA_FEATURES)
 /* Supplementary services (sim-supp.c). */
 #define TAPI_SIM_SUPP_FEATURES		(TAPI_CALLFEATURE_HOLD |	\
@@ -276,6 +325,12 @@ struct tapi_sim_line {
 					 TAPI_CALLFEATURE_PREPAREADDCONF | \
 					 TAPI_CALLFEATURE_ADDTOCONF |	\
 					 TAPI_CALLFEATURE_REMOVEFROMCONF)
+/* Call services (sim-services.c). */
+#define TAPI_SIM_SERVICE_FEATURES	(TAPI_CALLFEATURE_REDIRECT |	\
+					 TAPI_CALLFEATURE_PARK |	\
+					 TAPI_CALLFEATURE_SECURECALL |	\
+					 TAPI_CALLFEATURE_SENDUSERUSER | \
+					 TAPI_CALLFEATURE_COMPLETECALL)
 /* Media control (the core's, on the switch's audio). */
 #define TAPI_SIM_MEDIA_FEATURES		(TAPI_CALLFEATURE_GENERATEDIGITS | \
 					 TAPI_CALLFEATURE_GENERATETONE | \
@@ -368,6 +423,30 @@ int tapi_sim_remove_from_conference(struct tapi_card *tcard,
 				    struct tapi_call *call,
 				    struct tapi_request *req);
 
+/* sim-services.c: call services */
+int tapi_sim_redirect(struct tapi_card *tcard, struct tapi_call *call,
+		      const char *dest, struct tapi_request *req);
+int tapi_sim_pickup(struct tapi_card *tcard, struct tapi_call *call,
+		    const char *dest, const char *group,
+		    struct tapi_request *req);
+int tapi_sim_park(struct tapi_card *tcard, struct tapi_call *call, u32 mode,
+		  const char *dest, struct tapi_request *req);
+int tapi_sim_unpark(struct tapi_card *tcard, struct tapi_call *call,
+		    const char *dest, struct tapi_request *req);
+int tapi_sim_forward(struct tapi_card *tcard, unsigned int line,
+		     int address_id, const struct tapi_forward_list *fwd,
+		     struct tapi_request *req);
+int tapi_sim_secure_call(struct tapi_card *tcard, struct tapi_call *call,
+			 struct tapi_request *req);
+int tapi_sim_send_user_user(struct tapi_card *tcard, struct tapi_call *call,
+			    const u8 *data, size_t len,
+			    struct tapi_request *req);
+int tapi_sim_complete_call(struct tapi_card *tcard, struct tapi_call *call,
+			   u32 mode, u32 completion_id,
+			   struct tapi_request *req);
+int tapi_sim_uncomplete_call(struct tapi_card *tcard, unsigned int line,
+			     u32 completion_id, struct tapi_request *req);
+
 /* sim-network.c: the far end, driven through the network attribute */
 int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
 			     char *cmd);
@@ -381,5 +460,7 @@ int tapi_sim_remote_answer(struct tapi_sim_call *sc, u32 delay_ms);
 int tapi_sim_remote_hangup(struct tapi_sim_call *sc, u32 mode);
 int tapi_sim_report_state(struct tapi_sim_call *sc, u32 state, u32 mode);
 struct tapi_call *tapi_sim_call_core(struct tapi_sim_call *sc);
+int tapi_sim_network_user_user(struct tapi_sim_call *sc, const u8 *data,
+			       size_t len);
 
 #endif /* _TAPI_SIM_H */
