@@ -151,10 +151,14 @@ static const struct {
 };
 
 /* The operations legal in each state, for an owner. */
-/* Detection the sim's default line offers (its media modes have no fax). */
+/*
+ * Detection the sim's default line offers (its media modes have no fax),
+ * and securing the call: in every state but IDLE and DISCONNECTED.
+ */
 #define DETECT_FEATURES	(TAPI_CALLFEATURE_MONITORDIGITS |		\
 			 TAPI_CALLFEATURE_GATHERDIGITS |		\
-			 TAPI_CALLFEATURE_MONITORTONES)
+			 TAPI_CALLFEATURE_MONITORTONES |		\
+			 TAPI_CALLFEATURE_SECURECALL)
 
 static uint32_t legal_features(uint32_t state)
 {
@@ -165,22 +169,38 @@ static uint32_t legal_features(uint32_t state)
 		return TAPI_CALLFEATURE_DROP;
 	case TAPI_CALLSTATE_OFFERING:
 		return TAPI_CALLFEATURE_ACCEPT | TAPI_CALLFEATURE_ANSWER |
-		       TAPI_CALLFEATURE_DROP | DETECT_FEATURES;
+		       TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
+		       TAPI_CALLFEATURE_REDIRECT | TAPI_CALLFEATURE_SENDUSERUSER;
 	case TAPI_CALLSTATE_ACCEPTED:
 		return TAPI_CALLFEATURE_ANSWER | TAPI_CALLFEATURE_DROP |
-		       DETECT_FEATURES;
+		       DETECT_FEATURES | TAPI_CALLFEATURE_REDIRECT |
+		       TAPI_CALLFEATURE_SENDUSERUSER;
+	case TAPI_CALLSTATE_PROCEEDING:
+		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
+		       TAPI_CALLFEATURE_SENDUSERUSER;
+	case TAPI_CALLSTATE_RINGBACK:
+		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
+		       TAPI_CALLFEATURE_SENDUSERUSER |
+		       TAPI_CALLFEATURE_COMPLETECALL;
+	case TAPI_CALLSTATE_BUSY:
+		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
+		       TAPI_CALLFEATURE_COMPLETECALL;
 	case TAPI_CALLSTATE_DIALTONE:
 	case TAPI_CALLSTATE_DIALING:
 		return TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP |
 		       DETECT_FEATURES;
 	case TAPI_CALLSTATE_CONNECTED:
-		/* Alone on its line: nothing held to swap with. */
+		/*
+		 * Alone on its line: nothing held to swap with; no park
+		 * addresses on this card: no park.
+		 */
 		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
 		       TAPI_CALLFEATURE_GENERATEDIGITS |
 		       TAPI_CALLFEATURE_GENERATETONE | TAPI_CALLFEATURE_HOLD |
 		       TAPI_CALLFEATURE_SETUPTRANSFER |
 		       TAPI_CALLFEATURE_BLINDTRANSFER |
-		       TAPI_CALLFEATURE_SETUPCONF;
+		       TAPI_CALLFEATURE_SETUPCONF |
+		       TAPI_CALLFEATURE_SENDUSERUSER;
 	case TAPI_CALLSTATE_ONHOLD:
 		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
 		       TAPI_CALLFEATURE_UNHOLD;
@@ -207,11 +227,19 @@ static void illegal_ops(struct __test_metadata *_metadata, int fd,
 		{ TAPI_CALLFEATURE_UNHOLD, TAPI_IOC_CALL_UNHOLD },
 		{ TAPI_CALLFEATURE_REMOVEFROMCONF,
 		  TAPI_IOC_CALL_REMOVE_FROM_CONF },
+		{ TAPI_CALLFEATURE_SECURECALL, TAPI_IOC_CALL_SECURE },
 	};
 	struct tapi_call_consult cs = { .size = sizeof(cs), .call = c };
 	struct tapi_call_setup_conf sc = { .size = sizeof(sc), .call = c };
 	struct tapi_call_dial bt = { .size = sizeof(bt), .call = c,
 				     .digits = "2001" };
+	struct tapi_call_user_user uu = { .size = sizeof(uu), .call = c,
+					  .len = 1, .data = "u" };
+	struct tapi_call_completion cc = {
+		.size = sizeof(cc),
+		.call = c,
+		.mode = TAPI_COMPLETION_CALLBACK,
+	};
 	uint32_t legal = legal_features(state);
 	unsigned int i;
 
@@ -239,6 +267,25 @@ static void illegal_ops(struct __test_metadata *_metadata, int fd,
 	if (!(legal & TAPI_CALLFEATURE_SETUPCONF)) {
 		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_SETUP_CONF, &sc))
 			TH_LOG("setup conference in %s", state_name(state));
+	}
+	if (!(legal & TAPI_CALLFEATURE_REDIRECT)) {
+		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_REDIRECT, &bt))
+			TH_LOG("redirect in %s", state_name(state));
+	}
+	if (!(legal & TAPI_CALLFEATURE_SENDUSERUSER)) {
+		EXPECT_EQ(-EBADFD,
+			  tapi_ioctl(fd, TAPI_IOC_CALL_SEND_USER_USER, &uu))
+			TH_LOG("user-user information in %s", state_name(state));
+	}
+	if (!(legal & TAPI_CALLFEATURE_COMPLETECALL)) {
+		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_COMPLETE, &cc))
+			TH_LOG("call completion in %s", state_name(state));
+	}
+	/* Camp-on only at a busy station. */
+	if (state != TAPI_CALLSTATE_BUSY) {
+		cc.mode = TAPI_COMPLETION_CAMPON;
+		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_COMPLETE, &cc))
+			TH_LOG("camp-on in %s", state_name(state));
 	}
 	/* This call is no conference call: never prepare add. */
 	EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_PREPARE_ADD_CONF, &cs))

@@ -45,6 +45,9 @@ check "default max_calls" 4 "$(($(rd "$L/max_calls")))"
 check "default max_conf_members" 3 "$(rd "$L/max_conf_members")"
 check "default gen_digit_modes" 2 "$(($(rd "$L/gen_digit_modes")))"
 check "default monitor_digit_modes" 6 "$(($(rd "$L/monitor_digit_modes")))"
+check "default call_features" $((0x1ffffff)) "$(($(rd "$L/call_features")))"
+check "default address_features" 15 "$(($(rd "$L/address_features")))"
+check "default pickup_group" "" "$(rd "$L/pickup_group")"
 
 # --- refused values keep the old one -------------------------------------
 # attribute, a good value to start from, then the bad values
@@ -75,7 +78,13 @@ bad_values gen_tone_max_freqs 0 abc 4 -1
 bad_values monitor_tone_max_freqs 1 abc 4 99
 bad_values monitor_tone_max 16 abc 17 -1
 bad_values max_conf_members 3 abc 0 1 9 -1
-bad_values call_features 0xf abc 0 7 0x4000 0x400f 0x200000f -1
+bad_values call_features 0xf abc 0 7 0x4000 0x2000008 0x4000008 -1
+bad_values address_features 0 abc 16 0x1f -1
+bad_values pickup_group sales "a b" "x/y" $'a\tb' "$(printf 'g%031d' 0)"
+check "pickup_group of 31 characters" 0 \
+	"$(wr "$L/pickup_group" "$(printf 'g%030d' 0)")"
+check "pickup_group may be emptied" 0 "$(wr "$L/pickup_group" $'\n')"
+check "empty pickup_group reads back" "" "$(rd "$L/pickup_group")"
 
 # --- the switch's card attributes -----------------------------------------
 check "default no_answer_ms" 30000 "$(rd "$C/no_answer_ms")"
@@ -83,6 +92,8 @@ check "default remote_answer_ms" 0 "$(rd "$C/remote_answer_ms")"
 check "default reply_delay_ms" 0 "$(rd "$C/reply_delay_ms")"
 check "default unknown_number" badaddress "$(rd "$C/unknown_number")"
 check "default external_prefix" 9 "$(rd "$C/external_prefix")"
+check "default forward_no_answer_ms" 15000 "$(rd "$C/forward_no_answer_ms")"
+check "default park_numbers" "" "$(rd "$C/park_numbers")"
 check "default call_features" 15 "$(($(rd "$L/call_features")))"
 check "calls of a dead card" "" "$(cat "$C/calls")"
 # card attribute, a good value, then bad ones: EINVAL, old value kept
@@ -103,6 +114,12 @@ bad_card_values remote_answer_ms 0 600001 -5 x
 bad_card_values reply_delay_ms 250 600001 1e3
 bad_card_values unknown_number specialinfo busy $'\n' "special info"
 bad_card_values external_prefix 0 "9 9" "9x" "$(printf '9%064d' 0)"
+bad_card_values forward_no_answer_ms 2000 0 600001 x
+bad_card_values park_numbers "700 701" "7x" "1 1" "$(seq -s ' ' 1 9)"
+check "park_numbers read back" "700 701" "$(rd "$C/park_numbers")"
+check "park_numbers may be emptied" 0 "$(wr "$C/park_numbers" $'\n')"
+check "eight park numbers" 0 "$(wr "$C/park_numbers" "$(seq -s ' ' 1 8)")"
+check "no park numbers again" 0 "$(wr "$C/park_numbers" $'\n')"
 check "external_prefix may be empty" 0 "$(wr "$C/external_prefix" $'\n')"
 check "empty external_prefix reads back" "" "$(rd "$C/external_prefix")"
 check "network of a dead card" ENODEV "$(wr "$L/network" "offer 1")"
@@ -137,6 +154,10 @@ mkdir "$E/line1"
 check "live with line1 lacking numbers refused" EINVAL "$(wr "$E/live" 1)"
 check "still not live" 0 "$(rd "$E/live")"
 echo 2 >"$E/line1/numbers"
+echo "700 2" >"$E/park_numbers"
+check "live with a park number that is a line's refused" EINVAL \
+	"$(wr "$E/live" 1)"
+echo 700 >"$E/park_numbers"
 check "live with line0..line2 numbered" 0 "$(wr "$E/live" 1)"
 dev=$(rd "$E/dev_name")
 check "dev_name names a node" yes "$([[ $dev =~ ^tapi[0-9]+$ ]] && [ -c "/dev/$dev" ] && echo yes)"
@@ -151,13 +172,14 @@ check "live kept" 1 "$(rd "$E/live")"
 # --- frozen while live -----------------------------------------------------
 for a in name numbers media_modes bearer_modes max_calls gen_digit_modes \
 	 monitor_digit_modes gen_tone_max_freqs monitor_tone_max_freqs \
-	 monitor_tone_max call_features max_conf_members; do
+	 monitor_tone_max call_features max_conf_members address_features \
+	 pickup_group; do
 	v=$(rd "$E/line1/$a")
-	check "$a is busy while live" EBUSY "$(wr "$E/line1/$a" "$v")"
+	check "$a is busy while live" EBUSY "$(wr "$E/line1/$a" "$v"$'\n')"
 	check "$a kept while live" "$v" "$(rd "$E/line1/$a")"
 done
 for a in no_answer_ms remote_answer_ms reply_delay_ms unknown_number \
-	 external_prefix; do
+	 external_prefix forward_no_answer_ms park_numbers; do
 	v=$(rd "$E/$a")
 	check "$a is busy while live" EBUSY "$(wr "$E/$a" "$v")"
 	check "$a kept while live" "$v" "$(rd "$E/$a")"
@@ -169,7 +191,8 @@ N=$E/line0/network
 for bad in $'\n' frobnicate "offer" "offer 1 2" "offer 1 bogus=3" \
 	   "offer 1 media=x" "offer 1 call=1" "answer 5" "state" \
 	   "state nosuchstate" "state busy mode=internal" "party" \
-	   "party nobody" "hangup nosuchmode"; do
+	   "party nobody" "hangup nosuchmode" "useruser" "useruser 4" \
+	   "useruser zz" "useruser $(printf '%0258d' 0)"; do
 	check "network: '$bad' refused" EINVAL "$(wr "$N" "$bad")"
 done
 check "network: no call to answer" ENOENT "$(wr "$N" answer)"
