@@ -35,8 +35,9 @@ FIXTURE_SETUP(model)
 	self->card_fd = self->fd = self->mon = -1;
 	ret = sim_card_create(&self->card, "model", 2);
 	ASSERT_EQ(0, ret) TH_LOG("sim card: %s", strerror(-ret));
-	/* Line 1 can only drop calls. */
+	/* Line 1 can only drop calls; calls can be parked at 700. */
 	ASSERT_EQ(0, sim_line_set(&self->card, 1, "call_features", "0x8"));
+	ASSERT_EQ(0, sim_card_set(&self->card, "park_numbers", "700"));
 	ASSERT_EQ(0, sim_card_live(&self->card, true));
 	self->card_fd = sim_card_open(&self->card);
 	ASSERT_LE(0, self->card_fd);
@@ -190,16 +191,13 @@ static uint32_t legal_features(uint32_t state)
 		return TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP |
 		       DETECT_FEATURES;
 	case TAPI_CALLSTATE_CONNECTED:
-		/*
-		 * Alone on its line: nothing held to swap with; no park
-		 * addresses on this card: no park.
-		 */
+		/* Alone on its line: nothing held to swap with. */
 		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
 		       TAPI_CALLFEATURE_GENERATEDIGITS |
 		       TAPI_CALLFEATURE_GENERATETONE | TAPI_CALLFEATURE_HOLD |
 		       TAPI_CALLFEATURE_SETUPTRANSFER |
 		       TAPI_CALLFEATURE_BLINDTRANSFER |
-		       TAPI_CALLFEATURE_SETUPCONF |
+		       TAPI_CALLFEATURE_SETUPCONF | TAPI_CALLFEATURE_PARK |
 		       TAPI_CALLFEATURE_SENDUSERUSER;
 	case TAPI_CALLSTATE_ONHOLD:
 		return TAPI_CALLFEATURE_DROP | DETECT_FEATURES |
@@ -240,6 +238,11 @@ static void illegal_ops(struct __test_metadata *_metadata, int fd,
 		.call = c,
 		.mode = TAPI_COMPLETION_CALLBACK,
 	};
+	struct tapi_call_park pk = {
+		.size = sizeof(pk),
+		.call = c,
+		.mode = TAPI_PARK_NONDIRECTED,
+	};
 	uint32_t legal = legal_features(state);
 	unsigned int i;
 
@@ -267,6 +270,10 @@ static void illegal_ops(struct __test_metadata *_metadata, int fd,
 	if (!(legal & TAPI_CALLFEATURE_SETUPCONF)) {
 		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_SETUP_CONF, &sc))
 			TH_LOG("setup conference in %s", state_name(state));
+	}
+	if (!(legal & TAPI_CALLFEATURE_PARK)) {
+		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_PARK, &pk))
+			TH_LOG("park in %s", state_name(state));
 	}
 	if (!(legal & TAPI_CALLFEATURE_REDIRECT)) {
 		EXPECT_EQ(-EBADFD, tapi_ioctl(fd, TAPI_IOC_CALL_REDIRECT, &bt))
