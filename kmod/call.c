@@ -720,6 +720,28 @@ int tapi_call_set_origin(struct tapi_call *call, u32 origin)
 EXPORT_SYMBOL_GPL(tapi_call_set_origin);
 
 /**
+ * tapi_call_set_media_mode() - report a call's media mode
+ * @call: the call
+ * @media_mode: &enum tapi_media_mode bits, non-zero, all of them the
+ *	line's (a picked-up call: the picked call's)
+ *
+ * A change is queued as %TAPI_EV_CALLINFO (%TAPI_CALLINFO_MEDIAMODE) on
+ * every handle to the call.
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for no mode or a mode the line lacks.
+ */
+int tapi_call_set_media_mode(struct tapi_call *call, u32 media_mode)
+{
+	if (!media_mode || media_mode & ~call->line->caps.media_modes)
+		return -EINVAL;
+	tapi_call_set_field(call, &call->media_mode, media_mode,
+			    TAPI_CALLINFO_MEDIAMODE);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(tapi_call_set_media_mode);
+
+/**
  * tapi_call_set_param_flags() - report what holds for a call
  * @call: the call
  * @flags: &enum tapi_call_param_flag bits (a secured call:

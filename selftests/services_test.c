@@ -745,6 +745,99 @@ TEST_F(services, call_back_when_free)
 				   T));
 }
 
+TEST_F(services, a_call_back_picked_up_elsewhere)
+{
+	struct tapi_call_info ci;
+	uint32_t ca, cc, cd, ce, cc2, id;
+	struct tapi_event ev;
+
+	cc = make_c_busy(_metadata, C, D, &cd);
+	ASSERT_EQ(0, call_make(A, "2002", TAPI_CALL_MAKE_SYNC, &ca));
+	ASSERT_EQ(0, complete(A, ca, TAPI_COMPLETION_CALLBACK, &id));
+	ASSERT_EQ(0, call_op(A, TAPI_IOC_CALL_DROP, ca, SYNC));
+	ASSERT_EQ(0, call_op(C, TAPI_IOC_CALL_DROP, cc, SYNC));
+	ASSERT_EQ(0, call_dealloc(C, cc));
+	ASSERT_NE(0u, new_call(A, T));
+	/* E takes the call back ringing at A: it rings C for E. */
+	ASSERT_EQ(0, take(E, TAPI_IOC_LINE_PICKUP, "2000", "", &ce));
+	ASSERT_EQ(0, call_info(E, ce, &ci));
+	EXPECT_EQ((uint32_t)TAPI_CALLORIGIN_INTERNAL, ci.origin);
+	EXPECT_EQ((uint32_t)TAPI_CALLREASON_PICKUP, ci.reason);
+	cc2 = new_call(C, T);
+	ASSERT_NE(0u, cc2);
+	ASSERT_EQ(0, call_info(C, cc2, &ci));
+	EXPECT_STREQ("2004", ci.caller.number);
+	ASSERT_EQ(0, call_op(C, TAPI_IOC_CALL_ANSWER, cc2, SYNC));
+	ASSERT_EQ(0, call_info(C, cc2, &ci));
+	EXPECT_STREQ("2004", ci.connected.number);
+	/* E and C talk: C's hang-up reaches E. */
+	ASSERT_EQ(0, call_op(C, TAPI_IOC_CALL_DROP, cc2, SYNC));
+	EXPECT_EQ(1, ev_wait_state(E, ce, TAPI_CALLSTATE_DISCONNECTED, &ev,
+				   T));
+}
+
+/*
+ * A card that answers requests late: a completion asked for by a line fd
+ * that closes before the card got to it never happens.
+ */
+FIXTURE(late_card) {};
+FIXTURE_SETUP(late_card) {}
+FIXTURE_TEARDOWN(late_card) {}
+
+TEST_F(late_card, completion_of_a_closed_fd_never_happens)
+{
+	uint32_t cx, cy, id;
+	struct tapi_call_completion c = { .size = sizeof(c) };
+	struct sim_card card;
+	int card_fd, x1, x2, y, z, ret;
+	struct tapi_event ev;
+
+	ret = sim_card_create(&card, "svcq", 3);
+	if (!ret)
+		ret = sim_line_set(&card, 1, "max_calls", "1");
+	if (!ret)
+		ret = sim_card_set(&card, "reply_delay_ms", "300");
+	if (!ret)
+		ret = sim_card_live(&card, true);
+	ASSERT_EQ(0, ret);
+	card_fd = sim_card_open(&card);
+	ASSERT_LE(0, card_fd);
+	x1 = call_open_line(card_fd, 0, TAPI_PRIV_OWNER, 0);
+	x2 = call_open_line(card_fd, 0, TAPI_PRIV_OWNER | TAPI_PRIV_MONITOR,
+			    0);
+	y = call_open_line(card_fd, 1, TAPI_PRIV_OWNER, 0);
+	z = call_open_line(card_fd, 2, TAPI_PRIV_OWNER, 0);
+	ASSERT_LE(0, x1);
+	ASSERT_LE(0, x2);
+	ASSERT_LE(0, y);
+	ASSERT_LE(0, z);
+	/* Y busy (its one call rings Z); X calls Y: busy. */
+	ASSERT_EQ(0, call_make(y, "2002", TAPI_CALL_MAKE_SYNC, &cy));
+	ASSERT_NE(0u, new_call(z, T));
+	ASSERT_EQ(0, call_make(x1, "2001", TAPI_CALL_MAKE_SYNC, &cx));
+	ASSERT_EQ(1, ev_wait_state(x1, cx, TAPI_CALLSTATE_BUSY, &ev, T));
+	/* X2, a monitor, owns the call too, so it outlives X1. */
+	ASSERT_EQ(1, ev_wait(x2, TAPI_EV_NEWCALL, 0, &ev, T));
+	ASSERT_EQ(0, call_privilege(x2, ev.call, TAPI_PRIV_OWNER));
+	/* X1 asks for a camp-on, and closes before the card took it. */
+	c.call = cx;
+	c.mode = TAPI_COMPLETION_CAMPON;
+	ret = tapi_ioctl(x1, TAPI_IOC_CALL_COMPLETE, &c);
+	ASSERT_LE(0, ret);
+	id = c.completion_id;
+	EXPECT_NE(0u, id);
+	close(x1);
+	/* Y frees up: nothing is camped on it. */
+	ASSERT_EQ(0, call_op(y, TAPI_IOC_CALL_DROP, cy, TAPI_REQUEST_SYNC));
+	EXPECT_EQ(0u, new_call(y, 1000));
+	EXPECT_EQ((int)TAPI_CALLSTATE_BUSY, call_state(x2, ev.call));
+	close(x2);
+	close(y);
+	close(z);
+	close(card_fd);
+	sim_card_destroy(&card);
+}
+
 TEST_F(services, completions_refused_limited_and_closed)
 {
 	uint32_t ca, cc, cd, ce, id, ids[TAPI_MAX_COMPLETIONS];

@@ -439,6 +439,12 @@ TEST_F(supp, transfer_resolved_as_conference)
 	ASSERT_EQ(1, ev_wait_state(B, cb, TAPI_CALLSTATE_CONFERENCED, &ev, T));
 	EXPECT_EQ((uint32_t)ci.call_id, ev.param[3]);
 	EXPECT_EQ(TAPI_CALLSTATE_CONFERENCED, call_state(B, consult));
+	/* A, held for the transfer (ACTIVEHELD), is no longer held. */
+	do {
+		ASSERT_EQ(1, ev_wait_state(A, ca, TAPI_CALLSTATE_CONNECTED,
+					   &ev, T));
+	} while (ev.param[1] == TAPI_CONNECTEDMODE_ACTIVEHELD);
+	EXPECT_EQ((uint32_t)TAPI_CONNECTEDMODE_ACTIVE, ev.param[1]);
 	ASSERT_EQ(3, related(B, cb, m, 4));
 	EXPECT_EQ((uint32_t)ci.call_id, m[0].call_id);
 	EXPECT_EQ((uint32_t)conf, m[0].handle);

@@ -75,6 +75,7 @@ static struct tapi_sim_call *tapi_sim_offer_to(struct tapi_sim_switch *sw,
 	if (!psc)
 		return ERR_PTR(-ENOMEM);
 	psc->media_mode = d->offer.media_mode;
+	psc->origin = d->offer.origin ?: TAPI_CALLORIGIN_INBOUND;
 	psc->external = !d->far;
 	if (psc->external && caller && caller->number)
 		strscpy(psc->dialed, caller->number, sizeof(psc->dialed));
@@ -323,23 +324,23 @@ static void tapi_sim_do_redirect(struct tapi_sim_call *sc, const char *dest,
 
 /*
  * @nsc, the new call of a pickup or unpark, takes over the far end @far
- * (or the network, as @number) of a call: both CONNECTED, each told who
- * the other is.
+ * (or the network, as @number, unless @origin says the call is the
+ * switch's own) of a call: both CONNECTED, each told who the other is.
  */
 static void tapi_sim_take(struct tapi_sim_call *nsc, struct tapi_sim_call *far,
-			  const char *number, u32 media_mode,
+			  const char *number, u32 media_mode, u32 origin,
 			  struct tapi_request *req)
 {
 	struct tapi_party them = { .number = number };
 	struct tapi_party me = { .number = tapi_sim_number_of(nsc) };
 
 	nsc->peer = far;
-	nsc->external = !far;
+	nsc->external = !far && origin != TAPI_CALLORIGIN_INTERNAL;
 	nsc->media_mode = media_mode;
-	if (!far)
+	if (nsc->external)
 		strscpy(nsc->dialed, number, sizeof(nsc->dialed));
-	tapi_call_set_origin(nsc->call, far ? TAPI_CALLORIGIN_INTERNAL :
-					      TAPI_CALLORIGIN_EXTERNAL);
+	tapi_call_set_origin(nsc->call, origin);
+	tapi_call_set_media_mode(nsc->call, media_mode);
 	tapi_call_set_party(nsc->call, TAPI_PARTY_CALLER, &them);
 	tapi_call_set_party(nsc->call, TAPI_PARTY_CONNECTED, &them);
 	tapi_sim_set(nsc, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
@@ -424,7 +425,11 @@ static void tapi_sim_do_pickup(struct tapi_sim_call *nsc, const char *dest,
 	tapi_sim_disarm(sc, &sc->fwd_no_answer);
 	tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED,
 		     TAPI_DISCONNECTMODE_PICKUP);
-	tapi_sim_take(nsc, far, number, sc->media_mode, req);
+	tapi_sim_take(nsc, far, number, sc->media_mode, sc->origin, req);
+	/* A call back picked up here rings its station as if answered. */
+	nsc->callback = sc->callback;
+	sc->callback = NULL;
+	tapi_sim_answer_callback(nsc);
 }
 
 /**
@@ -483,7 +488,9 @@ static void tapi_sim_do_unpark(struct tapi_sim_call *nsc, const char *dest,
 		far->parked = 0;
 		tapi_call_set_reason(far->call, TAPI_CALLREASON_UNPARK);
 	}
-	tapi_sim_take(nsc, far, p->number, p->media_mode, req);
+	tapi_sim_take(nsc, far, p->number, p->media_mode,
+		      far ? TAPI_CALLORIGIN_INTERNAL : TAPI_CALLORIGIN_EXTERNAL,
+		      req);
 	tapi_sim_park_clear(p);
 }
 
@@ -709,13 +716,26 @@ static void tapi_sim_do_complete(struct tapi_sim_call *sc, u32 mode, u32 id,
 	queue_work(system_wq, &sw->completion_work);
 }
 
+/*
+ * Cancel completion @id: the one registered, or a request for it still
+ * waiting for reply_delay_ms (its requester closed: it must not register
+ * after this).
+ */
 static void tapi_sim_do_uncomplete(struct tapi_sim_switch *sw, u32 id,
 				   struct tapi_request *req)
 {
 	struct tapi_sim_completion *c = tapi_sim_completion_find(sw, id);
+	struct tapi_sim_op *op, *tmp;
 
 	if (c)
 		tapi_sim_completion_free(c);
+	list_for_each_entry_safe(op, tmp, &sw->ops, node) {
+		if (op->kind != SIM_OP_COMPLETE || op->id != id)
+			continue;
+		list_del(&op->node);
+		tapi_request_complete(op->req, -ECANCELED);
+		tapi_sim_op_free(op);
+	}
 	if (req)
 		tapi_request_complete(req, 0);
 }

@@ -120,6 +120,8 @@ static void tapi_sim_join(struct tapi_sim_call *conf, struct tapi_sim_call *m)
 	tapi_call_set_related(m->call, conf->id);
 	tapi_sim_set(m, TAPI_CALLSTATE_CONFERENCED, 0);
 	tapi_sim_far_refresh(m);
+	/* A party held for a transfer is in the conference now. */
+	tapi_sim_far_held(m, false);
 }
 
 /**
@@ -273,11 +275,15 @@ static void tapi_sim_join_far_ends(struct tapi_sim_call *a,
 	if (fa) {
 		fa->peer = fb;
 		fa->external = !fb;
+		if (!fb)
+			strscpy(fa->dialed, nb, sizeof(fa->dialed));
 		tapi_sim_transferred(fa, nb, me);
 	}
 	if (fb) {
 		fb->peer = fa;
 		fb->external = !fa;
+		if (!fa)
+			strscpy(fb->dialed, na, sizeof(fb->dialed));
 		tapi_sim_transferred(fb, na, me);
 	}
 	tapi_sim_unlink_consult(a);

@@ -579,7 +579,11 @@ static void tapi_sim_op_release(struct tapi_sim_op *op)
 	tapi_call_put(op->consult);
 }
 
-static void tapi_sim_op_free(struct tapi_sim_op *op)
+/**
+ * tapi_sim_op_free() - free an operation taken off sw->ops
+ * @op: the operation; the references it holds are dropped
+ */
+void tapi_sim_op_free(struct tapi_sim_op *op)
 {
 	tapi_sim_op_release(op);
 	kfree(op);

@@ -27,6 +27,7 @@
  * @gone: the call went idle; work items that find this do nothing
  * @block_id: the caller withholds its number
  * @secure: the call is secured: its line takes no second call
+ * @origin: for a call offered to a station, &enum tapi_call_origin
  * @media_mode: the call's media mode
  * @no_answer_ms: how long an outbound call may ring
  * @dialed: the number dialled so far (outbound); for an inbound call
@@ -57,6 +58,7 @@ struct tapi_sim_call {
 	bool gone;
 	bool block_id;
 	bool secure;
+	u32 origin;
 	u32 media_mode;
 	u32 no_answer_ms;
 	char dialed[TAPI_DIAL_LEN];
@@ -228,6 +230,7 @@ const char *tapi_sim_own_number(struct tapi_sim_switch *sw,
 				unsigned int line, unsigned int address);
 const char *tapi_sim_number_of(struct tapi_sim_call *sc);
 int tapi_sim_submit_op(struct tapi_sim_op *op);
+void tapi_sim_op_free(struct tapi_sim_op *op);
 struct tapi_sim_switch *tapi_sim_to_switch(struct tapi_card *tcard);
 struct tapi_sim_call *tapi_sim_lock_call(struct tapi_sim_switch *sw,
 					 struct tapi_call *call, int *err);

@@ -63,7 +63,8 @@
  *               has %TAPI_MAX_COMPLETIONS call completions pending
  * ENXIO         a transfer, redirect, park, pickup, unpark or forward to
  *               a number the card cannot reach, or that is not a park
- *               address
+ *               address; a call completion to a far end the card cannot
+ *               complete calls to
  * ENOMEM        the kernel could not allocate what the command needs
  * ============  ==========================================================
  *
@@ -1683,8 +1684,10 @@ struct tapi_conf_related {
  * Forward (struct tapi_line_forward) replaces the forwarding of one
  * address, or of every address of the line, with a list of at most one
  * entry per &enum tapi_forward_mode; an empty list cancels it.  Once the
- * card has applied it, every line fd gets %TAPI_EV_ADDRESSSTATE with
- * %TAPI_ADDRSTATE_FORWARD, and %TAPI_IOC_ADDRESS_GET_STATUS shows it.
+ * card has applied it, %TAPI_IOC_ADDRESS_GET_STATUS shows it, and if it
+ * changed what was in force, every line fd gets %TAPI_EV_ADDRESSSTATE
+ * with %TAPI_ADDRSTATE_FORWARD (so does a change the switch makes on its
+ * own).
  * Calls forwarded away reach their new station with reason
  * %TAPI_CALLREASON_FWDUNCOND, FWDBUSY or FWDNOANSWER and this address as
  * the redirecting party; one that was alerting here when its no-answer
@@ -1864,7 +1867,8 @@ struct tapi_call_user_user {
  * @call: in: the call handle, BUSY or RINGBACK
  * @mode: in: one &enum tapi_completion_mode bit of the address's
  *	``completion_modes``; %TAPI_COMPLETION_CAMPON needs the call BUSY
- *	(else %EBADFD)
+ *	(else %EBADFD).  A far end the card cannot complete calls to (the
+ *	sim: one outside the card) fails the request with %ENXIO
  * @completion_id: out: the completion's id on this line fd, written at
  *	once; it names nothing if the request fails
  * @request_id: out: the request id (also the ioctl's return value)
@@ -1971,7 +1975,8 @@ struct tapi_line_uncomplete {
  *	&enum tapi_devstatus_flag bits
  * @TAPI_EV_ADDRESSSTATE: an address's state changed; param[0] the address
  *	id, param[1] which (&enum tapi_addrstate_field), param[2] the number
- *	of calls now in use on the address
+ *	of calls now in use on the address, or with %TAPI_ADDRSTATE_FORWARD
+ *	the &enum tapi_forward_mode bits forwarded now
  * @TAPI_EV_GENERATE: digit or tone generation ended: param[0] the &enum
  *	tapi_generate_term, param[1] %TAPI_GENERATE_DIGITS or
  *	%TAPI_GENERATE_TONE, param[2] digits sent (digits; one cut short

@@ -271,7 +271,7 @@ struct tapi_forward_list {
  * @prepare_add_to_conference: Optional.  Take @conf (a CONNECTED
  *	conference call) to ONHOLDPENDCONF and @consult (new) to DIALTONE.
  * @add_to_conference: Optional.  Make @call (CONNECTED) a member of @conf
- *	(ONHOLDPENDCONF or CONNECTED) and take @conf to CONNECTED.
+ *	(ONHOLDPENDCONF) and take @conf to CONNECTED.
  * @remove_from_conference: Optional.  Take member @call out of its
  *	conference: the sim puts it ONHOLD, a card may also make it
  *	CONNECTED.
@@ -312,15 +312,18 @@ struct tapi_forward_list {
  *	call back) as @mode says; @completion_id, unique on the card, names
  *	the completion from now on.  A call back is a tapi_call_offer()
  *	on @call's line and address with that id in
- *	&tapi_call_offer.completion_id; a camp-on takes @call from BUSY to
- *	RINGBACK once the far end is alerted, then tells the core with
- *	tapi_completion_finished().  Complete @req once the completion is
- *	registered (the call may then be dropped); -ENXIO for a far end the
- *	card cannot complete calls to.
+ *	&tapi_call_offer.completion_id; a camp-on that goes on tells the
+ *	core with tapi_completion_finished() first, then takes @call from
+ *	BUSY to RINGBACK, so that the id names nothing once the application
+ *	hears of it.  Complete @req once the completion is registered (the
+ *	call may then be dropped); -ENXIO for a far end the card cannot
+ *	complete calls to.
  * @uncomplete_call: Required with @complete_call.  Cancel completion
  *	@completion_id of @line and complete @req; @req is NULL when the
- *	line fd that asked for it closed (nothing to complete).  An id
- *	already finished is not an error: complete @req with 0.
+ *	line fd that asked for it closed (nothing to complete): then a
+ *	complete_call request for that id the TSP has not carried out yet
+ *	must not register either.  An id already finished is not an
+ *	error: complete @req with 0.
 
  * @msp_data: Optional.  A message of @len bytes (1 to %TAPI_MSP_DATA_MAX)
  *	an MSP wrote to a media fd of @call (TAPI's TSPI_lineReceiveMSPData).
@@ -469,6 +472,7 @@ int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
 int tapi_call_set_related(struct tapi_call *call, u32 related_call_id);
 int tapi_call_set_reason(struct tapi_call *call, u32 reason);
 int tapi_call_set_origin(struct tapi_call *call, u32 origin);
+int tapi_call_set_media_mode(struct tapi_call *call, u32 media_mode);
 int tapi_call_set_param_flags(struct tapi_call *call, u32 flags);
 int tapi_call_set_user_user(struct tapi_call *call, const void *data,
 			    size_t len);
