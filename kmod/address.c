@@ -98,7 +98,6 @@ int tapi_cmd_line_forward(struct tapi_ucmd *ucmd)
 		.address_id = all ? -1 : (int)arg->address_id,
 		.fwd = &fwd,
 	};
-	struct tapi_request *req;
 	u32 lacking = 0, modes = TAPI_FORWARD_VALID;
 	unsigned int i;
 	bool sync;
@@ -142,19 +141,8 @@ int tapi_cmd_line_forward(struct tapi_ucmd *ucmd)
 			return -EINVAL;
 	}
 
-	req = tapi_request_new(ucmd->lf, NULL, TAPI_OP_FORWARD, 0, sync);
-	if (!req)
-		return -ENOMEM;
-	arg->request_id = req->id;
-	ret = tapi_ucmd_respond(ucmd);
-	if (!ret)
-		ret = tapi_start_request(ucmd, req, NULL, &args);
-	if (ret) {
-		tapi_request_abort(req);
-		tapi_request_put(req);
-		return ret;
-	}
-	return tapi_request_result(ucmd, req);
+	return tapi_line_op(ucmd, sync, TAPI_OP_FORWARD, &args,
+			    &arg->request_id);
 }
 
 /**
@@ -402,7 +390,6 @@ int tapi_cmd_line_uncomplete(struct tapi_ucmd *ucmd)
 		.completion_id = arg->completion_id,
 	};
 	struct tapi_completion *c;
-	struct tapi_request *req;
 	bool sync, mine;
 	int ret;
 
@@ -420,20 +407,8 @@ int tapi_cmd_line_uncomplete(struct tapi_ucmd *ucmd)
 	if (!tapi_op_present(card->ops, TAPI_OP_UNCOMPLETE_CALL))
 		return -EOPNOTSUPP;
 
-	req = tapi_request_new(lf, NULL, TAPI_OP_UNCOMPLETE_CALL, 0, sync);
-	if (!req)
-		return -ENOMEM;
-	req->completion_id = arg->completion_id;
-	arg->request_id = req->id;
-	ret = tapi_ucmd_respond(ucmd);
-	if (!ret)
-		ret = tapi_start_request(ucmd, req, NULL, &args);
-	if (ret) {
-		tapi_request_abort(req);
-		tapi_request_put(req);
-		return ret;
-	}
-	return tapi_request_result(ucmd, req);
+	return tapi_line_op(ucmd, sync, TAPI_OP_UNCOMPLETE_CALL, &args,
+			    &arg->request_id);
 }
 
 /**

@@ -333,6 +333,39 @@ err_call:
 }
 
 /**
+ * tapi_line_op() - start a request about a line, not a call: forward,
+ *	uncomplete
+ * @ucmd: the command, checked
+ * @sync: the requester takes the outcome itself
+ * @op: the request
+ * @args: what the TSP's operation takes
+ * @id_out: where the request id goes, in the command's structure
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_line_op(struct tapi_ucmd *ucmd, bool sync, enum tapi_request_op op,
+		 const struct tapi_request_args *args, u32 *id_out)
+{
+	struct tapi_request *req;
+	int ret;
+
+	req = tapi_request_new(ucmd->lf, NULL, op, 0, sync);
+	if (!req)
+		return -ENOMEM;
+	req->completion_id = args->completion_id;
+	*id_out = req->id;
+	ret = tapi_ucmd_respond(ucmd);
+	if (!ret)
+		ret = tapi_start_request(ucmd, req, NULL, args);
+	if (ret) {
+		tapi_request_abort(req);
+		tapi_request_put(req);
+		return ret;
+	}
+	return tapi_request_result(ucmd, req);
+}
+
+/**
  * tapi_cmd_call_make() - %TAPI_IOC_CALL_MAKE
  * @ucmd: the command
  *
@@ -377,16 +410,9 @@ int tapi_cmd_call_make(struct tapi_ucmd *ucmd)
 	params.no_answer_timeout_ms = arg->no_answer_timeout_ms;
 	params.block_id = arg->flags & TAPI_CALL_MAKE_BLOCKID;
 
-	mutex_lock(&card->lock);
-	if (!tapi_line_has_room(line, arg->address_id)) {
-		mutex_unlock(&card->lock);
-		return -EBUSY;
-	}
-	call = tapi_call_create(line, arg->address_id, TAPI_CALLSTATE_UNKNOWN,
-				0);
-	mutex_unlock(&card->lock);
-	if (!call)
-		return -ENOMEM;
+	call = tapi_call_create_new(line, arg->address_id);
+	if (IS_ERR(call))
+		return PTR_ERR(call);
 	tapi_call_init_outbound(call, params.media_mode, params.bearer_mode,
 				arg->dest);
 	if (params.block_id)
@@ -545,12 +571,16 @@ int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
 }
 
 /**
- * tapi_cmd_call_dial() - %TAPI_IOC_CALL_DIAL
+ * tapi_call_op_digits() - a request on one call with a struct
+ *	tapi_call_dial: dial, blind transfer, redirect
  * @ucmd: the command
+ * @op: the request
+ * @feature: the &enum tapi_call_feature bit it needs
  *
  * Return: the request id, 0 (synchronous), or a negative errno.
  */
-int tapi_cmd_call_dial(struct tapi_ucmd *ucmd)
+int tapi_call_op_digits(struct tapi_ucmd *ucmd, enum tapi_request_op op,
+			u32 feature)
 {
 	struct tapi_call_dial *arg = ucmd->cmd;
 	struct tapi_request_args args = { .digits = arg->digits };
@@ -561,8 +591,18 @@ int tapi_cmd_call_dial(struct tapi_ucmd *ucmd)
 		return -EOPNOTSUPP;
 	if (!tapi_dial_string_ok(arg->digits, sizeof(arg->digits), false))
 		return -EINVAL;
-	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_DIAL,
-			    TAPI_CALLFEATURE_DIAL, &args);
+	return tapi_call_op(ucmd, ucmd->cmd, op, feature, &args);
+}
+
+/**
+ * tapi_cmd_call_dial() - %TAPI_IOC_CALL_DIAL
+ * @ucmd: the command
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_cmd_call_dial(struct tapi_ucmd *ucmd)
+{
+	return tapi_call_op_digits(ucmd, TAPI_OP_DIAL, TAPI_CALLFEATURE_DIAL);
 }
 
 /**

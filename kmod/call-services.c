@@ -27,15 +27,8 @@
  */
 int tapi_cmd_call_redirect(struct tapi_ucmd *ucmd)
 {
-	struct tapi_call_dial *arg = ucmd->cmd;
-	struct tapi_request_args args = { .digits = arg->digits };
-
-	if (arg->flags & ~TAPI_REQUEST_VALID)
-		return -EOPNOTSUPP;
-	if (!tapi_dial_string_ok(arg->digits, sizeof(arg->digits), false))
-		return -EINVAL;
-	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_REDIRECT,
-			    TAPI_CALLFEATURE_REDIRECT, &args);
+	return tapi_call_op_digits(ucmd, TAPI_OP_REDIRECT,
+				   TAPI_CALLFEATURE_REDIRECT);
 }
 
 /* Pickup and unpark: take a call from elsewhere onto a new call here. */
@@ -73,16 +66,9 @@ static int tapi_take_call(struct tapi_ucmd *ucmd, enum tapi_request_op op,
 	    !(line->addrs[arg->address_id].address_features & feature))
 		return -EOPNOTSUPP;
 
-	mutex_lock(&card->lock);
-	if (!tapi_line_has_room(line, arg->address_id)) {
-		mutex_unlock(&card->lock);
-		return -EBUSY;
-	}
-	call = tapi_call_create(line, arg->address_id, TAPI_CALLSTATE_UNKNOWN,
-				0);
-	mutex_unlock(&card->lock);
-	if (!call)
-		return -ENOMEM;
+	call = tapi_call_create_new(line, arg->address_id);
+	if (IS_ERR(call))
+		return PTR_ERR(call);
 	/* The call taken may be of any media mode the line has. */
 	media_mode = line->caps.media_modes & TAPI_MEDIA_INTERACTIVEVOICE ?:
 		     BIT(__ffs(line->caps.media_modes));

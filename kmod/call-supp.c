@@ -261,15 +261,8 @@ int tapi_cmd_call_remove_from_conf(struct tapi_ucmd *ucmd)
  */
 int tapi_cmd_call_blind_transfer(struct tapi_ucmd *ucmd)
 {
-	struct tapi_call_dial *arg = ucmd->cmd;
-	struct tapi_request_args args = { .digits = arg->digits };
-
-	if (arg->flags & ~TAPI_REQUEST_VALID)
-		return -EOPNOTSUPP;
-	if (!tapi_dial_string_ok(arg->digits, sizeof(arg->digits), false))
-		return -EINVAL;
-	return tapi_call_op(ucmd, ucmd->cmd, TAPI_OP_BLIND_TRANSFER,
-			    TAPI_CALLFEATURE_BLINDTRANSFER, &args);
+	return tapi_call_op_digits(ucmd, TAPI_OP_BLIND_TRANSFER,
+				   TAPI_CALLFEATURE_BLINDTRANSFER);
 }
 
 /**

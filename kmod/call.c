@@ -201,6 +201,34 @@ struct tapi_call *tapi_call_create(struct tapi_line *line,
 }
 
 /**
+ * tapi_call_create_new() - create a call the requester will place or take
+ *	on an address, if the address has room for it
+ * @line: the line
+ * @address_id: the address, checked by the caller
+ *
+ * Context: process context; takes card->lock.
+ * Return: the call, in UNKNOWN, with the caller's reference, or an
+ * ERR_PTR(): -EBUSY when the line or the address has no call to spare,
+ * -ENOMEM.
+ */
+struct tapi_call *tapi_call_create_new(struct tapi_line *line,
+				       unsigned int address_id)
+{
+	struct tapi_card *card = line->card;
+	struct tapi_call *call = ERR_PTR(-EBUSY);
+
+	mutex_lock(&card->lock);
+	if (tapi_line_has_room(line, address_id)) {
+		call = tapi_call_create(line, address_id,
+					TAPI_CALLSTATE_UNKNOWN, 0);
+		if (!call)
+			call = ERR_PTR(-ENOMEM);
+	}
+	mutex_unlock(&card->lock);
+	return call;
+}
+
+/**
  * tapi_call_count() - count the calls of a line or of one address
  * @line: the line
  * @address_id: the address, or -1 for the whole line

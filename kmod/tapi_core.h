@@ -551,6 +551,8 @@ struct tapi_call_counts {
 struct tapi_call *tapi_call_create(struct tapi_line *line,
 				   unsigned int address_id, u32 state,
 				   u32 mode);
+struct tapi_call *tapi_call_create_new(struct tapi_line *line,
+				       unsigned int address_id);
 void tapi_call_count(struct tapi_line *line, int address_id,
 		     struct tapi_call_counts *c);
 bool tapi_line_has_room(struct tapi_line *line, unsigned int address_id);
@@ -678,6 +680,10 @@ bool tapi_dial_string_ok(const char *s, size_t len, bool empty_ok);
 int tapi_call_op(struct tapi_ucmd *ucmd, struct tapi_call_request *arg,
 		 enum tapi_request_op op, u32 feature,
 		 const struct tapi_request_args *args);
+int tapi_call_op_digits(struct tapi_ucmd *ucmd, enum tapi_request_op op,
+			u32 feature);
+int tapi_line_op(struct tapi_ucmd *ucmd, bool sync, enum tapi_request_op op,
+		 const struct tapi_request_args *args, u32 *id_out);
 int tapi_call_op_out(struct tapi_ucmd *ucmd, u32 flags, u32 handle,
 		     u32 *id_out, enum tapi_request_op op, u32 feature,
 		     const struct tapi_request_args *args);

@@ -138,41 +138,67 @@ static int tapi_sim_line_lock_config(struct tapi_sim_line *line)
 	return 0;
 }
 
-static ssize_t tapi_sim_line_name_show(struct config_item *item, char *page)
+static ssize_t tapi_sim_line_show_string(struct tapi_sim_line *line,
+					 const char *val, char *page)
 {
-	struct tapi_sim_line *line = to_tapi_sim_line(item);
 	ssize_t ret;
 
 	mutex_lock(&line->card->lock);
-	ret = sprintf(page, "%s\n", line->name);
+	ret = sprintf(page, "%s\n", val);
 	mutex_unlock(&line->card->lock);
 	return ret;
+}
+
+/*
+ * Store a string attribute of @size bytes with its NUL: one trailing
+ * newline is ignored, every byte must pass @ok (so no NUL inside), and
+ * it may be empty only if @empty_ok.
+ */
+static ssize_t tapi_sim_line_store_string(struct tapi_sim_line *line,
+					  char *val, size_t size,
+					  bool (*ok)(char c), bool empty_ok,
+					  const char *page, size_t count)
+{
+	size_t i, len = count;
+	int ret;
+
+	if (len && page[len - 1] == '\n')
+		len--;
+	if ((!len && !empty_ok) || len >= size)
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (!ok(page[i]))
+			return -EINVAL;
+	}
+	ret = tapi_sim_line_lock_config(line);
+	if (ret)
+		return ret;
+	memcpy(val, page, len);
+	val[len] = '\0';
+	mutex_unlock(&line->card->lock);
+	return count;
+}
+
+static bool tapi_sim_is_name_char(char c)
+{
+	return (unsigned char)c >= 0x20 && c != 0x7f;
+}
+
+static ssize_t tapi_sim_line_name_show(struct config_item *item, char *page)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+
+	return tapi_sim_line_show_string(line, line->name, page);
 }
 
 static ssize_t tapi_sim_line_name_store(struct config_item *item,
 					const char *page, size_t count)
 {
 	struct tapi_sim_line *line = to_tapi_sim_line(item);
-	size_t i, len = count;
-	int ret;
 
-	if (len && page[len - 1] == '\n')
-		len--;
-	if (!len || len >= sizeof(line->name))
-		return -EINVAL;
-	/* Also refuses an embedded NUL. */
-	for (i = 0; i < len; i++) {
-		if ((unsigned char)page[i] < 0x20 || page[i] == 0x7f)
-			return -EINVAL;
-	}
-
-	ret = tapi_sim_line_lock_config(line);
-	if (ret)
-		return ret;
-	memcpy(line->name, page, len);
-	line->name[len] = '\0';
-	mutex_unlock(&line->card->lock);
-	return count;
+	return tapi_sim_line_store_string(line, line->name, sizeof(line->name),
+					  tapi_sim_is_name_char, false, page,
+					  count);
 }
 
 static bool tapi_sim_is_dial_char(char c)
@@ -366,37 +392,26 @@ static ssize_t tapi_sim_line_pickup_group_show(struct config_item *item,
 					       char *page)
 {
 	struct tapi_sim_line *line = to_tapi_sim_line(item);
-	ssize_t ret;
 
-	mutex_lock(&line->card->lock);
-	ret = sprintf(page, "%s\n", line->pickup_group);
-	mutex_unlock(&line->card->lock);
-	return ret;
+	return tapi_sim_line_show_string(line, line->pickup_group, page);
 }
 
-/* A group is a word of letters, digits, '_', '-' and '.'; empty: none. */
+/* A group is a word of letters, digits, '_', '-' and '.'. */
+static bool tapi_sim_is_group_char(char c)
+{
+	return isalnum(c) || (c && strchr("_-.", c));
+}
+
+/* Empty: no group. */
 static ssize_t tapi_sim_line_pickup_group_store(struct config_item *item,
 						const char *page, size_t count)
 {
 	struct tapi_sim_line *line = to_tapi_sim_line(item);
-	size_t i, len = count;
-	int ret;
 
-	if (len && page[len - 1] == '\n')
-		len--;
-	if (len >= sizeof(line->pickup_group))
-		return -EINVAL;
-	for (i = 0; i < len; i++) {
-		if (!isalnum(page[i]) && !strchr("_-.", page[i]))
-			return -EINVAL;
-	}
-	ret = tapi_sim_line_lock_config(line);
-	if (ret)
-		return ret;
-	memcpy(line->pickup_group, page, len);
-	line->pickup_group[len] = '\0';
-	mutex_unlock(&line->card->lock);
-	return count;
+	return tapi_sim_line_store_string(line, line->pickup_group,
+					  sizeof(line->pickup_group),
+					  tapi_sim_is_group_char, true, page,
+					  count);
 }
 
 /* The far end's commands; only while live (the switch checks). */

@@ -165,6 +165,36 @@ out:
 	return psc;
 }
 
+/**
+ * tapi_sim_delivery_from() - a call @sc places to a station of the card
+ * @sc: the calling end
+ * @reason: &enum tapi_call_reason of the offered call, 0 for direct
+ * @caller: filled: the caller as the station sees it (@sc's number, or
+ *	withheld)
+ * @d: filled; @caller must live as long as it
+ */
+void tapi_sim_delivery_from(struct tapi_sim_call *sc, u32 reason,
+			    struct tapi_party *caller,
+			    struct tapi_sim_delivery *d)
+{
+	if (sc->block_id)
+		*caller = (struct tapi_party){ .flags = TAPI_PARTYID_BLOCKED };
+	else
+		*caller = (struct tapi_party){
+			.number = tapi_sim_number_of(sc),
+		};
+	*d = (struct tapi_sim_delivery){
+		.offer = {
+			.media_mode = sc->media_mode,
+			.origin = TAPI_CALLORIGIN_INTERNAL,
+			.reason = reason,
+			.related_call_id = sc->id,
+			.caller = caller,
+		},
+		.far = sc,
+	};
+}
+
 /* Link a delivered call @psc (or the network) to its calling end @far. */
 static void tapi_sim_link_delivered(struct tapi_sim_call *far,
 				    struct tapi_sim_call *psc,
@@ -745,22 +775,12 @@ static bool tapi_sim_camp_on(struct tapi_sim_completion *c)
 {
 	struct tapi_sim_call *sc = c->camped, *psc;
 	struct tapi_sim_switch *sw = sc->sw;
-	struct tapi_party caller = { .number = tapi_sim_number_of(sc) };
-	struct tapi_sim_delivery d = {
-		.offer = {
-			.media_mode = sc->media_mode,
-			.origin = TAPI_CALLORIGIN_INTERNAL,
-			.reason = TAPI_CALLREASON_CAMPEDON,
-			.related_call_id = sc->id,
-			.caller = &caller,
-		},
-		.far = sc,
-	};
+	struct tapi_sim_delivery d;
+	struct tapi_party caller;
 
 	if (sc->gone || tapi_call_state(sc->call) != TAPI_CALLSTATE_BUSY)
 		return true;
-	if (sc->block_id)
-		caller = (struct tapi_party){ .flags = TAPI_PARTYID_BLOCKED };
+	tapi_sim_delivery_from(sc, TAPI_CALLREASON_CAMPEDON, &caller, &d);
 	psc = tapi_sim_deliver(sw, c->to, &d);
 	if (IS_ERR(psc))
 		return false;
@@ -839,23 +859,14 @@ bool tapi_sim_answer_callback(struct tapi_sim_call *sc)
 {
 	struct tapi_sim_switch *sw = sc->sw;
 	const struct tapi_sim_number *to = sc->callback;
-	struct tapi_party caller = { .number = tapi_sim_number_of(sc) };
-	struct tapi_sim_delivery d = {
-		.offer = {
-			.media_mode = sc->media_mode,
-			.origin = TAPI_CALLORIGIN_INTERNAL,
-			.reason = TAPI_CALLREASON_CALLCOMPLETION,
-			.related_call_id = sc->id,
-			.caller = &caller,
-		},
-		.far = sc,
-	};
-	struct tapi_party them;
+	struct tapi_party caller, them;
+	struct tapi_sim_delivery d;
 	struct tapi_sim_call *psc;
 
 	if (!to)
 		return false;
 	sc->callback = NULL;
+	tapi_sim_delivery_from(sc, TAPI_CALLREASON_CALLCOMPLETION, &caller, &d);
 	psc = tapi_sim_deliver(sw, to, &d);
 	if (IS_ERR(psc)) {
 		tapi_sim_set(sc, TAPI_CALLSTATE_DISCONNECTED,

@@ -321,22 +321,11 @@ static void tapi_sim_ring_line(struct tapi_sim_call *sc,
 			       const struct tapi_sim_number *to)
 {
 	struct tapi_sim_switch *sw = sc->sw;
-	struct tapi_party caller = {
-		.number = tapi_sim_own_number(sw, sc->line, sc->address),
-	};
-	struct tapi_sim_delivery d = {
-		.offer = {
-			.media_mode = sc->media_mode,
-			.origin = TAPI_CALLORIGIN_INTERNAL,
-			.caller = &caller,
-			.related_call_id = sc->id,
-		},
-		.far = sc,
-	};
+	struct tapi_sim_delivery d;
 	struct tapi_sim_call *psc;
+	struct tapi_party caller;
 
-	if (sc->block_id)
-		caller = (struct tapi_party){ .flags = TAPI_PARTYID_BLOCKED };
+	tapi_sim_delivery_from(sc, 0, &caller, &d);
 	psc = tapi_sim_deliver(sw, to, &d);
 	if (IS_ERR(psc)) {
 		if (PTR_ERR(psc) == -EBUSY)

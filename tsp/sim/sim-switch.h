@@ -282,6 +282,9 @@ struct tapi_sim_delivery {
 };
 
 /* sim-services.c */
+void tapi_sim_delivery_from(struct tapi_sim_call *sc, u32 reason,
+			    struct tapi_party *caller,
+			    struct tapi_sim_delivery *d);
 struct tapi_sim_call *tapi_sim_deliver(struct tapi_sim_switch *sw,
 				       const struct tapi_sim_number *to,
 				       struct tapi_sim_delivery *d);

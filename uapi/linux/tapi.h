@@ -967,7 +967,7 @@ enum tapi_call_param_flag {
  *	is the new number)
  * @TAPI_ADDRSTATE_FORWARD: the address's forwarding changed (param[2] is
  *	the &enum tapi_forward_mode bits forwarded now; see
- *	%TAPI_IOC_ADDRESS_GET_STATUS)
+ *	%TAPI_IOC_ADDRESS_GET_STATUS).  A record with this bit has no other
  * @TAPI_ADDRSTATE_VALID: every bit defined
  */
 enum tapi_addrstate_field {
@@ -1798,7 +1798,9 @@ struct tapi_call_park {
  * enum tapi_line_forward_flag - flags of struct tapi_line_forward
  * @TAPI_LINE_FORWARD_SYNC: %TAPI_REQUEST_SYNC
  * @TAPI_LINE_FORWARD_ALL_ADDRESSES: forward every address of the line
- *	(the line needs %TAPI_LINEFEATURE_FORWARD); @address_id must be 0
+ *	(the line needs %TAPI_LINEFEATURE_FORWARD, and every address
+ *	%TAPI_ADDRFEATURE_FORWARD and each mode of the list in its
+ *	``forward_modes``); @address_id must be 0
  * @TAPI_LINE_FORWARD_VALID: every flag defined
  */
 enum tapi_line_forward_flag {
