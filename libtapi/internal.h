@@ -62,6 +62,39 @@ void tapi_line_unref(struct tapi_line *line);
 bool tapi_line_is_closed(const struct tapi_line *line);
 
 /*
+ * The end of an asynchronous request (call.c): the core returns the
+ * request id (> 0) or fails.  With %TAPI_REQUEST_SYNC it returns the
+ * outcome, 0 or -1 with errno.  Return: the request id, 0 once
+ * synchronous, or -1 with errno set.
+ */
+int tapi_request_result(int ret, bool sync);
+
+/* The flags of a request, synchronous or not. */
+static inline uint32_t tapi_sync_flag(bool sync)
+{
+	return sync ? TAPI_REQUEST_SYNC : 0;
+}
+
+/*
+ * A request that writes ids back at once (call-supp.c): the handles of
+ * the calls it creates, a call completion's id.  @ret is the ioctl's,
+ * @made the ids it wrote back (@num of them, all needed), @out where the
+ * caller wants them (entries may be NULL when not asked for).  Ids are
+ * passed on when the request started, and when a synchronous wait was
+ * interrupted (the request goes on: its reply makes them valid).
+ * Return: as tapi_request_result(); errno %EIO if an id is missing.
+ */
+int tapi_request_ids_result(int ret, bool sync, const uint32_t *made,
+			    uint32_t **out, unsigned int num);
+
+/*
+ * A request on one call, struct tapi_call_request (call.c): answer,
+ * accept, drop, hold, unhold, remove from conference, secure call.
+ */
+int tapi_call_request(struct tapi_line *line, uint32_t call,
+		      unsigned long cmd, bool sync);
+
+/*
  * Fill a request structure from the public API's arguments, for the ioctl
  * (call.c) and for io_uring (ring-ops.c) alike.  @req is zeroed and its
  * size set here; tapi_fill_new_calls() leaves the handles array to the

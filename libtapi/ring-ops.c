@@ -54,11 +54,10 @@ TAPI_API int tapi_ring_queue_dial(struct tapi_ring *ring,
 	return 0;
 }
 
-/* Answer, accept and drop: struct tapi_call_request. */
-static int queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
-			      uint32_t call, unsigned int flags,
-			      void *user_data, enum tapi_ring_op kind,
-			      uint32_t cmd)
+int tapi_ring_queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
+				 uint32_t call, unsigned int flags,
+				 void *user_data, enum tapi_ring_op kind,
+				 uint32_t cmd)
 {
 	struct ring_op *op;
 
@@ -78,24 +77,27 @@ TAPI_API int tapi_ring_queue_answer(struct tapi_ring *ring,
 				    struct tapi_line *line, uint32_t call,
 				    unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_ANSWER, TAPI_IOC_CALL_ANSWER);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_ANSWER,
+					    TAPI_IOC_CALL_ANSWER);
 }
 
 TAPI_API int tapi_ring_queue_accept(struct tapi_ring *ring,
 				    struct tapi_line *line, uint32_t call,
 				    unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_ACCEPT, TAPI_IOC_CALL_ACCEPT);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_ACCEPT,
+					    TAPI_IOC_CALL_ACCEPT);
 }
 
 TAPI_API int tapi_ring_queue_drop(struct tapi_ring *ring,
 				  struct tapi_line *line, uint32_t call,
 				  unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_DROP, TAPI_IOC_CALL_DROP);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_DROP,
+					    TAPI_IOC_CALL_DROP);
 }
 
 TAPI_API int tapi_ring_queue_deallocate_call(struct tapi_ring *ring,

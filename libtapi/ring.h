@@ -168,4 +168,15 @@ void tapi_ring_op_queue(struct tapi_ring *ring, struct ring_op *op,
 /* The same for a read of events, into @op's buffer. */
 void tapi_ring_op_queue_read(struct tapi_ring *ring, struct ring_op *op);
 
+/*
+ * Queue a request on one call, struct tapi_call_request (ring-ops.c):
+ * answer, accept, drop, hold, unhold, remove from conference, secure
+ * call; @kind is the operation, @cmd its command.  Return: as the
+ * tapi_ring_queue_*() functions.
+ */
+int tapi_ring_queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
+				 uint32_t call, unsigned int flags,
+				 void *user_data, enum tapi_ring_op kind,
+				 uint32_t cmd);
+
 #endif /* _LIBTAPI_RING_H */
