@@ -503,6 +503,48 @@ tapi_address_info_get_transfer_modes(const struct tapi_address_info *info);
 unsigned int
 tapi_address_info_get_max_conf_members(const struct tapi_address_info *info);
 
+/**
+ * tapi_address_info_get_park_modes() - how calls of the address are parked
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_park_mode: the modes tapi_line_park()
+ * takes on this address; 0 if its calls cannot be parked, or the core has
+ * no %TAPI_FEATURE_CALL_SERVICES.
+ */
+uint32_t tapi_address_info_get_park_modes(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_forward_modes() - how the address can be forwarded
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_forward_mode: the modes a forwarding list
+ * given to tapi_line_forward() may use on this address; 0 if it cannot be
+ * forwarded.
+ */
+uint32_t
+tapi_address_info_get_forward_modes(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_completion_modes() - how calls are completed
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_completion_mode: the modes
+ * tapi_line_complete_call() takes on this address; 0 if there is no call
+ * completion.
+ */
+uint32_t
+tapi_address_info_get_completion_modes(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_max_user_user() - size of user-user information
+ * @info: the snapshot
+ *
+ * Return: the most bytes tapi_line_send_user_user_info() sends at once on
+ * this address, at most %TAPI_USERUSER_MAX; 0 if it cannot send any.
+ */
+unsigned int
+tapi_address_info_get_max_user_user(const struct tapi_address_info *info);
+
 /* ------------------------------------------------------------------ */
 /* Line settings                                                       */
 /* ------------------------------------------------------------------ */
@@ -1047,6 +1089,18 @@ tapi_line_event_get_conf_call_id(const struct tapi_line_event *event);
  * (param 0); -1 for every other type.
  */
 int tapi_line_event_get_address_id(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_forward_modes() - what an address forwards now
+ * @event: the event
+ *
+ * Return: for a %TAPI_EV_ADDRESSSTATE with %TAPI_ADDRSTATE_FORWARD, the
+ * &enum tapi_forward_mode bits the address forwards now (param 2; 0: the
+ * forwarding was cancelled; tapi_line_get_address_status() has the
+ * destinations); 0 for every other event.
+ */
+uint32_t
+tapi_line_event_get_forward_modes(const struct tapi_line_event *event);
 
 /**
  * typedef tapi_line_event_cb - called by tapi_line_dispatch_events()
@@ -2145,6 +2199,54 @@ uint32_t
 tapi_line_call_info_get_party_flags(const struct tapi_line_call_info *info,
 				    enum tapi_party_kind party);
 
+/**
+ * tapi_line_call_info_get_param_flags() - what holds for the call
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_call_param_flag: %TAPI_CALLPARAM_SECURE
+ * once the call was secured (tapi_line_secure_call()),
+ * %TAPI_CALLPARAM_BLOCKID when the caller withholds its number.
+ */
+uint32_t
+tapi_line_call_info_get_param_flags(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_completion_id() - the call completion a call
+ *	answers
+ * @info: the snapshot
+ *
+ * Return: for a call the switch placed to answer a call completion (reason
+ * %TAPI_CALLREASON_CALLCOMPLETION), the completion's id as
+ * tapi_line_complete_call() handed it back; 0 for every other call.
+ */
+uint32_t
+tapi_line_call_info_get_completion_id(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_user_user_len() - bytes of user-user information
+ * @info: the snapshot
+ *
+ * Return: how many bytes of user-user information the far end sent last
+ * (tapi_line_call_info_get_user_user_info()), 0 to %TAPI_USERUSER_MAX; 0
+ * if it sent none.
+ */
+size_t
+tapi_line_call_info_get_user_user_len(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_user_user_info() - user-user information from
+ *	the far end
+ * @info: the snapshot
+ *
+ * The bytes are the far end's, as it sent them (tapi_line_send_user_user_info()
+ * at its end): not a string, not NUL-terminated.
+ *
+ * Return: the tapi_line_call_info_get_user_user_len() bytes the far end
+ * sent last, valid until @info is freed; never NULL.
+ */
+const void *
+tapi_line_call_info_get_user_user_info(const struct tapi_line_call_info *info);
+
 /* ------------------------------------------------------------------ */
 /* Call status                                                         */
 /* ------------------------------------------------------------------ */
@@ -2310,6 +2412,55 @@ unsigned int tapi_line_address_status_get_num_onholdpend_calls(
  */
 uint32_t tapi_line_address_status_get_features(
 	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_num_forward() - entries of the forwarding
+ * @status: the snapshot
+ *
+ * The forwarding in force, as the card reports it (set with
+ * tapi_line_forward() or at the switch): one entry per forwarded &enum
+ * tapi_forward_mode, in the order of the mode bits, read with
+ * tapi_line_address_status_get_forward_mode() and
+ * tapi_line_address_status_get_forward_dest().
+ *
+ * Return: the number of entries, 0 to %TAPI_FORWARD_MAX; 0 when the
+ * address does not forward its calls.
+ */
+unsigned int tapi_line_address_status_get_num_forward(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_forward_no_answer_ms() - no-answer time of
+ *	the forwarding
+ * @status: the snapshot
+ *
+ * Return: with a %TAPI_FORWARD_NOANSWER entry, how long a call alerts, in
+ * milliseconds, before it is forwarded; 0 otherwise.
+ */
+unsigned int tapi_line_address_status_get_forward_no_answer_ms(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_forward_mode() - when an entry forwards
+ * @status: the snapshot
+ * @index: 0 to tapi_line_address_status_get_num_forward() - 1
+ *
+ * Return: the entry's one &enum tapi_forward_mode bit; see
+ * tapi_forward_mode_str().  0 if @index is out of range.
+ */
+uint32_t tapi_line_address_status_get_forward_mode(
+	const struct tapi_line_address_status *status, unsigned int index);
+
+/**
+ * tapi_line_address_status_get_forward_dest() - where an entry forwards to
+ * @status: the snapshot
+ * @index: 0 to tapi_line_address_status_get_num_forward() - 1
+ *
+ * Return: the number calls go to, valid until @status is freed; NULL with
+ * errno %EINVAL if @index is out of range.
+ */
+const char *tapi_line_address_status_get_forward_dest(
+	const struct tapi_line_address_status *status, unsigned int index);
 
 /* ------------------------------------------------------------------ */
 /* Asynchronous API on io_uring                                        */
@@ -3534,6 +3685,10 @@ void tapi_media_get_stats(struct tapi_media *media,
  * @TAPI_FLAGS_CALLINFO: &enum tapi_callinfo_field
  * @TAPI_FLAGS_ADDRESS_STATE: &enum tapi_addrstate_field
  * @TAPI_FLAGS_TRANSFER_MODE: &enum tapi_transfer_mode
+ * @TAPI_FLAGS_PARK_MODE: &enum tapi_park_mode
+ * @TAPI_FLAGS_FORWARD_MODE: &enum tapi_forward_mode
+ * @TAPI_FLAGS_COMPLETION_MODE: &enum tapi_completion_mode
+ * @TAPI_FLAGS_CALL_PARAM: &enum tapi_call_param_flag
  * @TAPI_FLAGS_NUM_KINDS: one past the last kind
  *
  * New kinds are added before %TAPI_FLAGS_NUM_KINDS; the values of the
@@ -3564,6 +3719,10 @@ enum tapi_flag_kind {
 	TAPI_FLAGS_CALLINFO,
 	TAPI_FLAGS_ADDRESS_STATE,
 	TAPI_FLAGS_TRANSFER_MODE,
+	TAPI_FLAGS_PARK_MODE,
+	TAPI_FLAGS_FORWARD_MODE,
+	TAPI_FLAGS_COMPLETION_MODE,
+	TAPI_FLAGS_CALL_PARAM,
 	TAPI_FLAGS_NUM_KINDS,
 };
 
@@ -3718,6 +3877,30 @@ const char *tapi_call_reason_str(uint32_t reason);
  * Return: the name ("conference"), or NULL if not one defined bit.
  */
 const char *tapi_transfer_mode_str(uint32_t mode);
+
+/**
+ * tapi_park_mode_str() - name of a park mode
+ * @mode: one &enum tapi_park_mode bit
+ *
+ * Return: the name ("nondirected"), or NULL if not one defined bit.
+ */
+const char *tapi_park_mode_str(uint32_t mode);
+
+/**
+ * tapi_forward_mode_str() - name of a forward mode
+ * @mode: one &enum tapi_forward_mode bit
+ *
+ * Return: the name ("noanswer"), or NULL if not one defined bit.
+ */
+const char *tapi_forward_mode_str(uint32_t mode);
+
+/**
+ * tapi_completion_mode_str() - name of a call completion mode
+ * @mode: one &enum tapi_completion_mode bit
+ *
+ * Return: the name ("campon"), or NULL if not one defined bit.
+ */
+const char *tapi_completion_mode_str(uint32_t mode);
 
 /**
  * tapi_party_kind_str() - name of a party of a call

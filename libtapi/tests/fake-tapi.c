@@ -57,6 +57,10 @@ struct fake_address {
 	uint32_t call_features;
 	uint32_t transfer_modes;
 	unsigned int max_conf_members;
+	uint32_t park_modes;
+	uint32_t forward_modes;
+	uint32_t completion_modes;
+	unsigned int max_user_user;
 };
 
 struct fake_line {
@@ -92,6 +96,11 @@ struct fake_card {
 		 TAPI_CALLFEATURE_MONITORDIGITS | \
 		 TAPI_CALLFEATURE_GATHERDIGITS | TAPI_CALLFEATURE_MONITORTONES)
 #define XFERM	(TAPI_TRANSFER_TRANSFER | TAPI_TRANSFER_CONFERENCE)
+#define SERVF	(TAPI_CALLFEATURE_REDIRECT | TAPI_CALLFEATURE_PARK | \
+		 TAPI_CALLFEATURE_SECURECALL | TAPI_CALLFEATURE_SENDUSERUSER | \
+		 TAPI_CALLFEATURE_COMPLETECALL)
+#define PARKM	(TAPI_PARK_DIRECTED | TAPI_PARK_NONDIRECTED)
+#define COMPLM	(TAPI_COMPLETION_CAMPON | TAPI_COMPLETION_CALLBACK)
 
 static const struct fake_card cards[] = {
 	{
@@ -103,20 +112,29 @@ static const struct fake_card cards[] = {
 				.media_modes = VOICE,
 				.bearer_modes = TAPI_BEARER_VOICE |
 						TAPI_BEARER_SPEECH,
-				.features = TAPI_LINEFEATURE_MAKECALL,
+				.features = TAPI_LINEFEATURE_MAKECALL |
+					    TAPI_LINEFEATURE_FORWARD,
 				.devcaps_flags = TAPI_DEVCAPS_CLOSEDROP |
 						 TAPI_DEVCAPS_DIALDIALTONE,
 				.max_calls = 4,
 				.num_addresses = 2,
 				.addresses = {
 					{ "1000", 2, TAPI_ADDRFEATURE_MAKECALL |
-					  TAPI_ADDRFEATURE_PICKUP, CALLF,
-					  XFERM, 3 },
-					{ "1001", 1, TAPI_ADDRFEATURE_MAKECALL,
+					  TAPI_ADDRFEATURE_PICKUP |
+					  TAPI_ADDRFEATURE_UNPARK |
+					  TAPI_ADDRFEATURE_FORWARD,
+					  CALLF | SERVF, XFERM, 3, PARKM,
+					  TAPI_FORWARD_VALID, COMPLM,
+					  FAKE_MAX_USER_USER },
+					{ "1001", 1, TAPI_ADDRFEATURE_MAKECALL |
+					  TAPI_ADDRFEATURE_FORWARD,
 					  TAPI_CALLFEATURE_ANSWER |
 					  TAPI_CALLFEATURE_DIAL |
-					  TAPI_CALLFEATURE_DROP | SUPPF,
-					  TAPI_TRANSFER_TRANSFER, 2 },
+					  TAPI_CALLFEATURE_DROP | SUPPF |
+					  TAPI_CALLFEATURE_PARK,
+					  TAPI_TRANSFER_TRANSFER, 2,
+					  TAPI_PARK_DIRECTED,
+					  TAPI_FORWARD_UNCOND, 0, 0 },
 				},
 			},
 			{
@@ -177,6 +195,13 @@ struct fake_call {
 	uint64_t state_ns;
 };
 
+/* The forwarding of one address, as in struct tapi_address_status. */
+struct fake_forward {
+	unsigned int num;
+	uint32_t no_answer_ms;
+	struct tapi_forward_entry entries[TAPI_FORWARD_MAX];
+};
+
 /* What a line fd is, besides a pipe. */
 struct fake_lf {
 	int wfd;		/* write end of the pipe; -1 once removed */
@@ -188,6 +213,7 @@ struct fake_lf {
 	uint32_t next_request;
 	uint32_t next_call_id;
 	struct fake_call calls[MAX_CALLS];
+	struct fake_forward forward[3];
 };
 
 /* What each fd of ours is. */
@@ -524,6 +550,10 @@ static void add_line_calls(struct fake_lf *lf, unsigned int line)
 	set_party(&c->info.caller, "1001", "");
 	set_party(&c->info.called, "2000", "Carol");
 	set_party(&c->info.connected, "2000", "Carol");
+	c->info.param_flags = TAPI_CALLPARAM_SECURE;
+	c->info.user_user_len = strlen(FAKE_USER_USER_B);
+	memcpy(c->info.user_user_info, FAKE_USER_USER_B,
+	       strlen(FAKE_USER_USER_B));
 	call_set_state(c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
 
 	if (!getenv("FAKE_TAPI_CONF"))
@@ -541,6 +571,23 @@ static void add_line_calls(struct fake_lf *lf, unsigned int line)
 		set_party(&c->info.connected, i == 1 ? "555" : "556", "");
 		call_set_state(c, TAPI_CALLSTATE_CONFERENCED, 0);
 	}
+}
+
+/* The forwarding of address 0 of tapi0:0 with FAKE_TAPI_FORWARD. */
+static void add_line_forward(struct fake_lf *lf, unsigned int line)
+{
+	struct fake_forward *f = &lf->forward[0];
+
+	f->num = 2;
+	f->no_answer_ms = FAKE_FWD_NO_ANSWER_MS;
+	f->entries[0].mode = TAPI_FORWARD_BUSY;
+	set_str(f->entries[0].dest, sizeof(f->entries[0].dest), FAKE_FWD_BUSY);
+	f->entries[1].mode = TAPI_FORWARD_NOANSWER;
+	set_str(f->entries[1].dest, sizeof(f->entries[1].dest),
+		FAKE_FWD_NOANSWER);
+	queue_event(lf, TAPI_EV_ADDRESSSTATE, line, 0, 0, 0,
+		    TAPI_ADDRSTATE_FORWARD,
+		    TAPI_FORWARD_BUSY | TAPI_FORWARD_NOANSWER);
 }
 
 static int line_open(const struct fake_card *card, struct tapi_line_open *req)
@@ -602,6 +649,8 @@ static int line_open(const struct fake_card *card, struct tapi_line_open *req)
 		add_line_calls(lf, req->line);
 
 	queue_event(lf, TAPI_EV_LINEDEVSTATE, req->line, 0, 0, 1, 0, 0);
+	if (card == &cards[0] && req->line == 0 && getenv("FAKE_TAPI_FORWARD"))
+		add_line_forward(lf, req->line);
 	if (lf->calls[0].used && !getenv("FAKE_TAPI_QUIET")) {
 		struct fake_call *a = &lf->calls[0];
 
@@ -711,6 +760,10 @@ static int card_ioctl(const struct fake_card *card, unsigned long cmd,
 		ac->call_features = addr->call_features;
 		ac->transfer_modes = addr->transfer_modes;
 		ac->max_conf_members = addr->max_conf_members;
+		ac->park_modes = addr->park_modes;
+		ac->forward_modes = addr->forward_modes;
+		ac->completion_modes = addr->completion_modes;
+		ac->max_user_user = addr->max_user_user;
 		set_str(ac->address, sizeof(ac->address), addr->address);
 		return 0;
 	}
@@ -1698,6 +1751,7 @@ static int address_status(const struct fake_ctx *x,
 			  struct tapi_address_status *st)
 {
 	const struct fake_address *addr;
+	struct fake_forward *fwd;
 	unsigned int i;
 
 	memset(&fake_tapi_log.address_status, 0,
@@ -1727,7 +1781,13 @@ static int address_status(const struct fake_ctx *x,
 	}
 	st->address_features = addr->features;
 	if (st->num_inuse >= addr->max_calls)
-		st->address_features &= ~TAPI_ADDRFEATURE_MAKECALL;
+		st->address_features &= ~(TAPI_ADDRFEATURE_MAKECALL |
+					  TAPI_ADDRFEATURE_PICKUP |
+					  TAPI_ADDRFEATURE_UNPARK);
+	fwd = &x->lf->forward[st->address_id];
+	st->num_forward = fwd->num;
+	st->forward_no_answer_ms = fwd->no_answer_ms;
+	memcpy(st->forward, fwd->entries, sizeof(st->forward));
 	return 0;
 }
 

@@ -81,4 +81,19 @@ struct fake_tapi_log {
  */
 #define FAKE_CONF_ID		80
 
+/* Call FAKE_CALL_ID_B is secure, and its far end sent this. */
+#define FAKE_USER_USER_B	"hello"
+/* Most bytes of user-user information address 0 of tapi0:0 sends. */
+#define FAKE_MAX_USER_USER	32
+
+/*
+ * With FAKE_TAPI_FORWARD set, address 0 of tapi0:0 forwards busy calls
+ * to FAKE_FWD_BUSY and unanswered ones, after FAKE_FWD_NO_ANSWER_MS, to
+ * FAKE_FWD_NOANSWER; a %TAPI_EV_ADDRESSSTATE says so after the line's
+ * first event.
+ */
+#define FAKE_FWD_BUSY		"2002"
+#define FAKE_FWD_NOANSWER	"2003"
+#define FAKE_FWD_NO_ANSWER_MS	15000
+
 #endif /* _FAKE_TAPI_H */

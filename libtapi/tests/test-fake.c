@@ -134,11 +134,30 @@ static void test_info(struct tapi_card *card)
 	   (TAPI_TRANSFER_TRANSFER | TAPI_TRANSFER_CONFERENCE) &&
 	   tapi_address_info_get_max_conf_members(ai) == 3,
 	   "address 0/0: transfer modes and conference size");
+	ok(ai && tapi_address_info_get_park_modes(ai) ==
+	   (TAPI_PARK_DIRECTED | TAPI_PARK_NONDIRECTED) &&
+	   tapi_address_info_get_forward_modes(ai) ==
+	   (TAPI_FORWARD_UNCOND | TAPI_FORWARD_BUSY | TAPI_FORWARD_NOANSWER) &&
+	   tapi_address_info_get_completion_modes(ai) ==
+	   (TAPI_COMPLETION_CAMPON | TAPI_COMPLETION_CALLBACK) &&
+	   tapi_address_info_get_max_user_user(ai) == FAKE_MAX_USER_USER,
+	   "address 0/0: park, forward and completion modes, user-user size");
+	tapi_address_info_free(ai);
+	ai = tapi_card_get_address_info(card, 0, 1);
+	ok(ai && tapi_address_info_get_park_modes(ai) == TAPI_PARK_DIRECTED &&
+	   tapi_address_info_get_forward_modes(ai) == TAPI_FORWARD_UNCOND &&
+	   tapi_address_info_get_completion_modes(ai) == 0 &&
+	   tapi_address_info_get_max_user_user(ai) == 0,
+	   "address 0/1: directed park, unconditional forwarding only");
 	tapi_address_info_free(ai);
 	ai = tapi_card_get_address_info(card, 1, 0);
 	ok(ai && tapi_address_info_get_transfer_modes(ai) == 0 &&
-	   tapi_address_info_get_max_conf_members(ai) == 0,
-	   "address 1/0: no transfers, no conferences");
+	   tapi_address_info_get_max_conf_members(ai) == 0 &&
+	   tapi_address_info_get_park_modes(ai) == 0 &&
+	   tapi_address_info_get_forward_modes(ai) == 0 &&
+	   tapi_address_info_get_completion_modes(ai) == 0 &&
+	   tapi_address_info_get_max_user_user(ai) == 0,
+	   "address 1/0: no transfers, no conferences, no call services");
 	tapi_address_info_free(ai);
 
 	errno = 0;
@@ -368,6 +387,58 @@ static struct tapi_line *open_voice_line(struct tapi_card *card, bool quiet)
 	unsetenv("FAKE_TAPI_QUIET");
 	tapi_line_settings_free(s);
 	return line;
+}
+
+/* Forwarding already in force: the address status and the event. */
+static void test_forward_status(struct tapi_card *card)
+{
+	struct tapi_event_buffer *buf = tapi_event_buffer_new(0);
+	struct tapi_line_address_status *as;
+	struct seen seen = { 0 };
+	struct tapi_line *line;
+	int i;
+
+	setenv("FAKE_TAPI_FORWARD", "1", 1);
+	line = open_voice_line(card, true);
+	unsetenv("FAKE_TAPI_FORWARD");
+	ok(line && buf, "open line 0, forwarded");
+	if (!line || !buf)
+		goto out;
+	dispatch(line, buf, &seen);
+	i = find_event(&seen, TAPI_EV_ADDRESSSTATE, 0, 0);
+	ok(i >= 0 && tapi_line_event_get_address_id(seen.ev[i]) == 0 &&
+	   tapi_line_event_get_param(seen.ev[i], 1) == TAPI_ADDRSTATE_FORWARD &&
+	   tapi_line_event_get_forward_modes(seen.ev[i]) ==
+	   (TAPI_FORWARD_BUSY | TAPI_FORWARD_NOANSWER),
+	   "address state event: forward, busy and noanswer");
+	ok(tapi_line_event_get_forward_modes(seen.ev[0]) == 0,
+	   "other events have no forward modes");
+
+	as = tapi_line_get_address_status(line, 0);
+	ok(as && tapi_line_address_status_get_num_forward(as) == 2 &&
+	   tapi_line_address_status_get_forward_no_answer_ms(as) ==
+	   FAKE_FWD_NO_ANSWER_MS &&
+	   tapi_line_address_status_get_forward_mode(as, 0) ==
+	   TAPI_FORWARD_BUSY &&
+	   streq(tapi_line_address_status_get_forward_dest(as, 0),
+		 FAKE_FWD_BUSY) &&
+	   tapi_line_address_status_get_forward_mode(as, 1) ==
+	   TAPI_FORWARD_NOANSWER &&
+	   streq(tapi_line_address_status_get_forward_dest(as, 1),
+		 FAKE_FWD_NOANSWER) &&
+	   tapi_line_address_status_get_forward_mode(as, 2) == 0 &&
+	   !tapi_line_address_status_get_forward_dest(as, 2),
+	   "address 0 forwards: busy to %s, noanswer to %s after %d ms",
+	   FAKE_FWD_BUSY, FAKE_FWD_NOANSWER, FAKE_FWD_NO_ANSWER_MS);
+	tapi_line_address_status_free(as);
+	as = tapi_line_get_address_status(line, 1);
+	ok(as && tapi_line_address_status_get_num_forward(as) == 0,
+	   "address 1 does not");
+	tapi_line_address_status_free(as);
+out:
+	seen_clear(&seen);
+	tapi_event_buffer_free(buf);
+	tapi_line_close(line);
 }
 
 static void test_dispatch(struct tapi_card *card)
@@ -1126,6 +1197,20 @@ static void test_inbound(struct tapi_card *card)
 	   (TAPI_PARTYID_ADDRESS | TAPI_PARTYID_NAME) &&
 	   tapi_line_call_info_get_num_monitors(ci) == 1,
 	   "the offered call's info");
+	ok(ci && tapi_line_call_info_get_param_flags(ci) == 0 &&
+	   tapi_line_call_info_get_completion_id(ci) == 0 &&
+	   tapi_line_call_info_get_user_user_len(ci) == 0 &&
+	   tapi_line_call_info_get_user_user_info(ci) != NULL,
+	   "not secure, no completion, no user-user information");
+	tapi_line_call_info_free(ci);
+	ci = tapi_line_get_call_info(line, b);
+	ok(ci && tapi_line_call_info_get_param_flags(ci) ==
+	   TAPI_CALLPARAM_SECURE &&
+	   tapi_line_call_info_get_user_user_len(ci) ==
+	   strlen(FAKE_USER_USER_B) &&
+	   !memcmp(tapi_line_call_info_get_user_user_info(ci),
+		   FAKE_USER_USER_B, strlen(FAKE_USER_USER_B)),
+	   "the connected call: secure, with the far end's user-user info");
 	tapi_line_call_info_free(ci);
 
 	st = tapi_line_get_call_status(line, a);
@@ -1198,13 +1283,22 @@ static void test_inbound(struct tapi_card *card)
 	   tapi_line_address_status_get_num_onhold_calls(as) == 0 &&
 	   tapi_line_address_status_get_num_onholdpend_calls(as) == 0 &&
 	   tapi_line_address_status_get_features(as) ==
-	   (TAPI_ADDRFEATURE_MAKECALL | TAPI_ADDRFEATURE_PICKUP),
+	   (TAPI_ADDRFEATURE_MAKECALL | TAPI_ADDRFEATURE_PICKUP |
+	    TAPI_ADDRFEATURE_UNPARK | TAPI_ADDRFEATURE_FORWARD),
 	   "address 0 status");
+	ok(as && tapi_line_address_status_get_num_forward(as) == 0 &&
+	   tapi_line_address_status_get_forward_no_answer_ms(as) == 0 &&
+	   tapi_line_address_status_get_forward_mode(as, 0) == 0,
+	   "address 0 does not forward");
+	errno = 0;
+	ok(as && !tapi_line_address_status_get_forward_dest(as, 0) &&
+	   errno == EINVAL, "no forwarding entry 0: NULL, EINVAL");
 	tapi_line_address_status_free(as);
 	as = tapi_line_get_address_status(line, 1);
 	ok(as && tapi_line_address_status_get_num_inuse(as) == 1 &&
-	   tapi_line_address_status_get_features(as) == 0,
-	   "address 1 is full: no makecall");
+	   tapi_line_address_status_get_features(as) ==
+	   TAPI_ADDRFEATURE_FORWARD,
+	   "address 1 is full: no makecall, forward still");
 	tapi_line_address_status_free(as);
 	errno = 0;
 	ok(!tapi_line_get_address_status(line, 2) && errno == ENOENT,
@@ -1266,6 +1360,7 @@ int main(void)
 		test_info(card);
 		test_removed(card);
 		test_dispatch(card);
+		test_forward_status(card);
 		test_make_call(card);
 		test_bad_args(card);
 		test_hold_transfer(card);

@@ -261,7 +261,7 @@ fi
 run 0 "$FAKE" -- list
 has '^tapi0: sim0 (driver tapi_sim, 2 lines)$' "$OUT" "card header"
 has '^  LINE  NAME  *ADDRESSES  *MEDIA MODES' "$OUT" "table header"
-has '^  0     Line 0 "front desk"  1000,1001  *interactivevoice|automatedvoice  voice|speech  4      makecall$' \
+has '^  0     Line 0 "front desk"  1000,1001  *interactivevoice|automatedvoice  voice|speech  4      makecall|forward$' \
 	"$OUT" "line 0 row"
 has '^  1     Ligne café           +33 1 23 45 67 89  datamodem|g3fax  *data|0x1000   1      -$' \
 	"$OUT" "line 1 row aligned under a UTF-8 name"
