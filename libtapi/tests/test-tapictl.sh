@@ -95,6 +95,8 @@ bg_signal() {
 	pat=$2
 	pre=$3
 	shift 4
+	# Empty first: the last command's output must not match PATTERN.
+	: >"$OUT"
 	LD_PRELOAD=$pre "$TAPICTL" "$@" >"$OUT" 2>"$ERR" &
 	pid=$!
 	tries=0
