@@ -247,29 +247,18 @@ TAPI_API int tapi_line_complete_transfer_sync(struct tapi_line *line,
 
 /* ---- blind transfer: struct tapi_call_dial ---- */
 
-static int blind_transfer(struct tapi_line *line, uint32_t call,
-			  const char *dest, bool sync)
-{
-	struct tapi_call_dial req;
-
-	if (tapi_fill_call_dial(&req, call, dest))
-		return -1;
-	req.flags = tapi_sync_flag(sync);
-	return tapi_request_result(ioctl(tapi_line_get_fd(line),
-					 TAPI_IOC_CALL_BLIND_TRANSFER, &req),
-				   sync);
-}
-
 TAPI_API int tapi_line_blind_transfer(struct tapi_line *line, uint32_t call,
 				      const char *dest)
 {
-	return blind_transfer(line, call, dest, false);
+	return tapi_dial_request(line, call, dest, TAPI_IOC_CALL_BLIND_TRANSFER,
+				 false);
 }
 
 TAPI_API int tapi_line_blind_transfer_sync(struct tapi_line *line,
 					   uint32_t call, const char *dest)
 {
-	return blind_transfer(line, call, dest, true);
+	return tapi_dial_request(line, call, dest, TAPI_IOC_CALL_BLIND_TRANSFER,
+				 true);
 }
 
 /* ---- setup conference ---- */

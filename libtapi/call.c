@@ -105,28 +105,28 @@ int tapi_fill_call_dial(struct tapi_call_dial *req, uint32_t call,
 	return 0;
 }
 
-static int dial(struct tapi_line *line, uint32_t call, const char *digits,
-		bool sync)
+int tapi_dial_request(struct tapi_line *line, uint32_t call,
+		      const char *digits, unsigned long cmd, bool sync)
 {
 	struct tapi_call_dial req;
 
 	if (tapi_fill_call_dial(&req, call, digits))
 		return -1;
 	req.flags = tapi_sync_flag(sync);
-	return tapi_request_result(ioctl(tapi_line_get_fd(line),
-					 TAPI_IOC_CALL_DIAL, &req), sync);
+	return tapi_request_result(ioctl(tapi_line_get_fd(line), cmd, &req),
+				   sync);
 }
 
 TAPI_API int tapi_line_dial(struct tapi_line *line, uint32_t call,
 			    const char *digits)
 {
-	return dial(line, call, digits, false);
+	return tapi_dial_request(line, call, digits, TAPI_IOC_CALL_DIAL, false);
 }
 
 TAPI_API int tapi_line_dial_sync(struct tapi_line *line, uint32_t call,
 				 const char *digits)
 {
-	return dial(line, call, digits, true);
+	return tapi_dial_request(line, call, digits, TAPI_IOC_CALL_DIAL, true);
 }
 
 int tapi_call_request(struct tapi_line *line, uint32_t call,

@@ -116,6 +116,7 @@ uint32_t legal_features(const struct fake_ctx *x,
 	}
 	if (!has_held(x->lf))
 		f &= ~TAPI_CALLFEATURE_SWAPHOLD;
+	f |= service_features(c);
 	if (c->state == TAPI_CALLSTATE_CONFERENCED) {
 		conf = find_call_id(x->lf, c->info.related_call_id);
 		if (!conf || conf_members(x->lf, conf) < 2)
@@ -149,7 +150,30 @@ void reply(const struct fake_ctx *x, const struct fake_call *c,
 		    (uint32_t)result, 0, 0);
 }
 
-static int address_in_use(const struct fake_ctx *x, unsigned int address_id)
+int request_start(const struct fake_ctx *x, uint32_t handle, uint32_t flags,
+		  int err, uint32_t *request_id)
+{
+	uint32_t id = flags & TAPI_REQUEST_SYNC ? 0 : x->lf->next_request++;
+
+	if (err && !id)
+		return fail(err);
+	*request_id = id;
+	if (id)
+		queue_event(x->lf, TAPI_EV_REPLY, x->index, handle, id,
+			    (uint32_t)-err, 0, 0);
+	return id;
+}
+
+int far_end_error(const char *number)
+{
+	if (!strcmp(number, "busy"))
+		return EBUSY;
+	if (!strcmp(number, "nowhere"))
+		return ENXIO;
+	return 0;
+}
+
+int address_in_use(const struct fake_ctx *x, unsigned int address_id)
 {
 	unsigned int i, n = 0;
 
@@ -242,7 +266,14 @@ int call_make(const struct fake_ctx *x, struct tapi_call_make *req)
 			     TAPI_DISCONNECTMODE_BUSY, 0);
 		return id;
 	}
+	if (!strcmp(req->dest, "engaged")) {
+		change_state(x, c, TAPI_CALLSTATE_BUSY, TAPI_BUSYMODE_STATION,
+			     0);
+		return id;
+	}
 	change_state(x, c, TAPI_CALLSTATE_RINGBACK, 0, 0);
+	if (!strcmp(req->dest, "ringing"))
+		return id;
 	if (!strcmp(req->dest, "noanswer")) {
 		change_state(x, c, TAPI_CALLSTATE_DISCONNECTED,
 			     TAPI_DISCONNECTMODE_NOANSWER, 0);
@@ -263,7 +294,6 @@ int call_make(const struct fake_ctx *x, struct tapi_call_make *req)
 static int call_op(const struct fake_ctx *x, unsigned long cmd, uint32_t flags,
 		   uint32_t handle, uint32_t *request_id, uint32_t feature)
 {
-	bool sync = flags & TAPI_REQUEST_SYNC;
 	struct fake_call *c;
 	uint32_t id;
 
@@ -279,10 +309,7 @@ static int call_op(const struct fake_ctx *x, unsigned long cmd, uint32_t flags,
 	if (!(state_features(c->state) & feature))
 		return fail(EBADFD);
 
-	id = sync ? 0 : x->lf->next_request++;
-	*request_id = id;
-	if (!sync)
-		reply(x, c, id, 0);
+	id = request_start(x, c->handle, flags, 0, request_id);
 	switch (cmd) {
 	case TAPI_IOC_CALL_DIAL:
 		change_state(x, c, TAPI_CALLSTATE_DIALING, 0, 0);
@@ -392,6 +419,7 @@ int call_get_info(const struct fake_ctx *x, struct tapi_call_info *ci)
 	ci->num_owners = c->privilege == TAPI_PRIV_OWNER;
 	ci->num_monitors = c->privilege == TAPI_PRIV_MONITOR;
 	if (c->info.call_id == FAKE_CALL_ID_B ||
+	    c->info.call_id == FAKE_CALL_ID_HELD ||
 	    (c->info.call_id >= FAKE_CONF_ID &&
 	     c->info.call_id <= FAKE_CONF_ID + 2))
 		ci->num_owners++;	/* someone else's call */

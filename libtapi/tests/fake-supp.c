@@ -10,8 +10,8 @@
 #include "fake-tapi-int.h"
 
 /* Move a call of this fd to a state; a member names its conference. */
-static void supp_state(const struct fake_ctx *x, struct fake_call *c,
-		       uint32_t state, uint32_t mode, uint32_t privilege)
+void supp_state(const struct fake_ctx *x, struct fake_call *c,
+		uint32_t state, uint32_t mode, uint32_t privilege)
 {
 	call_set_state(c, state, mode);
 	if (state != TAPI_CALLSTATE_CONFERENCED)
@@ -94,8 +94,8 @@ void consult_progress(const struct fake_ctx *x, struct fake_call *c,
 }
 
 /* The flags, then a handle: the common start of every command. */
-static int supp_get(const struct fake_ctx *x, uint32_t flags, uint32_t valid,
-		    uint32_t handle, struct fake_call **c)
+int supp_get(const struct fake_ctx *x, uint32_t flags, uint32_t valid,
+	     uint32_t handle, struct fake_call **c)
 {
 	if (flags & ~valid)
 		return fail(EOPNOTSUPP);
@@ -104,8 +104,8 @@ static int supp_get(const struct fake_ctx *x, uint32_t flags, uint32_t valid,
 }
 
 /* Capability, privilege, then the state (@states, or the features). */
-static int supp_check(const struct fake_ctx *x, const struct fake_call *c,
-		      uint32_t feature, uint32_t states)
+int supp_check(const struct fake_ctx *x, const struct fake_call *c,
+	       uint32_t feature, uint32_t states)
 {
 	if (!(x->line->addresses[c->info.address_id].call_features & feature))
 		return fail(EOPNOTSUPP);
@@ -144,25 +144,34 @@ static int supp_conf_room(const struct fake_ctx *x, const struct fake_call *c)
 	return 0;
 }
 
-/* A new call like @from, owned by this fd, for a request under way. */
-static struct fake_call *supp_new_call(const struct fake_ctx *x,
-				       const struct fake_call *from, bool conf)
+struct fake_call *owned_call(const struct fake_ctx *x,
+			     unsigned int address_id)
 {
 	struct fake_call *c;
 
-	c = new_call(x->lf, x->index, from->info.address_id,
-		     x->lf->next_call_id++);
+	c = new_call(x->lf, x->index, address_id, x->lf->next_call_id++);
 	if (!c)
 		return NULL;
 	c->handle = x->lf->next_handle++;
 	c->valid = true;
 	c->privilege = TAPI_PRIV_OWNER;
+	call_set_state(c, TAPI_CALLSTATE_UNKNOWN, 0);
+	return c;
+}
+
+/* A new call like @from, owned by this fd, for a request under way. */
+static struct fake_call *supp_new_call(const struct fake_ctx *x,
+				       const struct fake_call *from, bool conf)
+{
+	struct fake_call *c = owned_call(x, from->info.address_id);
+
+	if (!c)
+		return NULL;
 	c->is_conf = conf;
 	c->info.origin = conf ? TAPI_CALLORIGIN_CONFERENCE :
 		TAPI_CALLORIGIN_OUTBOUND;
 	c->info.media_mode = from->info.media_mode;
 	c->info.bearer_mode = from->info.bearer_mode;
-	call_set_state(c, TAPI_CALLSTATE_UNKNOWN, 0);
 	return c;
 }
 
@@ -170,12 +179,7 @@ static struct fake_call *supp_new_call(const struct fake_ctx *x,
 static uint32_t supp_start(const struct fake_ctx *x, const struct fake_call *c,
 			   uint32_t flags, uint32_t *request_id)
 {
-	uint32_t id = flags & TAPI_REQUEST_SYNC ? 0 : x->lf->next_request++;
-
-	*request_id = id;
-	if (id)
-		reply(x, c, id, 0);
-	return id;
+	return request_start(x, c->handle, flags, 0, request_id);
 }
 
 /* Hold, unhold, remove from conference. */
@@ -345,33 +349,29 @@ int supp_complete(const struct fake_ctx *x,
 	return id;
 }
 
-int supp_blind(const struct fake_ctx *x, struct tapi_call_dial *req)
+int supp_send_away(const struct fake_ctx *x, unsigned long cmd,
+		   struct tapi_call_dial *req)
 {
-	bool sync = req->flags & TAPI_REQUEST_SYNC;
+	bool redirect = cmd == TAPI_IOC_CALL_REDIRECT;
 	struct fake_call *c;
-	uint32_t id;
-	int err = 0;
+	int id, err;
 
-	fake_tapi_log.blind_transfer = *req;
+	if (redirect)
+		fake_tapi_log.redirect = *req;
+	else
+		fake_tapi_log.blind_transfer = *req;
 	if (req->size != sizeof(*req))
 		return fail(EINVAL);
 	if (!(req->flags & ~TAPI_REQUEST_VALID) &&
 	    !str_ok(req->digits, sizeof(req->digits), true))
 		return fail(EINVAL);
 	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c) ||
-	    supp_check(x, c, TAPI_CALLFEATURE_BLINDTRANSFER, 0))
+	    supp_check(x, c, redirect ? TAPI_CALLFEATURE_REDIRECT :
+		       TAPI_CALLFEATURE_BLINDTRANSFER, 0))
 		return -1;
-	if (!strcmp(req->digits, "busy"))
-		err = EBUSY;
-	else if (!strcmp(req->digits, "nowhere"))
-		err = ENXIO;
-	if (err && sync)
-		return fail(err);
-	id = sync ? 0 : x->lf->next_request++;
-	req->request_id = id;
-	if (id)
-		reply(x, c, id, -err);
-	if (!err)
+	err = far_end_error(req->digits);
+	id = request_start(x, c->handle, req->flags, err, &req->request_id);
+	if (id >= 0 && !err)
 		supp_state(x, c, TAPI_CALLSTATE_IDLE, 0, 0);
 	return id;
 }

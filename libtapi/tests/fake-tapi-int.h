@@ -2,7 +2,8 @@
 /*
  * fake-tapi.so's insides, shared by its files: fake-tapi.c (the device
  * nodes, line fds, events, ioctl dispatch), fake-calls.c (the call
- * commands), fake-supp.c (hold, transfer, conference).  Not for the
+ * commands), fake-supp.c (hold, transfer, conference, redirect),
+ * fake-services.c (the other call services).  Not for the
  * tests: they see fake-tapi.h only.  Every function declared here is
  * hidden, so that it never takes the place of a program's own.
  */
@@ -79,7 +80,11 @@ struct fake_forward {
 	struct tapi_forward_entry entries[TAPI_FORWARD_MAX];
 };
 
-/* What a line fd is, besides a pipe. */
+/*
+ * What a line fd is, besides a pipe.  @parked: the party parked at each
+ * park address ("70" + slot), "" if none; @completions: the ids of the
+ * call completions pending, 0 for a free slot.
+ */
 struct fake_lf {
 	int wfd;		/* write end of the pipe; -1 once removed */
 	uint32_t seqno;
@@ -91,6 +96,9 @@ struct fake_lf {
 	uint32_t next_call_id;
 	struct fake_call calls[MAX_CALLS];
 	struct fake_forward forward[3];
+	char parked[FAKE_PARK_SLOTS][TAPI_DIAL_LEN];
+	uint32_t completions[TAPI_MAX_COMPLETIONS];
+	uint32_t next_completion;
 };
 
 /* A line fd and what it is a line of. */
@@ -129,6 +137,16 @@ uint32_t legal_features(const struct fake_ctx *x,
 void reply(const struct fake_ctx *x, const struct fake_call *c,
 	   uint32_t id, int result);
 bool str_ok(const char *s, size_t len, bool nonempty);
+int address_in_use(const struct fake_ctx *x, unsigned int address_id);
+/*
+ * A request starts with outcome @err (0 or an errno): a synchronous one
+ * fails with it at once, an asynchronous one gets an id and a reply about
+ * @handle.  Returns the id (0 when synchronous), or -1.
+ */
+int request_start(const struct fake_ctx *x, uint32_t handle, uint32_t flags,
+		  int err, uint32_t *request_id);
+/* What a number the far end is at does to a request: EBUSY, ENXIO or 0. */
+int far_end_error(const char *number);
 int call_make(const struct fake_ctx *x, struct tapi_call_make *req);
 int call_dial(const struct fake_ctx *x, struct tapi_call_dial *req);
 int call_request(const struct fake_ctx *x, unsigned long cmd,
@@ -149,6 +167,18 @@ int set_priority(const struct fake_ctx *x,
 		 struct tapi_line_priority *req);
 
 /* fake-supp.c: hold, transfer and conference */
+/* Move a call of this fd to a state; a member names its conference. */
+void supp_state(const struct fake_ctx *x, struct fake_call *c,
+		uint32_t state, uint32_t mode, uint32_t privilege);
+/* The flags, then a handle: the common start of every command. */
+int supp_get(const struct fake_ctx *x, uint32_t flags, uint32_t valid,
+	     uint32_t handle, struct fake_call **c);
+/* Capability, privilege, then the state (@states, or the features). */
+int supp_check(const struct fake_ctx *x, const struct fake_call *c,
+	       uint32_t feature, uint32_t states);
+/* A new call on an address, owned by this fd, for a request under way. */
+struct fake_call *owned_call(const struct fake_ctx *x,
+			     unsigned int address_id);
 void supp_call_end(const struct fake_ctx *x, struct fake_call *c);
 void consult_progress(const struct fake_ctx *x, struct fake_call *c,
 		      const char *digits);
@@ -160,11 +190,26 @@ int supp_consult(const struct fake_ctx *x, unsigned long cmd,
 		 struct tapi_call_consult *req);
 int supp_complete(const struct fake_ctx *x,
 		  struct tapi_call_complete_transfer *req);
-int supp_blind(const struct fake_ctx *x, struct tapi_call_dial *req);
+int supp_send_away(const struct fake_ctx *x, unsigned long cmd,
+		   struct tapi_call_dial *req);
 int supp_setup_conf(const struct fake_ctx *x,
 		    struct tapi_call_setup_conf *req);
 int supp_conf_related(const struct fake_ctx *x,
 		      struct tapi_conf_related *req);
+
+/* fake-services.c: the call services */
+void services_init(struct fake_lf *lf);
+/* The call services @c's state allows. */
+uint32_t service_features(const struct fake_call *c);
+int svc_take(const struct fake_ctx *x, unsigned long cmd,
+	     struct tapi_line_pickup *req);
+int svc_park(const struct fake_ctx *x, struct tapi_call_park *req);
+int svc_forward(const struct fake_ctx *x, struct tapi_line_forward *req);
+int svc_secure(const struct fake_ctx *x, struct tapi_call_request *req);
+int svc_user_user(const struct fake_ctx *x, struct tapi_call_user_user *req);
+int svc_complete(const struct fake_ctx *x, struct tapi_call_completion *req);
+int svc_uncomplete(const struct fake_ctx *x,
+		   struct tapi_line_uncomplete *req);
 
 #pragma GCC visibility pop
 

@@ -13,14 +13,16 @@
  * (see fake-tapi.h): call commands check their arguments in the core's order
  * (handle, capability, privilege, state), change the call's state at once
  * and queue the %TAPI_EV_REPLY and %TAPI_EV_CALLSTATE records a card
- * would cause.  The number placed decides how a call goes: "busy",
- * "noanswer", "fail" (the request fails: reply -EIO), "full" (the ioctl
- * fails: EBUSY), "" (dial tone), anything else is answered.
+ * would cause.  The number placed decides how a call goes: "busy"
+ * (disconnected), "engaged" (busy), "ringing" (rings on), "noanswer",
+ * "fail" (the request fails: reply -EIO), "full" (the ioctl fails:
+ * EBUSY), "" (dial tone), anything else is answered.
  *
- * The supplementary services (hold, transfer, conference) work on those
- * calls too, in the same rough way: a consultation call dialled goes
- * through as a placed call would; a blind transfer to "busy" fails with
- * EBUSY, to "nowhere" with ENXIO, anything else succeeds.
+ * The supplementary services (hold, transfer, conference) and the call
+ * services work on those calls too, in the same rough way: a consultation
+ * call dialled goes through as a placed call would; a blind transfer or a
+ * redirect to "busy" fails with EBUSY, to "nowhere" with ENXIO, anything
+ * else succeeds; fake-services.c says how the other services go.
  *
  * It is a test double, not a model of the core: the real thing is tested
  * in a VM by selftests/.  This file has the device nodes, the line fds,
@@ -483,6 +485,14 @@ static void add_line_calls(struct fake_lf *lf, unsigned int line)
 	       strlen(FAKE_USER_USER_B));
 	call_set_state(c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
 
+	if (getenv("FAKE_TAPI_HELD")) {
+		/* Someone else's call on hold, on address 0. */
+		c = new_call(lf, line, 0, FAKE_CALL_ID_HELD);
+		c->info.origin = TAPI_CALLORIGIN_EXTERNAL;
+		set_party(&c->info.caller, "558", "");
+		set_party(&c->info.connected, "558", "");
+		call_set_state(c, TAPI_CALLSTATE_ONHOLD, 0);
+	}
 	if (!getenv("FAKE_TAPI_CONF"))
 		return;
 	/* Someone else's conference, on address 0: two members. */
@@ -572,6 +582,7 @@ static int line_open(const struct fake_card *card, struct tapi_line_open *req)
 	lf->next_handle = FAKE_FIRST_HANDLE;
 	lf->next_request = 1;
 	lf->next_call_id = FAKE_FIRST_CALL_ID;
+	services_init(lf);
 	if (card == &cards[0] && req->line == 0)
 		add_line_calls(lf, req->line);
 
@@ -772,11 +783,27 @@ static int line_ioctl(int fd, unsigned long cmd, void *arg)
 	case TAPI_IOC_CALL_COMPLETE_TRANSFER:
 		return supp_complete(&x, arg);
 	case TAPI_IOC_CALL_BLIND_TRANSFER:
-		return supp_blind(&x, arg);
+	case TAPI_IOC_CALL_REDIRECT:
+		return supp_send_away(&x, cmd, arg);
 	case TAPI_IOC_CALL_SETUP_CONF:
 		return supp_setup_conf(&x, arg);
 	case TAPI_IOC_CALL_GET_CONF_RELATED:
 		return supp_conf_related(&x, arg);
+	case TAPI_IOC_LINE_PICKUP:
+	case TAPI_IOC_LINE_UNPARK:
+		return svc_take(&x, cmd, arg);
+	case TAPI_IOC_CALL_PARK:
+		return svc_park(&x, arg);
+	case TAPI_IOC_LINE_FORWARD:
+		return svc_forward(&x, arg);
+	case TAPI_IOC_CALL_SECURE:
+		return svc_secure(&x, arg);
+	case TAPI_IOC_CALL_SEND_USER_USER:
+		return svc_user_user(&x, arg);
+	case TAPI_IOC_CALL_COMPLETE:
+		return svc_complete(&x, arg);
+	case TAPI_IOC_LINE_UNCOMPLETE:
+		return svc_uncomplete(&x, arg);
 	default:
 		return fail(ENOTTY);
 	}

@@ -19,6 +19,7 @@
 
 #include <libtapi.h>
 
+#include "call-helpers.h"
 #include "fake-tapi.h"
 
 #include "tap.h"
@@ -323,123 +324,6 @@ static void test_removed(struct tapi_card *card)
 }
 
 /* ---- calls ---- */
-
-#define MAX_SEEN	32
-
-/* What dispatched events looked like; @stop_at stops at that many. */
-struct seen {
-	unsigned int n;
-	unsigned int stop_at;
-	struct tapi_line_event *ev[MAX_SEEN];
-};
-
-static int collect(const struct tapi_line_event *ev, void *data)
-{
-	struct seen *seen = data;
-
-	if (seen->n < MAX_SEEN)
-		seen->ev[seen->n] = tapi_line_event_copy(ev);
-	seen->n++;
-	return seen->stop_at && seen->n == seen->stop_at;
-}
-
-static void seen_clear(struct seen *seen)
-{
-	unsigned int i;
-
-	for (i = 0; i < seen->n && i < MAX_SEEN; i++)
-		tapi_line_event_free(seen->ev[i]);
-	memset(seen, 0, sizeof(*seen));
-}
-
-/* Dispatch what is pending into @seen (cleared first). */
-static int dispatch(struct tapi_line *line, struct tapi_event_buffer *buf,
-		    struct seen *seen)
-{
-	seen_clear(seen);
-	return tapi_line_dispatch_events(line, buf, collect, seen);
-}
-
-/* The index in @seen of the first event of @type for @call, or -1. */
-static int find_event(const struct seen *seen, unsigned int type,
-		      uint32_t call, unsigned int from)
-{
-	unsigned int i;
-
-	for (i = from; i < seen->n && i < MAX_SEEN; i++)
-		if (tapi_line_event_get_type(seen->ev[i]) == type &&
-		    tapi_line_event_get_call(seen->ev[i]) == call)
-			return i;
-	return -1;
-}
-
-static struct tapi_line *open_voice_line(struct tapi_card *card, bool quiet)
-{
-	struct tapi_line_settings *s = tapi_line_settings_new();
-	struct tapi_line *line;
-
-	tapi_line_settings_set_privileges(s, TAPI_PRIV_OWNER |
-					  TAPI_PRIV_MONITOR);
-	tapi_line_settings_set_media_modes(s, TAPI_MEDIA_INTERACTIVEVOICE);
-	if (quiet)
-		setenv("FAKE_TAPI_QUIET", "1", 1);
-	line = tapi_card_open_line(card, 0, s);
-	unsetenv("FAKE_TAPI_QUIET");
-	tapi_line_settings_free(s);
-	return line;
-}
-
-/* Forwarding already in force: the address status and the event. */
-static void test_forward_status(struct tapi_card *card)
-{
-	struct tapi_event_buffer *buf = tapi_event_buffer_new(0);
-	struct tapi_line_address_status *as;
-	struct seen seen = { 0 };
-	struct tapi_line *line;
-	int i;
-
-	setenv("FAKE_TAPI_FORWARD", "1", 1);
-	line = open_voice_line(card, true);
-	unsetenv("FAKE_TAPI_FORWARD");
-	ok(line && buf, "open line 0, forwarded");
-	if (!line || !buf)
-		goto out;
-	dispatch(line, buf, &seen);
-	i = find_event(&seen, TAPI_EV_ADDRESSSTATE, 0, 0);
-	ok(i >= 0 && tapi_line_event_get_address_id(seen.ev[i]) == 0 &&
-	   tapi_line_event_get_param(seen.ev[i], 1) == TAPI_ADDRSTATE_FORWARD &&
-	   tapi_line_event_get_forward_modes(seen.ev[i]) ==
-	   (TAPI_FORWARD_BUSY | TAPI_FORWARD_NOANSWER),
-	   "address state event: forward, busy and noanswer");
-	ok(tapi_line_event_get_forward_modes(seen.ev[0]) == 0,
-	   "other events have no forward modes");
-
-	as = tapi_line_get_address_status(line, 0);
-	ok(as && tapi_line_address_status_get_num_forward(as) == 2 &&
-	   tapi_line_address_status_get_forward_no_answer_ms(as) ==
-	   FAKE_FWD_NO_ANSWER_MS &&
-	   tapi_line_address_status_get_forward_mode(as, 0) ==
-	   TAPI_FORWARD_BUSY &&
-	   streq(tapi_line_address_status_get_forward_dest(as, 0),
-		 FAKE_FWD_BUSY) &&
-	   tapi_line_address_status_get_forward_mode(as, 1) ==
-	   TAPI_FORWARD_NOANSWER &&
-	   streq(tapi_line_address_status_get_forward_dest(as, 1),
-		 FAKE_FWD_NOANSWER) &&
-	   tapi_line_address_status_get_forward_mode(as, 2) == 0 &&
-	   !tapi_line_address_status_get_forward_dest(as, 2),
-	   "address 0 forwards: busy to %s, noanswer to %s after %d ms",
-	   FAKE_FWD_BUSY, FAKE_FWD_NOANSWER, FAKE_FWD_NO_ANSWER_MS);
-	tapi_line_address_status_free(as);
-	as = tapi_line_get_address_status(line, 1);
-	ok(as && tapi_line_address_status_get_num_forward(as) == 0,
-	   "address 1 does not");
-	tapi_line_address_status_free(as);
-out:
-	seen_clear(&seen);
-	tapi_event_buffer_free(buf);
-	tapi_line_close(line);
-}
 
 static void test_dispatch(struct tapi_card *card)
 {
@@ -790,53 +674,6 @@ static void test_bad_args(struct tapi_card *card)
 	   strlen(fake_log->call_make.dest) == TAPI_DIAL_LEN - 1,
 	   "a number of %d bytes fits", TAPI_DIAL_LEN - 1);
 	tapi_line_close(line);
-}
-
-/* The state of @call now, 0 if it cannot be read. */
-static uint32_t state_of(struct tapi_line *line, uint32_t call)
-{
-	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
-	uint32_t state = st ? tapi_line_call_status_get_state(st) : 0;
-
-	tapi_line_call_status_free(st);
-	return state;
-}
-
-static uint32_t features_of(struct tapi_line *line, uint32_t call)
-{
-	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
-	uint32_t f = st ? tapi_line_call_status_get_features(st) : 0;
-
-	tapi_line_call_status_free(st);
-	return f;
-}
-
-static uint32_t call_id_of(struct tapi_line *line, uint32_t call)
-{
-	struct tapi_line_call_info *ci = tapi_line_get_call_info(line, call);
-	uint32_t id = ci ? tapi_line_call_info_get_call_id(ci) : 0;
-
-	tapi_line_call_info_free(ci);
-	return id;
-}
-
-/* The last CALLSTATE of @call in @seen, or -1. */
-static int last_state(const struct seen *seen, uint32_t call)
-{
-	int i, last = -1;
-
-	for (i = 0; (i = find_event(seen, TAPI_EV_CALLSTATE, call, i)) >= 0;
-	     i++)
-		last = i;
-	return last;
-}
-
-static bool drop_dealloc(struct tapi_line *line, uint32_t call)
-{
-	if (state_of(line, call) != TAPI_CALLSTATE_IDLE &&
-	    tapi_line_drop_sync(line, call))
-		return false;
-	return !tapi_line_deallocate_call(line, call);
 }
 
 /* Hold, swap hold, transfers. */
@@ -1360,7 +1197,6 @@ int main(void)
 		test_info(card);
 		test_removed(card);
 		test_dispatch(card);
-		test_forward_status(card);
 		test_make_call(card);
 		test_bad_args(card);
 		test_hold_transfer(card);
