@@ -133,20 +133,13 @@ TAPI_API int tapi_ring_queue_complete_transfer(struct tapi_ring *ring,
 					       void *user_data)
 {
 	struct tapi_call_complete_transfer req;
-	struct ring_op *op;
 
 	if (tapi_ring_check_request_flags(flags) ||
 	    tapi_fill_complete_transfer(&req, call, consult_call, mode))
 		return -1;
-	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_COMPLETE_TRANSFER,
-			      user_data);
-	if (!op)
-		return -1;
-	op->call = call;
-	op->arg.complete = req;
-	tapi_ring_op_queue(ring, op, TAPI_IOC_CALL_COMPLETE_TRANSFER,
-			   &op->arg.complete, 0, flags);
-	return 0;
+	return tapi_ring_queue_arg(ring, line, TAPI_RING_OP_COMPLETE_TRANSFER,
+				   call, TAPI_IOC_CALL_COMPLETE_TRANSFER, &req,
+				   sizeof(req), flags, user_data);
 }
 
 TAPI_API int tapi_ring_queue_blind_transfer(struct tapi_ring *ring,
@@ -155,21 +148,10 @@ TAPI_API int tapi_ring_queue_blind_transfer(struct tapi_ring *ring,
 					    unsigned int flags,
 					    void *user_data)
 {
-	struct tapi_call_dial req;
-	struct ring_op *op;
-
-	if (tapi_ring_check_request_flags(flags) ||
-	    tapi_fill_call_dial(&req, call, dest))
-		return -1;
-	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_BLIND_TRANSFER,
-			      user_data);
-	if (!op)
-		return -1;
-	op->call = call;
-	op->arg.dial = req;
-	tapi_ring_op_queue(ring, op, TAPI_IOC_CALL_BLIND_TRANSFER,
-			   &op->arg.dial, 0, flags);
-	return 0;
+	return tapi_ring_queue_dial_request(ring, line, call, dest, flags,
+					    user_data,
+					    TAPI_RING_OP_BLIND_TRANSFER,
+					    TAPI_IOC_CALL_BLIND_TRANSFER);
 }
 
 TAPI_API int tapi_ring_queue_setup_conference(struct tapi_ring *ring,

@@ -2939,9 +2939,10 @@ struct tapi_completion;
  * address of its record in that pool; a CQE whose user_data points
  * anywhere else is the application's.
  *
- * Asynchronous requests (make call, dial, answer, accept, drop and the
- * supplementary requests, hold to remove from conference) complete, by
- * default, when the card has answered: the completion's result is the
+ * Asynchronous requests (make call, dial, answer, accept, drop, the
+ * supplementary requests, hold to remove from conference, and the call
+ * services, redirect to uncomplete call) complete, by default, when the
+ * card has answered: the completion's result is the
  * request's outcome (0 or a negative errno) and no %TAPI_EV_REPLY event is
  * queued.  With the flag %TAPI_URING_REPLY_EVENT the completion comes at
  * once with the request id, and the outcome as a %TAPI_EV_REPLY event, as
@@ -3011,6 +3012,15 @@ struct tapi_completion;
  *	tapi_ring_queue_remove_from_conference()
  * @TAPI_RING_OP_GET_CONF_RELATED_CALLS:
  *	tapi_ring_queue_get_conf_related_calls()
+ * @TAPI_RING_OP_REDIRECT: tapi_ring_queue_redirect()
+ * @TAPI_RING_OP_PICKUP: tapi_ring_queue_pickup()
+ * @TAPI_RING_OP_PARK: tapi_ring_queue_park()
+ * @TAPI_RING_OP_UNPARK: tapi_ring_queue_unpark()
+ * @TAPI_RING_OP_FORWARD: tapi_ring_queue_forward()
+ * @TAPI_RING_OP_SECURE_CALL: tapi_ring_queue_secure_call()
+ * @TAPI_RING_OP_SEND_USER_USER_INFO: tapi_ring_queue_send_user_user_info()
+ * @TAPI_RING_OP_COMPLETE_CALL: tapi_ring_queue_complete_call()
+ * @TAPI_RING_OP_UNCOMPLETE_CALL: tapi_ring_queue_uncomplete_call()
  * @TAPI_RING_OP_NUM: one past the last
  *
  * New operations are added before %TAPI_RING_OP_NUM; the values of the
@@ -3045,6 +3055,15 @@ enum tapi_ring_op {
 	TAPI_RING_OP_ADD_TO_CONFERENCE,
 	TAPI_RING_OP_REMOVE_FROM_CONFERENCE,
 	TAPI_RING_OP_GET_CONF_RELATED_CALLS,
+	TAPI_RING_OP_REDIRECT,
+	TAPI_RING_OP_PICKUP,
+	TAPI_RING_OP_PARK,
+	TAPI_RING_OP_UNPARK,
+	TAPI_RING_OP_FORWARD,
+	TAPI_RING_OP_SECURE_CALL,
+	TAPI_RING_OP_SEND_USER_USER_INFO,
+	TAPI_RING_OP_COMPLETE_CALL,
+	TAPI_RING_OP_UNCOMPLETE_CALL,
 	TAPI_RING_OP_NUM,
 };
 
@@ -3588,6 +3607,168 @@ int tapi_ring_queue_get_conf_related_calls(struct tapi_ring *ring,
 					   void *user_data);
 
 /**
+ * tapi_ring_queue_redirect() - queue deflecting an offered call
+ *	(lineRedirect)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_redirect()
+ * @dest: as for tapi_line_redirect(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_redirect(struct tapi_ring *ring, struct tapi_line *line,
+			     uint32_t call, const char *dest,
+			     unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_pickup() - queue picking up a call alerting elsewhere
+ *	(linePickup)
+ * @ring: the ring
+ * @line: the line
+ * @address_id: as for tapi_line_pickup()
+ * @dest: as for tapi_line_pickup(); copied at once
+ * @group: as for tapi_line_pickup(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The new call's handle comes with the completion
+ * (tapi_completion_get_call()), valid once the request succeeded, as for
+ * tapi_ring_queue_make_call().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_pickup(struct tapi_ring *ring, struct tapi_line *line,
+			   unsigned int address_id, const char *dest,
+			   const char *group, unsigned int flags,
+			   void *user_data);
+
+/**
+ * tapi_ring_queue_park() - queue parking a call (linePark)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_park()
+ * @mode: as for tapi_line_park()
+ * @dest: as for tapi_line_park(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Once the request succeeded, the park address is the call's redirection
+ * party (tapi_ring_queue_get_call_info(), until the handle is
+ * deallocated).
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_park(struct tapi_ring *ring, struct tapi_line *line,
+			 uint32_t call, uint32_t mode, const char *dest,
+			 unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_unpark() - queue retrieving a parked call (lineUnpark)
+ * @ring: the ring
+ * @line: the line
+ * @address_id: as for tapi_line_unpark()
+ * @dest: as for tapi_line_unpark(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The new call's handle comes with the completion
+ * (tapi_completion_get_call()), valid once the request succeeded.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_unpark(struct tapi_ring *ring, struct tapi_line *line,
+			   unsigned int address_id, const char *dest,
+			   unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_forward() - queue setting or cancelling the forwarding
+ *	of an address (lineForward)
+ * @ring: the ring
+ * @line: the line
+ * @address_id: as for tapi_line_forward()
+ * @list: as for tapi_line_forward(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_forward(struct tapi_ring *ring, struct tapi_line *line,
+			    int address_id,
+			    const struct tapi_forward_list *list,
+			    unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_secure_call() - queue securing a call (lineSecureCall)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_secure_call()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_secure_call(struct tapi_ring *ring, struct tapi_line *line,
+				uint32_t call, unsigned int flags,
+				void *user_data);
+
+/**
+ * tapi_ring_queue_send_user_user_info() - queue sending user-user
+ *	information (lineSendUserUserInfo)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_send_user_user_info()
+ * @data: as for tapi_line_send_user_user_info(); copied at once
+ * @len: as for tapi_line_send_user_user_info()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_send_user_user_info(struct tapi_ring *ring,
+					struct tapi_line *line, uint32_t call,
+					const void *data, size_t len,
+					unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_complete_call() - queue asking for a call completion
+ *	(lineCompleteCall)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_complete_call()
+ * @mode: as for tapi_line_complete_call()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The completion's id comes with the completion
+ * (tapi_completion_get_completion_id()) once the request succeeded or, in
+ * %TAPI_URING_REPLY_EVENT mode, was started.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_complete_call(struct tapi_ring *ring,
+				  struct tapi_line *line, uint32_t call,
+				  uint32_t mode, unsigned int flags,
+				  void *user_data);
+
+/**
+ * tapi_ring_queue_uncomplete_call() - queue cancelling a call completion
+ *	(lineUncompleteCall)
+ * @ring: the ring
+ * @line: the line
+ * @completion_id: as for tapi_line_uncomplete_call()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_uncomplete_call(struct tapi_ring *ring,
+				    struct tapi_line *line,
+				    uint32_t completion_id, unsigned int flags,
+				    void *user_data);
+
+/**
  * tapi_ring_flush() - queue the reads of events waiting to be re-armed
  * @ring: the ring
  *
@@ -3713,10 +3894,11 @@ tapi_completion_get_line(const struct tapi_completion *completion);
  * tapi_completion_get_call() - the call of the operation
  * @completion: the completion
  *
- * Return: for make call, the new call's handle once the request succeeded
- * or, in %TAPI_URING_REPLY_EVENT mode, was started (else 0); for the other
- * call operations the handle they were queued with (the first one for
- * those that name two calls); 0 otherwise.
+ * Return: for make call, pickup and unpark, the new call's handle once the
+ * request succeeded or, in %TAPI_URING_REPLY_EVENT mode, was started (else
+ * 0); for the other call operations the handle they were queued with (the
+ * first one for those that name two calls); 0 otherwise (forward,
+ * uncomplete call).
  */
 uint32_t tapi_completion_get_call(const struct tapi_completion *completion);
 
@@ -3747,12 +3929,24 @@ uint32_t
 tapi_completion_get_conf_call(const struct tapi_completion *completion);
 
 /**
+ * tapi_completion_get_completion_id() - the call completion an operation
+ *	asked for
+ * @completion: the completion
+ *
+ * Return: for complete call, the call completion's id once the request
+ * succeeded or, in %TAPI_URING_REPLY_EVENT mode, was started (it names
+ * the completion with its successful reply then); 0 otherwise.
+ */
+uint32_t
+tapi_completion_get_completion_id(const struct tapi_completion *completion);
+
+/**
  * tapi_completion_get_request_id() - the request an operation started
  * @completion: the completion
  *
- * Return: for make call, dial, answer, accept, drop and the supplementary
- * requests (hold to remove from conference), the id the core gave the
- * request (the %TAPI_EV_REPLY of a request in %TAPI_URING_REPLY_EVENT mode
+ * Return: for make call, dial, answer, accept, drop, the supplementary
+ * requests (hold to remove from conference) and the call services
+ * (redirect to uncomplete call), the id the core gave the request (the %TAPI_EV_REPLY of a request in %TAPI_URING_REPLY_EVENT mode
  * carries it), 0 if none was started; 0 for the other operations.
  */
 uint32_t
