@@ -243,6 +243,145 @@ struct tapi_line *open_owner_line(const char *card, unsigned int index,
  */
 uint32_t find_call_id(struct tapi_line *line, uint32_t call_id);
 
+/* ---- tool-follow.c: calls taken over or made, followed until done ---- */
+
+/* How long a dropped or transferred call may take to go idle. */
+#define SUPP_TIMEOUT_NS		(10 * 1000000000LL)
+
+/**
+ * struct followed - a call whose events are printed
+ * @handle: our handle
+ * @state: its state as last reported, 0 while the handle is not valid
+ * @mode: the state's mode
+ */
+struct followed {
+	uint32_t handle;
+	uint32_t state;
+	uint32_t mode;
+};
+
+/**
+ * struct supp - one supplementary command run
+ * @line_arg: LINE as given, for messages
+ * @json: --json
+ * @quiet: print no events: the command prints its outcome only
+ * @line: the line, opened without privileges: tapictl only holds the
+ *	calls it takes over or makes
+ * @loop: its event loop
+ * @pr: prints the events of the calls followed
+ * @calls: the calls followed, @num_calls of them
+ * @call: the call taken over
+ * @call_id: its id
+ * @conf: the conference call, 0 if none
+ * @request: the request whose reply is awaited, 0 if none
+ * @result: its outcome, once @replied
+ * @replied: the reply came
+ * @running: the conference runs: members that end are dropped and
+ *	released as they go
+ * @interrupted: SIGINT or SIGTERM arrived
+ * @failed: the line failed under us (reported)
+ */
+struct supp {
+	const char *line_arg;
+	bool json;
+	bool quiet;
+	struct tapi_line *line;
+	struct event_loop loop;
+	struct event_printer pr;
+	struct followed *calls;
+	size_t num_calls;
+	uint32_t call;
+	uint32_t call_id;
+	uint32_t conf;
+	uint32_t request;
+	int result;
+	bool replied;
+	bool running;
+	bool interrupted;
+	bool failed;
+};
+
+enum wait_result {
+	WAIT_OK,
+	WAIT_FAILED,
+	WAIT_TIMEOUT,
+	WAIT_SIGNAL,
+	WAIT_ERROR,
+};
+
+/* A condition to wait for: > 0 met, < 0 never will be, 0 not yet. */
+typedef int (*wait_fn)(struct supp *s, uint32_t handle);
+
+/* Open LINE and start the loop.  Returns an exit status, 0 if open. */
+int supp_open(struct supp *s, const char *cmd, const char *line_arg,
+	      bool json);
+void supp_close(struct supp *s);
+/* A handle to call @call_id, with no privilege raised; 0 if none. */
+uint32_t supp_find(struct supp *s, uint32_t call_id);
+/*
+ * Take call @call_id over as an extra owner, following it, as s->call.
+ * It must have an owner besides tapictl, or it would be dropped as
+ * tapictl exits.  Returns 0, or -1 (reported).
+ */
+int supp_take(struct supp *s, uint32_t call_id);
+
+/* The call followed as @handle, NULL if none. */
+struct followed *find_followed(struct supp *s, uint32_t handle);
+/*
+ * Follow @handle: print its events, track its state.  The handles a
+ * request makes are followed as soon as it is issued, so that the first
+ * events of the new calls, which may come with the reply, are seen.
+ */
+void follow(struct supp *s, uint32_t handle);
+/* Stop following @handle (a new call's that never became valid). */
+void unfollow(struct supp *s, uint32_t handle);
+/* The state of @handle, as followed or else as the core says it now. */
+uint32_t state_of(struct supp *s, uint32_t handle);
+/* Give a handle back: deallocated, or first made a monitor's if live. */
+void release(struct supp *s, uint32_t handle);
+/*
+ * "call 7: cannot hold: <strerror>" for @err, with "(it is onhold)" after
+ * %EBADFD: the state that did not allow it.
+ */
+void op_error(struct supp *s, uint32_t handle, const char *what, int err);
+
+/* Ask for @handle to be dropped; its reply is printed as it comes. */
+void request_drop(struct supp *s, uint32_t handle);
+/* While the conference runs: hang up on members that ended. */
+void running_state(struct supp *s, struct followed *f);
+/*
+ * Print events until @cond(@s, @handle) is met or fails, a signal
+ * arrives, @deadline (now_ns() clock, < 0 none) passes or the line fails.
+ */
+enum wait_result wait_for(struct supp *s, wait_fn cond, uint32_t handle,
+			  int64_t deadline);
+/* A wait_fn: @handle is idle. */
+int is_idle(struct supp *s, uint32_t handle);
+/*
+ * Await the reply of request @id (-1 if it did not start: errno says
+ * why), named @what, about @handle; @doing names it in messages.  A
+ * signal meanwhile is remembered and the reply still awaited; a second
+ * one gives up.  Returns 0 or -1 (reported).
+ */
+int await_reply(struct supp *s, int id, uint32_t handle, const char *what,
+		const char *doing);
+/* Drop @handle and wait until it is idle; then let it go. */
+void drop_wait(struct supp *s, uint32_t handle);
+/* Print what is already queued, without waiting. */
+void drain(struct supp *s);
+
+/*
+ * {"call_id", @key: true, @to_key: @to, "conf_call_id", "state"} or
+ * "call N: @text @to, state"; @to and @conf_id are left out when NULL or
+ * 0.
+ */
+void print_outcome(struct supp *s, const char *key, const char *text,
+		   const char *to_key, const char *to, uint32_t conf_id);
+/* Parse ID; a usage error if it is not one. */
+int parse_call_id(const char *cmd, const char *arg, uint32_t *id);
+/* NUMBER: non-empty, fits the uapi's field; a usage error if not. */
+int check_number(const char *cmd, const char *number);
+
 /* ---- the subcommands ---- */
 
 int cmd_call(int argc, char **argv);
