@@ -166,10 +166,13 @@ const char *state_text(uint32_t state, uint32_t mode, char *buf, size_t size);
  * @loop: its event loop
  * @pr: prints the call's events
  * @call: the call's handle
- * @request: the request whose reply is awaited (make call, answer, drop),
- *	0 if none
+ * @request: the request whose reply is awaited (make call, pickup,
+ *	unpark, answer, drop), 0 if none
  * @what: the name of @request
- * @drop_when_valid: interrupted before the make call request completed
+ * @doing: what @request does, for messages, when it makes @call
+ * @new_call: @request makes @call: its handle is valid once it succeeded
+ * @drop_when_valid: interrupted before the request that makes the call
+ *	completed
  * @interrupted: SIGINT or SIGTERM arrived
  * @dropping: a drop was requested; waiting for idle
  * @hangup_after: drop this long after the call is connected; <0 never
@@ -185,6 +188,8 @@ struct session {
 	uint32_t call;
 	uint32_t request;
 	const char *what;
+	const char *doing;
+	bool new_call;
 	bool drop_when_valid;
 	bool interrupted;
 	bool dropping;
@@ -199,8 +204,14 @@ struct session {
 int session_init(struct session *s, struct tapi_line *line, bool json,
 		 int64_t hangup_after);
 void session_fini(struct session *s);
-/* Await the reply of request @id, named @what ("makecall"...). */
+/* Await the reply of request @id, named @what ("answer"...). */
 void session_expect(struct session *s, uint32_t id, const char *what);
+/*
+ * The same for request @id that makes s->call ("makecall", "pickup"...),
+ * which @doing ("place the call"...) says in messages.
+ */
+void session_expect_call(struct session *s, uint32_t id, const char *what,
+			 const char *doing);
 /* Follow s->call until it ends; returns the exit status. */
 int session_run(struct session *s);
 
@@ -319,10 +330,12 @@ void supp_close(struct supp *s);
 /* A handle to call @call_id, with no privilege raised; 0 if none. */
 uint32_t supp_find(struct supp *s, uint32_t call_id);
 /*
- * Take call @call_id over as an extra owner, following it, as s->call.
- * It must have an owner besides tapictl, or it would be dropped as
- * tapictl exits.  Returns 0, or -1 (reported).
+ * Take call @call_id over as an extra owner, following it.  It must have
+ * an owner besides tapictl, or it would be dropped as tapictl exits.
+ * Returns the handle, or 0 (reported; no handle kept).
  */
+uint32_t supp_take_call(struct supp *s, uint32_t call_id);
+/* The same as s->call and s->call_id; returns 0, or -1 (reported). */
 int supp_take(struct supp *s, uint32_t call_id);
 
 /* The call followed as @handle, NULL if none. */
@@ -393,5 +406,10 @@ int cmd_hold(int argc, char **argv);
 int cmd_unhold(int argc, char **argv);
 int cmd_transfer(int argc, char **argv);
 int cmd_conference(int argc, char **argv);
+int cmd_park(int argc, char **argv);
+int cmd_unpark(int argc, char **argv);
+int cmd_pickup(int argc, char **argv);
+int cmd_forward(int argc, char **argv);
+int cmd_swap(int argc, char **argv);
 
 #endif /* _TAPICTL_H */

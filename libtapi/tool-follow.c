@@ -372,39 +372,49 @@ uint32_t supp_find(struct supp *s, uint32_t call_id)
 /*
  * Take call @call_id over as an extra owner, following it.  It must have
  * an owner besides tapictl, or it would be dropped as tapictl exits.
- * Returns 0, or -1 (reported).
+ * Returns the handle, or 0 (reported; no handle kept).
  */
-int supp_take(struct supp *s, uint32_t call_id)
+uint32_t supp_take_call(struct supp *s, uint32_t call_id)
 {
 	struct tapi_line_call_info *info;
-	unsigned int owners;
+	unsigned int owners = 0;
+	uint32_t handle;
 
-	s->call_id = call_id;
-	s->call = supp_find(s, call_id);
-	if (!s->call)
-		return -1;
-	info = tapi_line_get_call_info(s->line, s->call);
+	handle = supp_find(s, call_id);
+	if (!handle)
+		return 0;
+	info = tapi_line_get_call_info(s->line, handle);
 	if (!info) {
 		error("call %" PRIu32 ": %s", call_id, strerror(errno));
-		return -1;
+	} else {
+		owners = tapi_line_call_info_get_num_owners(info);
+		tapi_line_call_info_free(info);
+		if (!owners)
+			error("call %" PRIu32 " has no owner: " PROG
+			      " would drop it as it exits", call_id);
 	}
-	owners = tapi_line_call_info_get_num_owners(info);
-	tapi_line_call_info_free(info);
-	if (!owners) {
-		error("call %" PRIu32 " has no owner: " PROG " would drop it "
-		      "as it exits", call_id);
-		return -1;
-	}
-	if (tapi_line_set_call_privilege(s->line, s->call, TAPI_PRIV_OWNER)) {
+	if (owners &&
+	    tapi_line_set_call_privilege(s->line, handle, TAPI_PRIV_OWNER)) {
 		error("call %" PRIu32 ": cannot become owner: %s", call_id,
 		      strerror(errno));
-		return -1;
+		owners = 0;
 	}
-	follow(s, s->call);
-	return 0;
+	if (!owners) {
+		release(s, handle);
+		return 0;
+	}
+	follow(s, handle);
+	return handle;
 }
 
-/* {"call_id", @key: true, "state"} or "call N: @text, state". */
+int supp_take(struct supp *s, uint32_t call_id)
+{
+	s->call_id = call_id;
+	s->call = supp_take_call(s, call_id);
+	return s->call ? 0 : -1;
+}
+
+/* {"call_id", @key: true, ..., "state"} or "call N: @text, state". */
 void print_outcome(struct supp *s, const char *key, const char *text,
 		   const char *to_key, const char *to, uint32_t conf_id)
 {
