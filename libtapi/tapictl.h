@@ -338,6 +338,18 @@ uint32_t supp_take_call(struct supp *s, uint32_t call_id);
 /* The same as s->call and s->call_id; returns 0, or -1 (reported). */
 int supp_take(struct supp *s, uint32_t call_id);
 
+/* What a command does to the call it took over; returns an exit status. */
+typedef int (*supp_fn)(struct supp *s, const void *data);
+
+/*
+ * A command on call @call_id of LINE (@line_arg): open the line, take the
+ * call over, run @fn with @data, then give every handle back (printing
+ * the events left unless @quiet).  Returns @fn's exit status, or that of
+ * what failed before.
+ */
+int supp_run(const char *cmd, const char *line_arg, bool json, bool quiet,
+	     uint32_t call_id, supp_fn fn, const void *data);
+
 /* The call followed as @handle, NULL if none. */
 struct followed *find_followed(struct supp *s, uint32_t handle);
 /*

@@ -414,6 +414,26 @@ int supp_take(struct supp *s, uint32_t call_id)
 	return s->call ? 0 : -1;
 }
 
+int supp_run(const char *cmd, const char *line_arg, bool json, bool quiet,
+	     uint32_t call_id, supp_fn fn, const void *data)
+{
+	struct supp s;
+	int ret;
+
+	ret = supp_open(&s, cmd, line_arg, json);
+	if (ret)
+		return ret;
+	s.quiet = quiet;
+	ret = EXIT_FAIL;
+	if (!supp_take(&s, call_id))
+		ret = fn(&s, data);
+	drain(&s);
+	if (s.call)
+		release(&s, s.call);
+	supp_close(&s);
+	return ret;
+}
+
 /* {"call_id", @key: true, ..., "state"} or "call N: @text, state". */
 void print_outcome(struct supp *s, const char *key, const char *text,
 		   const char *to_key, const char *to, uint32_t conf_id)

@@ -41,8 +41,9 @@ static int park_option(int c, const char *arg, void *data)
 	return check_number("park", arg);
 }
 
-static int park(struct supp *s, const char *at)
+static int park(struct supp *s, const void *data)
 {
+	const char *at = data;
 	char where[TAPI_DIAL_LEN], doing[TAPI_DIAL_LEN + 16];
 
 	if (tapi_line_park_sync(s->line, s->call, at ? TAPI_PARK_DIRECTED :
@@ -70,7 +71,6 @@ int cmd_park(int argc, char **argv)
 	};
 	struct common_opts opts;
 	const char *at = NULL;
-	struct supp s;
 	uint32_t call_id;
 	int i, ret;
 
@@ -80,18 +80,7 @@ int cmd_park(int argc, char **argv)
 		return ret;
 	if (parse_call_id(argv[0], argv[i + 1], &call_id))
 		return EXIT_USAGE;
-	ret = supp_open(&s, argv[0], argv[i], opts.json);
-	if (ret)
-		return ret;
-	s.quiet = true;
-	ret = EXIT_FAIL;
-	if (!supp_take(&s, call_id))
-		ret = park(&s, at);
-	drain(&s);
-	if (s.call)
-		release(&s, s.call);
-	supp_close(&s);
-	return ret;
+	return supp_run(argv[0], argv[i], opts.json, true, call_id, park, at);
 }
 
 /* ------------------------------------------------------------------ */
@@ -125,10 +114,11 @@ static void print_swapped(struct supp *s, struct json_writer *w,
 	json_end_object(w);
 }
 
-static int swap(struct supp *s, uint32_t held_id)
+static int swap(struct supp *s, const void *data)
 {
-	char doing[48];
+	uint32_t held_id = *(const uint32_t *)data;
 	struct json_writer w;
+	char doing[48];
 	uint32_t held;
 
 	held = supp_take_call(s, held_id);
@@ -163,7 +153,6 @@ int cmd_swap(int argc, char **argv)
 {
 	struct common_opts opts;
 	uint32_t active_id, held_id;
-	struct supp s;
 	int i, ret;
 
 	i = parse_options(argc, argv, NULL, NULL, NULL, NULL, &opts);
@@ -176,18 +165,8 @@ int cmd_swap(int argc, char **argv)
 	if (active_id == held_id)
 		return usage_error(argv[0], "ACTIVE_ID and HELD_ID are the "
 				   "same call");
-	ret = supp_open(&s, argv[0], argv[i], opts.json);
-	if (ret)
-		return ret;
-	s.quiet = true;
-	ret = EXIT_FAIL;
-	if (!supp_take(&s, active_id))
-		ret = swap(&s, held_id);
-	drain(&s);
-	if (s.call)
-		release(&s, s.call);
-	supp_close(&s);
-	return ret;
+	return supp_run(argv[0], argv[i], opts.json, true, active_id, swap,
+			&held_id);
 }
 
 /* ------------------------------------------------------------------ */

@@ -31,10 +31,23 @@ enum {
 /* tapictl hold, unhold                                                */
 /* ------------------------------------------------------------------ */
 
+static int hold_unhold_call(struct supp *s, const void *data)
+{
+	bool hold = *(const bool *)data;
+
+	if (hold ? tapi_line_hold_sync(s->line, s->call) :
+	    tapi_line_unhold_sync(s->line, s->call)) {
+		op_error(s, s->call, hold ? "hold" : "take off hold", errno);
+		return EXIT_FAIL;
+	}
+	print_outcome(s, hold ? "held" : "unheld",
+		      hold ? "held" : "taken off hold", NULL, NULL, 0);
+	return EXIT_OK;
+}
+
 static int hold_unhold(int argc, char **argv, bool hold)
 {
 	struct common_opts opts;
-	struct supp s;
 	uint32_t call_id;
 	int i, ret;
 
@@ -43,26 +56,8 @@ static int hold_unhold(int argc, char **argv, bool hold)
 		return ret;
 	if (parse_call_id(argv[0], argv[i + 1], &call_id))
 		return EXIT_USAGE;
-	ret = supp_open(&s, argv[0], argv[i], opts.json);
-	if (ret)
-		return ret;
-	s.quiet = true;
-	ret = EXIT_FAIL;
-	if (supp_take(&s, call_id))
-		goto out;
-	if (hold ? tapi_line_hold_sync(s.line, s.call) :
-	    tapi_line_unhold_sync(s.line, s.call)) {
-		op_error(&s, s.call, hold ? "hold" : "take off hold", errno);
-		goto out;
-	}
-	print_outcome(&s, hold ? "held" : "unheld",
-		      hold ? "held" : "taken off hold", NULL, NULL, 0);
-	ret = EXIT_OK;
-out:
-	if (s.call)
-		release(&s, s.call);
-	supp_close(&s);
-	return ret;
+	return supp_run(argv[0], argv[i], opts.json, true, call_id,
+			hold_unhold_call, &hold);
 }
 
 int cmd_hold(int argc, char **argv)
@@ -315,6 +310,13 @@ static int consult_transfer(struct supp *s, const struct supp_opts *o)
 	return EXIT_OK;
 }
 
+static int transfer(struct supp *s, const void *data)
+{
+	const struct supp_opts *o = data;
+
+	return o->to ? blind_transfer(s, o->to) : consult_transfer(s, o);
+}
+
 int cmd_transfer(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -331,7 +333,6 @@ int cmd_transfer(int argc, char **argv)
 		.hangup_after = -1,
 	};
 	struct common_opts opts;
-	struct supp s;
 	uint32_t call_id;
 	int i, ret;
 
@@ -348,19 +349,8 @@ int cmd_transfer(int argc, char **argv)
 	if (!o.conference && o.hangup_after >= 0)
 		return usage_error(argv[0],
 				   "--hangup-after needs --conference");
-	ret = supp_open(&s, argv[0], argv[i], opts.json);
-	if (ret)
-		return ret;
-	s.quiet = o.to != NULL;
-	ret = EXIT_FAIL;
-	if (!supp_take(&s, call_id))
-		ret = o.to ? blind_transfer(&s, o.to) :
-			consult_transfer(&s, &o);
-	drain(&s);
-	if (s.call)
-		release(&s, s.call);
-	supp_close(&s);
-	return ret;
+	return supp_run(argv[0], argv[i], opts.json, o.to != NULL, call_id,
+			transfer, &o);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * fake-tapi.so: the call services (pickup, park, unpark, forward, secure
- * call, user-user information, call completion; redirect is a blind
- * transfer's sibling in fake-supp.c) on the calls of fake-calls.c.  Each
+ * fake-tapi.so: the call services (pickup, park, unpark, forward,
+ * user-user information, call completion; redirect and secure call are
+ * in fake-supp.c, with blind transfer and hold) on the calls of
+ * fake-calls.c.  Each
  * command checks its arguments in the order of the uapi (size, flags, its
  * own arguments, handle or address, capability, privilege, state), then
  * starts: a result about the far end (fake-tapi.h names the numbers that
@@ -304,26 +305,7 @@ int svc_forward(const struct fake_ctx *x, struct tapi_line_forward *req)
 	return id;
 }
 
-/* ---- secure call, user-user information ---- */
-
-int svc_secure(const struct fake_ctx *x, struct tapi_call_request *req)
-{
-	struct fake_call *c;
-	int id;
-
-	fake_tapi_log.call_request = *req;
-	fake_tapi_log.call_request_cmd = TAPI_IOC_CALL_SECURE;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c) ||
-	    supp_check(x, c, TAPI_CALLFEATURE_SECURECALL, 0))
-		return -1;
-	id = request_start(x, c->handle, req->flags, 0, &req->request_id);
-	c->info.param_flags |= TAPI_CALLPARAM_SECURE;
-	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
-		    TAPI_CALLINFO_CALLPARAMFLAGS, 0, 0);
-	return id;
-}
+/* ---- user-user information (secure call: fake-supp.c) ---- */
 
 int svc_user_user(const struct fake_ctx *x, struct tapi_call_user_user *req)
 {

@@ -182,13 +182,26 @@ static uint32_t supp_start(const struct fake_ctx *x, const struct fake_call *c,
 	return request_start(x, c->handle, flags, 0, request_id);
 }
 
-/* Hold, unhold, remove from conference. */
+/* The call feature each command on one call needs. */
+static uint32_t request_feature(unsigned long cmd)
+{
+	switch (cmd) {
+	case TAPI_IOC_CALL_HOLD:
+		return TAPI_CALLFEATURE_HOLD;
+	case TAPI_IOC_CALL_UNHOLD:
+		return TAPI_CALLFEATURE_UNHOLD;
+	case TAPI_IOC_CALL_SECURE:
+		return TAPI_CALLFEATURE_SECURECALL;
+	default:
+		return TAPI_CALLFEATURE_REMOVEFROMCONF;
+	}
+}
+
+/* Hold, unhold, remove from conference, secure call. */
 int supp_request(const struct fake_ctx *x, unsigned long cmd,
 		 struct tapi_call_request *req)
 {
-	uint32_t feature = cmd == TAPI_IOC_CALL_HOLD ? TAPI_CALLFEATURE_HOLD :
-		cmd == TAPI_IOC_CALL_UNHOLD ? TAPI_CALLFEATURE_UNHOLD :
-		TAPI_CALLFEATURE_REMOVEFROMCONF;
+	uint32_t feature = request_feature(cmd);
 	struct fake_call *c;
 	uint32_t id;
 
@@ -207,6 +220,11 @@ int supp_request(const struct fake_ctx *x, unsigned long cmd,
 	case TAPI_IOC_CALL_UNHOLD:
 		supp_state(x, c, TAPI_CALLSTATE_CONNECTED,
 			   TAPI_CONNECTEDMODE_ACTIVE, 0);
+		break;
+	case TAPI_IOC_CALL_SECURE:
+		c->info.param_flags |= TAPI_CALLPARAM_SECURE;
+		queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
+			    TAPI_CALLINFO_CALLPARAMFLAGS, 0, 0);
 		break;
 	default:
 		c->info.related_call_id = 0;

@@ -205,7 +205,6 @@ int svc_take(const struct fake_ctx *x, unsigned long cmd,
 	     struct tapi_line_pickup *req);
 int svc_park(const struct fake_ctx *x, struct tapi_call_park *req);
 int svc_forward(const struct fake_ctx *x, struct tapi_line_forward *req);
-int svc_secure(const struct fake_ctx *x, struct tapi_call_request *req);
 int svc_user_user(const struct fake_ctx *x, struct tapi_call_user_user *req);
 int svc_complete(const struct fake_ctx *x, struct tapi_call_completion *req);
 int svc_uncomplete(const struct fake_ctx *x,

@@ -773,6 +773,7 @@ static int line_ioctl(int fd, unsigned long cmd, void *arg)
 	case TAPI_IOC_CALL_HOLD:
 	case TAPI_IOC_CALL_UNHOLD:
 	case TAPI_IOC_CALL_REMOVE_FROM_CONF:
+	case TAPI_IOC_CALL_SECURE:
 		return supp_request(&x, cmd, arg);
 	case TAPI_IOC_CALL_SWAP_HOLD:
 	case TAPI_IOC_CALL_ADD_TO_CONF:
@@ -796,8 +797,6 @@ static int line_ioctl(int fd, unsigned long cmd, void *arg)
 		return svc_park(&x, arg);
 	case TAPI_IOC_LINE_FORWARD:
 		return svc_forward(&x, arg);
-	case TAPI_IOC_CALL_SECURE:
-		return svc_secure(&x, arg);
 	case TAPI_IOC_CALL_SEND_USER_USER:
 		return svc_user_user(&x, arg);
 	case TAPI_IOC_CALL_COMPLETE:

@@ -1184,10 +1184,8 @@ int main(void)
 
 	printf("TAP version 13\n");
 	fake_log = dlsym(RTLD_DEFAULT, "fake_tapi_log");
-	if (!fake_log) {
-		printf("1..0 # SKIP fake-tapi.so is not preloaded\n");
-		return 4;
-	}
+	if (!fake_log)
+		return tap_skip_all("fake-tapi.so is not preloaded");
 
 	test_list();
 	test_open();

@@ -392,15 +392,11 @@ int main(void)
 	struct tapi_card *card;
 
 	printf("TAP version 13\n");
-	if (!dlsym(RTLD_DEFAULT, "fake_tapi_log")) {
-		printf("1..0 # SKIP fake-tapi.so is not preloaded\n");
-		return 4;
-	}
+	if (!dlsym(RTLD_DEFAULT, "fake_tapi_log"))
+		return tap_skip_all("fake-tapi.so is not preloaded");
 	ring = tapi_ring_new(32);
-	if (!ring) {
-		printf("1..0 # SKIP no io_uring here: %s\n", strerror(errno));
-		return 4;
-	}
+	if (!ring)
+		return tap_skip_all("no io_uring here: %s", strerror(errno));
 	test_names();
 	card = tapi_card_open("tapi0");
 	line = card ? open_line(card) : NULL;

@@ -1148,15 +1148,11 @@ int main(void)
 	struct tapi_card *card;
 
 	printf("TAP version 13\n");
-	if (!dlsym(RTLD_DEFAULT, "fake_tapi_log")) {
-		printf("1..0 # SKIP fake-tapi.so is not preloaded\n");
-		return 4;
-	}
+	if (!dlsym(RTLD_DEFAULT, "fake_tapi_log"))
+		return tap_skip_all("fake-tapi.so is not preloaded");
 	probe = tapi_ring_new(0);
-	if (!probe) {
-		printf("1..0 # SKIP no io_uring here: %s\n", strerror(errno));
-		return 4;
-	}
+	if (!probe)
+		return tap_skip_all("no io_uring here: %s", strerror(errno));
 	ok(tapi_ring_get_max_in_flight(probe) == 2 * TAPI_RING_DEFAULT_ENTRIES,
 	   "tapi_ring_new(0): the default size");
 	tapi_ring_free(probe);
