@@ -220,7 +220,8 @@ static int complete_transfer(struct tapi_line *line, uint32_t call,
 	ret = ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_COMPLETE_TRANSFER,
 		    &req);
 	if (mode == TAPI_TRANSFER_CONFERENCE)
-		return tapi_request_ids_result(ret, sync, &req.conf, &conf_call, 1);
+		return tapi_request_ids_result(ret, sync, &req.conf,
+					       &conf_call, 1);
 	ret = tapi_request_result(ret, sync);
 	if (ret >= 0 && conf_call)
 		*conf_call = 0;		/* no conference call */

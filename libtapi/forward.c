@@ -92,8 +92,9 @@ tapi_forward_list_get_num_entries(const struct tapi_forward_list *list)
 	return list->num;
 }
 
-TAPI_API uint32_t tapi_forward_list_get_mode(const struct tapi_forward_list *list,
-					     unsigned int index)
+TAPI_API uint32_t
+tapi_forward_list_get_mode(const struct tapi_forward_list *list,
+			   unsigned int index)
 {
 	return index < list->num ? list->entries[index].mode : 0;
 }

@@ -599,9 +599,10 @@ static const struct command commands[] = {
 	  "      --at NUMBER           park it at NUMBER (directed park); "
 	  "without,\n"
 	  "                            the switch picks a free park address\n",
-	  "The far party of the call ID (connected) waits at the park address,\n"
-	  "which is printed; the call goes idle here.  '" PROG " unpark' gets\n"
-	  "it back, from any line.\n" },
+	  "The far party of the call ID (connected) waits at the park\n"
+	  "address, which is printed; the call goes idle here.  '" PROG
+	  " unpark'\n"
+	  "gets it back, from any line.\n" },
 	{ "unpark", cmd_unpark, "LINE NUMBER [OPTIONS]",
 	  "Take back a parked call and follow it until it ends",
 	  "  -a, --address N           take it on address N of the line "
@@ -642,7 +643,8 @@ static const struct command commands[] = {
 	  "      --cancel              forward nothing any more\n",
 	  "The numbers given replace the forwarding in force.  Without "
 	  "numbers or\n"
-	  "--cancel, the forwarding of the addresses is shown; after a change,\n"
+	  "--cancel, the forwarding of the addresses is shown; after a "
+	  "change,\n"
 	  "that of the addresses changed.\n" },
 	{ "monitor", cmd_monitor, "LINE [--count N] [--json]",
 	  "Print every event of a line until interrupted",

@@ -360,6 +360,11 @@ struct followed *find_followed(struct supp *s, uint32_t handle);
 void follow(struct supp *s, uint32_t handle);
 /* Stop following @handle (a new call's that never became valid). */
 void unfollow(struct supp *s, uint32_t handle);
+/*
+ * The state of @handle as the core says it now (and its mode in *@mode,
+ * if not NULL); 0 if it cannot tell, e.g. for a handle not valid yet.
+ */
+uint32_t get_state(struct supp *s, uint32_t handle, uint32_t *mode);
 /* The state of @handle, as followed or else as the core says it now. */
 uint32_t state_of(struct supp *s, uint32_t handle);
 /* Give a handle back: deallocated, or first made a monitor's if live. */

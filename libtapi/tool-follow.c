@@ -35,7 +35,7 @@ struct followed *find_followed(struct supp *s, uint32_t handle)
  * The state of @handle as the core says it now (and its mode in *@mode,
  * if not NULL); 0 if it cannot tell, e.g. for a handle not valid yet.
  */
-static uint32_t get_state(struct supp *s, uint32_t handle, uint32_t *mode)
+uint32_t get_state(struct supp *s, uint32_t handle, uint32_t *mode)
 {
 	struct tapi_line_call_status *st;
 	uint32_t state;
@@ -438,21 +438,15 @@ int supp_run(const char *cmd, const char *line_arg, bool json, bool quiet,
 void print_outcome(struct supp *s, const char *key, const char *text,
 		   const char *to_key, const char *to, uint32_t conf_id)
 {
-	struct tapi_line_call_status *st;
-	uint32_t state = 0, mode = 0;
+	uint32_t mode = 0, state = get_state(s, s->call, &mode);
 	struct json_writer w;
 	char buf[64];
 
-	st = tapi_line_get_call_status(s->line, s->call);
-	if (st) {
-		state = tapi_line_call_status_get_state(st);
-		mode = tapi_line_call_status_get_mode(st);
-		tapi_line_call_status_free(st);
-	}
 	if (!s->json) {
 		printf("call %" PRIu32 ": %s%s%s, %s\n", s->call_id, text,
 		       to ? " " : "", to ? to : "",
-		       st ? state_text(state, mode, buf, sizeof(buf)) : "?");
+		       state ? state_text(state, mode, buf, sizeof(buf)) :
+		       "?");
 		return;
 	}
 	json_init(&w, stdout);

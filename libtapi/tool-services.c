@@ -49,8 +49,10 @@ static int park(struct supp *s, const void *data)
 	if (tapi_line_park_sync(s->line, s->call, at ? TAPI_PARK_DIRECTED :
 				TAPI_PARK_NONDIRECTED, at, where,
 				sizeof(where))) {
-		snprintf(doing, sizeof(doing), at ? "park at '%s'" : "park",
-			 at);
+		if (at)
+			snprintf(doing, sizeof(doing), "park at '%s'", at);
+		else
+			snprintf(doing, sizeof(doing), "park");
 		op_error(s, s->call, doing, errno);
 		return EXIT_FAIL;
 	}
@@ -91,20 +93,14 @@ int cmd_park(int argc, char **argv)
 static void print_swapped(struct supp *s, struct json_writer *w,
 			  uint32_t handle)
 {
-	struct tapi_line_call_status *st;
-	uint32_t id = printer_call_id(&s->pr, handle);
-	uint32_t state = 0, mode = 0;
+	uint32_t id = printer_call_id(&s->pr, handle), mode = 0;
+	uint32_t state = get_state(s, handle, &mode);
 	char buf[64];
 
-	st = tapi_line_get_call_status(s->line, handle);
-	if (st) {
-		state = tapi_line_call_status_get_state(st);
-		mode = tapi_line_call_status_get_mode(st);
-		tapi_line_call_status_free(st);
-	}
 	if (!w) {
 		printf("call %" PRIu32 ": swapped, %s\n", id,
-		       st ? state_text(state, mode, buf, sizeof(buf)) : "?");
+		       state ? state_text(state, mode, buf, sizeof(buf)) :
+		       "?");
 		return;
 	}
 	json_begin_inline_object(w, NULL);

@@ -3946,8 +3946,9 @@ tapi_completion_get_completion_id(const struct tapi_completion *completion);
  *
  * Return: for make call, dial, answer, accept, drop, the supplementary
  * requests (hold to remove from conference) and the call services
- * (redirect to uncomplete call), the id the core gave the request (the %TAPI_EV_REPLY of a request in %TAPI_URING_REPLY_EVENT mode
- * carries it), 0 if none was started; 0 for the other operations.
+ * (redirect to uncomplete call), the id the core gave the request (the
+ * %TAPI_EV_REPLY of a request in %TAPI_URING_REPLY_EVENT mode carries it),
+ * 0 if none was started; 0 for the other operations.
  */
 uint32_t
 tapi_completion_get_request_id(const struct tapi_completion *completion);

@@ -84,18 +84,23 @@ static inline struct tapi_line *open_voice_line(struct tapi_card *card,
 /* The state of @call now, 0 if it cannot be read. */
 static inline uint32_t state_of(struct tapi_line *line, uint32_t call)
 {
-	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
-	uint32_t state = st ? tapi_line_call_status_get_state(st) : 0;
+	struct tapi_line_call_status *st;
+	uint32_t state;
 
+	st = tapi_line_get_call_status(line, call);
+	state = st ? tapi_line_call_status_get_state(st) : 0;
 	tapi_line_call_status_free(st);
 	return state;
 }
 
+/* The call features of @call now, 0 if they cannot be read. */
 static inline uint32_t features_of(struct tapi_line *line, uint32_t call)
 {
-	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
-	uint32_t f = st ? tapi_line_call_status_get_features(st) : 0;
+	struct tapi_line_call_status *st;
+	uint32_t f;
 
+	st = tapi_line_get_call_status(line, call);
+	f = st ? tapi_line_call_status_get_features(st) : 0;
 	tapi_line_call_status_free(st);
 	return f;
 }

@@ -241,7 +241,8 @@ static void test_redirect(struct tapi_card *card)
 	   "no number, one too long: EINVAL, no ioctl");
 	errno = 0;
 	ok(tapi_line_redirect(line, a, "") == -1 && errno == EINVAL &&
-	   fake_log->line_ioctls == before + 1, "an empty one: the core's EINVAL");
+	   fake_log->line_ioctls == before + 1,
+	   "an empty one: the core's EINVAL");
 	errno = 0;
 	ok(tapi_line_redirect(line, 999, "2003") == -1 && errno == ENOENT,
 	   "no such handle: ENOENT");
@@ -535,11 +536,14 @@ static const char *forwarding(struct tapi_line *line, unsigned int address_id,
 		return "?";
 	out[0] = '\0';
 	n = tapi_line_address_status_get_num_forward(as);
-	for (i = 0; i < n && len < size; i++)
+	for (i = 0; i < n && len < size; i++) {
+		uint32_t mode = tapi_line_address_status_get_forward_mode(as, i);
+
 		len += snprintf(out + len, size - len, "%s%s:%s", i ? "," : "",
-				tapi_forward_mode_str(
-				tapi_line_address_status_get_forward_mode(as, i)),
-				tapi_line_address_status_get_forward_dest(as, i));
+				tapi_forward_mode_str(mode),
+				tapi_line_address_status_get_forward_dest(as,
+									  i));
+	}
 	if (tapi_line_address_status_get_forward_no_answer_ms(as) &&
 	    len < size)
 		snprintf(out + len, size - len, "/%u",
