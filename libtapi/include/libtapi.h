@@ -33,6 +33,7 @@ struct tapi_line_status;
 struct tapi_event_buffer;
 struct tapi_line_event;
 struct tapi_call_params;
+struct tapi_forward_list;
 struct tapi_line_call_info;
 struct tapi_line_call_status;
 struct tapi_line_address_status;
@@ -57,9 +58,11 @@ struct tapi_media;
  * valid on the &struct tapi_line it came from only.  The library keeps no
  * call state; &struct tapi_line_call_info, &struct tapi_line_call_status and
  * &struct tapi_line_address_status are snapshots read from the core, and
- * &struct tapi_call_params holds the parameters of a call to place.  (The
- * names differ from the uapi's struct tapi_call_info, tapi_call_status and
- * tapi_address_status, which <linux/tapi.h> already defines.)
+ * &struct tapi_call_params holds the parameters of a call to place, &struct
+ * tapi_forward_list where an address's calls are to be forwarded.  (The
+ * snapshots' names differ from the uapi's struct tapi_call_info,
+ * tapi_call_status and tapi_address_status, which <linux/tapi.h> already
+ * defines.)
  *
  * A &struct tapi_ring queues the same operations on an io_uring, and a
  * &struct tapi_completion receives what each one's completion says (see
@@ -2180,8 +2183,6 @@ int tapi_line_unpark(struct tapi_line *line, unsigned int address_id,
  */
 int tapi_line_unpark_sync(struct tapi_line *line, unsigned int address_id,
 			  const char *dest, uint32_t *call);
-
-struct tapi_forward_list;
 
 /**
  * tapi_forward_list_new() - create an empty forwarding list
