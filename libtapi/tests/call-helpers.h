@@ -81,28 +81,30 @@ static inline struct tapi_line *open_voice_line(struct tapi_card *card,
 	return line;
 }
 
+/* One field of @call's status now (@get), 0 if it cannot be read. */
+static inline uint32_t
+status_of(struct tapi_line *line, uint32_t call,
+	  uint32_t (*get)(const struct tapi_line_call_status *status))
+{
+	struct tapi_line_call_status *st;
+	uint32_t v;
+
+	st = tapi_line_get_call_status(line, call);
+	v = st ? get(st) : 0;
+	tapi_line_call_status_free(st);
+	return v;
+}
+
 /* The state of @call now, 0 if it cannot be read. */
 static inline uint32_t state_of(struct tapi_line *line, uint32_t call)
 {
-	struct tapi_line_call_status *st;
-	uint32_t state;
-
-	st = tapi_line_get_call_status(line, call);
-	state = st ? tapi_line_call_status_get_state(st) : 0;
-	tapi_line_call_status_free(st);
-	return state;
+	return status_of(line, call, tapi_line_call_status_get_state);
 }
 
 /* The call features of @call now, 0 if they cannot be read. */
 static inline uint32_t features_of(struct tapi_line *line, uint32_t call)
 {
-	struct tapi_line_call_status *st;
-	uint32_t f;
-
-	st = tapi_line_get_call_status(line, call);
-	f = st ? tapi_line_call_status_get_features(st) : 0;
-	tapi_line_call_status_free(st);
-	return f;
+	return status_of(line, call, tapi_line_call_status_get_features);
 }
 
 static inline uint32_t call_id_of(struct tapi_line *line, uint32_t call)
