@@ -17,12 +17,16 @@ struct tapi_line_address_status {
 	unsigned int num_onhold_calls;
 	unsigned int num_onholdpend_calls;
 	uint32_t features;
+	unsigned int num_forward;
+	unsigned int forward_no_answer_ms;
+	struct tapi_forward_entry forward[TAPI_FORWARD_MAX];
 };
 
 struct tapi_line_address_status *
 tapi_line_address_status_from(const struct tapi_address_status *as)
 {
 	struct tapi_line_address_status *status;
+	unsigned int i;
 
 	status = calloc(1, sizeof(*status));
 	if (!status)
@@ -33,6 +37,16 @@ tapi_line_address_status_from(const struct tapi_address_status *as)
 	status->num_onhold_calls = as->num_onhold_calls;
 	status->num_onholdpend_calls = as->num_onholdpend_calls;
 	status->features = as->address_features;
+	/* No more entries than there is room for, whatever the core says. */
+	status->num_forward = as->num_forward;
+	if (status->num_forward > TAPI_FORWARD_MAX)
+		status->num_forward = TAPI_FORWARD_MAX;
+	status->forward_no_answer_ms = as->forward_no_answer_ms;
+	for (i = 0; i < status->num_forward; i++) {
+		status->forward[i].mode = as->forward[i].mode;
+		tapi_copy_kstr(status->forward[i].dest, as->forward[i].dest,
+			       sizeof(status->forward[i].dest));
+	}
 	return status;
 }
 
@@ -91,4 +105,34 @@ TAPI_API uint32_t tapi_line_address_status_get_features(
 	const struct tapi_line_address_status *status)
 {
 	return status->features;
+}
+
+TAPI_API unsigned int tapi_line_address_status_get_num_forward(
+	const struct tapi_line_address_status *status)
+{
+	return status->num_forward;
+}
+
+TAPI_API unsigned int tapi_line_address_status_get_forward_no_answer_ms(
+	const struct tapi_line_address_status *status)
+{
+	return status->forward_no_answer_ms;
+}
+
+TAPI_API uint32_t tapi_line_address_status_get_forward_mode(
+	const struct tapi_line_address_status *status, unsigned int index)
+{
+	if (index >= status->num_forward)
+		return 0;
+	return status->forward[index].mode;
+}
+
+TAPI_API const char *tapi_line_address_status_get_forward_dest(
+	const struct tapi_line_address_status *status, unsigned int index)
+{
+	if (index >= status->num_forward) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return status->forward[index].dest;
 }

@@ -18,6 +18,10 @@ struct tapi_address_info {
 	uint32_t call_features;
 	uint32_t transfer_modes;
 	unsigned int max_conf_members;
+	uint32_t park_modes;
+	uint32_t forward_modes;
+	uint32_t completion_modes;
+	unsigned int max_user_user;
 	char address[TAPI_ADDRESS_LEN];
 };
 
@@ -45,6 +49,10 @@ tapi_card_get_address_info(struct tapi_card *card, unsigned int line,
 	info->call_features = caps.call_features;
 	info->transfer_modes = caps.transfer_modes;
 	info->max_conf_members = caps.max_conf_members;
+	info->park_modes = caps.park_modes;
+	info->forward_modes = caps.forward_modes;
+	info->completion_modes = caps.completion_modes;
+	info->max_user_user = caps.max_user_user;
 	tapi_copy_kstr(info->address, caps.address, sizeof(info->address));
 	return info;
 }
@@ -100,4 +108,28 @@ TAPI_API unsigned int
 tapi_address_info_get_max_conf_members(const struct tapi_address_info *info)
 {
 	return info->max_conf_members;
+}
+
+TAPI_API uint32_t
+tapi_address_info_get_park_modes(const struct tapi_address_info *info)
+{
+	return info->park_modes;
+}
+
+TAPI_API uint32_t
+tapi_address_info_get_forward_modes(const struct tapi_address_info *info)
+{
+	return info->forward_modes;
+}
+
+TAPI_API uint32_t
+tapi_address_info_get_completion_modes(const struct tapi_address_info *info)
+{
+	return info->completion_modes;
+}
+
+TAPI_API unsigned int
+tapi_address_info_get_max_user_user(const struct tapi_address_info *info)
+{
+	return info->max_user_user;
 }

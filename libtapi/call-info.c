@@ -54,6 +54,9 @@ tapi_line_call_info_from(const struct tapi_call_info *ci)
 	terminate_party(&info->ci.connected);
 	terminate_party(&info->ci.redirecting);
 	terminate_party(&info->ci.redirection);
+	/* No more bytes than there is room for, whatever the core says. */
+	if (info->ci.user_user_len > sizeof(info->ci.user_user_info))
+		info->ci.user_user_len = sizeof(info->ci.user_user_info);
 	return info;
 }
 
@@ -195,4 +198,28 @@ tapi_line_call_info_get_party_flags(const struct tapi_line_call_info *info,
 	const struct tapi_call_party *p = party_of(info, party);
 
 	return p ? p->flags : 0;
+}
+
+TAPI_API uint32_t
+tapi_line_call_info_get_param_flags(const struct tapi_line_call_info *info)
+{
+	return info->ci.param_flags;
+}
+
+TAPI_API uint32_t
+tapi_line_call_info_get_completion_id(const struct tapi_line_call_info *info)
+{
+	return info->ci.completion_id;
+}
+
+TAPI_API size_t
+tapi_line_call_info_get_user_user_len(const struct tapi_line_call_info *info)
+{
+	return info->ci.user_user_len;
+}
+
+TAPI_API const void *
+tapi_line_call_info_get_user_user_info(const struct tapi_line_call_info *info)
+{
+	return info->ci.user_user_info;
 }

@@ -18,44 +18,18 @@
 
 #include "internal.h"
 
-/* As request_result() of call.c: a request id, or 0 once synchronous. */
-static int supp_result(int ret, bool sync)
-{
-	if (ret < 0)
-		return -1;
-	if (sync)
-		return 0;
-	if (ret == 0) {
-		errno = EIO;	/* the core broke its promise */
-		return -1;
-	}
-	return ret;
-}
-
-static uint32_t sync_flag(bool sync)
-{
-	return sync ? TAPI_REQUEST_SYNC : 0;
-}
-
-/*
- * A request that creates calls: @ret is the ioctl's, @made the handles it
- * wrote back (@num of them, all needed), @out where the caller wants them
- * (entries may be NULL when not asked for).  Handles are passed on when
- * the request started, and when a synchronous wait was interrupted (the
- * request goes on: its reply makes them valid).
- */
-static int new_calls_result(int ret, bool sync, const uint32_t *made,
+int tapi_request_ids_result(int ret, bool sync, const uint32_t *made,
 			    uint32_t **out, unsigned int num)
 {
 	unsigned int i;
 
-	ret = supp_result(ret, sync);
+	ret = tapi_request_result(ret, sync);
 	if (ret < 0 && errno != EINTR)
 		return -1;
 	for (i = 0; i < num; i++) {
 		if (!made[i]) {
 			if (ret < 0)
-				return -1;	/* EINTR before the handles */
+				return -1;	/* EINTR before the ids */
 			errno = EIO;	/* the core broke its promise */
 			return -1;
 		}
@@ -68,48 +42,38 @@ static int new_calls_result(int ret, bool sync, const uint32_t *made,
 
 /* ---- hold, unhold, remove from conference: struct tapi_call_request ---- */
 
-static int call_request(struct tapi_line *line, uint32_t call,
-			unsigned long cmd, bool sync)
-{
-	struct tapi_call_request req;
-
-	memset(&req, 0, sizeof(req));
-	req.size = sizeof(req);
-	req.flags = sync_flag(sync);
-	req.call = call;
-	return supp_result(ioctl(tapi_line_get_fd(line), cmd, &req), sync);
-}
-
 TAPI_API int tapi_line_hold(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_HOLD, false);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_HOLD, false);
 }
 
 TAPI_API int tapi_line_hold_sync(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_HOLD, true);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_HOLD, true);
 }
 
 TAPI_API int tapi_line_unhold(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_UNHOLD, false);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_UNHOLD, false);
 }
 
 TAPI_API int tapi_line_unhold_sync(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_UNHOLD, true);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_UNHOLD, true);
 }
 
 TAPI_API int tapi_line_remove_from_conference(struct tapi_line *line,
 					      uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_REMOVE_FROM_CONF, false);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_REMOVE_FROM_CONF,
+				 false);
 }
 
 TAPI_API int tapi_line_remove_from_conference_sync(struct tapi_line *line,
 						   uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_REMOVE_FROM_CONF, true);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_REMOVE_FROM_CONF,
+				 true);
 }
 
 /* ---- swap hold, add to conference: struct tapi_call_pair ---- */
@@ -129,8 +93,9 @@ static int call_pair(struct tapi_line *line, uint32_t call, uint32_t other,
 	struct tapi_call_pair req;
 
 	tapi_fill_call_pair(&req, call, other);
-	req.flags = sync_flag(sync);
-	return supp_result(ioctl(tapi_line_get_fd(line), cmd, &req), sync);
+	req.flags = tapi_sync_flag(sync);
+	return tapi_request_result(ioctl(tapi_line_get_fd(line), cmd, &req),
+				   sync);
 }
 
 TAPI_API int tapi_line_swap_hold(struct tapi_line *line, uint32_t active_call,
@@ -180,9 +145,10 @@ static int call_consult(struct tapi_line *line, uint32_t call,
 		return -1;
 	}
 	tapi_fill_call_consult(&req, call);
-	req.flags = sync_flag(sync);
-	return new_calls_result(ioctl(tapi_line_get_fd(line), cmd, &req), sync,
-				&req.consult, &consult_call, 1);
+	req.flags = tapi_sync_flag(sync);
+	return tapi_request_ids_result(ioctl(tapi_line_get_fd(line), cmd,
+					     &req), sync, &req.consult,
+				       &consult_call, 1);
 }
 
 TAPI_API int tapi_line_setup_transfer(struct tapi_line *line, uint32_t call,
@@ -254,8 +220,9 @@ static int complete_transfer(struct tapi_line *line, uint32_t call,
 	ret = ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_COMPLETE_TRANSFER,
 		    &req);
 	if (mode == TAPI_TRANSFER_CONFERENCE)
-		return new_calls_result(ret, sync, &req.conf, &conf_call, 1);
-	ret = supp_result(ret, sync);
+		return tapi_request_ids_result(ret, sync, &req.conf,
+					       &conf_call, 1);
+	ret = tapi_request_result(ret, sync);
 	if (ret >= 0 && conf_call)
 		*conf_call = 0;		/* no conference call */
 	return ret;
@@ -281,28 +248,18 @@ TAPI_API int tapi_line_complete_transfer_sync(struct tapi_line *line,
 
 /* ---- blind transfer: struct tapi_call_dial ---- */
 
-static int blind_transfer(struct tapi_line *line, uint32_t call,
-			  const char *dest, bool sync)
-{
-	struct tapi_call_dial req;
-
-	if (tapi_fill_call_dial(&req, call, dest))
-		return -1;
-	req.flags = sync_flag(sync);
-	return supp_result(ioctl(tapi_line_get_fd(line),
-				 TAPI_IOC_CALL_BLIND_TRANSFER, &req), sync);
-}
-
 TAPI_API int tapi_line_blind_transfer(struct tapi_line *line, uint32_t call,
 				      const char *dest)
 {
-	return blind_transfer(line, call, dest, false);
+	return tapi_dial_request(line, call, dest, TAPI_IOC_CALL_BLIND_TRANSFER,
+				 false);
 }
 
 TAPI_API int tapi_line_blind_transfer_sync(struct tapi_line *line,
 					   uint32_t call, const char *dest)
 {
-	return blind_transfer(line, call, dest, true);
+	return tapi_dial_request(line, call, dest, TAPI_IOC_CALL_BLIND_TRANSFER,
+				 true);
 }
 
 /* ---- setup conference ---- */
@@ -329,11 +286,11 @@ static int setup_conference(struct tapi_line *line, uint32_t call,
 		return -1;
 	}
 	tapi_fill_setup_conf(&req, call, num_parties);
-	req.flags = sync_flag(sync);
+	req.flags = tapi_sync_flag(sync);
 	ret = ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_SETUP_CONF, &req);
 	made[0] = req.conf;
 	made[1] = req.consult;
-	return new_calls_result(ret, sync, made, out, 2);
+	return tapi_request_ids_result(ret, sync, made, out, 2);
 }
 
 TAPI_API int tapi_line_setup_conference(struct tapi_line *line, uint32_t call,

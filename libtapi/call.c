@@ -16,12 +16,7 @@
 
 #include "internal.h"
 
-/*
- * The end of an asynchronous request: the core returns the request id
- * (> 0) or fails.  With %TAPI_REQUEST_SYNC it returns the outcome, 0 or
- * -1 with errno.
- */
-static int request_result(int ret, bool sync)
+int tapi_request_result(int ret, bool sync)
 {
 	if (ret < 0)
 		return -1;
@@ -69,8 +64,8 @@ static int make_call(struct tapi_line *line, const char *dest,
 	if (sync)
 		req.flags |= TAPI_CALL_MAKE_SYNC;
 
-	ret = request_result(ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_MAKE,
-				   &req), sync);
+	ret = tapi_request_result(ioctl(tapi_line_get_fd(line),
+					TAPI_IOC_CALL_MAKE, &req), sync);
 	if (ret < 0) {
 		/* Interrupted, the request goes on: the handle is needed. */
 		if (errno == EINTR && req.call)
@@ -110,71 +105,71 @@ int tapi_fill_call_dial(struct tapi_call_dial *req, uint32_t call,
 	return 0;
 }
 
-static int dial(struct tapi_line *line, uint32_t call, const char *digits,
-		bool sync)
+int tapi_dial_request(struct tapi_line *line, uint32_t call,
+		      const char *digits, unsigned long cmd, bool sync)
 {
 	struct tapi_call_dial req;
 
 	if (tapi_fill_call_dial(&req, call, digits))
 		return -1;
-	req.flags = sync ? TAPI_REQUEST_SYNC : 0;
-	return request_result(ioctl(tapi_line_get_fd(line), TAPI_IOC_CALL_DIAL,
-				    &req), sync);
+	req.flags = tapi_sync_flag(sync);
+	return tapi_request_result(ioctl(tapi_line_get_fd(line), cmd, &req),
+				   sync);
 }
 
 TAPI_API int tapi_line_dial(struct tapi_line *line, uint32_t call,
 			    const char *digits)
 {
-	return dial(line, call, digits, false);
+	return tapi_dial_request(line, call, digits, TAPI_IOC_CALL_DIAL, false);
 }
 
 TAPI_API int tapi_line_dial_sync(struct tapi_line *line, uint32_t call,
 				 const char *digits)
 {
-	return dial(line, call, digits, true);
+	return tapi_dial_request(line, call, digits, TAPI_IOC_CALL_DIAL, true);
 }
 
-/* Answer, accept and drop: struct tapi_call_request. */
-static int call_request(struct tapi_line *line, uint32_t call,
-			unsigned long cmd, bool sync)
+int tapi_call_request(struct tapi_line *line, uint32_t call,
+		      unsigned long cmd, bool sync)
 {
 	struct tapi_call_request req;
 
 	memset(&req, 0, sizeof(req));
 	req.size = sizeof(req);
-	req.flags = sync ? TAPI_REQUEST_SYNC : 0;
+	req.flags = tapi_sync_flag(sync);
 	req.call = call;
-	return request_result(ioctl(tapi_line_get_fd(line), cmd, &req), sync);
+	return tapi_request_result(ioctl(tapi_line_get_fd(line), cmd, &req),
+				   sync);
 }
 
 TAPI_API int tapi_line_answer(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_ANSWER, false);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_ANSWER, false);
 }
 
 TAPI_API int tapi_line_answer_sync(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_ANSWER, true);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_ANSWER, true);
 }
 
 TAPI_API int tapi_line_accept(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_ACCEPT, false);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_ACCEPT, false);
 }
 
 TAPI_API int tapi_line_accept_sync(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_ACCEPT, true);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_ACCEPT, true);
 }
 
 TAPI_API int tapi_line_drop(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_DROP, false);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_DROP, false);
 }
 
 TAPI_API int tapi_line_drop_sync(struct tapi_line *line, uint32_t call)
 {
-	return call_request(line, call, TAPI_IOC_CALL_DROP, true);
+	return tapi_call_request(line, call, TAPI_IOC_CALL_DROP, true);
 }
 
 TAPI_API int tapi_line_deallocate_call(struct tapi_line *line, uint32_t call)

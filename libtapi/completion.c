@@ -101,6 +101,12 @@ tapi_completion_get_conf_call(const struct tapi_completion *completion)
 }
 
 TAPI_API uint32_t
+tapi_completion_get_completion_id(const struct tapi_completion *completion)
+{
+	return completion->completion_id;
+}
+
+TAPI_API uint32_t
 tapi_completion_get_request_id(const struct tapi_completion *completion)
 {
 	return completion->request_id;

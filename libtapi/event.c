@@ -226,6 +226,15 @@ tapi_line_event_get_conf_call_id(const struct tapi_line_event *event)
 	return event->ev.param[3];
 }
 
+TAPI_API uint32_t
+tapi_line_event_get_forward_modes(const struct tapi_line_event *event)
+{
+	if (event->ev.type != TAPI_EV_ADDRESSSTATE ||
+	    !(event->ev.param[1] & TAPI_ADDRSTATE_FORWARD))
+		return 0;
+	return event->ev.param[2];
+}
+
 TAPI_API int
 tapi_line_event_get_address_id(const struct tapi_line_event *event)
 {

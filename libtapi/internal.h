@@ -62,6 +62,46 @@ void tapi_line_unref(struct tapi_line *line);
 bool tapi_line_is_closed(const struct tapi_line *line);
 
 /*
+ * The end of an asynchronous request (call.c): the core returns the
+ * request id (> 0) or fails.  With %TAPI_REQUEST_SYNC it returns the
+ * outcome, 0 or -1 with errno.  Return: the request id, 0 once
+ * synchronous, or -1 with errno set.
+ */
+int tapi_request_result(int ret, bool sync);
+
+/* The flags of a request, synchronous or not. */
+static inline uint32_t tapi_sync_flag(bool sync)
+{
+	return sync ? TAPI_REQUEST_SYNC : 0;
+}
+
+/*
+ * A request that writes ids back at once (call-supp.c): the handles of
+ * the calls it creates, a call completion's id.  @ret is the ioctl's,
+ * @made the ids it wrote back (@num of them, all needed), @out where the
+ * caller wants them (entries may be NULL when not asked for).  Ids are
+ * passed on when the request started, and when a synchronous wait was
+ * interrupted (the request goes on: its reply makes them valid).
+ * Return: as tapi_request_result(); errno %EIO if an id is missing.
+ */
+int tapi_request_ids_result(int ret, bool sync, const uint32_t *made,
+			    uint32_t **out, unsigned int num);
+
+/*
+ * A request on one call, struct tapi_call_request (call.c): answer,
+ * accept, drop, hold, unhold, remove from conference, secure call.
+ */
+int tapi_call_request(struct tapi_line *line, uint32_t call,
+		      unsigned long cmd, bool sync);
+
+/*
+ * A request on one call with a number, struct tapi_call_dial (call.c):
+ * dial, blind transfer, redirect.
+ */
+int tapi_dial_request(struct tapi_line *line, uint32_t call,
+		      const char *digits, unsigned long cmd, bool sync);
+
+/*
  * Fill a request structure from the public API's arguments, for the ioctl
  * (call.c) and for io_uring (ring-ops.c) alike.  @req is zeroed and its
  * size set here; tapi_fill_new_calls() leaves the handles array to the
@@ -93,6 +133,29 @@ void tapi_fill_setup_conf(struct tapi_call_setup_conf *req, uint32_t call,
 			  unsigned int num_parties);
 int tapi_fill_conf_related(struct tapi_conf_related *req, uint32_t call,
 			   unsigned int capacity);
+
+/*
+ * The same for the call services (call-services.c, forward.c).
+ * tapi_fill_line_pickup() (pickup and unpark) and tapi_fill_call_park()
+ * take NULL strings as empty and refuse strings too long;
+ * tapi_fill_line_forward() refuses a negative @address_id other than
+ * %TAPI_ALL_ADDRESSES, and takes a NULL @list as the empty one;
+ * tapi_fill_call_user_user() refuses more than %TAPI_USERUSER_MAX bytes
+ * and NULL @data with a length.
+ */
+int tapi_fill_line_pickup(struct tapi_line_pickup *req,
+			  unsigned int address_id, const char *dest,
+			  const char *group);
+int tapi_fill_call_park(struct tapi_call_park *req, uint32_t call,
+			uint32_t mode, const char *dest);
+int tapi_fill_line_forward(struct tapi_line_forward *req, int address_id,
+			   const struct tapi_forward_list *list);
+int tapi_fill_call_user_user(struct tapi_call_user_user *req, uint32_t call,
+			     const void *data, size_t len);
+void tapi_fill_call_completion(struct tapi_call_completion *req,
+			       uint32_t call, uint32_t mode);
+void tapi_fill_line_uncomplete(struct tapi_line_uncomplete *req,
+			       uint32_t completion_id);
 
 /*
  * Snapshots made from what the core wrote (call-info.c, call-status.c,

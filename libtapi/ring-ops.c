@@ -13,24 +13,50 @@
 
 #include "ring.h"
 
+int tapi_ring_queue_arg(struct tapi_ring *ring, struct tapi_line *line,
+			enum tapi_ring_op kind, uint32_t call, uint32_t cmd,
+			const void *arg, size_t size, unsigned int flags,
+			void *user_data)
+{
+	struct ring_op *op;
+
+	op = tapi_ring_op_get(ring, line, kind, user_data);
+	if (!op)
+		return -1;
+	op->call = call;
+	memcpy(&op->arg, arg, size);
+	tapi_ring_op_queue(ring, op, cmd, &op->arg, 0, flags);
+	return 0;
+}
+
 TAPI_API int tapi_ring_queue_make_call(struct tapi_ring *ring,
 				       struct tapi_line *line, const char *dest,
 				       const struct tapi_call_params *params,
 				       unsigned int flags, void *user_data)
 {
 	struct tapi_call_make req;
-	struct ring_op *op;
 
 	if (tapi_ring_check_request_flags(flags) ||
 	    tapi_fill_call_make(&req, dest, params))
 		return -1;
-	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_MAKE_CALL, user_data);
-	if (!op)
+	return tapi_ring_queue_arg(ring, line, TAPI_RING_OP_MAKE_CALL, 0,
+				   TAPI_IOC_CALL_MAKE, &req, sizeof(req),
+				   flags, user_data);
+}
+
+int tapi_ring_queue_dial_request(struct tapi_ring *ring,
+				 struct tapi_line *line, uint32_t call,
+				 const char *digits, unsigned int flags,
+				 void *user_data, enum tapi_ring_op kind,
+				 uint32_t cmd)
+{
+	struct tapi_call_dial req;
+
+	if (tapi_ring_check_request_flags(flags) ||
+	    tapi_fill_call_dial(&req, call, digits))
 		return -1;
-	op->arg.make = req;
-	tapi_ring_op_queue(ring, op, TAPI_IOC_CALL_MAKE, &op->arg.make, 0,
-			   flags);
-	return 0;
+	return tapi_ring_queue_arg(ring, line, kind, call, cmd, &req,
+				   sizeof(req), flags, user_data);
 }
 
 TAPI_API int tapi_ring_queue_dial(struct tapi_ring *ring,
@@ -38,27 +64,15 @@ TAPI_API int tapi_ring_queue_dial(struct tapi_ring *ring,
 				  const char *digits, unsigned int flags,
 				  void *user_data)
 {
-	struct tapi_call_dial req;
-	struct ring_op *op;
-
-	if (tapi_ring_check_request_flags(flags) ||
-	    tapi_fill_call_dial(&req, call, digits))
-		return -1;
-	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_DIAL, user_data);
-	if (!op)
-		return -1;
-	op->call = call;
-	op->arg.dial = req;
-	tapi_ring_op_queue(ring, op, TAPI_IOC_CALL_DIAL, &op->arg.dial, 0,
-			   flags);
-	return 0;
+	return tapi_ring_queue_dial_request(ring, line, call, digits, flags,
+					    user_data, TAPI_RING_OP_DIAL,
+					    TAPI_IOC_CALL_DIAL);
 }
 
-/* Answer, accept and drop: struct tapi_call_request. */
-static int queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
-			      uint32_t call, unsigned int flags,
-			      void *user_data, enum tapi_ring_op kind,
-			      uint32_t cmd)
+int tapi_ring_queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
+				 uint32_t call, unsigned int flags,
+				 void *user_data, enum tapi_ring_op kind,
+				 uint32_t cmd)
 {
 	struct ring_op *op;
 
@@ -78,24 +92,27 @@ TAPI_API int tapi_ring_queue_answer(struct tapi_ring *ring,
 				    struct tapi_line *line, uint32_t call,
 				    unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_ANSWER, TAPI_IOC_CALL_ANSWER);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_ANSWER,
+					    TAPI_IOC_CALL_ANSWER);
 }
 
 TAPI_API int tapi_ring_queue_accept(struct tapi_ring *ring,
 				    struct tapi_line *line, uint32_t call,
 				    unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_ACCEPT, TAPI_IOC_CALL_ACCEPT);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_ACCEPT,
+					    TAPI_IOC_CALL_ACCEPT);
 }
 
 TAPI_API int tapi_ring_queue_drop(struct tapi_ring *ring,
 				  struct tapi_line *line, uint32_t call,
 				  unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_DROP, TAPI_IOC_CALL_DROP);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_DROP,
+					    TAPI_IOC_CALL_DROP);
 }
 
 TAPI_API int tapi_ring_queue_deallocate_call(struct tapi_ring *ring,

@@ -12,40 +12,22 @@
 
 #include "ring.h"
 
-/* Hold, unhold, remove from conference: struct tapi_call_request. */
-static int queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
-			      uint32_t call, unsigned int flags,
-			      void *user_data, enum tapi_ring_op kind,
-			      uint32_t cmd)
-{
-	struct ring_op *op;
-
-	if (tapi_ring_check_request_flags(flags))
-		return -1;
-	op = tapi_ring_op_get(ring, line, kind, user_data);
-	if (!op)
-		return -1;
-	op->call = call;
-	op->arg.request.size = sizeof(op->arg.request);
-	op->arg.request.call = call;
-	tapi_ring_op_queue(ring, op, cmd, &op->arg.request, 0, flags);
-	return 0;
-}
-
 TAPI_API int tapi_ring_queue_hold(struct tapi_ring *ring,
 				  struct tapi_line *line, uint32_t call,
 				  unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_HOLD, TAPI_IOC_CALL_HOLD);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_HOLD,
+					    TAPI_IOC_CALL_HOLD);
 }
 
 TAPI_API int tapi_ring_queue_unhold(struct tapi_ring *ring,
 				    struct tapi_line *line, uint32_t call,
 				    unsigned int flags, void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_UNHOLD, TAPI_IOC_CALL_UNHOLD);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data, TAPI_RING_OP_UNHOLD,
+					    TAPI_IOC_CALL_UNHOLD);
 }
 
 TAPI_API int tapi_ring_queue_remove_from_conference(struct tapi_ring *ring,
@@ -54,9 +36,10 @@ TAPI_API int tapi_ring_queue_remove_from_conference(struct tapi_ring *ring,
 						    unsigned int flags,
 						    void *user_data)
 {
-	return queue_call_request(ring, line, call, flags, user_data,
-				  TAPI_RING_OP_REMOVE_FROM_CONFERENCE,
-				  TAPI_IOC_CALL_REMOVE_FROM_CONF);
+	return tapi_ring_queue_call_request(ring, line, call, flags,
+					    user_data,
+					    TAPI_RING_OP_REMOVE_FROM_CONFERENCE,
+					    TAPI_IOC_CALL_REMOVE_FROM_CONF);
 }
 
 /* Swap hold, add to conference: struct tapi_call_pair. */
@@ -150,20 +133,13 @@ TAPI_API int tapi_ring_queue_complete_transfer(struct tapi_ring *ring,
 					       void *user_data)
 {
 	struct tapi_call_complete_transfer req;
-	struct ring_op *op;
 
 	if (tapi_ring_check_request_flags(flags) ||
 	    tapi_fill_complete_transfer(&req, call, consult_call, mode))
 		return -1;
-	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_COMPLETE_TRANSFER,
-			      user_data);
-	if (!op)
-		return -1;
-	op->call = call;
-	op->arg.complete = req;
-	tapi_ring_op_queue(ring, op, TAPI_IOC_CALL_COMPLETE_TRANSFER,
-			   &op->arg.complete, 0, flags);
-	return 0;
+	return tapi_ring_queue_arg(ring, line, TAPI_RING_OP_COMPLETE_TRANSFER,
+				   call, TAPI_IOC_CALL_COMPLETE_TRANSFER, &req,
+				   sizeof(req), flags, user_data);
 }
 
 TAPI_API int tapi_ring_queue_blind_transfer(struct tapi_ring *ring,
@@ -172,21 +148,10 @@ TAPI_API int tapi_ring_queue_blind_transfer(struct tapi_ring *ring,
 					    unsigned int flags,
 					    void *user_data)
 {
-	struct tapi_call_dial req;
-	struct ring_op *op;
-
-	if (tapi_ring_check_request_flags(flags) ||
-	    tapi_fill_call_dial(&req, call, dest))
-		return -1;
-	op = tapi_ring_op_get(ring, line, TAPI_RING_OP_BLIND_TRANSFER,
-			      user_data);
-	if (!op)
-		return -1;
-	op->call = call;
-	op->arg.dial = req;
-	tapi_ring_op_queue(ring, op, TAPI_IOC_CALL_BLIND_TRANSFER,
-			   &op->arg.dial, 0, flags);
-	return 0;
+	return tapi_ring_queue_dial_request(ring, line, call, dest, flags,
+					    user_data,
+					    TAPI_RING_OP_BLIND_TRANSFER,
+					    TAPI_IOC_CALL_BLIND_TRANSFER);
 }
 
 TAPI_API int tapi_ring_queue_setup_conference(struct tapi_ring *ring,

@@ -83,6 +83,15 @@ static const char *const op_names[TAPI_RING_OP_NUM] = {
 	[TAPI_RING_OP_ADD_TO_CONFERENCE]	= "addtoconference",
 	[TAPI_RING_OP_REMOVE_FROM_CONFERENCE]	= "removefromconference",
 	[TAPI_RING_OP_GET_CONF_RELATED_CALLS]	= "getconfrelatedcalls",
+	[TAPI_RING_OP_REDIRECT]			= "redirect",
+	[TAPI_RING_OP_PICKUP]			= "pickup",
+	[TAPI_RING_OP_PARK]			= "park",
+	[TAPI_RING_OP_UNPARK]			= "unpark",
+	[TAPI_RING_OP_FORWARD]			= "forward",
+	[TAPI_RING_OP_SECURE_CALL]		= "securecall",
+	[TAPI_RING_OP_SEND_USER_USER_INFO]	= "senduseruserinfo",
+	[TAPI_RING_OP_COMPLETE_CALL]		= "completecall",
+	[TAPI_RING_OP_UNCOMPLETE_CALL]		= "uncompletecall",
 };
 
 TAPI_API const char *tapi_ring_op_str(enum tapi_ring_op op)
@@ -378,19 +387,25 @@ static void complete_request(const struct ring_op *op, int res,
 	c->request_id = request_id;
 }
 
-static void complete_make_call(const struct ring_op *op, int res,
-			       struct tapi_completion *c)
+/*
+ * A request that writes an id back at once (a new call's handle, a call
+ * completion's): @id, needed once the request succeeded or started, goes
+ * to *@out.
+ */
+static void complete_with_id(const struct ring_op *op, int res,
+			     uint32_t request_id, uint32_t id, uint32_t *out,
+			     struct tapi_completion *c)
 {
 	bool event = op->uring_flags & TAPI_URING_REPLY_EVENT;
 
-	complete_request(op, res, op->arg.make.request_id, c);
+	complete_request(op, res, request_id, c);
 	if (c->result < 0 || (!event && c->result > 0))
 		return;
-	if (!op->arg.make.call) {
-		c->result = -EIO;	/* no handle */
+	if (!id) {
+		c->result = -EIO;	/* the core broke its promise */
 		return;
 	}
-	c->call = op->arg.make.call;
+	*out = id;
 }
 
 /*
@@ -450,6 +465,46 @@ static void complete_supp(const struct ring_op *op, int res,
 	case TAPI_RING_OP_SETUP_CONFERENCE:
 		complete_supp_calls(op, res, sc->request_id, sc->conf,
 				    sc->consult, true, true, c);
+		break;
+	default:
+		c->result = res;
+		break;
+	}
+}
+
+static void complete_services(const struct ring_op *op, int res,
+			      struct tapi_completion *c)
+{
+	const struct tapi_call_completion *cc = &op->arg.completion;
+	const struct tapi_line_pickup *pu = &op->arg.pickup;
+
+	switch (op->kind) {
+	case TAPI_RING_OP_REDIRECT:
+		complete_request(op, res, op->arg.dial.request_id, c);
+		break;
+	case TAPI_RING_OP_PICKUP:
+	case TAPI_RING_OP_UNPARK:
+		complete_with_id(op, res, pu->request_id, pu->call, &c->call,
+				 c);
+		break;
+	case TAPI_RING_OP_PARK:
+		complete_request(op, res, op->arg.park.request_id, c);
+		break;
+	case TAPI_RING_OP_FORWARD:
+		complete_request(op, res, op->arg.forward.request_id, c);
+		break;
+	case TAPI_RING_OP_SECURE_CALL:
+		complete_request(op, res, op->arg.request.request_id, c);
+		break;
+	case TAPI_RING_OP_SEND_USER_USER_INFO:
+		complete_request(op, res, op->arg.user_user.request_id, c);
+		break;
+	case TAPI_RING_OP_COMPLETE_CALL:
+		complete_with_id(op, res, cc->request_id, cc->completion_id,
+				 &c->completion_id, c);
+		break;
+	case TAPI_RING_OP_UNCOMPLETE_CALL:
+		complete_request(op, res, op->arg.uncomplete.request_id, c);
 		break;
 	default:
 		c->result = res;
@@ -605,7 +660,8 @@ TAPI_API int tapi_ring_handle_cqe(struct tapi_ring *ring,
 
 	switch (op->kind) {
 	case TAPI_RING_OP_MAKE_CALL:
-		complete_make_call(op, res, c);
+		complete_with_id(op, res, op->arg.make.request_id,
+				 op->arg.make.call, &c->call, c);
 		break;
 	case TAPI_RING_OP_DIAL:
 		complete_request(op, res, op->arg.dial.request_id, c);
@@ -632,6 +688,17 @@ TAPI_API int tapi_ring_handle_cqe(struct tapi_ring *ring,
 		break;
 	case TAPI_RING_OP_GET_CONF_RELATED_CALLS:
 		complete_conf_related(op, res, c);
+		break;
+	case TAPI_RING_OP_REDIRECT:
+	case TAPI_RING_OP_PICKUP:
+	case TAPI_RING_OP_PARK:
+	case TAPI_RING_OP_UNPARK:
+	case TAPI_RING_OP_FORWARD:
+	case TAPI_RING_OP_SECURE_CALL:
+	case TAPI_RING_OP_SEND_USER_USER_INFO:
+	case TAPI_RING_OP_COMPLETE_CALL:
+	case TAPI_RING_OP_UNCOMPLETE_CALL:
+		complete_services(op, res, c);
 		break;
 	case TAPI_RING_OP_READ_EVENTS:
 		if (complete_read(op, res, c)) {

@@ -79,6 +79,12 @@ struct ring_op {
 		struct tapi_call_complete_transfer complete;
 		struct tapi_call_setup_conf setup_conf;
 		struct tapi_conf_related conf_related;
+		struct tapi_line_pickup pickup;
+		struct tapi_call_park park;
+		struct tapi_line_forward forward;
+		struct tapi_call_user_user user_user;
+		struct tapi_call_completion completion;
+		struct tapi_line_uncomplete uncomplete;
 	} arg;
 	struct tapi_call_info *call_info;
 	uint32_t *handles;
@@ -98,6 +104,7 @@ struct ring_op {
  * @call: the call handle, 0 if none
  * @consult_call: a consultation call the operation created, 0 if none
  * @conf_call: a conference call the operation created, 0 if none
+ * @completion_id: a call completion the operation asked for, 0 if none
  * @request_id: the request's id, 0 if none
  * @events: %TAPI_RING_OP_READ_EVENTS: the events read (the buffer stays
  *	allocated from one completion to the next)
@@ -121,6 +128,7 @@ struct tapi_completion {
 	uint32_t call;
 	uint32_t consult_call;
 	uint32_t conf_call;
+	uint32_t completion_id;
 	uint32_t request_id;
 	struct tapi_event_buffer *events;
 	struct tapi_line_call_info *call_info;
@@ -167,5 +175,37 @@ void tapi_ring_op_queue(struct tapi_ring *ring, struct ring_op *op,
 			uint32_t uring_flags);
 /* The same for a read of events, into @op's buffer. */
 void tapi_ring_op_queue_read(struct tapi_ring *ring, struct ring_op *op);
+
+/*
+ * Queue a request whose structure @arg of @size bytes is filled already
+ * (ring-ops.c): the operation's record takes a copy, which the SQE
+ * points to.  @call is the handle the completion names, 0 if none.
+ * Return: as the tapi_ring_queue_*() functions.
+ */
+int tapi_ring_queue_arg(struct tapi_ring *ring, struct tapi_line *line,
+			enum tapi_ring_op kind, uint32_t call, uint32_t cmd,
+			const void *arg, size_t size, unsigned int flags,
+			void *user_data);
+
+/*
+ * Queue a request on one call with a number, struct tapi_call_dial
+ * (ring-ops.c): dial, blind transfer, redirect.
+ */
+int tapi_ring_queue_dial_request(struct tapi_ring *ring,
+				 struct tapi_line *line, uint32_t call,
+				 const char *digits, unsigned int flags,
+				 void *user_data, enum tapi_ring_op kind,
+				 uint32_t cmd);
+
+/*
+ * Queue a request on one call, struct tapi_call_request (ring-ops.c):
+ * answer, accept, drop, hold, unhold, remove from conference, secure
+ * call; @kind is the operation, @cmd its command.  Return: as the
+ * tapi_ring_queue_*() functions.
+ */
+int tapi_ring_queue_call_request(struct tapi_ring *ring, struct tapi_line *line,
+				 uint32_t call, unsigned int flags,
+				 void *user_data, enum tapi_ring_op kind,
+				 uint32_t cmd);
 
 #endif /* _LIBTAPI_RING_H */

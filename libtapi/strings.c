@@ -140,6 +140,7 @@ static const struct flag_name core_features[] = {
 	FLAG(TAPI_FEATURE_MEDIA_CONTROL,	"media_control"),
 	FLAG(TAPI_FEATURE_MSP_DATA,		"msp_data"),
 	FLAG(TAPI_FEATURE_SUPPLEMENTARY,	"supplementary"),
+	FLAG(TAPI_FEATURE_CALL_SERVICES,	"call_services"),
 };
 
 static const struct flag_name call_states[] = {
@@ -273,6 +274,9 @@ static const struct flag_name callinfo_fields[] = {
 	FLAG(TAPI_CALLINFO_CONNECTEDID,		"connectedid"),
 	FLAG(TAPI_CALLINFO_REDIRECTINGID,	"redirectingid"),
 	FLAG(TAPI_CALLINFO_REDIRECTIONID,	"redirectionid"),
+	FLAG(TAPI_CALLINFO_CALLPARAMFLAGS,	"callparamflags"),
+	FLAG(TAPI_CALLINFO_COMPLETIONID,	"completionid"),
+	FLAG(TAPI_CALLINFO_USERUSERINFO,	"useruserinfo"),
 };
 
 static const struct flag_name addrstate_fields[] = {
@@ -280,11 +284,33 @@ static const struct flag_name addrstate_fields[] = {
 	FLAG(TAPI_ADDRSTATE_INUSEONE,		"inuseone"),
 	FLAG(TAPI_ADDRSTATE_INUSEMANY,		"inusemany"),
 	FLAG(TAPI_ADDRSTATE_NUMCALLS,		"numcalls"),
+	FLAG(TAPI_ADDRSTATE_FORWARD,		"forward"),
 };
 
 static const struct flag_name transfer_modes[] = {
 	FLAG(TAPI_TRANSFER_TRANSFER,		"transfer"),
 	FLAG(TAPI_TRANSFER_CONFERENCE,		"conference"),
+};
+
+static const struct flag_name park_modes[] = {
+	FLAG(TAPI_PARK_DIRECTED,		"directed"),
+	FLAG(TAPI_PARK_NONDIRECTED,		"nondirected"),
+};
+
+static const struct flag_name forward_modes[] = {
+	FLAG(TAPI_FORWARD_UNCOND,		"uncond"),
+	FLAG(TAPI_FORWARD_BUSY,			"busy"),
+	FLAG(TAPI_FORWARD_NOANSWER,		"noanswer"),
+};
+
+static const struct flag_name completion_modes[] = {
+	FLAG(TAPI_COMPLETION_CAMPON,		"campon"),
+	FLAG(TAPI_COMPLETION_CALLBACK,		"callback"),
+};
+
+static const struct flag_name call_params[] = {
+	FLAG(TAPI_CALLPARAM_SECURE,		"secure"),
+	FLAG(TAPI_CALLPARAM_BLOCKID,		"blockid"),
 };
 
 #define EV(type, name)	FLAG(1ULL << (type), (name))
@@ -341,6 +367,10 @@ static const struct flag_table flag_tables[] = {
 	[TAPI_FLAGS_CALLINFO]		= TABLE(callinfo_fields),
 	[TAPI_FLAGS_ADDRESS_STATE]	= TABLE(addrstate_fields),
 	[TAPI_FLAGS_TRANSFER_MODE]	= TABLE(transfer_modes),
+	[TAPI_FLAGS_PARK_MODE]		= TABLE(park_modes),
+	[TAPI_FLAGS_FORWARD_MODE]	= TABLE(forward_modes),
+	[TAPI_FLAGS_COMPLETION_MODE]	= TABLE(completion_modes),
+	[TAPI_FLAGS_CALL_PARAM]		= TABLE(call_params),
 };
 
 _Static_assert(ARRAY_SIZE(flag_tables) == TAPI_FLAGS_NUM_KINDS,
@@ -562,6 +592,21 @@ TAPI_API const char *tapi_call_reason_str(uint32_t reason)
 TAPI_API const char *tapi_transfer_mode_str(uint32_t mode)
 {
 	return tapi_flag_str(TAPI_FLAGS_TRANSFER_MODE, mode);
+}
+
+TAPI_API const char *tapi_park_mode_str(uint32_t mode)
+{
+	return tapi_flag_str(TAPI_FLAGS_PARK_MODE, mode);
+}
+
+TAPI_API const char *tapi_forward_mode_str(uint32_t mode)
+{
+	return tapi_flag_str(TAPI_FLAGS_FORWARD_MODE, mode);
+}
+
+TAPI_API const char *tapi_completion_mode_str(uint32_t mode)
+{
+	return tapi_flag_str(TAPI_FLAGS_COMPLETION_MODE, mode);
 }
 
 TAPI_API const char *tapi_party_kind_str(enum tapi_party_kind party)

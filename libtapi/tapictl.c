@@ -5,7 +5,8 @@
  * Each subcommand is one entry of the commands[] table and one function
  * taking its own argv (argv[0] is the subcommand's name).  list and caps
  * are here; the call commands are in tool-call.c, tool-answer.c and
- * tool-monitor.c, hold, transfer and conference in tool-supp.c.
+ * tool-monitor.c, hold, transfer and conference in tool-supp.c, swap,
+ * park, unpark, pickup and forward in tool-services.c.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -108,6 +109,14 @@ static void json_address(struct json_writer *w,
 		   tapi_address_info_get_transfer_modes(ai));
 	json_uint(w, "max_conf_members",
 		  tapi_address_info_get_max_conf_members(ai));
+	json_flags(w, "park_modes", TAPI_FLAGS_PARK_MODE,
+		   tapi_address_info_get_park_modes(ai));
+	json_flags(w, "forward_modes", TAPI_FLAGS_FORWARD_MODE,
+		   tapi_address_info_get_forward_modes(ai));
+	json_flags(w, "completion_modes", TAPI_FLAGS_COMPLETION_MODE,
+		   tapi_address_info_get_completion_modes(ai));
+	json_uint(w, "max_user_user",
+		  tapi_address_info_get_max_user_user(ai));
 	json_end_object(w);
 }
 
@@ -407,6 +416,14 @@ static void caps_print_text(struct tapi_card *card, const struct line_data *ld)
 			    tapi_address_info_get_transfer_modes(ai));
 		print_uint("conference members",
 			   tapi_address_info_get_max_conf_members(ai));
+		print_flags("park modes", TAPI_FLAGS_PARK_MODE,
+			    tapi_address_info_get_park_modes(ai));
+		print_flags("forward modes", TAPI_FLAGS_FORWARD_MODE,
+			    tapi_address_info_get_forward_modes(ai));
+		print_flags("completion modes", TAPI_FLAGS_COMPLETION_MODE,
+			    tapi_address_info_get_completion_modes(ai));
+		print_uint("user-user bytes",
+			   tapi_address_info_get_max_user_user(ai));
 	}
 }
 
@@ -572,6 +589,63 @@ static const struct command commands[] = {
 	  "member.  Exit status 1 if a party could not be added.\n"
 	  "Without NUMBER: show the conference call ID is or belongs to, and\n"
 	  "its members.\n" },
+	{ "swap", cmd_swap, "LINE ACTIVE_ID HELD_ID [--json]",
+	  "Swap an active and a held call", NULL,
+	  "The call ACTIVE_ID (connected) goes on hold and HELD_ID (on hold,\n"
+	  "or held pending a transfer) becomes connected, as for '" PROG
+	  " hold'.\n" },
+	{ "park", cmd_park, "LINE ID [--at NUMBER] [--json]",
+	  "Park a call at a park address of the switch",
+	  "      --at NUMBER           park it at NUMBER (directed park); "
+	  "without,\n"
+	  "                            the switch picks a free park address\n",
+	  "The far party of the call ID (connected) waits at the park\n"
+	  "address, which is printed; the call goes idle here.  '" PROG
+	  " unpark'\n"
+	  "gets it back, from any line.\n" },
+	{ "unpark", cmd_unpark, "LINE NUMBER [OPTIONS]",
+	  "Take back a parked call and follow it until it ends",
+	  "  -a, --address N           take it on address N of the line "
+	  "(default 0)\n"
+	  "  -m, --media MODE          own this media mode (default\n"
+	  "                            interactivevoice)\n"
+	  "      --hangup-after SECONDS\n"
+	  "                            drop the call this long after it "
+	  "connects\n",
+	  "NUMBER is the park address.  The line is opened as for '" PROG
+	  " call',\n"
+	  "and the call followed the same way.\n" },
+	{ "pickup", cmd_pickup, "LINE [NUMBER | --group GROUP] [OPTIONS]",
+	  "Answer a call ringing elsewhere and follow it until it ends",
+	  "      --group GROUP         a call alerting in pickup group GROUP\n"
+	  "  -a, --address N           take it on address N of the line "
+	  "(default 0)\n"
+	  "  -m, --media MODE          own this media mode (default\n"
+	  "                            interactivevoice)\n"
+	  "      --hangup-after SECONDS\n"
+	  "                            drop the call this long after it "
+	  "connects\n",
+	  "With NUMBER, the call alerting at that station; with --group, the\n"
+	  "one alerting longest in GROUP; with neither, in the address's own\n"
+	  "group.  Then as for '" PROG " call'.\n" },
+	{ "forward", cmd_forward, "LINE [OPTIONS]",
+	  "Forward the calls of an address, cancel or show its forwarding",
+	  "  -a, --address N           the address (default: 0 to forward, "
+	  "every\n"
+	  "                            one to show)\n"
+	  "      --all-addresses       forward every address of the line\n"
+	  "      --uncond NUMBER       forward every call to NUMBER\n"
+	  "      --busy NUMBER         forward calls that find the address "
+	  "busy\n"
+	  "      --noanswer NUMBER     forward calls not answered in time\n"
+	  "      --after MS            with --noanswer: the time, in ms\n"
+	  "                            (default: the card's)\n"
+	  "      --cancel              forward nothing any more\n",
+	  "The numbers given replace the forwarding in force.  Without "
+	  "numbers or\n"
+	  "--cancel, the forwarding of the addresses is shown; after a "
+	  "change,\n"
+	  "that of the addresses changed.\n" },
 	{ "monitor", cmd_monitor, "LINE [--count N] [--json]",
 	  "Print every event of a line until interrupted",
 	  "  -n, --count N             stop after N events\n",

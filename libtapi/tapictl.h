@@ -166,10 +166,13 @@ const char *state_text(uint32_t state, uint32_t mode, char *buf, size_t size);
  * @loop: its event loop
  * @pr: prints the call's events
  * @call: the call's handle
- * @request: the request whose reply is awaited (make call, answer, drop),
- *	0 if none
+ * @request: the request whose reply is awaited (make call, pickup,
+ *	unpark, answer, drop), 0 if none
  * @what: the name of @request
- * @drop_when_valid: interrupted before the make call request completed
+ * @doing: what @request does, for messages, when it makes @call
+ * @new_call: @request makes @call: its handle is valid once it succeeded
+ * @drop_when_valid: interrupted before the request that makes the call
+ *	completed
  * @interrupted: SIGINT or SIGTERM arrived
  * @dropping: a drop was requested; waiting for idle
  * @hangup_after: drop this long after the call is connected; <0 never
@@ -185,6 +188,8 @@ struct session {
 	uint32_t call;
 	uint32_t request;
 	const char *what;
+	const char *doing;
+	bool new_call;
 	bool drop_when_valid;
 	bool interrupted;
 	bool dropping;
@@ -199,8 +204,14 @@ struct session {
 int session_init(struct session *s, struct tapi_line *line, bool json,
 		 int64_t hangup_after);
 void session_fini(struct session *s);
-/* Await the reply of request @id, named @what ("makecall"...). */
+/* Await the reply of request @id, named @what ("answer"...). */
 void session_expect(struct session *s, uint32_t id, const char *what);
+/*
+ * The same for request @id that makes s->call ("makecall", "pickup"...),
+ * which @doing ("place the call"...) says in messages.
+ */
+void session_expect_call(struct session *s, uint32_t id, const char *what,
+			 const char *doing);
 /* Follow s->call until it ends; returns the exit status. */
 int session_run(struct session *s);
 
@@ -243,6 +254,164 @@ struct tapi_line *open_owner_line(const char *card, unsigned int index,
  */
 uint32_t find_call_id(struct tapi_line *line, uint32_t call_id);
 
+/* ---- tool-follow.c: calls taken over or made, followed until done ---- */
+
+/* How long a dropped or transferred call may take to go idle. */
+#define SUPP_TIMEOUT_NS		(10 * 1000000000LL)
+
+/**
+ * struct followed - a call whose events are printed
+ * @handle: our handle
+ * @state: its state as last reported, 0 while the handle is not valid
+ * @mode: the state's mode
+ */
+struct followed {
+	uint32_t handle;
+	uint32_t state;
+	uint32_t mode;
+};
+
+/**
+ * struct supp - one supplementary command run
+ * @line_arg: LINE as given, for messages
+ * @json: --json
+ * @quiet: print no events: the command prints its outcome only
+ * @line: the line, opened without privileges: tapictl only holds the
+ *	calls it takes over or makes
+ * @loop: its event loop
+ * @pr: prints the events of the calls followed
+ * @calls: the calls followed, @num_calls of them
+ * @call: the call taken over
+ * @call_id: its id
+ * @conf: the conference call, 0 if none
+ * @request: the request whose reply is awaited, 0 if none
+ * @result: its outcome, once @replied
+ * @replied: the reply came
+ * @running: the conference runs: members that end are dropped and
+ *	released as they go
+ * @interrupted: SIGINT or SIGTERM arrived
+ * @failed: the line failed under us (reported)
+ */
+struct supp {
+	const char *line_arg;
+	bool json;
+	bool quiet;
+	struct tapi_line *line;
+	struct event_loop loop;
+	struct event_printer pr;
+	struct followed *calls;
+	size_t num_calls;
+	uint32_t call;
+	uint32_t call_id;
+	uint32_t conf;
+	uint32_t request;
+	int result;
+	bool replied;
+	bool running;
+	bool interrupted;
+	bool failed;
+};
+
+enum wait_result {
+	WAIT_OK,
+	WAIT_FAILED,
+	WAIT_TIMEOUT,
+	WAIT_SIGNAL,
+	WAIT_ERROR,
+};
+
+/* A condition to wait for: > 0 met, < 0 never will be, 0 not yet. */
+typedef int (*wait_fn)(struct supp *s, uint32_t handle);
+
+/* Open LINE and start the loop.  Returns an exit status, 0 if open. */
+int supp_open(struct supp *s, const char *cmd, const char *line_arg,
+	      bool json);
+void supp_close(struct supp *s);
+/* A handle to call @call_id, with no privilege raised; 0 if none. */
+uint32_t supp_find(struct supp *s, uint32_t call_id);
+/*
+ * Take call @call_id over as an extra owner, following it.  It must have
+ * an owner besides tapictl, or it would be dropped as tapictl exits.
+ * Returns the handle, or 0 (reported; no handle kept).
+ */
+uint32_t supp_take_call(struct supp *s, uint32_t call_id);
+/* The same as s->call and s->call_id; returns 0, or -1 (reported). */
+int supp_take(struct supp *s, uint32_t call_id);
+
+/* What a command does to the call it took over; returns an exit status. */
+typedef int (*supp_fn)(struct supp *s, const void *data);
+
+/*
+ * A command on call @call_id of LINE (@line_arg): open the line, take the
+ * call over, run @fn with @data, then give every handle back (printing
+ * the events left unless @quiet).  Returns @fn's exit status, or that of
+ * what failed before.
+ */
+int supp_run(const char *cmd, const char *line_arg, bool json, bool quiet,
+	     uint32_t call_id, supp_fn fn, const void *data);
+
+/* The call followed as @handle, NULL if none. */
+struct followed *find_followed(struct supp *s, uint32_t handle);
+/*
+ * Follow @handle: print its events, track its state.  The handles a
+ * request makes are followed as soon as it is issued, so that the first
+ * events of the new calls, which may come with the reply, are seen.
+ */
+void follow(struct supp *s, uint32_t handle);
+/* Stop following @handle (a new call's that never became valid). */
+void unfollow(struct supp *s, uint32_t handle);
+/*
+ * The state of @handle as the core says it now (and its mode in *@mode,
+ * if not NULL); 0 if it cannot tell, e.g. for a handle not valid yet.
+ */
+uint32_t get_state(struct supp *s, uint32_t handle, uint32_t *mode);
+/* The state of @handle, as followed or else as the core says it now. */
+uint32_t state_of(struct supp *s, uint32_t handle);
+/* Give a handle back: deallocated, or first made a monitor's if live. */
+void release(struct supp *s, uint32_t handle);
+/*
+ * "call 7: cannot hold: <strerror>" for @err, with "(it is onhold)" after
+ * %EBADFD: the state that did not allow it.
+ */
+void op_error(struct supp *s, uint32_t handle, const char *what, int err);
+
+/* Ask for @handle to be dropped; its reply is printed as it comes. */
+void request_drop(struct supp *s, uint32_t handle);
+/* While the conference runs: hang up on members that ended. */
+void running_state(struct supp *s, struct followed *f);
+/*
+ * Print events until @cond(@s, @handle) is met or fails, a signal
+ * arrives, @deadline (now_ns() clock, < 0 none) passes or the line fails.
+ */
+enum wait_result wait_for(struct supp *s, wait_fn cond, uint32_t handle,
+			  int64_t deadline);
+/* A wait_fn: @handle is idle. */
+int is_idle(struct supp *s, uint32_t handle);
+/*
+ * Await the reply of request @id (-1 if it did not start: errno says
+ * why), named @what, about @handle; @doing names it in messages.  A
+ * signal meanwhile is remembered and the reply still awaited; a second
+ * one gives up.  Returns 0 or -1 (reported).
+ */
+int await_reply(struct supp *s, int id, uint32_t handle, const char *what,
+		const char *doing);
+/* Drop @handle and wait until it is idle; then let it go. */
+void drop_wait(struct supp *s, uint32_t handle);
+/* Print what is already queued, without waiting. */
+void drain(struct supp *s);
+
+/*
+ * {"call_id", @key: true, @to_key: @to, "conf_call_id", "state"} or
+ * "call N: @text @to, state"; @to and @conf_id are left out when NULL or
+ * 0.
+ */
+void print_outcome(struct supp *s, const char *key, const char *text,
+		   const char *to_key, const char *to, uint32_t conf_id);
+/* Parse ID; a usage error if it is not one. */
+int parse_call_id(const char *cmd, const char *arg, uint32_t *id);
+/* NUMBER: non-empty, fits the uapi's field; a usage error if not. */
+int check_number(const char *cmd, const char *number);
+
 /* ---- the subcommands ---- */
 
 int cmd_call(int argc, char **argv);
@@ -254,5 +423,10 @@ int cmd_hold(int argc, char **argv);
 int cmd_unhold(int argc, char **argv);
 int cmd_transfer(int argc, char **argv);
 int cmd_conference(int argc, char **argv);
+int cmd_park(int argc, char **argv);
+int cmd_unpark(int argc, char **argv);
+int cmd_pickup(int argc, char **argv);
+int cmd_forward(int argc, char **argv);
+int cmd_swap(int argc, char **argv);
 
 #endif /* _TAPICTL_H */

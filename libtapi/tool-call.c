@@ -75,7 +75,7 @@ int cmd_call(int argc, char **argv)
 		ret = EXIT_FAIL;
 	} else {
 		s.call = call;
-		session_expect(&s, id, "makecall");
+		session_expect_call(&s, id, "makecall", "place the call");
 		ret = session_run(&s);
 	}
 	session_fini(&s);

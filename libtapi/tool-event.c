@@ -201,9 +201,19 @@ static void print_text(const struct tapi_line_event *ev, uint32_t call_id,
 		break;
 	case TAPI_EV_ADDRESSSTATE:
 		s = flags_to_alloc_str(TAPI_FLAGS_ADDRESS_STATE, p1, "-");
-		printf(" address %" PRIu32 ": %s, %" PRIu32 " call%s in use",
-		       p0, s, p2, p2 == 1 ? "" : "s");
+		printf(" address %" PRIu32 ": %s, ", p0, s);
 		free(s);
+		/* With the forwarding, param 2 is what it forwards now. */
+		if (p1 & TAPI_ADDRSTATE_FORWARD) {
+			s = flags_to_alloc_str(TAPI_FLAGS_FORWARD_MODE,
+				tapi_line_event_get_forward_modes(ev),
+				"nothing");
+			printf("forwards %s", s);
+			free(s);
+		} else {
+			printf("%" PRIu32 " call%s in use", p2,
+			       p2 == 1 ? "" : "s");
+		}
 		break;
 	case TAPI_EV_CLOSE:
 		printf(" %s", name_or_hex(tapi_close_reason_str(p0), p0, hex,
@@ -294,7 +304,11 @@ static void print_json(const struct tapi_line_event *ev, uint32_t call_id,
 	case TAPI_EV_ADDRESSSTATE:
 		json_uint(&w, "address_id", p0);
 		json_flags(&w, "fields", TAPI_FLAGS_ADDRESS_STATE, p1);
-		json_uint(&w, "num_inuse", p2);
+		if (p1 & TAPI_ADDRSTATE_FORWARD)
+			json_flags(&w, "forward_modes", TAPI_FLAGS_FORWARD_MODE,
+				   tapi_line_event_get_forward_modes(ev));
+		else
+			json_uint(&w, "num_inuse", p2);
 		break;
 	case TAPI_EV_CLOSE:
 		json_name(&w, "reason", tapi_close_reason_str(p0), p0);

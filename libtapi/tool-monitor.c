@@ -269,11 +269,77 @@ static void json_name(struct json_writer *w, const char *key,
 	json_string(w, key, name);
 }
 
+/* User-user information as hex, "68656c6c6f"; allocated. */
+static char *user_user_hex(const struct tapi_line_call_info *info)
+{
+	const uint8_t *data = tapi_line_call_info_get_user_user_info(info);
+	size_t len = tapi_line_call_info_get_user_user_len(info), i;
+	char *hex = xmalloc(2 * len + 1);
+
+	for (i = 0; i < len; i++)
+		sprintf(hex + 2 * i, "%02x", data[i]);
+	hex[2 * len] = '\0';
+	return hex;
+}
+
+/* *@s ", " @part, or @part alone; both allocated, @part taken. */
+static void add_part(char **s, char *part)
+{
+	char *both;
+
+	if (!*s) {
+		*s = part;
+		return;
+	}
+	both = xasprintf("%s, %s", *s, part);
+	free(*s);
+	free(part);
+	*s = both;
+}
+
+/*
+ * What the table leaves out of a call, if anything: "secure, call back
+ * of completion 3, user-user info "hello"" (or as hex, when not
+ * printable ASCII); NULL when there is nothing to say.  Allocated.
+ */
+static char *call_extras(const struct tapi_line_call_info *info)
+{
+	const uint8_t *data = tapi_line_call_info_get_user_user_info(info);
+	size_t len = tapi_line_call_info_get_user_user_len(info), i;
+	uint32_t params = tapi_line_call_info_get_param_flags(info);
+	uint32_t completion = tapi_line_call_info_get_completion_id(info);
+	bool text = true;
+	char *s = NULL;
+
+	if (params)
+		add_part(&s, flags_to_alloc_str(TAPI_FLAGS_CALL_PARAM, params,
+						""));
+	if (completion)
+		add_part(&s, xasprintf("call back of completion %" PRIu32,
+				       completion));
+	if (!len)
+		return s;
+	for (i = 0; i < len; i++)
+		if (data[i] < 0x20 || data[i] > 0x7e || data[i] == '"')
+			text = false;
+	if (text) {
+		add_part(&s, xasprintf("user-user info \"%.*s\"", (int)len,
+				       (const char *)data));
+	} else {
+		char *hex = user_user_hex(info);
+
+		add_part(&s, xasprintf("user-user info 0x%s", hex));
+		free(hex);
+	}
+	return s;
+}
+
 static void calls_json(const struct call_row *rows, int n)
 {
 	const struct tapi_line_call_info *ci;
 	struct json_writer w;
 	uint32_t state, mode;
+	char *hex;
 	int i, k;
 
 	json_init(&w, stdout);
@@ -308,6 +374,13 @@ static void calls_json(const struct call_row *rows, int n)
 		json_uint(&w, "num_owners",
 			  tapi_line_call_info_get_num_owners(ci));
 		json_uint(&w, "num_monitors", other_monitors(&rows[i]));
+		json_flags(&w, "param_flags", TAPI_FLAGS_CALL_PARAM,
+			   tapi_line_call_info_get_param_flags(ci));
+		json_uint(&w, "completion_id",
+			  tapi_line_call_info_get_completion_id(ci));
+		hex = user_user_hex(ci);
+		json_string(&w, "user_user_info", hex);
+		free(hex);
 		json_end_object(&w);
 	}
 	json_end_array(&w);
@@ -355,6 +428,15 @@ static void calls_text(const struct call_row *rows, int n)
 	}
 	table_print(&t, stdout, "");
 	table_free(&t);
+	for (i = 0, k = 0; i < n; i++) {
+		char *extras = call_extras(rows[i].info);
+
+		if (!extras)
+			continue;
+		printf("%scall %" PRIu32 ": %s\n", k++ ? "" : "\n",
+		       tapi_line_call_info_get_call_id(rows[i].info), extras);
+		free(extras);
+	}
 }
 
 int cmd_calls(int argc, char **argv)

@@ -42,6 +42,15 @@ void session_expect(struct session *s, uint32_t id, const char *what)
 	printer_add_request(&s->pr, id, what);
 	s->request = id;
 	s->what = what;
+	s->new_call = false;
+}
+
+void session_expect_call(struct session *s, uint32_t id, const char *what,
+			 const char *doing)
+{
+	session_expect(s, id, what);
+	s->doing = doing;
+	s->new_call = true;
 }
 
 /* The call is idle: give its handle back and stop. */
@@ -62,7 +71,7 @@ static void session_drop(struct session *s)
 
 	if (s->dropping || s->done)
 		return;
-	if (s->request && !strcmp(s->what, "makecall")) {
+	if (s->request && s->new_call) {
 		/* No valid handle yet: drop it once there is one. */
 		s->drop_when_valid = true;
 		return;
@@ -112,19 +121,20 @@ static void session_state(struct session *s, uint32_t state)
 
 static void session_reply(struct session *s, int result)
 {
-	const char *what = s->what;
+	bool new_call = s->new_call;
 
 	s->request = 0;
+	s->new_call = false;
 	if (!result) {
-		if (!strcmp(what, "makecall") && s->drop_when_valid)
+		if (new_call && s->drop_when_valid)
 			session_drop(s);
 		return;
 	}
-	if (!strcmp(what, "makecall"))
-		error("cannot place the call: %s", strerror(-result));
+	if (new_call)
+		error("cannot %s: %s", s->doing, strerror(-result));
 	else
 		error("call %" PRIu32 ": %s failed: %s",
-		      printer_call_id(&s->pr, s->call), what,
+		      printer_call_id(&s->pr, s->call), s->what,
 		      strerror(-result));
 	session_fail(s);
 }
@@ -134,7 +144,7 @@ static void session_resync(struct session *s)
 {
 	struct tapi_line_call_status *st;
 
-	if (s->request && !strcmp(s->what, "makecall"))
+	if (s->request && s->new_call)
 		return;	/* not valid yet; its reply is never lost */
 	st = tapi_line_get_call_status(s->line, s->call);
 	if (!st) {

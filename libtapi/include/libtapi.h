@@ -33,6 +33,7 @@ struct tapi_line_status;
 struct tapi_event_buffer;
 struct tapi_line_event;
 struct tapi_call_params;
+struct tapi_forward_list;
 struct tapi_line_call_info;
 struct tapi_line_call_status;
 struct tapi_line_address_status;
@@ -57,9 +58,11 @@ struct tapi_media;
  * valid on the &struct tapi_line it came from only.  The library keeps no
  * call state; &struct tapi_line_call_info, &struct tapi_line_call_status and
  * &struct tapi_line_address_status are snapshots read from the core, and
- * &struct tapi_call_params holds the parameters of a call to place.  (The
- * names differ from the uapi's struct tapi_call_info, tapi_call_status and
- * tapi_address_status, which <linux/tapi.h> already defines.)
+ * &struct tapi_call_params holds the parameters of a call to place, &struct
+ * tapi_forward_list where an address's calls are to be forwarded.  (The
+ * snapshots' names differ from the uapi's struct tapi_call_info,
+ * tapi_call_status and tapi_address_status, which <linux/tapi.h> already
+ * defines.)
  *
  * A &struct tapi_ring queues the same operations on an io_uring, and a
  * &struct tapi_completion receives what each one's completion says (see
@@ -502,6 +505,48 @@ tapi_address_info_get_transfer_modes(const struct tapi_address_info *info);
  */
 unsigned int
 tapi_address_info_get_max_conf_members(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_park_modes() - how calls of the address are parked
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_park_mode: the modes tapi_line_park()
+ * takes on this address; 0 if its calls cannot be parked, or the core has
+ * no %TAPI_FEATURE_CALL_SERVICES.
+ */
+uint32_t tapi_address_info_get_park_modes(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_forward_modes() - how the address can be forwarded
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_forward_mode: the modes a forwarding list
+ * given to tapi_line_forward() may use on this address; 0 if it cannot be
+ * forwarded.
+ */
+uint32_t
+tapi_address_info_get_forward_modes(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_completion_modes() - how calls are completed
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_completion_mode: the modes
+ * tapi_line_complete_call() takes on this address; 0 if there is no call
+ * completion.
+ */
+uint32_t
+tapi_address_info_get_completion_modes(const struct tapi_address_info *info);
+
+/**
+ * tapi_address_info_get_max_user_user() - size of user-user information
+ * @info: the snapshot
+ *
+ * Return: the most bytes tapi_line_send_user_user_info() sends at once on
+ * this address, at most %TAPI_USERUSER_MAX; 0 if it cannot send any.
+ */
+unsigned int
+tapi_address_info_get_max_user_user(const struct tapi_address_info *info);
 
 /* ------------------------------------------------------------------ */
 /* Line settings                                                       */
@@ -1047,6 +1092,18 @@ tapi_line_event_get_conf_call_id(const struct tapi_line_event *event);
  * (param 0); -1 for every other type.
  */
 int tapi_line_event_get_address_id(const struct tapi_line_event *event);
+
+/**
+ * tapi_line_event_get_forward_modes() - what an address forwards now
+ * @event: the event
+ *
+ * Return: for a %TAPI_EV_ADDRESSSTATE with %TAPI_ADDRSTATE_FORWARD, the
+ * &enum tapi_forward_mode bits the address forwards now (param 2; 0: the
+ * forwarding was cancelled; tapi_line_get_address_status() has the
+ * destinations); 0 for every other event.
+ */
+uint32_t
+tapi_line_event_get_forward_modes(const struct tapi_line_event *event);
 
 /**
  * typedef tapi_line_event_cb - called by tapi_line_dispatch_events()
@@ -1943,6 +2000,447 @@ int tapi_line_get_conf_related_calls(struct tapi_line *line, uint32_t call,
 				     unsigned int *remaining);
 
 /* ------------------------------------------------------------------ */
+/* Call services                                                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * DOC: Call services
+ *
+ * Redirect, pickup, park and unpark, forward, secure call, user-user
+ * information and call completion (%TAPI_FEATURE_CALL_SERVICES, "Call
+ * services" in <linux/tapi.h>) are asynchronous requests like hold: the
+ * plain function returns a request id and the outcome comes as a
+ * %TAPI_EV_REPLY event, the _sync() variant waits for it.
+ *
+ * Those on a call (redirect, park, secure call, send user-user
+ * information, complete call) need an owner handle and the call's feature
+ * bit (tapi_line_call_status_get_features()).  Those on the line (pickup,
+ * unpark, forward, uncomplete call) may be issued by any line, if the
+ * address has the feature (tapi_line_address_status_get_features() says
+ * which are legal now: pickup and unpark need room for one more call).
+ * Modes must be among the address's (tapi_address_info_get_park_modes()
+ * and friends; %EOPNOTSUPP otherwise).
+ *
+ * Pickup and unpark create a call, as tapi_line_make_call() does: its
+ * handle is handed back at once, owned by the line, valid once the request
+ * succeeded; it never becomes valid if the request fails.
+ *
+ * Errors, besides those of every call operation: %EBUSY a busy number, a
+ * taken park address or none free, no call to spare for pickup or unpark;
+ * %ENXIO a number the card cannot reach or that is no park address;
+ * %ESRCH nothing alerts or is parked there (pickup, unpark); %ENOSPC the
+ * line has %TAPI_MAX_COMPLETIONS call completions pending; %ENOENT no
+ * such call completion.  Those about the far end are the outcome of the
+ * request (its reply), the others refuse it at once.
+ */
+
+/**
+ * tapi_line_redirect() - deflect an offered call to another number
+ *	(lineRedirect), asynchronously
+ * @line: the line
+ * @call: the call, owned, %TAPI_CALLSTATE_OFFERING or
+ *	%TAPI_CALLSTATE_ACCEPTED
+ * @dest: the number to deflect it to, non-empty, at most %TAPI_DIAL_LEN -
+ *	1 bytes, no control characters
+ *
+ * Once the caller is on the way to @dest the call goes
+ * %TAPI_CALLSTATE_IDLE here (deallocate it); the new station sees reason
+ * %TAPI_CALLREASON_REDIRECT.  A busy number fails the request with %EBUSY,
+ * one the card cannot reach with %ENXIO, and the call stays offered.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @dest NULL
+ * or too long).
+ */
+int tapi_line_redirect(struct tapi_line *line, uint32_t call,
+		       const char *dest);
+
+/**
+ * tapi_line_redirect_sync() - deflect an offered call and wait for the
+ *	outcome
+ * @line: the line
+ * @call: as for tapi_line_redirect()
+ * @dest: as for tapi_line_redirect()
+ *
+ * Return: 0, or -1 with errno set (%EBUSY, %ENXIO: see
+ * tapi_line_redirect()).
+ */
+int tapi_line_redirect_sync(struct tapi_line *line, uint32_t call,
+			    const char *dest);
+
+/**
+ * tapi_line_pickup() - answer, from this line, a call alerting elsewhere
+ *	(linePickup), asynchronously
+ * @line: the line
+ * @address_id: the address of @line the call comes to; it needs
+ *	%TAPI_ADDRFEATURE_PICKUP
+ * @dest: directed pickup: the number of the station whose alerting call
+ *	to take; NULL or "" for a group pickup
+ * @group: group pickup (@dest empty): the pickup group, NULL or "" for
+ *	the address's own; must be empty with @dest (else %EINVAL)
+ * @call: out: the new call's handle, owned by @line, valid once the
+ *	request succeeded (as for tapi_line_make_call()): CONNECTED, reason
+ *	%TAPI_CALLREASON_PICKUP, with the picked call's parties
+ *
+ * The call at the other station goes DISCONNECTED
+ * (%TAPI_DISCONNECTMODE_PICKUP).  Nothing alerting there fails the request
+ * with %ESRCH, a number the card does not know with %ENXIO.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @call
+ * NULL, @dest and @group both given, a string too long; %EBUSY: no call
+ * to spare on the address).
+ */
+int tapi_line_pickup(struct tapi_line *line, unsigned int address_id,
+		     const char *dest, const char *group, uint32_t *call);
+
+/**
+ * tapi_line_pickup_sync() - pick up a call and wait for the outcome
+ * @line: the line
+ * @address_id: as for tapi_line_pickup()
+ * @dest: as for tapi_line_pickup()
+ * @group: as for tapi_line_pickup()
+ * @call: out: the new call's handle, valid when 0 is returned (or, after
+ *	%EINTR, with the successful reply)
+ *
+ * Return: 0, or -1 with errno set (%ESRCH, %ENXIO: see tapi_line_pickup()).
+ */
+int tapi_line_pickup_sync(struct tapi_line *line, unsigned int address_id,
+			  const char *dest, const char *group,
+			  uint32_t *call);
+
+/**
+ * tapi_line_park() - park a call (linePark), asynchronously
+ * @line: the line
+ * @call: the call, owned, %TAPI_CALLSTATE_CONNECTED, not a conference call
+ * @mode: %TAPI_PARK_DIRECTED to park it at @dest, or
+ *	%TAPI_PARK_NONDIRECTED at a free park address the switch picks; one
+ *	of the address's tapi_address_info_get_park_modes() (else
+ *	%EOPNOTSUPP)
+ * @dest: %TAPI_PARK_DIRECTED: the park address, non-empty;
+ *	%TAPI_PARK_NONDIRECTED: NULL or ""
+ *
+ * The far party stays connected to the switch, held, at the park address;
+ * the call goes %TAPI_CALLSTATE_IDLE here.  Before it does, its
+ * redirection party (tapi_line_call_info_get_party_number() with
+ * %TAPI_PARTY_REDIRECTION, until the handle is deallocated) names the park
+ * address, announced by a %TAPI_EV_CALLINFO; tapi_line_park_sync() reads
+ * it for you.  A taken park address, or none free, fails the request with
+ * %EBUSY, a number that is no park address with %ENXIO.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @mode not
+ * one mode, @dest empty for a directed park or given for a non-directed
+ * one, too long).
+ */
+int tapi_line_park(struct tapi_line *line, uint32_t call, uint32_t mode,
+		   const char *dest);
+
+/**
+ * tapi_line_park_sync() - park a call, wait for the outcome and read
+ *	where it is parked
+ * @line: the line
+ * @call: as for tapi_line_park()
+ * @mode: as for tapi_line_park()
+ * @dest: as for tapi_line_park()
+ * @park_address: out, may be NULL: where the call is parked (with
+ *	%TAPI_PARK_NONDIRECTED, the address the switch picked), as the core
+ *	reports it in the call's redirection party; "" if it reports none
+ * @size: room in @park_address: 0 with NULL, else at least %TAPI_DIAL_LEN
+ *
+ * Return: 0 (the call is parked, whether or not its park address could be
+ * read), or -1 with errno set (%EINVAL: @size too small; %EBUSY, %ENXIO:
+ * see tapi_line_park()).
+ */
+int tapi_line_park_sync(struct tapi_line *line, uint32_t call, uint32_t mode,
+			const char *dest, char *park_address, size_t size);
+
+/**
+ * tapi_line_unpark() - retrieve a parked call onto this line (lineUnpark),
+ *	asynchronously
+ * @line: the line
+ * @address_id: the address of @line the call comes to; it needs
+ *	%TAPI_ADDRFEATURE_UNPARK
+ * @dest: the park address, non-empty
+ * @call: out: the new call's handle, owned by @line, valid once the
+ *	request succeeded: CONNECTED, reason %TAPI_CALLREASON_UNPARK
+ *
+ * Nothing parked at @dest fails the request with %ESRCH, a number that is
+ * no park address with %ENXIO.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @call or
+ * @dest NULL, @dest too long; %EBUSY: no call to spare on the address).
+ */
+int tapi_line_unpark(struct tapi_line *line, unsigned int address_id,
+		     const char *dest, uint32_t *call);
+
+/**
+ * tapi_line_unpark_sync() - retrieve a parked call and wait for the
+ *	outcome
+ * @line: the line
+ * @address_id: as for tapi_line_unpark()
+ * @dest: as for tapi_line_unpark()
+ * @call: out: the new call's handle, valid when 0 is returned
+ *
+ * Return: 0, or -1 with errno set (%ESRCH, %ENXIO: see tapi_line_unpark()).
+ */
+int tapi_line_unpark_sync(struct tapi_line *line, unsigned int address_id,
+			  const char *dest, uint32_t *call);
+
+/**
+ * tapi_forward_list_new() - create an empty forwarding list
+ *
+ * A forwarding list says where an address's calls go, for
+ * tapi_line_forward(): at most one number per &enum tapi_forward_mode,
+ * and a no-answer time.  It is the caller's, the library only reads it.
+ *
+ * Return: a new list to release with tapi_forward_list_free(), or NULL
+ * with errno %ENOMEM.
+ */
+struct tapi_forward_list *tapi_forward_list_new(void);
+
+/**
+ * tapi_forward_list_free() - release a forwarding list
+ * @list: the list, or NULL
+ */
+void tapi_forward_list_free(struct tapi_forward_list *list);
+
+/**
+ * tapi_forward_list_reset() - empty a forwarding list
+ * @list: the list
+ *
+ * No entries and no no-answer time: given to tapi_line_forward(), an empty
+ * list cancels the forwarding.
+ */
+void tapi_forward_list_reset(struct tapi_forward_list *list);
+
+/**
+ * tapi_forward_list_set() - forward the calls of one mode to a number
+ * @list: the list
+ * @mode: one &enum tapi_forward_mode bit: %TAPI_FORWARD_UNCOND every call,
+ *	%TAPI_FORWARD_BUSY calls that find the address busy,
+ *	%TAPI_FORWARD_NOANSWER calls not answered in time
+ * @dest: the number, non-empty, at most %TAPI_DIAL_LEN - 1 bytes; copied
+ *
+ * An entry of the same mode is replaced.  Entries are kept in the order
+ * of their mode bits.
+ *
+ * Return: 0, or -1 with errno %EINVAL (@mode not one defined bit, @dest
+ * NULL, empty or too long); the list is unchanged then.
+ */
+int tapi_forward_list_set(struct tapi_forward_list *list, uint32_t mode,
+			  const char *dest);
+
+/**
+ * tapi_forward_list_set_no_answer_ms() - how long a call alerts before it
+ *	is forwarded
+ * @list: the list
+ * @ms: with a %TAPI_FORWARD_NOANSWER entry, the time in milliseconds, at
+ *	most %TAPI_FORWARD_NO_ANSWER_MS_MAX; 0 for the card's default.  The
+ *	core refuses a time without such an entry (%EINVAL).
+ *
+ * Return: 0, or -1 with errno %EINVAL (@ms too long; nothing changed).
+ */
+int tapi_forward_list_set_no_answer_ms(struct tapi_forward_list *list,
+				       unsigned int ms);
+
+/**
+ * tapi_forward_list_get_no_answer_ms() - the no-answer time of a list
+ * @list: the list
+ *
+ * Return: the time set with tapi_forward_list_set_no_answer_ms(), 0 if
+ * none.
+ */
+unsigned int
+tapi_forward_list_get_no_answer_ms(const struct tapi_forward_list *list);
+
+/**
+ * tapi_forward_list_get_num_entries() - entries of a list
+ * @list: the list
+ *
+ * Return: the number of entries, 0 for an empty list.
+ */
+unsigned int
+tapi_forward_list_get_num_entries(const struct tapi_forward_list *list);
+
+/**
+ * tapi_forward_list_get_mode() - the mode of an entry
+ * @list: the list
+ * @index: 0 to tapi_forward_list_get_num_entries() - 1
+ *
+ * Return: the entry's &enum tapi_forward_mode bit, 0 if @index is out of
+ * range.
+ */
+uint32_t tapi_forward_list_get_mode(const struct tapi_forward_list *list,
+				    unsigned int index);
+
+/**
+ * tapi_forward_list_get_dest() - the number of an entry
+ * @list: the list
+ * @index: 0 to tapi_forward_list_get_num_entries() - 1
+ *
+ * Return: the number, valid until the entry is replaced, the list reset or
+ * freed; NULL with errno %EINVAL if @index is out of range.
+ */
+const char *tapi_forward_list_get_dest(const struct tapi_forward_list *list,
+				       unsigned int index);
+
+/**
+ * tapi_line_forward() - set or cancel the forwarding of an address
+ *	(lineForward), asynchronously
+ * @line: the line
+ * @address_id: the address (it needs %TAPI_ADDRFEATURE_FORWARD), or
+ *	%TAPI_ALL_ADDRESSES for every address of the line (the line needs
+ *	%TAPI_LINEFEATURE_FORWARD)
+ * @list: the forwarding: each mode one of the address's
+ *	tapi_address_info_get_forward_modes() (else %EOPNOTSUPP), each number
+ *	not the address's own (else %EINVAL); NULL or an empty list cancels
+ *	the forwarding.  Read at once.
+ *
+ * The list replaces the forwarding in force.  Once the card has applied
+ * it, every line gets a %TAPI_EV_ADDRESSSTATE with %TAPI_ADDRSTATE_FORWARD
+ * (tapi_line_event_get_forward_modes()) and
+ * tapi_line_get_address_status() shows it.  A number the card cannot reach
+ * fails the request with %ENXIO.
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @address_id
+ * negative but not %TAPI_ALL_ADDRESSES, a no-answer time without a
+ * %TAPI_FORWARD_NOANSWER entry).
+ */
+int tapi_line_forward(struct tapi_line *line, int address_id,
+		      const struct tapi_forward_list *list);
+
+/**
+ * tapi_line_forward_sync() - set or cancel the forwarding of an address and
+ *	wait for the outcome
+ * @line: the line
+ * @address_id: as for tapi_line_forward()
+ * @list: as for tapi_line_forward()
+ *
+ * Return: 0, or -1 with errno set (%ENXIO: see tapi_line_forward()).
+ */
+int tapi_line_forward_sync(struct tapi_line *line, int address_id,
+			   const struct tapi_forward_list *list);
+
+/**
+ * tapi_line_secure_call() - secure a call from interruptions
+ *	(lineSecureCall), asynchronously
+ * @line: the line
+ * @call: the call, owned, in any state but IDLE and DISCONNECTED, not
+ *	secure yet (else %EBADFD)
+ *
+ * The switch keeps call waiting and intrusion away from the call: its
+ * tapi_line_call_info_get_param_flags() get %TAPI_CALLPARAM_SECURE,
+ * announced by a %TAPI_EV_CALLINFO.
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_secure_call(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_secure_call_sync() - secure a call and wait for the outcome
+ * @line: the line
+ * @call: as for tapi_line_secure_call()
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_secure_call_sync(struct tapi_line *line, uint32_t call);
+
+/**
+ * tapi_line_send_user_user_info() - send user-user information to the far
+ *	end (lineSendUserUserInfo), asynchronously
+ * @line: the line
+ * @call: the call, owned, OFFERING, ACCEPTED, PROCEEDING, RINGBACK or
+ *	CONNECTED
+ * @data: the bytes to send
+ * @len: how many, 1 to the address's tapi_address_info_get_max_user_user()
+ *	(else %EINVAL)
+ *
+ * The far end's call reports them with %TAPI_CALLINFO_USERUSERINFO
+ * (tapi_line_call_info_get_user_user_info()).
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL: @data NULL,
+ * @len above %TAPI_USERUSER_MAX, checked here, or above the address's
+ * limit, or 0).
+ */
+int tapi_line_send_user_user_info(struct tapi_line *line, uint32_t call,
+				  const void *data, size_t len);
+
+/**
+ * tapi_line_send_user_user_info_sync() - send user-user information and
+ *	wait for the outcome
+ * @line: the line
+ * @call: as for tapi_line_send_user_user_info()
+ * @data: as for tapi_line_send_user_user_info()
+ * @len: as for tapi_line_send_user_user_info()
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_send_user_user_info_sync(struct tapi_line *line, uint32_t call,
+				       const void *data, size_t len);
+
+/**
+ * tapi_line_complete_call() - ask the switch to complete a call that
+ *	found the far end busy or not answering (lineCompleteCall),
+ *	asynchronously
+ * @line: the line
+ * @call: the call, owned, %TAPI_CALLSTATE_BUSY or %TAPI_CALLSTATE_RINGBACK
+ * @mode: %TAPI_COMPLETION_CAMPON to wait at the busy station (BUSY only,
+ *	else %EBADFD): the call goes RINGBACK once it is free; or
+ *	%TAPI_COMPLETION_CALLBACK: the switch calls this line back once the
+ *	station is free (reason %TAPI_CALLREASON_CALLCOMPLETION, and the
+ *	completion id in tapi_line_call_info_get_completion_id()), and the
+ *	call may be dropped.  One of the address's
+ *	tapi_address_info_get_completion_modes() (else %EOPNOTSUPP).
+ * @completion_id: out: the completion's id, written at once; it names the
+ *	completion on this line until it is answered or cancelled
+ *	(tapi_line_uncomplete_call(), or closing the line), and nothing if
+ *	the request fails
+ *
+ * Return: the request id (> 0), or -1 with errno set (%EINVAL:
+ * @completion_id NULL, @mode not one mode; %ENOSPC: the line has
+ * %TAPI_MAX_COMPLETIONS completions pending).
+ */
+int tapi_line_complete_call(struct tapi_line *line, uint32_t call,
+			    uint32_t mode, uint32_t *completion_id);
+
+/**
+ * tapi_line_complete_call_sync() - ask for a call completion and wait for
+ *	the outcome
+ * @line: the line
+ * @call: as for tapi_line_complete_call()
+ * @mode: as for tapi_line_complete_call()
+ * @completion_id: out: the completion's id, valid when 0 is returned (or,
+ *	after %EINTR, with the successful reply)
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_complete_call_sync(struct tapi_line *line, uint32_t call,
+				 uint32_t mode, uint32_t *completion_id);
+
+/**
+ * tapi_line_uncomplete_call() - cancel a call completion
+ *	(lineUncompleteCall), asynchronously
+ * @line: the line
+ * @completion_id: a completion this line asked for, still pending (else
+ *	%ENOENT: never made, answered or cancelled)
+ *
+ * A camped-on call stays BUSY, no longer waiting; a call back will not
+ * come.
+ *
+ * Return: the request id (> 0), or -1 with errno set.
+ */
+int tapi_line_uncomplete_call(struct tapi_line *line, uint32_t completion_id);
+
+/**
+ * tapi_line_uncomplete_call_sync() - cancel a call completion and wait for
+ *	the outcome
+ * @line: the line
+ * @completion_id: as for tapi_line_uncomplete_call()
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_line_uncomplete_call_sync(struct tapi_line *line,
+				   uint32_t completion_id);
+
+/* ------------------------------------------------------------------ */
 /* Call information                                                    */
 /* ------------------------------------------------------------------ */
 
@@ -2145,6 +2643,54 @@ uint32_t
 tapi_line_call_info_get_party_flags(const struct tapi_line_call_info *info,
 				    enum tapi_party_kind party);
 
+/**
+ * tapi_line_call_info_get_param_flags() - what holds for the call
+ * @info: the snapshot
+ *
+ * Return: a bitmap of &enum tapi_call_param_flag: %TAPI_CALLPARAM_SECURE
+ * once the call was secured (tapi_line_secure_call()),
+ * %TAPI_CALLPARAM_BLOCKID when the caller withholds its number.
+ */
+uint32_t
+tapi_line_call_info_get_param_flags(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_completion_id() - the call completion a call
+ *	answers
+ * @info: the snapshot
+ *
+ * Return: for a call the switch placed to answer a call completion (reason
+ * %TAPI_CALLREASON_CALLCOMPLETION), the completion's id as
+ * tapi_line_complete_call() handed it back; 0 for every other call.
+ */
+uint32_t
+tapi_line_call_info_get_completion_id(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_user_user_len() - bytes of user-user information
+ * @info: the snapshot
+ *
+ * Return: how many bytes of user-user information the far end sent last
+ * (tapi_line_call_info_get_user_user_info()), 0 to %TAPI_USERUSER_MAX; 0
+ * if it sent none.
+ */
+size_t
+tapi_line_call_info_get_user_user_len(const struct tapi_line_call_info *info);
+
+/**
+ * tapi_line_call_info_get_user_user_info() - user-user information from
+ *	the far end
+ * @info: the snapshot
+ *
+ * The bytes are the far end's, as it sent them (tapi_line_send_user_user_info()
+ * at its end): not a string, not NUL-terminated.
+ *
+ * Return: the tapi_line_call_info_get_user_user_len() bytes the far end
+ * sent last, valid until @info is freed; never NULL.
+ */
+const void *
+tapi_line_call_info_get_user_user_info(const struct tapi_line_call_info *info);
+
 /* ------------------------------------------------------------------ */
 /* Call status                                                         */
 /* ------------------------------------------------------------------ */
@@ -2311,6 +2857,55 @@ unsigned int tapi_line_address_status_get_num_onholdpend_calls(
 uint32_t tapi_line_address_status_get_features(
 	const struct tapi_line_address_status *status);
 
+/**
+ * tapi_line_address_status_get_num_forward() - entries of the forwarding
+ * @status: the snapshot
+ *
+ * The forwarding in force, as the card reports it (set with
+ * tapi_line_forward() or at the switch): one entry per forwarded &enum
+ * tapi_forward_mode, in the order of the mode bits, read with
+ * tapi_line_address_status_get_forward_mode() and
+ * tapi_line_address_status_get_forward_dest().
+ *
+ * Return: the number of entries, 0 to %TAPI_FORWARD_MAX; 0 when the
+ * address does not forward its calls.
+ */
+unsigned int tapi_line_address_status_get_num_forward(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_forward_no_answer_ms() - no-answer time of
+ *	the forwarding
+ * @status: the snapshot
+ *
+ * Return: with a %TAPI_FORWARD_NOANSWER entry, how long a call alerts, in
+ * milliseconds, before it is forwarded; 0 otherwise.
+ */
+unsigned int tapi_line_address_status_get_forward_no_answer_ms(
+	const struct tapi_line_address_status *status);
+
+/**
+ * tapi_line_address_status_get_forward_mode() - when an entry forwards
+ * @status: the snapshot
+ * @index: 0 to tapi_line_address_status_get_num_forward() - 1
+ *
+ * Return: the entry's one &enum tapi_forward_mode bit; see
+ * tapi_forward_mode_str().  0 if @index is out of range.
+ */
+uint32_t tapi_line_address_status_get_forward_mode(
+	const struct tapi_line_address_status *status, unsigned int index);
+
+/**
+ * tapi_line_address_status_get_forward_dest() - where an entry forwards to
+ * @status: the snapshot
+ * @index: 0 to tapi_line_address_status_get_num_forward() - 1
+ *
+ * Return: the number calls go to, valid until @status is freed; NULL with
+ * errno %EINVAL if @index is out of range.
+ */
+const char *tapi_line_address_status_get_forward_dest(
+	const struct tapi_line_address_status *status, unsigned int index);
+
 /* ------------------------------------------------------------------ */
 /* Asynchronous API on io_uring                                        */
 /* ------------------------------------------------------------------ */
@@ -2345,9 +2940,10 @@ struct tapi_completion;
  * address of its record in that pool; a CQE whose user_data points
  * anywhere else is the application's.
  *
- * Asynchronous requests (make call, dial, answer, accept, drop and the
- * supplementary requests, hold to remove from conference) complete, by
- * default, when the card has answered: the completion's result is the
+ * Asynchronous requests (make call, dial, answer, accept, drop, the
+ * supplementary requests, hold to remove from conference, and the call
+ * services, redirect to uncomplete call) complete, by default, when the
+ * card has answered: the completion's result is the
  * request's outcome (0 or a negative errno) and no %TAPI_EV_REPLY event is
  * queued.  With the flag %TAPI_URING_REPLY_EVENT the completion comes at
  * once with the request id, and the outcome as a %TAPI_EV_REPLY event, as
@@ -2417,6 +3013,15 @@ struct tapi_completion;
  *	tapi_ring_queue_remove_from_conference()
  * @TAPI_RING_OP_GET_CONF_RELATED_CALLS:
  *	tapi_ring_queue_get_conf_related_calls()
+ * @TAPI_RING_OP_REDIRECT: tapi_ring_queue_redirect()
+ * @TAPI_RING_OP_PICKUP: tapi_ring_queue_pickup()
+ * @TAPI_RING_OP_PARK: tapi_ring_queue_park()
+ * @TAPI_RING_OP_UNPARK: tapi_ring_queue_unpark()
+ * @TAPI_RING_OP_FORWARD: tapi_ring_queue_forward()
+ * @TAPI_RING_OP_SECURE_CALL: tapi_ring_queue_secure_call()
+ * @TAPI_RING_OP_SEND_USER_USER_INFO: tapi_ring_queue_send_user_user_info()
+ * @TAPI_RING_OP_COMPLETE_CALL: tapi_ring_queue_complete_call()
+ * @TAPI_RING_OP_UNCOMPLETE_CALL: tapi_ring_queue_uncomplete_call()
  * @TAPI_RING_OP_NUM: one past the last
  *
  * New operations are added before %TAPI_RING_OP_NUM; the values of the
@@ -2451,6 +3056,15 @@ enum tapi_ring_op {
 	TAPI_RING_OP_ADD_TO_CONFERENCE,
 	TAPI_RING_OP_REMOVE_FROM_CONFERENCE,
 	TAPI_RING_OP_GET_CONF_RELATED_CALLS,
+	TAPI_RING_OP_REDIRECT,
+	TAPI_RING_OP_PICKUP,
+	TAPI_RING_OP_PARK,
+	TAPI_RING_OP_UNPARK,
+	TAPI_RING_OP_FORWARD,
+	TAPI_RING_OP_SECURE_CALL,
+	TAPI_RING_OP_SEND_USER_USER_INFO,
+	TAPI_RING_OP_COMPLETE_CALL,
+	TAPI_RING_OP_UNCOMPLETE_CALL,
 	TAPI_RING_OP_NUM,
 };
 
@@ -2994,6 +3608,168 @@ int tapi_ring_queue_get_conf_related_calls(struct tapi_ring *ring,
 					   void *user_data);
 
 /**
+ * tapi_ring_queue_redirect() - queue deflecting an offered call
+ *	(lineRedirect)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_redirect()
+ * @dest: as for tapi_line_redirect(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_redirect(struct tapi_ring *ring, struct tapi_line *line,
+			     uint32_t call, const char *dest,
+			     unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_pickup() - queue picking up a call alerting elsewhere
+ *	(linePickup)
+ * @ring: the ring
+ * @line: the line
+ * @address_id: as for tapi_line_pickup()
+ * @dest: as for tapi_line_pickup(); copied at once
+ * @group: as for tapi_line_pickup(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The new call's handle comes with the completion
+ * (tapi_completion_get_call()), valid once the request succeeded, as for
+ * tapi_ring_queue_make_call().
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_pickup(struct tapi_ring *ring, struct tapi_line *line,
+			   unsigned int address_id, const char *dest,
+			   const char *group, unsigned int flags,
+			   void *user_data);
+
+/**
+ * tapi_ring_queue_park() - queue parking a call (linePark)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_park()
+ * @mode: as for tapi_line_park()
+ * @dest: as for tapi_line_park(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Once the request succeeded, the park address is the call's redirection
+ * party (tapi_ring_queue_get_call_info(), until the handle is
+ * deallocated).
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_park(struct tapi_ring *ring, struct tapi_line *line,
+			 uint32_t call, uint32_t mode, const char *dest,
+			 unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_unpark() - queue retrieving a parked call (lineUnpark)
+ * @ring: the ring
+ * @line: the line
+ * @address_id: as for tapi_line_unpark()
+ * @dest: as for tapi_line_unpark(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The new call's handle comes with the completion
+ * (tapi_completion_get_call()), valid once the request succeeded.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_unpark(struct tapi_ring *ring, struct tapi_line *line,
+			   unsigned int address_id, const char *dest,
+			   unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_forward() - queue setting or cancelling the forwarding
+ *	of an address (lineForward)
+ * @ring: the ring
+ * @line: the line
+ * @address_id: as for tapi_line_forward()
+ * @list: as for tapi_line_forward(); copied at once
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_forward(struct tapi_ring *ring, struct tapi_line *line,
+			    int address_id,
+			    const struct tapi_forward_list *list,
+			    unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_secure_call() - queue securing a call (lineSecureCall)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_secure_call()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_secure_call(struct tapi_ring *ring, struct tapi_line *line,
+				uint32_t call, unsigned int flags,
+				void *user_data);
+
+/**
+ * tapi_ring_queue_send_user_user_info() - queue sending user-user
+ *	information (lineSendUserUserInfo)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_send_user_user_info()
+ * @data: as for tapi_line_send_user_user_info(); copied at once
+ * @len: as for tapi_line_send_user_user_info()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_send_user_user_info(struct tapi_ring *ring,
+					struct tapi_line *line, uint32_t call,
+					const void *data, size_t len,
+					unsigned int flags, void *user_data);
+
+/**
+ * tapi_ring_queue_complete_call() - queue asking for a call completion
+ *	(lineCompleteCall)
+ * @ring: the ring
+ * @line: the line
+ * @call: as for tapi_line_complete_call()
+ * @mode: as for tapi_line_complete_call()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * The completion's id comes with the completion
+ * (tapi_completion_get_completion_id()) once the request succeeded or, in
+ * %TAPI_URING_REPLY_EVENT mode, was started.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_complete_call(struct tapi_ring *ring,
+				  struct tapi_line *line, uint32_t call,
+				  uint32_t mode, unsigned int flags,
+				  void *user_data);
+
+/**
+ * tapi_ring_queue_uncomplete_call() - queue cancelling a call completion
+ *	(lineUncompleteCall)
+ * @ring: the ring
+ * @line: the line
+ * @completion_id: as for tapi_line_uncomplete_call()
+ * @flags: 0, or %TAPI_URING_REPLY_EVENT
+ * @user_data: the application's
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int tapi_ring_queue_uncomplete_call(struct tapi_ring *ring,
+				    struct tapi_line *line,
+				    uint32_t completion_id, unsigned int flags,
+				    void *user_data);
+
+/**
  * tapi_ring_flush() - queue the reads of events waiting to be re-armed
  * @ring: the ring
  *
@@ -3119,10 +3895,11 @@ tapi_completion_get_line(const struct tapi_completion *completion);
  * tapi_completion_get_call() - the call of the operation
  * @completion: the completion
  *
- * Return: for make call, the new call's handle once the request succeeded
- * or, in %TAPI_URING_REPLY_EVENT mode, was started (else 0); for the other
- * call operations the handle they were queued with (the first one for
- * those that name two calls); 0 otherwise.
+ * Return: for make call, pickup and unpark, the new call's handle once the
+ * request succeeded or, in %TAPI_URING_REPLY_EVENT mode, was started (else
+ * 0); for the other call operations the handle they were queued with (the
+ * first one for those that name two calls); 0 otherwise (forward,
+ * uncomplete call).
  */
 uint32_t tapi_completion_get_call(const struct tapi_completion *completion);
 
@@ -3153,13 +3930,26 @@ uint32_t
 tapi_completion_get_conf_call(const struct tapi_completion *completion);
 
 /**
+ * tapi_completion_get_completion_id() - the call completion an operation
+ *	asked for
+ * @completion: the completion
+ *
+ * Return: for complete call, the call completion's id once the request
+ * succeeded or, in %TAPI_URING_REPLY_EVENT mode, was started (it names
+ * the completion with its successful reply then); 0 otherwise.
+ */
+uint32_t
+tapi_completion_get_completion_id(const struct tapi_completion *completion);
+
+/**
  * tapi_completion_get_request_id() - the request an operation started
  * @completion: the completion
  *
- * Return: for make call, dial, answer, accept, drop and the supplementary
- * requests (hold to remove from conference), the id the core gave the
- * request (the %TAPI_EV_REPLY of a request in %TAPI_URING_REPLY_EVENT mode
- * carries it), 0 if none was started; 0 for the other operations.
+ * Return: for make call, dial, answer, accept, drop, the supplementary
+ * requests (hold to remove from conference) and the call services
+ * (redirect to uncomplete call), the id the core gave the request (the
+ * %TAPI_EV_REPLY of a request in %TAPI_URING_REPLY_EVENT mode carries it),
+ * 0 if none was started; 0 for the other operations.
  */
 uint32_t
 tapi_completion_get_request_id(const struct tapi_completion *completion);
@@ -3534,6 +4324,10 @@ void tapi_media_get_stats(struct tapi_media *media,
  * @TAPI_FLAGS_CALLINFO: &enum tapi_callinfo_field
  * @TAPI_FLAGS_ADDRESS_STATE: &enum tapi_addrstate_field
  * @TAPI_FLAGS_TRANSFER_MODE: &enum tapi_transfer_mode
+ * @TAPI_FLAGS_PARK_MODE: &enum tapi_park_mode
+ * @TAPI_FLAGS_FORWARD_MODE: &enum tapi_forward_mode
+ * @TAPI_FLAGS_COMPLETION_MODE: &enum tapi_completion_mode
+ * @TAPI_FLAGS_CALL_PARAM: &enum tapi_call_param_flag
  * @TAPI_FLAGS_NUM_KINDS: one past the last kind
  *
  * New kinds are added before %TAPI_FLAGS_NUM_KINDS; the values of the
@@ -3564,6 +4358,10 @@ enum tapi_flag_kind {
 	TAPI_FLAGS_CALLINFO,
 	TAPI_FLAGS_ADDRESS_STATE,
 	TAPI_FLAGS_TRANSFER_MODE,
+	TAPI_FLAGS_PARK_MODE,
+	TAPI_FLAGS_FORWARD_MODE,
+	TAPI_FLAGS_COMPLETION_MODE,
+	TAPI_FLAGS_CALL_PARAM,
 	TAPI_FLAGS_NUM_KINDS,
 };
 
@@ -3718,6 +4516,30 @@ const char *tapi_call_reason_str(uint32_t reason);
  * Return: the name ("conference"), or NULL if not one defined bit.
  */
 const char *tapi_transfer_mode_str(uint32_t mode);
+
+/**
+ * tapi_park_mode_str() - name of a park mode
+ * @mode: one &enum tapi_park_mode bit
+ *
+ * Return: the name ("nondirected"), or NULL if not one defined bit.
+ */
+const char *tapi_park_mode_str(uint32_t mode);
+
+/**
+ * tapi_forward_mode_str() - name of a forward mode
+ * @mode: one &enum tapi_forward_mode bit
+ *
+ * Return: the name ("noanswer"), or NULL if not one defined bit.
+ */
+const char *tapi_forward_mode_str(uint32_t mode);
+
+/**
+ * tapi_completion_mode_str() - name of a call completion mode
+ * @mode: one &enum tapi_completion_mode bit
+ *
+ * Return: the name ("campon"), or NULL if not one defined bit.
+ */
+const char *tapi_completion_mode_str(uint32_t mode);
 
 /**
  * tapi_party_kind_str() - name of a party of a call

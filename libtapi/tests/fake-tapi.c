@@ -13,17 +13,21 @@
  * (see fake-tapi.h): call commands check their arguments in the core's order
  * (handle, capability, privilege, state), change the call's state at once
  * and queue the %TAPI_EV_REPLY and %TAPI_EV_CALLSTATE records a card
- * would cause.  The number placed decides how a call goes: "busy",
- * "noanswer", "fail" (the request fails: reply -EIO), "full" (the ioctl
- * fails: EBUSY), "" (dial tone), anything else is answered.
+ * would cause.  The number placed decides how a call goes: "busy"
+ * (disconnected), "engaged" (busy), "ringing" (rings on), "noanswer",
+ * "fail" (the request fails: reply -EIO), "full" (the ioctl fails:
+ * EBUSY), "" (dial tone), anything else is answered.
  *
- * The supplementary services (hold, transfer, conference) work on those
- * calls too, in the same rough way: a consultation call dialled goes
- * through as a placed call would; a blind transfer to "busy" fails with
- * EBUSY, to "nowhere" with ENXIO, anything else succeeds.
+ * The supplementary services (hold, transfer, conference) and the call
+ * services work on those calls too, in the same rough way: a consultation
+ * call dialled goes through as a placed call would; a blind transfer or a
+ * redirect to "busy" fails with EBUSY, to "nowhere" with ENXIO, anything
+ * else succeeds; fake-services.c says how the other services go.
  *
  * It is a test double, not a model of the core: the real thing is tested
- * in a VM by selftests/.
+ * in a VM by selftests/.  This file has the device nodes, the line fds,
+ * their events and the ioctl dispatch; the calls are in fake-calls.c, the
+ * supplementary services in fake-supp.c (fake-tapi-int.h joins them).
  */
 #include <dirent.h>
 #include <stdbool.h>
@@ -44,39 +48,10 @@
 
 #include <linux/tapi.h>
 
-#include "fake-tapi.h"
+#include "fake-tapi-int.h"
 
 #define FAKE_MAJOR	240
 #define MAX_FDS		1024
-#define MAX_CALLS	16
-
-struct fake_address {
-	const char *address;
-	unsigned int max_calls;
-	uint32_t features;
-	uint32_t call_features;
-	uint32_t transfer_modes;
-	unsigned int max_conf_members;
-};
-
-struct fake_line {
-	const char *name;
-	uint32_t media_modes;
-	uint32_t bearer_modes;
-	uint32_t features;
-	uint32_t devcaps_flags;
-	unsigned int max_calls;
-	unsigned int num_addresses;
-	struct fake_address addresses[3];
-};
-
-struct fake_card {
-	unsigned int index;
-	const char *name;
-	const char *driver;
-	unsigned int num_lines;
-	struct fake_line lines[2];
-};
 
 #define VOICE	(TAPI_MEDIA_INTERACTIVEVOICE | TAPI_MEDIA_AUTOMATEDVOICE)
 #define SUPPF	(TAPI_CALLFEATURE_HOLD | TAPI_CALLFEATURE_UNHOLD | \
@@ -92,6 +67,11 @@ struct fake_card {
 		 TAPI_CALLFEATURE_MONITORDIGITS | \
 		 TAPI_CALLFEATURE_GATHERDIGITS | TAPI_CALLFEATURE_MONITORTONES)
 #define XFERM	(TAPI_TRANSFER_TRANSFER | TAPI_TRANSFER_CONFERENCE)
+#define SERVF	(TAPI_CALLFEATURE_REDIRECT | TAPI_CALLFEATURE_PARK | \
+		 TAPI_CALLFEATURE_SECURECALL | TAPI_CALLFEATURE_SENDUSERUSER | \
+		 TAPI_CALLFEATURE_COMPLETECALL)
+#define PARKM	(TAPI_PARK_DIRECTED | TAPI_PARK_NONDIRECTED)
+#define COMPLM	(TAPI_COMPLETION_CAMPON | TAPI_COMPLETION_CALLBACK)
 
 static const struct fake_card cards[] = {
 	{
@@ -103,20 +83,29 @@ static const struct fake_card cards[] = {
 				.media_modes = VOICE,
 				.bearer_modes = TAPI_BEARER_VOICE |
 						TAPI_BEARER_SPEECH,
-				.features = TAPI_LINEFEATURE_MAKECALL,
+				.features = TAPI_LINEFEATURE_MAKECALL |
+					    TAPI_LINEFEATURE_FORWARD,
 				.devcaps_flags = TAPI_DEVCAPS_CLOSEDROP |
 						 TAPI_DEVCAPS_DIALDIALTONE,
 				.max_calls = 4,
 				.num_addresses = 2,
 				.addresses = {
 					{ "1000", 2, TAPI_ADDRFEATURE_MAKECALL |
-					  TAPI_ADDRFEATURE_PICKUP, CALLF,
-					  XFERM, 3 },
-					{ "1001", 1, TAPI_ADDRFEATURE_MAKECALL,
+					  TAPI_ADDRFEATURE_PICKUP |
+					  TAPI_ADDRFEATURE_UNPARK |
+					  TAPI_ADDRFEATURE_FORWARD,
+					  CALLF | SERVF, XFERM, 3, PARKM,
+					  TAPI_FORWARD_VALID, COMPLM,
+					  FAKE_MAX_USER_USER },
+					{ "1001", 1, TAPI_ADDRFEATURE_MAKECALL |
+					  TAPI_ADDRFEATURE_FORWARD,
 					  TAPI_CALLFEATURE_ANSWER |
 					  TAPI_CALLFEATURE_DIAL |
-					  TAPI_CALLFEATURE_DROP | SUPPF,
-					  TAPI_TRANSFER_TRANSFER, 2 },
+					  TAPI_CALLFEATURE_DROP | SUPPF |
+					  TAPI_CALLFEATURE_PARK,
+					  TAPI_TRANSFER_TRANSFER, 2,
+					  TAPI_PARK_DIRECTED,
+					  TAPI_FORWARD_UNCOND, 0, 0 },
 				},
 			},
 			{
@@ -155,40 +144,6 @@ static const struct fake_card cards[] = {
 };
 
 #define NUM_CARDS	(sizeof(cards) / sizeof(cards[0]))
-
-/*
- * A call as one line fd sees it.  @handle 0: a call of the line this fd
- * has no handle to (yet).  @valid: a placed call's handle is not valid
- * until its request succeeded.  @is_conf: a conference call;
- * @consult_for: the call id of the call a consultation call was made for
- * (held pending transfer or conference); a member's conference is its
- * info.related_call_id.
- */
-struct fake_call {
-	bool used;
-	bool valid;
-	bool is_conf;
-	uint32_t consult_for;
-	uint32_t handle;
-	uint32_t privilege;
-	struct tapi_call_info info;
-	uint32_t state;
-	uint32_t mode;
-	uint64_t state_ns;
-};
-
-/* What a line fd is, besides a pipe. */
-struct fake_lf {
-	int wfd;		/* write end of the pipe; -1 once removed */
-	uint32_t seqno;
-	uint32_t privileges;
-	uint32_t media_modes;
-	uint64_t event_mask;
-	uint32_t next_handle;
-	uint32_t next_request;
-	uint32_t next_call_id;
-	struct fake_call calls[MAX_CALLS];
-};
 
 /* What each fd of ours is. */
 enum fd_kind { FD_NONE, FD_CARD, FD_LINE };
@@ -407,7 +362,7 @@ static void set_str(char *dst, size_t size, const char *src)
 	memcpy(dst, src, strlen(src) < size ? strlen(src) : size - 1);
 }
 
-static int fail(int err)
+int fail(int err)
 {
 	errno = err;
 	return -1;
@@ -428,9 +383,9 @@ static uint64_t now_ns(void)
 }
 
 /* Queue one record on a line fd, if its event mask lets it through. */
-static void queue_event4(struct fake_lf *lf, uint32_t type, uint32_t line,
-			 uint32_t call, uint32_t request_id, uint32_t p0,
-			 uint32_t p1, uint32_t p2, uint32_t p3)
+void queue_event4(struct fake_lf *lf, uint32_t type, uint32_t line,
+		  uint32_t call, uint32_t request_id, uint32_t p0,
+		  uint32_t p1, uint32_t p2, uint32_t p3)
 {
 	uint64_t mask = lf->event_mask ? lf->event_mask : TAPI_EV_MASK_VALID;
 	struct tapi_event ev;
@@ -452,15 +407,15 @@ static void queue_event4(struct fake_lf *lf, uint32_t type, uint32_t line,
 		abort();
 }
 
-static void queue_event(struct fake_lf *lf, uint32_t type, uint32_t line,
-			uint32_t call, uint32_t request_id, uint32_t p0,
-			uint32_t p1, uint32_t p2)
+void queue_event(struct fake_lf *lf, uint32_t type, uint32_t line,
+		 uint32_t call, uint32_t request_id, uint32_t p0,
+		 uint32_t p1, uint32_t p2)
 {
 	queue_event4(lf, type, line, call, request_id, p0, p1, p2, 0);
 }
 
-static void set_party(struct tapi_call_party *p, const char *number,
-		      const char *name)
+void set_party(struct tapi_call_party *p, const char *number,
+	       const char *name)
 {
 	p->flags = (*number ? TAPI_PARTYID_ADDRESS : 0) |
 		   (*name ? TAPI_PARTYID_NAME : 0);
@@ -470,7 +425,7 @@ static void set_party(struct tapi_call_party *p, const char *number,
 	set_str(p->name, sizeof(p->name), name);
 }
 
-static void call_set_state(struct fake_call *c, uint32_t state, uint32_t mode)
+void call_set_state(struct fake_call *c, uint32_t state, uint32_t mode)
 {
 	c->state = state;
 	c->mode = mode;
@@ -478,8 +433,8 @@ static void call_set_state(struct fake_call *c, uint32_t state, uint32_t mode)
 	c->info.state_entry_ns[__builtin_ctz(state)] = c->state_ns;
 }
 
-static struct fake_call *new_call(struct fake_lf *lf, unsigned int line,
-				  unsigned int address_id, uint32_t call_id)
+struct fake_call *new_call(struct fake_lf *lf, unsigned int line,
+			   unsigned int address_id, uint32_t call_id)
 {
 	unsigned int i;
 
@@ -524,8 +479,20 @@ static void add_line_calls(struct fake_lf *lf, unsigned int line)
 	set_party(&c->info.caller, "1001", "");
 	set_party(&c->info.called, "2000", "Carol");
 	set_party(&c->info.connected, "2000", "Carol");
+	c->info.param_flags = TAPI_CALLPARAM_SECURE;
+	c->info.user_user_len = strlen(FAKE_USER_USER_B);
+	memcpy(c->info.user_user_info, FAKE_USER_USER_B,
+	       strlen(FAKE_USER_USER_B));
 	call_set_state(c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
 
+	if (getenv("FAKE_TAPI_HELD")) {
+		/* Someone else's call on hold, on address 0. */
+		c = new_call(lf, line, 0, FAKE_CALL_ID_HELD);
+		c->info.origin = TAPI_CALLORIGIN_EXTERNAL;
+		set_party(&c->info.caller, "558", "");
+		set_party(&c->info.connected, "558", "");
+		call_set_state(c, TAPI_CALLSTATE_ONHOLD, 0);
+	}
 	if (!getenv("FAKE_TAPI_CONF"))
 		return;
 	/* Someone else's conference, on address 0: two members. */
@@ -541,6 +508,23 @@ static void add_line_calls(struct fake_lf *lf, unsigned int line)
 		set_party(&c->info.connected, i == 1 ? "555" : "556", "");
 		call_set_state(c, TAPI_CALLSTATE_CONFERENCED, 0);
 	}
+}
+
+/* The forwarding of address 0 of tapi0:0 with FAKE_TAPI_FORWARD. */
+static void add_line_forward(struct fake_lf *lf, unsigned int line)
+{
+	struct fake_forward *f = &lf->forward[0];
+
+	f->num = 2;
+	f->no_answer_ms = FAKE_FWD_NO_ANSWER_MS;
+	f->entries[0].mode = TAPI_FORWARD_BUSY;
+	set_str(f->entries[0].dest, sizeof(f->entries[0].dest), FAKE_FWD_BUSY);
+	f->entries[1].mode = TAPI_FORWARD_NOANSWER;
+	set_str(f->entries[1].dest, sizeof(f->entries[1].dest),
+		FAKE_FWD_NOANSWER);
+	queue_event(lf, TAPI_EV_ADDRESSSTATE, line, 0, 0, 0,
+		    TAPI_ADDRSTATE_FORWARD,
+		    TAPI_FORWARD_BUSY | TAPI_FORWARD_NOANSWER);
 }
 
 static int line_open(const struct fake_card *card, struct tapi_line_open *req)
@@ -598,10 +582,13 @@ static int line_open(const struct fake_card *card, struct tapi_line_open *req)
 	lf->next_handle = FAKE_FIRST_HANDLE;
 	lf->next_request = 1;
 	lf->next_call_id = FAKE_FIRST_CALL_ID;
+	services_init(lf);
 	if (card == &cards[0] && req->line == 0)
 		add_line_calls(lf, req->line);
 
 	queue_event(lf, TAPI_EV_LINEDEVSTATE, req->line, 0, 0, 1, 0, 0);
+	if (card == &cards[0] && req->line == 0 && getenv("FAKE_TAPI_FORWARD"))
+		add_line_forward(lf, req->line);
 	if (lf->calls[0].used && !getenv("FAKE_TAPI_QUIET")) {
 		struct fake_call *a = &lf->calls[0];
 
@@ -711,6 +698,10 @@ static int card_ioctl(const struct fake_card *card, unsigned long cmd,
 		ac->call_features = addr->call_features;
 		ac->transfer_modes = addr->transfer_modes;
 		ac->max_conf_members = addr->max_conf_members;
+		ac->park_modes = addr->park_modes;
+		ac->forward_modes = addr->forward_modes;
+		ac->completion_modes = addr->completion_modes;
+		ac->max_user_user = addr->max_user_user;
 		set_str(ac->address, sizeof(ac->address), addr->address);
 		return 0;
 	}
@@ -735,1026 +726,6 @@ static int line_devstatus(struct tapi_line_devstatus *ds)
 	ds->line_features = TAPI_LINEFEATURE_MAKECALL;
 	ds->devstatus_flags = TAPI_DEVSTATUS_CONNECTED |
 			      TAPI_DEVSTATUS_INSERVICE;
-	return 0;
-}
-
-/* ---- calls ---- */
-
-/* A line fd and what it is a line of. */
-struct fake_ctx {
-	struct fake_lf *lf;
-	const struct fake_line *line;
-	unsigned int index;
-};
-
-static struct fake_call *find_handle(struct fake_lf *lf, uint32_t handle)
-{
-	unsigned int i;
-
-	if (!handle)
-		return NULL;
-	for (i = 0; i < MAX_CALLS; i++)
-		if (lf->calls[i].used && lf->calls[i].valid &&
-		    lf->calls[i].handle == handle)
-			return &lf->calls[i];
-	return NULL;
-}
-
-/* The operations the state allows (a rough cut of the core's table). */
-static uint32_t state_features(uint32_t state)
-{
-	switch (state) {
-	case TAPI_CALLSTATE_IDLE:
-		return 0;
-	case TAPI_CALLSTATE_OFFERING:
-		return TAPI_CALLFEATURE_ACCEPT | TAPI_CALLFEATURE_ANSWER |
-		       TAPI_CALLFEATURE_DROP;
-	case TAPI_CALLSTATE_ACCEPTED:
-		return TAPI_CALLFEATURE_ANSWER | TAPI_CALLFEATURE_DROP;
-	case TAPI_CALLSTATE_DIALTONE:
-	case TAPI_CALLSTATE_DIALING:
-		return TAPI_CALLFEATURE_DIAL | TAPI_CALLFEATURE_DROP;
-	case TAPI_CALLSTATE_CONNECTED:
-		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_HOLD |
-		       TAPI_CALLFEATURE_BLINDTRANSFER |
-		       TAPI_CALLFEATURE_SETUPTRANSFER |
-		       TAPI_CALLFEATURE_SETUPCONF |
-		       TAPI_CALLFEATURE_SWAPHOLD |
-		       TAPI_CALLFEATURE_PREPAREADDCONF;
-	case TAPI_CALLSTATE_ONHOLD:
-		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_UNHOLD;
-	case TAPI_CALLSTATE_ONHOLDPENDTRANSFER:
-		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_COMPLETETRANSF;
-	case TAPI_CALLSTATE_ONHOLDPENDCONF:
-		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_ADDTOCONF;
-	case TAPI_CALLSTATE_CONFERENCED:
-		return TAPI_CALLFEATURE_DROP | TAPI_CALLFEATURE_REMOVEFROMCONF;
-	default:
-		return TAPI_CALLFEATURE_DROP;
-	}
-}
-
-static struct fake_call *find_call_id(struct fake_lf *lf, uint32_t call_id)
-{
-	unsigned int i;
-
-	for (i = 0; call_id && i < MAX_CALLS; i++)
-		if (lf->calls[i].used && lf->calls[i].info.call_id == call_id)
-			return &lf->calls[i];
-	return NULL;
-}
-
-/* The members of conference call @conf. */
-static unsigned int conf_members(struct fake_lf *lf,
-				 const struct fake_call *conf)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < MAX_CALLS; i++)
-		n += lf->calls[i].used &&
-		     lf->calls[i].state == TAPI_CALLSTATE_CONFERENCED &&
-		     lf->calls[i].info.related_call_id == conf->info.call_id;
-	return n;
-}
-
-static bool has_held(struct fake_lf *lf)
-{
-	unsigned int i;
-
-	for (i = 0; i < MAX_CALLS; i++)
-		if (lf->calls[i].used &&
-		    (lf->calls[i].state == TAPI_CALLSTATE_ONHOLD ||
-		     lf->calls[i].state == TAPI_CALLSTATE_ONHOLDPENDTRANSFER))
-			return true;
-	return false;
-}
-
-/* The state's operations, less what the calls around rule out. */
-static uint32_t legal_features(const struct fake_ctx *x,
-			       const struct fake_call *c)
-{
-	const struct fake_address *addr = &x->line->addresses[c->info.address_id];
-	uint32_t f = state_features(c->state);
-	struct fake_call *conf;
-
-	if (c->is_conf) {
-		f &= ~(TAPI_CALLFEATURE_SETUPTRANSFER |
-		       TAPI_CALLFEATURE_BLINDTRANSFER |
-		       TAPI_CALLFEATURE_SETUPCONF | TAPI_CALLFEATURE_SWAPHOLD);
-		if (conf_members(x->lf, c) >= addr->max_conf_members)
-			f &= ~(TAPI_CALLFEATURE_PREPAREADDCONF |
-			       TAPI_CALLFEATURE_ADDTOCONF);
-	} else {
-		f &= ~(TAPI_CALLFEATURE_PREPAREADDCONF |
-		       TAPI_CALLFEATURE_ADDTOCONF);
-	}
-	if (!has_held(x->lf))
-		f &= ~TAPI_CALLFEATURE_SWAPHOLD;
-	if (c->state == TAPI_CALLSTATE_CONFERENCED) {
-		conf = find_call_id(x->lf, c->info.related_call_id);
-		if (!conf || conf_members(x->lf, conf) < 2)
-			f &= ~TAPI_CALLFEATURE_REMOVEFROMCONF;
-	}
-	return f;
-}
-
-static uint32_t call_features(const struct fake_ctx *x,
-			      const struct fake_call *c)
-{
-	if (c->privilege != TAPI_PRIV_OWNER)
-		return 0;
-	return legal_features(x, c) &
-	       x->line->addresses[c->info.address_id].call_features;
-}
-
-/* Move a call to a state and tell its handle. */
-static void change_state(const struct fake_ctx *x, struct fake_call *c,
-			 uint32_t state, uint32_t mode, uint32_t privilege)
-{
-	call_set_state(c, state, mode);
-	queue_event(x->lf, TAPI_EV_CALLSTATE, x->index, c->handle, 0, state,
-		    mode, privilege);
-}
-
-static void reply(const struct fake_ctx *x, const struct fake_call *c,
-		  uint32_t id, int result)
-{
-	queue_event(x->lf, TAPI_EV_REPLY, x->index, c->handle, id,
-		    (uint32_t)result, 0, 0);
-}
-
-static int address_in_use(const struct fake_ctx *x, unsigned int address_id)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < MAX_CALLS; i++)
-		if (x->lf->calls[i].used &&
-		    x->lf->calls[i].info.address_id == address_id &&
-		    x->lf->calls[i].state != TAPI_CALLSTATE_IDLE)
-			n++;
-	return n;
-}
-
-/* Does a string end within its field?  Non-empty if @nonempty. */
-static bool str_ok(const char *s, size_t len, bool nonempty)
-{
-	size_t n = strnlen(s, len);
-
-	return n < len && (n || !nonempty);
-}
-
-static int call_make(const struct fake_ctx *x, struct tapi_call_make *req)
-{
-	bool sync = req->flags & TAPI_CALL_MAKE_SYNC;
-	const struct fake_address *addr;
-	struct fake_call *c;
-	uint32_t id;
-
-	fake_tapi_log.call_make = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (req->flags & ~TAPI_CALL_MAKE_VALID)
-		return fail(EOPNOTSUPP);
-	if (req->address_id >= x->line->num_addresses)
-		return fail(ENOENT);
-	addr = &x->line->addresses[req->address_id];
-	if (!(x->line->features & TAPI_LINEFEATURE_MAKECALL) ||
-	    !(addr->features & TAPI_ADDRFEATURE_MAKECALL))
-		return fail(EOPNOTSUPP);
-	if (req->media_mode & (req->media_mode - 1) ||
-	    req->bearer_mode & (req->bearer_mode - 1) ||
-	    !str_ok(req->dest, sizeof(req->dest), false))
-		return fail(EINVAL);
-	if ((req->media_mode && !(req->media_mode & x->line->media_modes)) ||
-	    (req->bearer_mode && !(req->bearer_mode & x->line->bearer_modes)))
-		return fail(EOPNOTSUPP);
-	if (!strcmp(req->dest, "full") ||
-	    address_in_use(x, req->address_id) >= (int)addr->max_calls)
-		return fail(EBUSY);
-	c = new_call(x->lf, x->index, req->address_id, x->lf->next_call_id++);
-	if (!c)
-		return fail(EBUSY);
-
-	c->handle = x->lf->next_handle++;
-	c->privilege = TAPI_PRIV_OWNER;
-	c->info.origin = TAPI_CALLORIGIN_OUTBOUND;
-	if (req->media_mode)
-		c->info.media_mode = req->media_mode;
-	if (req->bearer_mode)
-		c->info.bearer_mode = req->bearer_mode;
-	set_party(&c->info.caller, addr->address, "");
-	if (req->flags & TAPI_CALL_MAKE_BLOCKID)
-		c->info.caller.flags = TAPI_PARTYID_BLOCKED;
-	set_party(&c->info.called, req->dest, "");
-	call_set_state(c, TAPI_CALLSTATE_UNKNOWN, 0);
-	req->call = c->handle;
-	id = sync ? 0 : x->lf->next_request++;
-	req->request_id = id;
-
-	if (!strcmp(req->dest, "fail")) {
-		c->used = false;	/* the handle never becomes valid */
-		if (sync)
-			return fail(EIO);
-		reply(x, c, id, -EIO);
-		return id;
-	}
-	c->valid = true;
-	if (!sync)
-		reply(x, c, id, 0);
-	queue_event(x->lf, TAPI_EV_ADDRESSSTATE, x->index, 0, 0,
-		    req->address_id,
-		    TAPI_ADDRSTATE_INUSEONE | TAPI_ADDRSTATE_NUMCALLS,
-		    address_in_use(x, req->address_id));
-	if (!req->dest[0]) {
-		change_state(x, c, TAPI_CALLSTATE_DIALTONE,
-			     TAPI_DIALTONEMODE_NORMAL, TAPI_PRIV_OWNER);
-		return id;
-	}
-	change_state(x, c, TAPI_CALLSTATE_PROCEEDING, 0, TAPI_PRIV_OWNER);
-	if (!strcmp(req->dest, "busy")) {
-		change_state(x, c, TAPI_CALLSTATE_DISCONNECTED,
-			     TAPI_DISCONNECTMODE_BUSY, 0);
-		return id;
-	}
-	change_state(x, c, TAPI_CALLSTATE_RINGBACK, 0, 0);
-	if (!strcmp(req->dest, "noanswer")) {
-		change_state(x, c, TAPI_CALLSTATE_DISCONNECTED,
-			     TAPI_DISCONNECTMODE_NOANSWER, 0);
-		return id;
-	}
-	set_party(&c->info.connected, req->dest, "");
-	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
-		    TAPI_CALLINFO_CONNECTEDID, 0, 0);
-	change_state(x, c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE,
-		     0);
-	return id;
-}
-
-/* ---- supplementary services ---- */
-
-/* Move a call of this fd to a state; a member names its conference. */
-static void supp_state(const struct fake_ctx *x, struct fake_call *c,
-		       uint32_t state, uint32_t mode, uint32_t privilege)
-{
-	call_set_state(c, state, mode);
-	if (state != TAPI_CALLSTATE_CONFERENCED)
-		c->info.related_call_id = c->consult_for;
-	if (!c->valid || !c->handle)
-		return;
-	queue_event4(x->lf, TAPI_EV_CALLSTATE, x->index, c->handle, 0, state,
-		     mode, privilege,
-		     state == TAPI_CALLSTATE_CONFERENCED ?
-		     c->info.related_call_id : 0);
-}
-
-static void supp_join(const struct fake_ctx *x, struct fake_call *conf,
-		      struct fake_call *m)
-{
-	m->consult_for = 0;
-	m->info.related_call_id = conf->info.call_id;
-	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, m->handle, 0,
-		    TAPI_CALLINFO_RELATEDCALLID, 0, 0);
-	supp_state(x, m, TAPI_CALLSTATE_CONFERENCED, 0, 0);
-}
-
-/*
- * A call went idle: a consultation call gives its held call back, a
- * conference call takes its members and consultation call with it, a
- * conference that lost its last member goes idle.
- */
-static void supp_call_end(const struct fake_ctx *x, struct fake_call *c)
-{
-	struct fake_call *other = find_call_id(x->lf, c->consult_for);
-	unsigned int i;
-
-	c->consult_for = 0;
-	if (other && (other->state == TAPI_CALLSTATE_ONHOLDPENDTRANSFER ||
-		      (other->state == TAPI_CALLSTATE_ONHOLDPENDCONF &&
-		       conf_members(x->lf, other))))
-		supp_state(x, other, TAPI_CALLSTATE_CONNECTED,
-			   TAPI_CONNECTEDMODE_ACTIVE, 0);
-	if (c->is_conf) {
-		for (i = 0; i < MAX_CALLS; i++) {
-			struct fake_call *m = &x->lf->calls[i];
-
-			if (!m->used || m->state == TAPI_CALLSTATE_IDLE ||
-			    (m->info.related_call_id != c->info.call_id &&
-			     m->consult_for != c->info.call_id))
-				continue;
-			m->consult_for = 0;
-			supp_state(x, m, TAPI_CALLSTATE_IDLE, 0, 0);
-		}
-		return;
-	}
-	other = find_call_id(x->lf, c->info.related_call_id);
-	if (other && other->is_conf && other->state != TAPI_CALLSTATE_IDLE &&
-	    !conf_members(x->lf, other)) {
-		supp_state(x, other, TAPI_CALLSTATE_IDLE, 0, 0);
-		supp_call_end(x, other);
-	}
-}
-
-/* A consultation call dialled goes on as a placed call would. */
-static void consult_progress(const struct fake_ctx *x, struct fake_call *c,
-			     const char *digits)
-{
-	set_party(&c->info.called, digits, "");
-	if (!strcmp(digits, "busy")) {
-		supp_state(x, c, TAPI_CALLSTATE_BUSY, TAPI_BUSYMODE_STATION, 0);
-		return;
-	}
-	supp_state(x, c, TAPI_CALLSTATE_RINGBACK, 0, 0);
-	if (!strcmp(digits, "noanswer")) {
-		supp_state(x, c, TAPI_CALLSTATE_DISCONNECTED,
-			   TAPI_DISCONNECTMODE_NOANSWER, 0);
-		return;
-	}
-	set_party(&c->info.connected, digits, "");
-	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
-		    TAPI_CALLINFO_CONNECTEDID, 0, 0);
-	supp_state(x, c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE,
-		   0);
-}
-
-/* The flags, then a handle: the common start of every command. */
-static int supp_get(const struct fake_ctx *x, uint32_t flags, uint32_t valid,
-		    uint32_t handle, struct fake_call **c)
-{
-	if (flags & ~valid)
-		return fail(EOPNOTSUPP);
-	*c = find_handle(x->lf, handle);
-	return *c ? 0 : fail(ENOENT);
-}
-
-/* Capability, privilege, then the state (@states, or the features). */
-static int supp_check(const struct fake_ctx *x, const struct fake_call *c,
-		      uint32_t feature, uint32_t states)
-{
-	if (!(x->line->addresses[c->info.address_id].call_features & feature))
-		return fail(EOPNOTSUPP);
-	if (c->privilege != TAPI_PRIV_OWNER)
-		return fail(EPERM);
-	if (states ? !(c->state & states) :
-	    !(legal_features(x, c) & feature))
-		return fail(EBADFD);
-	return 0;
-}
-
-/* Room on @c's address for one more call, @c not counted. */
-static int supp_room(const struct fake_ctx *x, const struct fake_call *c)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < MAX_CALLS; i++) {
-		const struct fake_call *o = &x->lf->calls[i];
-
-		n += o->used && o != c &&
-		     o->info.address_id == c->info.address_id &&
-		     o->state != TAPI_CALLSTATE_IDLE &&
-		     o->state != TAPI_CALLSTATE_CONFERENCED;
-	}
-	if (n >= x->line->addresses[c->info.address_id].max_calls)
-		return fail(EBUSY);
-	return 0;
-}
-
-/* ENOSPC if conference call @c has all the members it may. */
-static int supp_conf_room(const struct fake_ctx *x, const struct fake_call *c)
-{
-	if (c->is_conf && conf_members(x->lf, c) >=
-	    x->line->addresses[c->info.address_id].max_conf_members)
-		return fail(ENOSPC);
-	return 0;
-}
-
-/* A new call like @from, owned by this fd, for a request under way. */
-static struct fake_call *supp_new_call(const struct fake_ctx *x,
-				       const struct fake_call *from, bool conf)
-{
-	struct fake_call *c;
-
-	c = new_call(x->lf, x->index, from->info.address_id,
-		     x->lf->next_call_id++);
-	if (!c)
-		return NULL;
-	c->handle = x->lf->next_handle++;
-	c->valid = true;
-	c->privilege = TAPI_PRIV_OWNER;
-	c->is_conf = conf;
-	c->info.origin = conf ? TAPI_CALLORIGIN_CONFERENCE :
-		TAPI_CALLORIGIN_OUTBOUND;
-	c->info.media_mode = from->info.media_mode;
-	c->info.bearer_mode = from->info.bearer_mode;
-	call_set_state(c, TAPI_CALLSTATE_UNKNOWN, 0);
-	return c;
-}
-
-/* The request starts: its id, and its reply unless synchronous. */
-static uint32_t supp_start(const struct fake_ctx *x, const struct fake_call *c,
-			   uint32_t flags, uint32_t *request_id)
-{
-	uint32_t id = flags & TAPI_REQUEST_SYNC ? 0 : x->lf->next_request++;
-
-	*request_id = id;
-	if (id)
-		reply(x, c, id, 0);
-	return id;
-}
-
-/* Hold, unhold, remove from conference. */
-static int supp_request(const struct fake_ctx *x, unsigned long cmd,
-			struct tapi_call_request *req)
-{
-	uint32_t feature = cmd == TAPI_IOC_CALL_HOLD ? TAPI_CALLFEATURE_HOLD :
-		cmd == TAPI_IOC_CALL_UNHOLD ? TAPI_CALLFEATURE_UNHOLD :
-		TAPI_CALLFEATURE_REMOVEFROMCONF;
-	struct fake_call *c;
-	uint32_t id;
-
-	fake_tapi_log.call_request = *req;
-	fake_tapi_log.call_request_cmd = cmd;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c) ||
-	    supp_check(x, c, feature, 0))
-		return -1;
-	id = supp_start(x, c, req->flags, &req->request_id);
-	switch (cmd) {
-	case TAPI_IOC_CALL_HOLD:
-		supp_state(x, c, TAPI_CALLSTATE_ONHOLD, 0, 0);
-		break;
-	case TAPI_IOC_CALL_UNHOLD:
-		supp_state(x, c, TAPI_CALLSTATE_CONNECTED,
-			   TAPI_CONNECTEDMODE_ACTIVE, 0);
-		break;
-	default:
-		c->info.related_call_id = 0;
-		queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
-			    TAPI_CALLINFO_RELATEDCALLID, 0, 0);
-		supp_state(x, c, TAPI_CALLSTATE_ONHOLD, 0, 0);
-		break;
-	}
-	return id;
-}
-
-/* Swap hold, add to conference. */
-static int supp_pair(const struct fake_ctx *x, unsigned long cmd,
-		     struct tapi_call_pair *req)
-{
-	bool swap = cmd == TAPI_IOC_CALL_SWAP_HOLD;
-	uint32_t feature = swap ? TAPI_CALLFEATURE_SWAPHOLD :
-		TAPI_CALLFEATURE_ADDTOCONF;
-	struct fake_call *c, *o;
-	uint32_t id, state;
-
-	fake_tapi_log.call_pair = *req;
-	fake_tapi_log.call_pair_cmd = cmd;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c))
-		return -1;
-	o = find_handle(x->lf, req->other);
-	if (!o)
-		return fail(ENOENT);
-	if (o == c || req->reserved)
-		return fail(EINVAL);
-	if (!swap && supp_conf_room(x, c))
-		return -1;
-	if (supp_check(x, c, feature, 0) ||
-	    supp_check(x, o, feature, swap ?
-		       TAPI_CALLSTATE_ONHOLD |
-		       TAPI_CALLSTATE_ONHOLDPENDTRANSFER :
-		       TAPI_CALLSTATE_CONNECTED))
-		return -1;
-	if (!swap && o->is_conf)
-		return fail(EBADFD);
-	id = supp_start(x, c, req->flags, &req->request_id);
-	if (swap) {
-		state = o->state;
-		supp_state(x, o, TAPI_CALLSTATE_CONNECTED,
-			   TAPI_CONNECTEDMODE_ACTIVE, 0);
-		supp_state(x, c, state, 0, 0);
-		return id;
-	}
-	supp_join(x, c, o);
-	supp_state(x, c, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE,
-		   0);
-	return id;
-}
-
-/* Setup transfer, prepare add to conference. */
-static int supp_consult(const struct fake_ctx *x, unsigned long cmd,
-			struct tapi_call_consult *req)
-{
-	bool transfer = cmd == TAPI_IOC_CALL_SETUP_TRANSFER;
-	struct fake_call *c, *consult;
-	uint32_t id;
-
-	fake_tapi_log.call_consult = *req;
-	fake_tapi_log.call_consult_cmd = cmd;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c))
-		return -1;
-	if (req->reserved)
-		return fail(EINVAL);
-	if (!transfer && supp_conf_room(x, c))
-		return -1;
-	if (supp_check(x, c, transfer ? TAPI_CALLFEATURE_SETUPTRANSFER :
-		       TAPI_CALLFEATURE_PREPAREADDCONF, 0) ||
-	    supp_room(x, c))
-		return -1;
-	consult = supp_new_call(x, c, false);
-	if (!consult)
-		return fail(EBUSY);
-	consult->consult_for = c->info.call_id;
-	consult->info.related_call_id = c->info.call_id;
-	req->consult = consult->handle;
-	id = supp_start(x, c, req->flags, &req->request_id);
-	supp_state(x, c, transfer ? TAPI_CALLSTATE_ONHOLDPENDTRANSFER :
-		   TAPI_CALLSTATE_ONHOLDPENDCONF, 0, 0);
-	supp_state(x, consult, TAPI_CALLSTATE_DIALTONE,
-		   TAPI_DIALTONEMODE_INTERNAL, TAPI_PRIV_OWNER);
-	return id;
-}
-
-static int supp_complete(const struct fake_ctx *x,
-			 struct tapi_call_complete_transfer *req)
-{
-	bool as_conf = req->flags & TAPI_COMPLETE_TRANSFER_CONFERENCE;
-	struct fake_call *c, *o, *conf;
-	uint32_t id, mode;
-
-	fake_tapi_log.complete_transfer = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, TAPI_COMPLETE_TRANSFER_VALID, req->call,
-		     &c))
-		return -1;
-	o = find_handle(x->lf, req->consult);
-	if (!o)
-		return fail(ENOENT);
-	if (o == c)
-		return fail(EINVAL);
-	mode = as_conf ? TAPI_TRANSFER_CONFERENCE : TAPI_TRANSFER_TRANSFER;
-	if (!(x->line->addresses[c->info.address_id].transfer_modes & mode))
-		return fail(EOPNOTSUPP);
-	if (supp_check(x, c, TAPI_CALLFEATURE_COMPLETETRANSF, 0) ||
-	    supp_check(x, o, TAPI_CALLFEATURE_COMPLETETRANSF,
-		       TAPI_CALLSTATE_CONNECTED))
-		return -1;
-	if (o->is_conf)
-		return fail(EBADFD);
-	conf = NULL;
-	req->conf = 0;
-	if (as_conf) {
-		conf = supp_new_call(x, c, true);
-		if (!conf)
-			return fail(ENOMEM);
-		req->conf = conf->handle;
-	}
-	id = supp_start(x, c, req->flags, &req->request_id);
-	c->consult_for = 0;
-	o->consult_for = 0;
-	if (!conf) {
-		supp_state(x, c, TAPI_CALLSTATE_IDLE, 0, 0);
-		supp_state(x, o, TAPI_CALLSTATE_IDLE, 0, 0);
-		return id;
-	}
-	supp_join(x, conf, c);
-	supp_join(x, conf, o);
-	supp_state(x, conf, TAPI_CALLSTATE_CONNECTED,
-		   TAPI_CONNECTEDMODE_ACTIVE, TAPI_PRIV_OWNER);
-	return id;
-}
-
-static int supp_blind(const struct fake_ctx *x, struct tapi_call_dial *req)
-{
-	bool sync = req->flags & TAPI_REQUEST_SYNC;
-	struct fake_call *c;
-	uint32_t id;
-	int err = 0;
-
-	fake_tapi_log.blind_transfer = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (!(req->flags & ~TAPI_REQUEST_VALID) &&
-	    !str_ok(req->digits, sizeof(req->digits), true))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c) ||
-	    supp_check(x, c, TAPI_CALLFEATURE_BLINDTRANSFER, 0))
-		return -1;
-	if (!strcmp(req->digits, "busy"))
-		err = EBUSY;
-	else if (!strcmp(req->digits, "nowhere"))
-		err = ENXIO;
-	if (err && sync)
-		return fail(err);
-	id = sync ? 0 : x->lf->next_request++;
-	req->request_id = id;
-	if (id)
-		reply(x, c, id, -err);
-	if (!err)
-		supp_state(x, c, TAPI_CALLSTATE_IDLE, 0, 0);
-	return id;
-}
-
-static int supp_setup_conf(const struct fake_ctx *x,
-			   struct tapi_call_setup_conf *req)
-{
-	unsigned int parties = req->num_parties ? req->num_parties : 2;
-	struct fake_call *c, *conf, *consult;
-	uint32_t id;
-
-	fake_tapi_log.setup_conf = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, TAPI_REQUEST_VALID, req->call, &c))
-		return -1;
-	if (req->reserved || parties < 2)
-		return fail(EINVAL);
-	if (supp_check(x, c, TAPI_CALLFEATURE_SETUPCONF, 0))
-		return -1;
-	if (parties > x->line->addresses[c->info.address_id].max_conf_members)
-		return fail(EINVAL);
-	if (supp_room(x, c))
-		return -1;
-	conf = supp_new_call(x, c, true);
-	consult = conf ? supp_new_call(x, c, false) : NULL;
-	if (!consult) {
-		if (conf)
-			conf->used = false;
-		return fail(EBUSY);
-	}
-	consult->consult_for = conf->info.call_id;
-	consult->info.related_call_id = conf->info.call_id;
-	req->conf = conf->handle;
-	req->consult = consult->handle;
-	id = supp_start(x, c, req->flags, &req->request_id);
-	supp_join(x, conf, c);
-	supp_state(x, conf, TAPI_CALLSTATE_ONHOLDPENDCONF, 0,
-		   TAPI_PRIV_OWNER);
-	supp_state(x, consult, TAPI_CALLSTATE_DIALTONE,
-		   TAPI_DIALTONEMODE_INTERNAL, TAPI_PRIV_OWNER);
-	return id;
-}
-
-static int supp_conf_related(const struct fake_ctx *x,
-			     struct tapi_conf_related *req)
-{
-	struct tapi_conf_member *out =
-		(struct tapi_conf_member *)(uintptr_t)req->members;
-	struct fake_call *c, *conf;
-	unsigned int i;
-
-	fake_tapi_log.conf_related = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (supp_get(x, req->flags, 0, req->call, &c))
-		return -1;
-	req->count = 0;
-	req->remaining = 0;
-	conf = c->is_conf ? c : c->state == TAPI_CALLSTATE_CONFERENCED ?
-		find_call_id(x->lf, c->info.related_call_id) : NULL;
-	if (!conf)
-		return fail(EINVAL);
-	if (req->capacity && !out)
-		return fail(EFAULT);
-	for (i = 0; i <= MAX_CALLS; i++) {
-		/* The conference call first, then its members. */
-		struct fake_call *m = i ? &x->lf->calls[i - 1] : conf;
-
-		if (i && (!m->used || m->state != TAPI_CALLSTATE_CONFERENCED ||
-			  m->info.related_call_id != conf->info.call_id))
-			continue;
-		if (req->count == req->capacity) {
-			req->remaining++;
-			continue;
-		}
-		memset(&out[req->count], 0, sizeof(out[0]));
-		out[req->count].call_id = m->info.call_id;
-		out[req->count].handle = m->valid ? m->handle : 0;
-		out[req->count].state = m->state;
-		req->count++;
-	}
-	return 0;
-}
-
-/*
- * Dial, answer, accept, drop: check as the core does (handle, capability,
- * privilege, state), then reply and move the call on.
- */
-static int call_op(const struct fake_ctx *x, unsigned long cmd, uint32_t flags,
-		   uint32_t handle, uint32_t *request_id, uint32_t feature)
-{
-	bool sync = flags & TAPI_REQUEST_SYNC;
-	struct fake_call *c;
-	uint32_t id;
-
-	if (flags & ~TAPI_REQUEST_VALID)
-		return fail(EOPNOTSUPP);
-	c = find_handle(x->lf, handle);
-	if (!c)
-		return fail(ENOENT);
-	if (!(x->line->addresses[c->info.address_id].call_features & feature))
-		return fail(EOPNOTSUPP);
-	if (c->privilege != TAPI_PRIV_OWNER)
-		return fail(EPERM);
-	if (!(state_features(c->state) & feature))
-		return fail(EBADFD);
-
-	id = sync ? 0 : x->lf->next_request++;
-	*request_id = id;
-	if (!sync)
-		reply(x, c, id, 0);
-	switch (cmd) {
-	case TAPI_IOC_CALL_DIAL:
-		change_state(x, c, TAPI_CALLSTATE_DIALING, 0, 0);
-		break;
-	case TAPI_IOC_CALL_ANSWER:
-		change_state(x, c, TAPI_CALLSTATE_CONNECTED,
-			     TAPI_CONNECTEDMODE_ACTIVE, 0);
-		break;
-	case TAPI_IOC_CALL_ACCEPT:
-		change_state(x, c, TAPI_CALLSTATE_ACCEPTED, 0, 0);
-		break;
-	case TAPI_IOC_CALL_DROP:
-		change_state(x, c, TAPI_CALLSTATE_IDLE, 0, 0);
-		queue_event(x->lf, TAPI_EV_ADDRESSSTATE, x->index, 0, 0,
-			    c->info.address_id, TAPI_ADDRSTATE_NUMCALLS,
-			    address_in_use(x, c->info.address_id));
-		supp_call_end(x, c);
-		break;
-	}
-	return id;
-}
-
-static int call_dial(const struct fake_ctx *x, struct tapi_call_dial *req)
-{
-	struct fake_call *c;
-	int ret;
-
-	fake_tapi_log.call_dial = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (!(req->flags & ~TAPI_REQUEST_VALID) &&
-	    !str_ok(req->digits, sizeof(req->digits), true))
-		return fail(EINVAL);
-	ret = call_op(x, TAPI_IOC_CALL_DIAL, req->flags, req->call,
-		      &req->request_id, TAPI_CALLFEATURE_DIAL);
-	c = ret < 0 ? NULL : find_handle(x->lf, req->call);
-	if (c && c->consult_for)
-		consult_progress(x, c, req->digits);
-	return ret;
-}
-
-static int call_request(const struct fake_ctx *x, unsigned long cmd,
-			struct tapi_call_request *req)
-{
-	uint32_t feature = cmd == TAPI_IOC_CALL_ANSWER ?
-		TAPI_CALLFEATURE_ANSWER : cmd == TAPI_IOC_CALL_ACCEPT ?
-		TAPI_CALLFEATURE_ACCEPT : TAPI_CALLFEATURE_DROP;
-
-	fake_tapi_log.call_request = *req;
-	fake_tapi_log.call_request_cmd = cmd;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	return call_op(x, cmd, req->flags, req->call, &req->request_id,
-		       feature);
-}
-
-static int call_dealloc(const struct fake_ctx *x, struct tapi_call_dealloc *req)
-{
-	struct fake_call *c;
-
-	fake_tapi_log.call_dealloc = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (req->flags)
-		return fail(EOPNOTSUPP);
-	if (req->reserved)
-		return fail(EINVAL);
-	c = find_handle(x->lf, req->call);
-	if (!c)
-		return fail(ENOENT);
-	/* The fake's calls have no other owner. */
-	if (c->privilege == TAPI_PRIV_OWNER &&
-	    c->state != TAPI_CALLSTATE_IDLE)
-		return fail(EBUSY);
-	if (c->state == TAPI_CALLSTATE_IDLE) {
-		c->used = false;
-	} else {
-		/* Still on the line: get_new_calls would find it again. */
-		c->handle = 0;
-		c->valid = false;
-	}
-	return 0;
-}
-
-static int call_get_info(const struct fake_ctx *x, struct tapi_call_info *ci)
-{
-	struct fake_call *c;
-	uint32_t call;
-
-	memset(&fake_tapi_log.call_info, 0, sizeof(fake_tapi_log.call_info));
-	memcpy(&fake_tapi_log.call_info, ci, offsetof(struct tapi_call_info,
-						      line));
-	if (ci->size != sizeof(*ci))
-		return fail(EINVAL);
-	if (ci->flags)
-		return fail(EOPNOTSUPP);
-	if (ci->reserved)
-		return fail(EINVAL);
-	c = find_handle(x->lf, ci->call);
-	if (!c)
-		return fail(ENOENT);
-	call = ci->call;
-	*ci = c->info;
-	ci->size = sizeof(*ci);
-	ci->flags = 0;
-	ci->call = call;
-	ci->num_owners = c->privilege == TAPI_PRIV_OWNER;
-	ci->num_monitors = c->privilege == TAPI_PRIV_MONITOR;
-	if (c->info.call_id == FAKE_CALL_ID_B ||
-	    (c->info.call_id >= FAKE_CONF_ID &&
-	     c->info.call_id <= FAKE_CONF_ID + 2))
-		ci->num_owners++;	/* someone else's call */
-	/* Junk after the NULs: only the strings count. */
-	memset(ci->caller.name + strlen(ci->caller.name) + 1, 'X',
-	       sizeof(ci->caller.name) - strlen(ci->caller.name) - 1);
-	return 0;
-}
-
-static int call_get_status(const struct fake_ctx *x,
-			   struct tapi_call_status *st)
-{
-	struct fake_call *c;
-
-	memset(&fake_tapi_log.call_status, 0,
-	       sizeof(fake_tapi_log.call_status));
-	memcpy(&fake_tapi_log.call_status, st,
-	       offsetof(struct tapi_call_status, state));
-	if (st->size != sizeof(*st))
-		return fail(EINVAL);
-	if (st->flags)
-		return fail(EOPNOTSUPP);
-	c = find_handle(x->lf, st->call);
-	if (!c)
-		return fail(ENOENT);
-	st->state = c->state;
-	st->mode = c->mode;
-	st->privilege = c->privilege;
-	st->call_features = call_features(x, c);
-	st->call_id = c->info.call_id;
-	st->state_ns = c->state_ns;
-	return 0;
-}
-
-static int call_set_privilege(const struct fake_ctx *x,
-			      struct tapi_call_privilege *req)
-{
-	struct fake_call *c;
-
-	fake_tapi_log.call_privilege = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (req->flags)
-		return fail(EOPNOTSUPP);
-	c = find_handle(x->lf, req->call);
-	if (!c)
-		return fail(ENOENT);
-	if (req->privilege != TAPI_PRIV_OWNER &&
-	    req->privilege != TAPI_PRIV_MONITOR)
-		return fail(EINVAL);
-	if (req->privilege == c->privilege)
-		return 0;
-	c->privilege = req->privilege;
-	queue_event(x->lf, TAPI_EV_CALLINFO, x->index, c->handle, 0,
-		    TAPI_CALLINFO_NUMOWNERS | TAPI_CALLINFO_NUMMONITORS, 0, 0);
-	queue_event(x->lf, TAPI_EV_CALLSTATE, x->index, c->handle, 0,
-		    c->state, c->mode, c->privilege);
-	return 0;
-}
-
-static int call_handoff(const struct fake_ctx *x, struct tapi_call_handoff *req)
-{
-	struct fake_call *c;
-
-	fake_tapi_log.call_handoff = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (req->flags)
-		return fail(EOPNOTSUPP);
-	if (!str_ok(req->app_name, sizeof(req->app_name), false))
-		return fail(EINVAL);
-	c = find_handle(x->lf, req->call);
-	if (!c)
-		return fail(ENOENT);
-	if (c->privilege != TAPI_PRIV_OWNER)
-		return fail(EPERM);
-	if (!req->media_mode == !req->app_name[0])
-		return fail(EINVAL);
-	return fail(ESRCH);	/* nobody else is here */
-}
-
-static int new_calls(const struct fake_ctx *x, struct tapi_line_new_calls *req)
-{
-	uint32_t *out = (uint32_t *)(uintptr_t)req->handles;
-	unsigned int i;
-
-	fake_tapi_log.new_calls = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (req->flags & ~TAPI_NEW_CALLS_VALID)
-		return fail(EOPNOTSUPP);
-	if (req->flags & TAPI_NEW_CALLS_ADDRESS &&
-	    req->address_id >= x->line->num_addresses)
-		return fail(ENOENT);
-	if (req->capacity && !out)
-		return fail(EFAULT);
-	req->count = 0;
-	req->remaining = 0;
-	for (i = 0; i < MAX_CALLS; i++) {
-		struct fake_call *c = &x->lf->calls[i];
-
-		if (!c->used || c->handle || c->state == TAPI_CALLSTATE_IDLE)
-			continue;
-		if (req->flags & TAPI_NEW_CALLS_ADDRESS &&
-		    c->info.address_id != req->address_id)
-			continue;
-		if (req->count == req->capacity) {
-			req->remaining++;
-			continue;
-		}
-		c->handle = x->lf->next_handle++;
-		c->valid = true;
-		c->privilege = TAPI_PRIV_MONITOR;
-		out[req->count++] = c->handle;
-	}
-	return 0;
-}
-
-static int address_status(const struct fake_ctx *x,
-			  struct tapi_address_status *st)
-{
-	const struct fake_address *addr;
-	unsigned int i;
-
-	memset(&fake_tapi_log.address_status, 0,
-	       sizeof(fake_tapi_log.address_status));
-	memcpy(&fake_tapi_log.address_status, st,
-	       offsetof(struct tapi_address_status, num_inuse));
-	if (st->size != sizeof(*st))
-		return fail(EINVAL);
-	if (st->flags)
-		return fail(EOPNOTSUPP);
-	if (st->address_id >= x->line->num_addresses)
-		return fail(ENOENT);
-	addr = &x->line->addresses[st->address_id];
-	st->num_inuse = 0;
-	st->num_active_calls = 0;
-	st->num_onhold_calls = 0;
-	st->num_onholdpend_calls = 0;
-	for (i = 0; i < MAX_CALLS; i++) {
-		struct fake_call *c = &x->lf->calls[i];
-
-		if (!c->used || c->info.address_id != st->address_id ||
-		    c->state == TAPI_CALLSTATE_IDLE)
-			continue;
-		st->num_inuse++;
-		if (c->state != TAPI_CALLSTATE_DISCONNECTED)
-			st->num_active_calls++;
-	}
-	st->address_features = addr->features;
-	if (st->num_inuse >= addr->max_calls)
-		st->address_features &= ~TAPI_ADDRFEATURE_MAKECALL;
-	return 0;
-}
-
-static int set_event_mask(const struct fake_ctx *x,
-			  struct tapi_line_event_mask *req)
-{
-	fake_tapi_log.event_mask = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (req->flags)
-		return fail(EOPNOTSUPP);
-	if (req->event_mask & ~TAPI_EV_MASK_VALID)
-		return fail(EOPNOTSUPP);
-	x->lf->event_mask = req->event_mask;
-	return 0;
-}
-
-static int set_priority(const struct fake_ctx *x,
-			struct tapi_line_priority *req)
-{
-	fake_tapi_log.priority = *req;
-	if (req->size != sizeof(*req))
-		return fail(EINVAL);
-	if (req->flags)
-		return fail(EOPNOTSUPP);
-	if (!req->media_modes || req->media_modes & ~x->lf->media_modes)
-		return fail(EINVAL);
 	return 0;
 }
 
@@ -1802,6 +773,7 @@ static int line_ioctl(int fd, unsigned long cmd, void *arg)
 	case TAPI_IOC_CALL_HOLD:
 	case TAPI_IOC_CALL_UNHOLD:
 	case TAPI_IOC_CALL_REMOVE_FROM_CONF:
+	case TAPI_IOC_CALL_SECURE:
 		return supp_request(&x, cmd, arg);
 	case TAPI_IOC_CALL_SWAP_HOLD:
 	case TAPI_IOC_CALL_ADD_TO_CONF:
@@ -1812,11 +784,25 @@ static int line_ioctl(int fd, unsigned long cmd, void *arg)
 	case TAPI_IOC_CALL_COMPLETE_TRANSFER:
 		return supp_complete(&x, arg);
 	case TAPI_IOC_CALL_BLIND_TRANSFER:
-		return supp_blind(&x, arg);
+	case TAPI_IOC_CALL_REDIRECT:
+		return supp_send_away(&x, cmd, arg);
 	case TAPI_IOC_CALL_SETUP_CONF:
 		return supp_setup_conf(&x, arg);
 	case TAPI_IOC_CALL_GET_CONF_RELATED:
 		return supp_conf_related(&x, arg);
+	case TAPI_IOC_LINE_PICKUP:
+	case TAPI_IOC_LINE_UNPARK:
+		return svc_take(&x, cmd, arg);
+	case TAPI_IOC_CALL_PARK:
+		return svc_park(&x, arg);
+	case TAPI_IOC_LINE_FORWARD:
+		return svc_forward(&x, arg);
+	case TAPI_IOC_CALL_SEND_USER_USER:
+		return svc_user_user(&x, arg);
+	case TAPI_IOC_CALL_COMPLETE:
+		return svc_complete(&x, arg);
+	case TAPI_IOC_LINE_UNCOMPLETE:
+		return svc_uncomplete(&x, arg);
 	default:
 		return fail(ENOTTY);
 	}

@@ -14,8 +14,8 @@
  * @line_open: %TAPI_IOC_LINE_OPEN
  * @call_make: %TAPI_IOC_CALL_MAKE
  * @call_dial: %TAPI_IOC_CALL_DIAL
- * @call_request: %TAPI_IOC_CALL_ANSWER, ACCEPT, DROP, HOLD, UNHOLD or
- *	REMOVE_FROM_CONF (see @call_request_cmd)
+ * @call_request: %TAPI_IOC_CALL_ANSWER, ACCEPT, DROP, HOLD, UNHOLD,
+ *	REMOVE_FROM_CONF or SECURE (see @call_request_cmd)
  * @call_request_cmd: which of them @call_request was
  * @call_dealloc: %TAPI_IOC_CALL_DEALLOCATE
  * @call_privilege: %TAPI_IOC_CALL_SET_PRIVILEGE
@@ -35,6 +35,14 @@
  * @blind_transfer: %TAPI_IOC_CALL_BLIND_TRANSFER
  * @setup_conf: %TAPI_IOC_CALL_SETUP_CONF
  * @conf_related: %TAPI_IOC_CALL_GET_CONF_RELATED
+ * @redirect: %TAPI_IOC_CALL_REDIRECT
+ * @pickup: %TAPI_IOC_LINE_PICKUP or UNPARK (see @pickup_cmd)
+ * @pickup_cmd: which of the two @pickup was
+ * @park: %TAPI_IOC_CALL_PARK
+ * @forward: %TAPI_IOC_LINE_FORWARD
+ * @user_user: %TAPI_IOC_CALL_SEND_USER_USER
+ * @completion: %TAPI_IOC_CALL_COMPLETE
+ * @uncomplete: %TAPI_IOC_LINE_UNCOMPLETE
  * @line_ioctls: ioctls received on line fds so far
  */
 struct fake_tapi_log {
@@ -60,6 +68,14 @@ struct fake_tapi_log {
 	struct tapi_call_dial blind_transfer;
 	struct tapi_call_setup_conf setup_conf;
 	struct tapi_conf_related conf_related;
+	struct tapi_call_dial redirect;
+	struct tapi_line_pickup pickup;
+	unsigned long pickup_cmd;
+	struct tapi_call_park park;
+	struct tapi_line_forward forward;
+	struct tapi_call_user_user user_user;
+	struct tapi_call_completion completion;
+	struct tapi_line_uncomplete uncomplete;
 	unsigned int line_ioctls;
 };
 
@@ -80,5 +96,46 @@ struct fake_tapi_log {
  * FAKE_CONF_ID + 1 and + 2 (conferenced).
  */
 #define FAKE_CONF_ID		80
+
+/* Call FAKE_CALL_ID_B is secure, and its far end sent this. */
+#define FAKE_USER_USER_B	"hello"
+/* Most bytes of user-user information address 0 of tapi0:0 sends. */
+#define FAKE_MAX_USER_USER	32
+
+/*
+ * With FAKE_TAPI_FORWARD set, address 0 of tapi0:0 forwards busy calls
+ * to FAKE_FWD_BUSY and unanswered ones, after FAKE_FWD_NO_ANSWER_MS, to
+ * FAKE_FWD_NOANSWER; a %TAPI_EV_ADDRESSSTATE says so after the line's
+ * first event.
+ */
+#define FAKE_FWD_BUSY		"2002"
+#define FAKE_FWD_NOANSWER	"2003"
+#define FAKE_FWD_NO_ANSWER_MS	15000
+
+/*
+ * The switch's park addresses: "70" to "73".  When a line fd opens,
+ * FAKE_PARKED_PARTY is parked at FAKE_PARK_TAKEN and the others are free;
+ * a non-directed park takes the first free one.  Any other number is no
+ * park address (ENXIO).
+ */
+#define FAKE_PARK_SLOTS		4
+#define FAKE_PARK_FREE		"70"
+#define FAKE_PARK_TAKEN		"71"
+#define FAKE_PARKED_PARTY	"556"
+
+/*
+ * Pickup: a call from FAKE_PICKUP_CALLER alerts at FAKE_PICKUP_DEST, in
+ * group FAKE_PICKUP_GROUP and in the address's own group, nowhere else
+ * (ESRCH); "nowhere" is a number the card does not know (ENXIO).
+ */
+#define FAKE_PICKUP_DEST	"2002"
+#define FAKE_PICKUP_GROUP	"1"
+#define FAKE_PICKUP_CALLER	"557"
+
+/*
+ * With FAKE_TAPI_HELD set, tapi0:0 also has someone else's call
+ * FAKE_CALL_ID_HELD on address 0, on hold.
+ */
+#define FAKE_CALL_ID_HELD	68
 
 #endif /* _FAKE_TAPI_H */

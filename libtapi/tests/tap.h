@@ -34,6 +34,20 @@ static inline bool streq(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
+/* Skip the whole program: an empty plan and why; its exit status. */
+static int __attribute__((format(printf, 1, 2), unused))
+tap_skip_all(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("1..0 # SKIP ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	return 4;
+}
+
 /* The plan, last; the exit status of the program. */
 static inline int tap_done(void)
 {

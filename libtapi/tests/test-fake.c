@@ -19,6 +19,7 @@
 
 #include <libtapi.h>
 
+#include "call-helpers.h"
 #include "fake-tapi.h"
 
 #include "tap.h"
@@ -134,11 +135,30 @@ static void test_info(struct tapi_card *card)
 	   (TAPI_TRANSFER_TRANSFER | TAPI_TRANSFER_CONFERENCE) &&
 	   tapi_address_info_get_max_conf_members(ai) == 3,
 	   "address 0/0: transfer modes and conference size");
+	ok(ai && tapi_address_info_get_park_modes(ai) ==
+	   (TAPI_PARK_DIRECTED | TAPI_PARK_NONDIRECTED) &&
+	   tapi_address_info_get_forward_modes(ai) ==
+	   (TAPI_FORWARD_UNCOND | TAPI_FORWARD_BUSY | TAPI_FORWARD_NOANSWER) &&
+	   tapi_address_info_get_completion_modes(ai) ==
+	   (TAPI_COMPLETION_CAMPON | TAPI_COMPLETION_CALLBACK) &&
+	   tapi_address_info_get_max_user_user(ai) == FAKE_MAX_USER_USER,
+	   "address 0/0: park, forward and completion modes, user-user size");
+	tapi_address_info_free(ai);
+	ai = tapi_card_get_address_info(card, 0, 1);
+	ok(ai && tapi_address_info_get_park_modes(ai) == TAPI_PARK_DIRECTED &&
+	   tapi_address_info_get_forward_modes(ai) == TAPI_FORWARD_UNCOND &&
+	   tapi_address_info_get_completion_modes(ai) == 0 &&
+	   tapi_address_info_get_max_user_user(ai) == 0,
+	   "address 0/1: directed park, unconditional forwarding only");
 	tapi_address_info_free(ai);
 	ai = tapi_card_get_address_info(card, 1, 0);
 	ok(ai && tapi_address_info_get_transfer_modes(ai) == 0 &&
-	   tapi_address_info_get_max_conf_members(ai) == 0,
-	   "address 1/0: no transfers, no conferences");
+	   tapi_address_info_get_max_conf_members(ai) == 0 &&
+	   tapi_address_info_get_park_modes(ai) == 0 &&
+	   tapi_address_info_get_forward_modes(ai) == 0 &&
+	   tapi_address_info_get_completion_modes(ai) == 0 &&
+	   tapi_address_info_get_max_user_user(ai) == 0,
+	   "address 1/0: no transfers, no conferences, no call services");
 	tapi_address_info_free(ai);
 
 	errno = 0;
@@ -304,71 +324,6 @@ static void test_removed(struct tapi_card *card)
 }
 
 /* ---- calls ---- */
-
-#define MAX_SEEN	32
-
-/* What dispatched events looked like; @stop_at stops at that many. */
-struct seen {
-	unsigned int n;
-	unsigned int stop_at;
-	struct tapi_line_event *ev[MAX_SEEN];
-};
-
-static int collect(const struct tapi_line_event *ev, void *data)
-{
-	struct seen *seen = data;
-
-	if (seen->n < MAX_SEEN)
-		seen->ev[seen->n] = tapi_line_event_copy(ev);
-	seen->n++;
-	return seen->stop_at && seen->n == seen->stop_at;
-}
-
-static void seen_clear(struct seen *seen)
-{
-	unsigned int i;
-
-	for (i = 0; i < seen->n && i < MAX_SEEN; i++)
-		tapi_line_event_free(seen->ev[i]);
-	memset(seen, 0, sizeof(*seen));
-}
-
-/* Dispatch what is pending into @seen (cleared first). */
-static int dispatch(struct tapi_line *line, struct tapi_event_buffer *buf,
-		    struct seen *seen)
-{
-	seen_clear(seen);
-	return tapi_line_dispatch_events(line, buf, collect, seen);
-}
-
-/* The index in @seen of the first event of @type for @call, or -1. */
-static int find_event(const struct seen *seen, unsigned int type,
-		      uint32_t call, unsigned int from)
-{
-	unsigned int i;
-
-	for (i = from; i < seen->n && i < MAX_SEEN; i++)
-		if (tapi_line_event_get_type(seen->ev[i]) == type &&
-		    tapi_line_event_get_call(seen->ev[i]) == call)
-			return i;
-	return -1;
-}
-
-static struct tapi_line *open_voice_line(struct tapi_card *card, bool quiet)
-{
-	struct tapi_line_settings *s = tapi_line_settings_new();
-	struct tapi_line *line;
-
-	tapi_line_settings_set_privileges(s, TAPI_PRIV_OWNER |
-					  TAPI_PRIV_MONITOR);
-	tapi_line_settings_set_media_modes(s, TAPI_MEDIA_INTERACTIVEVOICE);
-	if (quiet)
-		setenv("FAKE_TAPI_QUIET", "1", 1);
-	line = tapi_card_open_line(card, 0, s);
-	unsetenv("FAKE_TAPI_QUIET");
-	tapi_line_settings_free(s);
-	return line;
-}
 
 static void test_dispatch(struct tapi_card *card)
 {
@@ -719,53 +674,6 @@ static void test_bad_args(struct tapi_card *card)
 	   strlen(fake_log->call_make.dest) == TAPI_DIAL_LEN - 1,
 	   "a number of %d bytes fits", TAPI_DIAL_LEN - 1);
 	tapi_line_close(line);
-}
-
-/* The state of @call now, 0 if it cannot be read. */
-static uint32_t state_of(struct tapi_line *line, uint32_t call)
-{
-	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
-	uint32_t state = st ? tapi_line_call_status_get_state(st) : 0;
-
-	tapi_line_call_status_free(st);
-	return state;
-}
-
-static uint32_t features_of(struct tapi_line *line, uint32_t call)
-{
-	struct tapi_line_call_status *st = tapi_line_get_call_status(line, call);
-	uint32_t f = st ? tapi_line_call_status_get_features(st) : 0;
-
-	tapi_line_call_status_free(st);
-	return f;
-}
-
-static uint32_t call_id_of(struct tapi_line *line, uint32_t call)
-{
-	struct tapi_line_call_info *ci = tapi_line_get_call_info(line, call);
-	uint32_t id = ci ? tapi_line_call_info_get_call_id(ci) : 0;
-
-	tapi_line_call_info_free(ci);
-	return id;
-}
-
-/* The last CALLSTATE of @call in @seen, or -1. */
-static int last_state(const struct seen *seen, uint32_t call)
-{
-	int i, last = -1;
-
-	for (i = 0; (i = find_event(seen, TAPI_EV_CALLSTATE, call, i)) >= 0;
-	     i++)
-		last = i;
-	return last;
-}
-
-static bool drop_dealloc(struct tapi_line *line, uint32_t call)
-{
-	if (state_of(line, call) != TAPI_CALLSTATE_IDLE &&
-	    tapi_line_drop_sync(line, call))
-		return false;
-	return !tapi_line_deallocate_call(line, call);
 }
 
 /* Hold, swap hold, transfers. */
@@ -1126,6 +1034,20 @@ static void test_inbound(struct tapi_card *card)
 	   (TAPI_PARTYID_ADDRESS | TAPI_PARTYID_NAME) &&
 	   tapi_line_call_info_get_num_monitors(ci) == 1,
 	   "the offered call's info");
+	ok(ci && tapi_line_call_info_get_param_flags(ci) == 0 &&
+	   tapi_line_call_info_get_completion_id(ci) == 0 &&
+	   tapi_line_call_info_get_user_user_len(ci) == 0 &&
+	   tapi_line_call_info_get_user_user_info(ci) != NULL,
+	   "not secure, no completion, no user-user information");
+	tapi_line_call_info_free(ci);
+	ci = tapi_line_get_call_info(line, b);
+	ok(ci && tapi_line_call_info_get_param_flags(ci) ==
+	   TAPI_CALLPARAM_SECURE &&
+	   tapi_line_call_info_get_user_user_len(ci) ==
+	   strlen(FAKE_USER_USER_B) &&
+	   !memcmp(tapi_line_call_info_get_user_user_info(ci),
+		   FAKE_USER_USER_B, strlen(FAKE_USER_USER_B)),
+	   "the connected call: secure, with the far end's user-user info");
 	tapi_line_call_info_free(ci);
 
 	st = tapi_line_get_call_status(line, a);
@@ -1198,13 +1120,22 @@ static void test_inbound(struct tapi_card *card)
 	   tapi_line_address_status_get_num_onhold_calls(as) == 0 &&
 	   tapi_line_address_status_get_num_onholdpend_calls(as) == 0 &&
 	   tapi_line_address_status_get_features(as) ==
-	   (TAPI_ADDRFEATURE_MAKECALL | TAPI_ADDRFEATURE_PICKUP),
+	   (TAPI_ADDRFEATURE_MAKECALL | TAPI_ADDRFEATURE_PICKUP |
+	    TAPI_ADDRFEATURE_UNPARK | TAPI_ADDRFEATURE_FORWARD),
 	   "address 0 status");
+	ok(as && tapi_line_address_status_get_num_forward(as) == 0 &&
+	   tapi_line_address_status_get_forward_no_answer_ms(as) == 0 &&
+	   tapi_line_address_status_get_forward_mode(as, 0) == 0,
+	   "address 0 does not forward");
+	errno = 0;
+	ok(as && !tapi_line_address_status_get_forward_dest(as, 0) &&
+	   errno == EINVAL, "no forwarding entry 0: NULL, EINVAL");
 	tapi_line_address_status_free(as);
 	as = tapi_line_get_address_status(line, 1);
 	ok(as && tapi_line_address_status_get_num_inuse(as) == 1 &&
-	   tapi_line_address_status_get_features(as) == 0,
-	   "address 1 is full: no makecall");
+	   tapi_line_address_status_get_features(as) ==
+	   TAPI_ADDRFEATURE_FORWARD,
+	   "address 1 is full: no makecall, forward still");
 	tapi_line_address_status_free(as);
 	errno = 0;
 	ok(!tapi_line_get_address_status(line, 2) && errno == ENOENT,
@@ -1253,10 +1184,8 @@ int main(void)
 
 	printf("TAP version 13\n");
 	fake_log = dlsym(RTLD_DEFAULT, "fake_tapi_log");
-	if (!fake_log) {
-		printf("1..0 # SKIP fake-tapi.so is not preloaded\n");
-		return 4;
-	}
+	if (!fake_log)
+		return tap_skip_all("fake-tapi.so is not preloaded");
 
 	test_list();
 	test_open();

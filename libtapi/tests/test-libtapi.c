@@ -60,9 +60,14 @@ static const struct {
 	  "call reasons" },
 	{ TAPI_FLAGS_PARTY_ID, TAPI_PARTYID_VALID, "party flags" },
 	{ TAPI_FLAGS_CALLINFO, TAPI_CALLINFO_VALID, "call info fields" },
-	{ TAPI_FLAGS_ADDRESS_STATE, (TAPI_ADDRSTATE_NUMCALLS << 1) - 1,
+	{ TAPI_FLAGS_ADDRESS_STATE, TAPI_ADDRSTATE_VALID,
 	  "address state fields" },
 	{ TAPI_FLAGS_TRANSFER_MODE, TAPI_TRANSFER_VALID, "transfer modes" },
+	{ TAPI_FLAGS_PARK_MODE, TAPI_PARK_VALID, "park modes" },
+	{ TAPI_FLAGS_FORWARD_MODE, TAPI_FORWARD_VALID, "forward modes" },
+	{ TAPI_FLAGS_COMPLETION_MODE, TAPI_COMPLETION_VALID,
+	  "completion modes" },
+	{ TAPI_FLAGS_CALL_PARAM, TAPI_CALLPARAM_VALID, "call param flags" },
 };
 
 /*
@@ -224,18 +229,35 @@ static const struct {
 	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_CONNECTEDID),
 	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_REDIRECTINGID),
 	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_REDIRECTIONID),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_CALLPARAMFLAGS),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_COMPLETIONID),
+	C(TAPI_FLAGS_CALLINFO, "TAPI_CALLINFO_", TAPI_CALLINFO_USERUSERINFO),
 	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_",
 	  TAPI_ADDRSTATE_INUSEZERO),
 	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_", TAPI_ADDRSTATE_INUSEONE),
 	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_",
 	  TAPI_ADDRSTATE_INUSEMANY),
 	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_", TAPI_ADDRSTATE_NUMCALLS),
+	C(TAPI_FLAGS_ADDRESS_STATE, "TAPI_ADDRSTATE_", TAPI_ADDRSTATE_FORWARD),
 	C(TAPI_FLAGS_CORE_FEATURE, "TAPI_FEATURE_", TAPI_FEATURE_CALLS),
 	C(TAPI_FLAGS_CORE_FEATURE, "TAPI_FEATURE_",
 	  TAPI_FEATURE_SUPPLEMENTARY),
 	C(TAPI_FLAGS_TRANSFER_MODE, "TAPI_TRANSFER_", TAPI_TRANSFER_TRANSFER),
 	C(TAPI_FLAGS_TRANSFER_MODE, "TAPI_TRANSFER_",
 	  TAPI_TRANSFER_CONFERENCE),
+	C(TAPI_FLAGS_CORE_FEATURE, "TAPI_FEATURE_",
+	  TAPI_FEATURE_CALL_SERVICES),
+	C(TAPI_FLAGS_PARK_MODE, "TAPI_PARK_", TAPI_PARK_DIRECTED),
+	C(TAPI_FLAGS_PARK_MODE, "TAPI_PARK_", TAPI_PARK_NONDIRECTED),
+	C(TAPI_FLAGS_FORWARD_MODE, "TAPI_FORWARD_", TAPI_FORWARD_UNCOND),
+	C(TAPI_FLAGS_FORWARD_MODE, "TAPI_FORWARD_", TAPI_FORWARD_BUSY),
+	C(TAPI_FLAGS_FORWARD_MODE, "TAPI_FORWARD_", TAPI_FORWARD_NOANSWER),
+	C(TAPI_FLAGS_COMPLETION_MODE, "TAPI_COMPLETION_",
+	  TAPI_COMPLETION_CAMPON),
+	C(TAPI_FLAGS_COMPLETION_MODE, "TAPI_COMPLETION_",
+	  TAPI_COMPLETION_CALLBACK),
+	C(TAPI_FLAGS_CALL_PARAM, "TAPI_CALLPARAM_", TAPI_CALLPARAM_SECURE),
+	C(TAPI_FLAGS_CALL_PARAM, "TAPI_CALLPARAM_", TAPI_CALLPARAM_BLOCKID),
 };
 
 static void test_names(void)
@@ -518,6 +540,44 @@ static void test_call_names(void)
 	   f == TAPI_CONNECTEDMODE_ACTIVEHELD, "parse a mode by its state");
 	ok(streq(tapi_flag_str(TAPI_FLAGS_CORE_FEATURE, TAPI_FEATURE_CALLS),
 		 "calls"), "core feature 'calls'");
+}
+
+static void test_service_names(void)
+{
+	char buf[64];
+	uint64_t f;
+
+	ok(streq(tapi_park_mode_str(TAPI_PARK_DIRECTED), "directed") &&
+	   streq(tapi_park_mode_str(TAPI_PARK_NONDIRECTED), "nondirected") &&
+	   !tapi_park_mode_str(0) && !tapi_park_mode_str(TAPI_PARK_VALID) &&
+	   !tapi_park_mode_str(1u << 2), "park modes");
+	ok(streq(tapi_forward_mode_str(TAPI_FORWARD_UNCOND), "uncond") &&
+	   streq(tapi_forward_mode_str(TAPI_FORWARD_BUSY), "busy") &&
+	   streq(tapi_forward_mode_str(TAPI_FORWARD_NOANSWER), "noanswer") &&
+	   !tapi_forward_mode_str(0) &&
+	   !tapi_forward_mode_str(TAPI_FORWARD_UNCOND | TAPI_FORWARD_BUSY) &&
+	   !tapi_forward_mode_str(1u << 3), "forward modes");
+	ok(streq(tapi_completion_mode_str(TAPI_COMPLETION_CAMPON), "campon") &&
+	   streq(tapi_completion_mode_str(TAPI_COMPLETION_CALLBACK),
+		 "callback") &&
+	   !tapi_completion_mode_str(TAPI_COMPLETION_VALID) &&
+	   !tapi_completion_mode_str(1u << 2), "completion modes");
+	tapi_flags_to_str(TAPI_FLAGS_CALL_PARAM, TAPI_CALLPARAM_SECURE |
+			  TAPI_CALLPARAM_BLOCKID | (1u << 5), buf, sizeof(buf));
+	ok(streq(buf, "secure|blockid|0x20"), "call param flags: '%s'", buf);
+	tapi_flags_to_str(TAPI_FLAGS_CALLINFO, TAPI_CALLINFO_CALLPARAMFLAGS |
+			  TAPI_CALLINFO_USERUSERINFO, buf, sizeof(buf));
+	ok(streq(buf, "callparamflags|useruserinfo"),
+	   "call info fields of the services: '%s'", buf);
+	ok(!tapi_flags_from_str(TAPI_FLAGS_FORWARD_MODE, "NoAnswer|uncond",
+				&f) &&
+	   f == (TAPI_FORWARD_NOANSWER | TAPI_FORWARD_UNCOND),
+	   "parse forward modes");
+	ok(!tapi_flags_from_str(TAPI_FLAGS_ADDRESS_STATE, "forward", &f) &&
+	   f == TAPI_ADDRSTATE_FORWARD, "address state 'forward'");
+	ok(streq(tapi_flag_str(TAPI_FLAGS_CORE_FEATURE,
+			       TAPI_FEATURE_CALL_SERVICES), "call_services"),
+	   "core feature 'call_services'");
 }
 
 static void test_call_params(void)
@@ -825,6 +885,7 @@ int main(void)
 	test_flags_to_str();
 	test_flags_from_str();
 	test_call_names();
+	test_service_names();
 	test_call_params();
 	test_json();
 	test_args();

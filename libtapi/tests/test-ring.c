@@ -26,52 +26,11 @@
 #include <liburing.h>
 #include <libtapi.h>
 
+#include "ring-helpers.h"
 #include "tap.h"
 
 /* The application's own objects, for user data. */
 static int app_a, app_b, app_c;
-
-/* The SQE queued last on @ring. */
-static struct io_uring_sqe *last_sqe(struct tapi_ring *ring)
-{
-	struct io_uring *u = tapi_ring_get_uring(ring);
-
-	return &u->sq.sqes[(u->sq.sqe_tail - 1) & u->sq.ring_mask];
-}
-
-/* The command area of an SQE. */
-static struct tapi_uring_cmd *cmd_of(struct io_uring_sqe *sqe)
-{
-	return (struct tapi_uring_cmd *)((char *)sqe +
-					 offsetof(struct io_uring_sqe, addr3));
-}
-
-static void *arg_of(struct io_uring_sqe *sqe)
-{
-	return (void *)(uintptr_t)cmd_of(sqe)->arg;
-}
-
-/* The kernel's answer to @sqe, handled by libtapi. */
-static int complete(struct tapi_ring *ring, struct io_uring_sqe *sqe, int res,
-		    struct tapi_completion *c)
-{
-	struct io_uring_cqe cqe = {
-		.user_data = sqe->user_data,
-		.res = res,
-	};
-
-	return tapi_ring_handle_cqe(ring, &cqe, c);
-}
-
-static unsigned int sq_ready(struct tapi_ring *ring)
-{
-	return io_uring_sq_ready(tapi_ring_get_uring(ring));
-}
-
-static struct tapi_line *open_line(struct tapi_card *card)
-{
-	return tapi_card_open_line(card, 0, NULL);
-}
 
 static void test_names(void)
 {
@@ -1189,15 +1148,11 @@ int main(void)
 	struct tapi_card *card;
 
 	printf("TAP version 13\n");
-	if (!dlsym(RTLD_DEFAULT, "fake_tapi_log")) {
-		printf("1..0 # SKIP fake-tapi.so is not preloaded\n");
-		return 4;
-	}
+	if (!dlsym(RTLD_DEFAULT, "fake_tapi_log"))
+		return tap_skip_all("fake-tapi.so is not preloaded");
 	probe = tapi_ring_new(0);
-	if (!probe) {
-		printf("1..0 # SKIP no io_uring here: %s\n", strerror(errno));
-		return 4;
-	}
+	if (!probe)
+		return tap_skip_all("no io_uring here: %s", strerror(errno));
 	ok(tapi_ring_get_max_in_flight(probe) == 2 * TAPI_RING_DEFAULT_ENTRIES,
 	   "tapi_ring_new(0): the default size");
 	tapi_ring_free(probe);

@@ -95,6 +95,8 @@ bg_signal() {
 	pat=$2
 	pre=$3
 	shift 4
+	# Empty first: the last command's output must not match PATTERN.
+	: >"$OUT"
 	LD_PRELOAD=$pre "$TAPICTL" "$@" >"$OUT" 2>"$ERR" &
 	pid=$!
 	tries=0
@@ -129,7 +131,8 @@ run 0 "" -- caps --help
 has '^LINE is CARD:N' "$OUT" "caps --help documents LINE"
 
 # ---- usage of the call commands ----
-for cmd in call answer drop monitor calls hold unhold transfer conference; do
+for cmd in call answer drop monitor calls hold unhold transfer conference \
+	   swap park unpark pickup forward; do
 	run 0 "" -- $cmd --help
 	has "^Usage: tapictl $cmd LINE" "$OUT" "$cmd --help: usage"
 	has '^LINE is CARD:N' "$OUT" "$cmd --help documents LINE"
@@ -144,7 +147,8 @@ has '^  monitor  *Print every event' "$OUT" "--help lists monitor"
 has '^  conference Make or show a conference' "$OUT" "--help lists conference"
 awk 'length($0) > 79 { exit 1 }' "$OUT"
 ok $? "--help: no line longer than 79 columns"
-for cmd in hold unhold transfer conference; do
+for cmd in hold unhold transfer conference swap park unpark pickup \
+	   forward; do
 	run 0 "" -- $cmd --help
 	awk 'length($0) > 79 { exit 1 }' "$OUT"
 	ok $? "$cmd --help: no line longer than 79 columns"
@@ -222,6 +226,48 @@ run 2 "" -- conference tapi0:0 67 --hangup-after 1
 has 'need a NUMBER' "$ERR" "conference --hangup-after without NUMBER"
 run 2 "" -- conference tapi0:0 67 2002 ""
 has 'NUMBER is empty' "$ERR" "conference: an empty number"
+run 0 "" -- pickup --help
+has '^      --group GROUP  ' "$OUT" "pickup --help: --group"
+run 0 "" -- forward --help
+has '^      --noanswer NUMBER  ' "$OUT" "forward --help: --noanswer"
+run 0 "" -- --help
+has '^  forward  *Forward the calls' "$OUT" "--help lists forward"
+run 2 "" -- park tapi0:0 x
+has "'x' is not a call id" "$ERR" "park: bad ID"
+run 2 "" -- park tapi0:0 67 --at ""
+has 'NUMBER is empty' "$ERR" "park at an empty number"
+run 2 "" -- park tapi0:0 67 68
+has "unexpected argument '68'" "$ERR" "park: two calls"
+run 2 "" -- swap tapi0:0 67
+has 'missing HELD_ID' "$ERR" "swap: one call"
+run 2 "" -- swap tapi0:0 67 67
+has 'ACTIVE_ID and HELD_ID are the same call' "$ERR" "swap a call with itself"
+run 2 "" -- swap tapi0:0 67 x
+has "'x' is not a call id" "$ERR" "swap: bad ID"
+run 2 "" -- pickup tapi0:0 2002 --group 1
+has 'give NUMBER or --group, not both' "$ERR" "pickup: NUMBER and --group"
+run 2 "" -- pickup tapi0:0 2002 2003
+has "unexpected argument '2003'" "$ERR" "pickup: two numbers"
+run 2 "" -- pickup tapi0:0 --group 1234567890123456789012345678901234567890123456789012345678901234
+has 'GROUP is longer than 63 bytes' "$ERR" "pickup: group too long"
+run 2 "" -- pickup --address x tapi0:0 2002
+has "invalid argument 'x' of '--address'" "$ERR" "pickup: bad --address"
+run 2 "" -- unpark tapi0:0
+has 'missing NUMBER' "$ERR" "unpark without NUMBER: says so"
+run 2 "" -- unpark tapi0:0 ""
+has 'NUMBER is empty' "$ERR" "unpark: an empty number"
+run 2 "" -- unpark tapi0:0 71 --group 1
+has "invalid option '--group'" "$ERR" "unpark takes no group"
+run 2 "" -- forward tapi0:0 --after 1000
+has '\-\-after needs \-\-noanswer' "$ERR" "forward: --after alone"
+run 2 "" -- forward tapi0:0 --noanswer 2003 --after 600001
+has "invalid argument '600001' of '--after'" "$ERR" "forward: --after too long"
+run 2 "" -- forward tapi0:0 --cancel --busy 2002
+has '\-\-cancel takes no number' "$ERR" "forward: --cancel with a number"
+run 2 "" -- forward tapi0:0 -a 1 --all-addresses --cancel
+has 'not both' "$ERR" "forward: --address and --all-addresses"
+run 2 "" -- forward tapi0:0 --uncond ""
+has 'NUMBER is empty' "$ERR" "forward to an empty number"
 run 2 "" -- monitor --count 0 tapi0:0
 has "invalid argument '0' of '--count'" "$ERR" "monitor: count 0"
 run 2 "" -- monitor -n x tapi0:0
@@ -261,7 +307,7 @@ fi
 run 0 "$FAKE" -- list
 has '^tapi0: sim0 (driver tapi_sim, 2 lines)$' "$OUT" "card header"
 has '^  LINE  NAME  *ADDRESSES  *MEDIA MODES' "$OUT" "table header"
-has '^  0     Line 0 "front desk"  1000,1001  *interactivevoice|automatedvoice  voice|speech  4      makecall$' \
+has '^  0     Line 0 "front desk"  1000,1001  *interactivevoice|automatedvoice  voice|speech  4      makecall|forward$' \
 	"$OUT" "line 0 row"
 has '^  1     Ligne café           +33 1 23 45 67 89  datamodem|g3fax  *data|0x1000   1      -$' \
 	"$OUT" "line 1 row aligned under a UTF-8 name"
@@ -301,6 +347,12 @@ has '^  call features         accept|answer|dial|drop|hold|unhold|' "$OUT" \
 has '^  transfer modes        transfer|conference$' "$OUT" \
 	"caps transfer modes"
 has '^  conference members    3$' "$OUT" "caps conference members"
+has '^  park modes            directed|nondirected$' "$OUT" "caps park modes"
+has '^  forward modes         uncond|busy|noanswer$' "$OUT" \
+	"caps forward modes"
+has '^  completion modes      campon|callback$' "$OUT" "caps completion modes"
+has '^  user-user bytes       32$' "$OUT" "caps user-user bytes"
+has '^  completion modes      -$' "$OUT" "caps: no completion on address 1"
 awk 'length($0) > 79 { exit 1 }' "$OUT"
 ok $? "caps: no line longer than 79 columns"
 
@@ -309,11 +361,15 @@ json 'd["card"]["name"] == "sim0" and d["line"]["line"] == 1' \
 	"caps --json: card and line"
 json 'd["line"]["string_format"] == "utf8" and d["line"]["monitor_digit_modes"] == ["dtmf", "dtmfend"]' \
 	"caps --json: line fields"
-json 'd["line"]["addresses"][0] == {"address_id": 0, "address": "+33 1 23 45 67 89", "max_calls": 1, "address_features": [], "call_features": [], "transfer_modes": [], "max_conf_members": 0}' \
+json 'd["line"]["addresses"][0] == {"address_id": 0, "address": "+33 1 23 45 67 89", "max_calls": 1, "address_features": [], "call_features": [], "transfer_modes": [], "max_conf_members": 0, "park_modes": [], "forward_modes": [], "completion_modes": [], "max_user_user": 0}' \
 	"caps --json: address object"
 run 0 "$FAKE" -- caps --json tapi0:0
 json 'd["line"]["addresses"][1]["transfer_modes"] == ["transfer"] and d["line"]["addresses"][1]["max_conf_members"] == 2' \
 	"caps --json: transfer modes and conference members"
+json 'd["line"]["addresses"][0]["park_modes"] == ["directed", "nondirected"] and d["line"]["addresses"][0]["forward_modes"] == ["uncond", "busy", "noanswer"] and d["line"]["addresses"][0]["completion_modes"] == ["campon", "callback"] and d["line"]["addresses"][0]["max_user_user"] == 32' \
+	"caps --json: park, forward, completion modes, user-user size"
+json 'd["line"]["addresses"][1]["park_modes"] == ["directed"] and d["line"]["addresses"][1]["completion_modes"] == []' \
+	"caps --json: address 1 parks directed only"
 run 0 "$FAKE" -- caps -j sim0:1
 json 'd["line"]["name"] == "Ligne caf\u00e9"' "caps by card name"
 
@@ -413,6 +469,8 @@ has '^66    0        offering (active)   external  555 "Bob"  1000  *unknown  *0
 	"$OUT" "calls: the offered call"
 has '^67    1        connected (active)  internal  1001       2000 "Carol"  2000 "Carol"  1       0$' \
 	"$OUT" "calls: the connected call"
+tail -n 1 "$OUT" | grep -q '^call 67: secure, user-user info "hello"$'
+ok $? "calls: after the table, what it leaves out"
 with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- calls tapi0:0 --json
 json '[c["call_id"] for c in d["calls"]] == [66, 67]' "calls --json: by call id"
 json 'd["calls"][0]["caller"] == {"number": "555", "name": "Bob", "flags": ["name", "address"]}' \
@@ -421,6 +479,10 @@ json 'd["calls"][1]["state"] == "connected" and d["calls"][1]["mode"] == "active
 	"calls --json: state, mode, origin"
 json 'd["calls"][1]["num_owners"] == 1 and d["calls"][1]["num_monitors"] == 0' \
 	"calls --json: counts without tapictl's handle"
+json 'd["calls"][1]["param_flags"] == ["secure"] and d["calls"][1]["user_user_info"] == "68656c6c6f" and d["calls"][1]["completion_id"] == 0' \
+	"calls --json: secure, user-user info as hex"
+json 'd["calls"][0]["param_flags"] == [] and d["calls"][0]["user_user_info"] == ""' \
+	"calls --json: the other call, neither"
 run 0 "$FAKE" -- calls tapi2:0
 has '^no calls on tapi2:0$' "$ERR" "calls: none, says so"
 [ ! -s "$OUT" ]
@@ -541,6 +603,120 @@ has '^tapictl: call 80: cannot prepare adding a party: No space left on device$'
 	"$ERR" "conference: full"
 with FAKE_TAPI_CONF=1 run 0 "$FAKE" -- hold tapi0:0 80
 has '^call 80: held, onhold$' "$OUT" "hold a conference call"
+
+# ---- call services, against the fake ----
+run 0 "$FAKE" -- park tapi0:0 67 --at 72
+has '^call 67: parked at 72, idle$' "$OUT" "directed park"
+[ "$(wc -l <"$OUT")" = 1 ]
+ok $? "park: one line, no events"
+run 0 "$FAKE" -- park --json tapi0:0 67 --at 73
+json 'd == {"call_id": 67, "parked": True, "park_address": "73", "state": "idle"}' \
+	"park --json"
+run 1 "$FAKE" -- park tapi0:0 67
+has '^tapictl: call 67: cannot park: Operation not supported$' "$ERR" \
+	"non-directed park where the address parks directed only"
+run 1 "$FAKE" -- park tapi0:0 67 --at 71
+has "^tapictl: call 67: cannot park at '71': Device or resource busy$" \
+	"$ERR" "park at a taken park address"
+run 1 "$FAKE" -- park tapi0:0 67 --at 999
+has "^tapictl: call 67: cannot park at '999': No such device or address$" \
+	"$ERR" "park at a number that is no park address"
+with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- park tapi0:0 66
+has '^tapictl: call 66 has no owner' "$ERR" "park: a call nobody else owns"
+
+with FAKE_TAPI_HELD=1 run 0 "$FAKE" -- swap tapi0:0 67 68
+has '^call 67: swapped, onhold$' "$OUT" "swap: the active call held"
+has '^call 68: swapped, connected (active)$' "$OUT" \
+	"swap: the held call connected"
+with FAKE_TAPI_HELD=1 run 0 "$FAKE" -- swap --json tapi0:0 67 68
+json 'd == {"swapped": True, "calls": [{"call_id": 67, "state": "onhold"}, {"call_id": 68, "state": "connected"}]}' \
+	"swap --json"
+with FAKE_TAPI_HELD=1 run 1 "$FAKE" -- swap tapi0:0 68 67
+has '^tapictl: call 68: cannot swap hold with call 67: File descriptor in bad state (it is onhold)$' \
+	"$ERR" "swap the wrong way round: the error and the state"
+run 1 "$FAKE" -- swap tapi0:0 67 69
+has '^tapictl: tapi0:0: no call 69$' "$ERR" "swap: no such call"
+
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- pickup tapi0:0 2002 --hangup-after 0
+has '^call 100: reply pickup: ok$' "$OUT" "pickup: the reply, by call id"
+has '^call 100: callstate connected (active) \[owner\]$' "$OUT" \
+	"pickup: connected, owned"
+tail -n 1 "$OUT" | grep -q '^call 100: callstate idle$'
+ok $? "pickup: hung up, ends idle"
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- pickup --json tapi0:0 --group 1 \
+	--hangup-after 0
+jsonl '[e["request"] for e in d if e["type"] == "reply"] == ["pickup", "drop"]' \
+	"group pickup --json: pickup, then drop"
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- pickup tapi0:0 --hangup-after 0
+has '^call 100: reply pickup: ok$' "$OUT" "pickup in the address's own group"
+with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- pickup tapi0:0 2009
+has '^reply pickup: No such process (ESRCH)$' "$OUT" \
+	"pickup where nothing alerts: the reply"
+has "^tapictl: cannot pick up the call alerting at '2009': No such process$" \
+	"$ERR" "pickup where nothing alerts: says so"
+run 1 "$FAKE" -- pickup tapi0:0 2002 --address 1
+has "^tapictl: tapi0:0: cannot pick up the call alerting at '2002': Operation not supported$" \
+	"$ERR" "pickup on an address that cannot"
+with FAKE_TAPI_HELD=1 run 1 "$FAKE" -- pickup tapi0:0 2002
+has "cannot pick up the call alerting at '2002': Device or resource busy$" \
+	"$ERR" "pickup with no call to spare: EBUSY"
+bg_signal INT 'connected' "$FAKE" -- pickup tapi0:0 2002
+[ "$got" = 0 ]
+ok $? "pickup: SIGINT drops the call, exit 0 (got $got)"
+has '^call 100: reply drop: ok$' "$OUT" "pickup: SIGINT, dropped"
+
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- unpark tapi0:0 71 --hangup-after 0
+has '^call 100: reply unpark: ok$' "$OUT" "unpark: the reply"
+tail -n 1 "$OUT" | grep -q '^call 100: callstate idle$'
+ok $? "unpark: hung up, ends idle"
+with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- unpark tapi0:0 73
+has "^tapictl: cannot unpark the call at '73': No such process$" "$ERR" \
+	"unpark where nothing is parked"
+with FAKE_TAPI_QUIET=1 run 1 "$FAKE" -- unpark tapi0:0 1234
+has "^tapictl: cannot unpark the call at '1234': No such device or address$" \
+	"$ERR" "unpark a number that is no park address"
+
+run 0 "$FAKE" -- forward tapi0:0
+has '^address 0 (1000): not forwarded$' "$OUT" "forward: show, address 0"
+has '^address 1 (1001): not forwarded$' "$OUT" "forward: show, address 1"
+with FAKE_TAPI_FORWARD=1 run 0 "$FAKE" -- forward tapi0:0
+has '^address 0 (1000): busy 2002, noanswer 2003 after 15000 ms$' "$OUT" \
+	"forward: show the forwarding in force"
+with FAKE_TAPI_FORWARD=1 run 0 "$FAKE" -- forward --json tapi0:0 -a 0
+json 'd == {"addresses": [{"address_id": 0, "address": "1000", "num_forward": 2, "forward_no_answer_ms": 15000, "forward": [{"mode": "busy", "dest": "2002"}, {"mode": "noanswer", "dest": "2003"}]}]}' \
+	"forward --json: one address"
+run 0 "$FAKE" -- forward tapi0:0 --noanswer 2003 --uncond 2002 --busy 2004 \
+	--after 20000
+has '^address 0 (1000): uncond 2002, busy 2004, noanswer 2003 after 20000 ms$' \
+	"$OUT" "forward address 0: what is in force after"
+[ "$(wc -l <"$OUT")" = 1 ]
+ok $? "forward: only the address changed"
+run 0 "$FAKE" -- forward tapi0:0 --all-addresses --uncond 2005
+has '^address 1 (1001): uncond 2005$' "$OUT" "forward every address"
+with FAKE_TAPI_FORWARD=1 run 0 "$FAKE" -- forward --json tapi0:0 --cancel
+json 'd["addresses"][0]["num_forward"] == 0 and d["addresses"][0]["forward"] == []' \
+	"forward --cancel"
+run 1 "$FAKE" -- forward tapi0:0 -a 1 --busy 2004
+has '^tapictl: tapi0:0: cannot forward address 1: Operation not supported$' \
+	"$ERR" "forward in a mode the address has not"
+run 1 "$FAKE" -- forward tapi0:0 --uncond nowhere
+has '^tapictl: tapi0:0: cannot forward address 0: No such device or address$' \
+	"$ERR" "forward to a number out of reach"
+run 1 "$FAKE" -- forward tapi0:0 --uncond 1000
+has 'cannot forward address 0: Invalid argument$' "$ERR" \
+	"forward an address to itself"
+run 1 "$FAKE" -- forward tapi0:0 -a 5
+has '^tapictl: tapi0:0: no address 5 (the line has 2)$' "$ERR" \
+	"forward: no such address"
+run 1 "$FAKE" -- forward tapi2:0 --all-addresses --uncond 2002
+has '^tapictl: tapi2:0: cannot forward the line: Operation not supported$' \
+	"$ERR" "forward a line that cannot"
+with FAKE_TAPI_FORWARD=1 run 0 "$FAKE" -- monitor tapi0:0 --count 2
+has '^addressstate address 0: forward, forwards busy|noanswer$' "$OUT" \
+	"monitor: a forwarding event"
+with FAKE_TAPI_FORWARD=1 run 0 "$FAKE" -- monitor --json tapi0:0 --count 2
+jsonl 'd[1]["fields"] == ["forward"] and d[1]["forward_modes"] == ["busy", "noanswer"] and "num_inuse" not in d[1]' \
+	"monitor --json: the forward modes"
 
 run 0 "$FAKE" -- monitor tapi0:0 --count 3
 has '^linedevstate connected$' "$OUT" "monitor: line event"
