@@ -60,6 +60,7 @@ FIXTURE_SETUP(lib)
 		snprintf(val, sizeof(val), "%#x", line_media[i]);
 		ASSERT_EQ(0, sim_line_set(&self->card, i, "media_modes", val));
 	}
+	ASSERT_EQ(0, sim_card_set(&self->card, "park_numbers", "7000 7001"));
 	ret = sim_card_live(&self->card, true);
 	ASSERT_EQ(0, ret) TH_LOG("live: %s", strerror(-ret));
 	self->tc = tapi_card_open(self->card.dev_path);
@@ -457,6 +458,116 @@ TEST_F(lib, call_through_library)
 	EXPECT_EQ(ENOENT, errno);
 
 	tapi_call_params_free(p);
+	tapi_event_buffer_free(buf);
+	tapi_line_close(a);
+	tapi_line_close(c);
+	EXPECT_EQ(self->fds + 1, count_fds());
+}
+
+/*
+ * Call services through the library: user-user information, secure call,
+ * park (the park address read back) and unpark, forward (the status read
+ * back) and its cancelling, and the errors of pickup and uncomplete.
+ */
+TEST_F(lib, services_through_library)
+{
+	struct tapi_line_address_status *as;
+	struct tapi_forward_list *fl;
+	struct tapi_line_call_info *ci;
+	struct tapi_event_buffer *buf;
+	struct seen sc = { 0 };
+	struct tapi_line *a, *c;
+	uint32_t ca, cc, cu, cx;
+	char parked[TAPI_DIAL_LEN];
+	int i;
+
+	a = open_line(self->tc, 0, TAPI_PRIV_OWNER,
+		      TAPI_MEDIA_INTERACTIVEVOICE, false);
+	c = open_line(self->tc, 2, TAPI_PRIV_OWNER,
+		      TAPI_MEDIA_INTERACTIVEVOICE, false);
+	ASSERT_NE(NULL, a);
+	ASSERT_NE(NULL, c);
+	buf = tapi_event_buffer_new(0);
+	ASSERT_NE(NULL, buf);
+	ASSERT_EQ(0, tapi_line_make_call_sync(a, "4300", NULL, &ca));
+	i = until(c, buf, &sc, TAPI_EV_NEWCALL, 0);
+	ASSERT_LE(0, i);
+	cc = sc.call[i];
+	ASSERT_EQ(0, tapi_line_answer_sync(c, cc));
+
+	/* A few bytes to the far end, which reads them in its call info. */
+	ASSERT_EQ(0, tapi_line_send_user_user_info_sync(c, cc, "hi\0!", 4));
+	ci = tapi_line_get_call_info(a, ca);
+	ASSERT_NE(NULL, ci);
+	ASSERT_EQ(4u, tapi_line_call_info_get_user_user_len(ci));
+	EXPECT_EQ(0, memcmp("hi\0!",
+			    tapi_line_call_info_get_user_user_info(ci), 4));
+	tapi_line_call_info_free(ci);
+
+	ASSERT_EQ(0, tapi_line_secure_call_sync(c, cc));
+	ci = tapi_line_get_call_info(c, cc);
+	ASSERT_NE(NULL, ci);
+	EXPECT_EQ((uint32_t)TAPI_CALLPARAM_SECURE,
+		  tapi_line_call_info_get_param_flags(ci));
+	tapi_line_call_info_free(ci);
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_secure_call(c, cc));
+	EXPECT_EQ(EBADFD, errno);
+
+	/* Parked where the switch likes, and back onto the same line. */
+	ASSERT_EQ(0, tapi_line_park_sync(c, cc, TAPI_PARK_NONDIRECTED, NULL,
+					 parked, sizeof(parked)));
+	EXPECT_STREQ("7000", parked);
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_unpark_sync(c, 0, "7001", &cu));
+	EXPECT_EQ(ESRCH, errno);
+	ASSERT_EQ(0, tapi_line_unpark_sync(c, 0, "7000", &cu));
+	ci = tapi_line_get_call_info(c, cu);
+	ASSERT_NE(NULL, ci);
+	EXPECT_EQ((uint32_t)TAPI_CALLREASON_UNPARK,
+		  tapi_line_call_info_get_reason(ci));
+	EXPECT_STREQ("4100", tapi_line_call_info_get_party_number(
+					ci, TAPI_PARTY_CONNECTED));
+	tapi_line_call_info_free(ci);
+
+	/* Forward line 2 to the desk; the status says so; cancel it. */
+	fl = tapi_forward_list_new();
+	ASSERT_NE(NULL, fl);
+	ASSERT_EQ(0, tapi_forward_list_set(fl, TAPI_FORWARD_BUSY, "4100"));
+	ASSERT_EQ(0, tapi_forward_list_set(fl, TAPI_FORWARD_NOANSWER, "4101"));
+	ASSERT_EQ(0, tapi_forward_list_set_no_answer_ms(fl, 5000));
+	ASSERT_EQ(0, tapi_line_forward_sync(c, 0, fl));
+	as = tapi_line_get_address_status(c, 0);
+	ASSERT_NE(NULL, as);
+	ASSERT_EQ(2u, tapi_line_address_status_get_num_forward(as));
+	EXPECT_EQ((uint32_t)TAPI_FORWARD_BUSY,
+		  tapi_line_address_status_get_forward_mode(as, 0));
+	EXPECT_STREQ("4100", tapi_line_address_status_get_forward_dest(as, 0));
+	EXPECT_EQ((uint32_t)TAPI_FORWARD_NOANSWER,
+		  tapi_line_address_status_get_forward_mode(as, 1));
+	EXPECT_EQ(5000u, tapi_line_address_status_get_forward_no_answer_ms(as));
+	tapi_line_address_status_free(as);
+	/* To itself: refused by the core, nothing changes. */
+	tapi_forward_list_reset(fl);
+	ASSERT_EQ(0, tapi_forward_list_set(fl, TAPI_FORWARD_UNCOND, "4300"));
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_forward_sync(c, 0, fl));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, tapi_line_forward_sync(c, 0, NULL));
+	as = tapi_line_get_address_status(c, 0);
+	ASSERT_NE(NULL, as);
+	EXPECT_EQ(0u, tapi_line_address_status_get_num_forward(as));
+	tapi_line_address_status_free(as);
+	tapi_forward_list_free(fl);
+
+	/* Nothing to pick up, nothing to cancel. */
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_pickup_sync(a, 0, "4300", NULL, &cx));
+	EXPECT_EQ(ESRCH, errno);
+	errno = 0;
+	EXPECT_EQ(-1, tapi_line_uncomplete_call_sync(a, 4242));
+	EXPECT_EQ(ENOENT, errno);
+
 	tapi_event_buffer_free(buf);
 	tapi_line_close(a);
 	tapi_line_close(c);
