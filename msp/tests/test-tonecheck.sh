@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # tapi-tonecheck on sound files, no device needed: all sixteen DTMF digits
-# in order (made with spandsp's dtmf_tx), each call-progress tone of both
-# tone zones (made with spandsp's tone_gen), nothing in noise, and a file
-# that is not 8 kHz refused with a reason.  TAP output; exit 0 when every
-# case passed.
+# in order (made with spandsp's dtmf_tx), a digit when it comes after
+# silence, each call-progress tone of both tone zones (made with spandsp's
+# tone_gen), nothing in noise, and a file that is not 8 kHz refused with
+# a reason.  TAP output; exit 0 when every case passed.
 #
 # Usage: tests/test-tonecheck.sh [TAPI_TONECHECK [WAVTOOL]]
 
@@ -45,6 +45,10 @@ check "no tone in DTMF" "" "$(summary "$WORK/dtmf.wav" tones)"
 
 "$WAVTOOL" dtmf "$WORK/d2.wav" 0011
 check "repeated digits each count" "0011" "$(summary "$WORK/d2.wav" digits)"
+
+"$WAVTOOL" dtmf "$WORK/late.wav" 5 3000 1000
+check "a digit after 3 s of silence is told at 3 s" "digit 5 at 3.0" \
+	"$("$CHECK" --file "$WORK/late.wav" | grep '^digit ' | cut -c1-14)"
 
 for zone in us cept; do
 	for tone in dial ringback busy congestion; do
