@@ -21,20 +21,7 @@ trap 'rm -rf "$WORK"' EXIT
 # A line no machine has: reaching it is exit 1.
 LINE=kst-no-such-card:0
 
-num=0
-failed=0
-
-# check DESCRIPTION EXPECTED GOT
-check()
-{
-	num=$((num + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $num - $1"
-	else
-		echo "not ok $num - $1 # expected '$2', got '$3'"
-		failed=$((failed + 1))
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # status COMMAND...: its exit status; its stderr in $WORK/err.
 status()
@@ -48,8 +35,6 @@ said()
 {
 	grep -c -- "$1" "$WORK/err"
 }
-
-echo "TAP version 13"
 
 for tool in "$RECORD" "$CHECK"; do
 	"$tool" --help >"$WORK/out"
@@ -84,5 +69,4 @@ check "... and says it cannot open it" 1 \
 check "tapi-record --monitor takes --gather (a monitor may gather)" 1 \
 	"$(status "$RECORD" --monitor 5 --gather 4 "$LINE" "$WORK/f.wav")"
 
-echo "1..$num"
-[ "$failed" -eq 0 ]
+finish

@@ -14,28 +14,13 @@ WAVTOOL=${2:-./tests/wavtool}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-num=0
-failed=0
-
-# check DESCRIPTION EXPECTED GOT
-check()
-{
-	num=$((num + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $num - $1"
-	else
-		echo "not ok $num - $1 # expected '$2', got '$3'"
-		failed=$((failed + 1))
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # summary FILE WHICH: the "digits:" or "tones:" line of a check of FILE
 summary()
 {
 	"$CHECK" --file "$1" | sed -n "s/^$2: *//p"
 }
-
-echo "TAP version 13"
 
 digits='123A456B789C*0#D'
 "$WAVTOOL" dtmf "$WORK/dtmf.wav" "$digits"
@@ -78,5 +63,4 @@ check "a missing file is an error" 1 $?
 "$CHECK" >/dev/null 2>&1
 check "no LINE nor --file is bad usage (exit 2)" 2 $?
 
-echo "1..$num"
-[ "$failed" -eq 0 ]
+finish
