@@ -215,6 +215,16 @@ has()
 	fi
 }
 
+# refused WHAT MESSAGE ARGS...: tapictl ARGS exits 1 saying MESSAGE.
+refused()
+{
+	local what=$1 msg=$2
+
+	shift 2
+	run 1 "$@"
+	check "$what" "tapictl: $msg" "$(cat "$ERR")"
+}
+
 # The state of call ID on card $S, as its calls attribute shows it.
 state_of()
 {
@@ -257,21 +267,19 @@ check "hold: says so" "call $id: held, onhold" "$(cat "$OUT")"
 check "hold: the switch holds B's call" 0x400 "$(state_of "$id")"
 wait_for_line "$WORK/A" 'callstate connected \(activeheld\)$'
 check "hold: A is told it is held" 0 $?
-run 1 hold "$S:1" "$id"
-check "hold a held call: refused, saying its state" \
-	"tapictl: call $id: cannot hold: File descriptor in bad state (it is onhold)" \
-	"$(cat "$ERR")"
+refused "hold a held call: refused, saying its state" \
+	"call $id: cannot hold: File descriptor in bad state (it is onhold)" \
+	hold "$S:1" "$id"
 run 0 unhold "$S:1" "$id" --json
 json "d" "unhold --json" "{'call_id': $id, 'unheld': True, 'state': 'connected'}"
 check "unhold: the switch has B's call connected again" 0x100 \
 	"$(state_of "$id")"
-run 1 unhold "$S:1" "$id"
-check "unhold a connected call: refused, saying its state" \
-	"tapictl: call $id: cannot take off hold: File descriptor in bad state (it is connected)" \
-	"$(cat "$ERR")"
-run 1 hold "$S:1" 99999
-check "hold an unknown call id: says so" "tapictl: $S:1: no call 99999" \
-	"$(cat "$ERR")"
+refused "unhold a connected call: refused, saying its state" \
+	"call $id: cannot take off hold: File descriptor in bad state (it is connected)" \
+	unhold "$S:1" "$id"
+refused "hold an unknown call id: says so" \
+	"$S:1: no call 99999" \
+	hold "$S:1" 99999
 run 1 unhold "$S:1" 99999
 run 0 calls "$S:1" --json
 json "[(c['call_id'], c['state'], c['num_owners']) for c in d['calls']]" \
@@ -305,14 +313,12 @@ answerer 3 D
 d=$!
 echo "offer 5550000" >"$SC/line3/network"
 check_ne "supp: D is in a call" "" "$(call_of "$S" 3 0x100)"
-run 1 transfer "$S:1" "$id" --to 7999
-check "transfer --to a number nobody has: refused" \
-	"tapictl: call $id: cannot transfer to '7999': No such device or address" \
-	"$(cat "$ERR")"
-run 1 transfer "$S:1" "$id" --to 7003
-check "transfer --to a busy station: refused" \
-	"tapictl: call $id: cannot transfer to '7003': Device or resource busy" \
-	"$(cat "$ERR")"
+refused "transfer --to a number nobody has: refused" \
+	"call $id: cannot transfer to '7999': No such device or address" \
+	transfer "$S:1" "$id" --to 7999
+refused "transfer --to a busy station: refused" \
+	"call $id: cannot transfer to '7003': Device or resource busy" \
+	transfer "$S:1" "$id" --to 7003
 run 1 transfer "$S:1" "$id" --consult 7003
 has '^tapictl: call [0-9]+: 7003 did not answer: busy' "$ERR" \
 	"transfer --consult a busy station: refused"
@@ -321,18 +327,16 @@ run 1 transfer "$S:1" "$id" --consult 7999
 has '^tapictl: call [0-9]+: 7999 did not answer: disconnected \(badaddress\)$' \
 	"$ERR" "transfer --consult a number nobody has: refused"
 check "... B's call is connected again" 0x100 "$(state_of "$id")"
-run 1 transfer "$S:1" 99999 --consult 7002
-check "transfer an unknown call id: says so" "tapictl: $S:1: no call 99999" \
-	"$(cat "$ERR")"
+refused "transfer an unknown call id: says so" \
+	"$S:1: no call 99999" \
+	transfer "$S:1" 99999 --consult 7002
 run 0 hold "$S:1" "$id"
-run 1 transfer "$S:1" "$id" --consult 7002
-check "transfer --consult a held call: refused, saying its state" \
-	"tapictl: call $id: cannot set up a transfer: File descriptor in bad state (it is onhold)" \
-	"$(cat "$ERR")"
-run 1 transfer "$S:1" "$id" --to 7002
-check "transfer --to a held call: refused, saying its state" \
-	"tapictl: call $id: cannot transfer to '7002': File descriptor in bad state (it is onhold)" \
-	"$(cat "$ERR")"
+refused "transfer --consult a held call: refused, saying its state" \
+	"call $id: cannot set up a transfer: File descriptor in bad state (it is onhold)" \
+	transfer "$S:1" "$id" --consult 7002
+refused "transfer --to a held call: refused, saying its state" \
+	"call $id: cannot transfer to '7002': File descriptor in bad state (it is onhold)" \
+	transfer "$S:1" "$id" --to 7002
 run 0 unhold "$S:1" "$id"
 run 0 calls "$S:1" --json
 json "[(c['call_id'], c['state'], c['num_owners']) for c in d['calls']]" \
@@ -398,9 +402,9 @@ check "conference --remove: B's call leaves, held" \
 run 1 conference --remove "$S:1" "$id"
 has "^tapictl: call $id: cannot remove from its conference: " "$ERR" \
 	"conference --remove of a call in none: refused"
-run 1 conference "$S:1" "$id"
-check "conference ID of a call in none: says so" \
-	"tapictl: call $id is in no conference" "$(cat "$ERR")"
+refused "conference ID of a call in none: says so" \
+	"call $id is in no conference" \
+	conference "$S:1" "$id"
 run 0 unhold "$S:1" "$id"
 check "unhold: A and B talk again" 0x100 "$(state_of "$id")"
 kill -INT "$t"
@@ -431,9 +435,9 @@ run 0 conference "$S:1" "$cf" --json
 json "d['conf_call_id'], d['state'], sorted(set(m['state'] for m in d['members']))" \
 	"conference --json: three members, conferenced" \
 	"($cf, 'connected', ['conferenced'])"
-run 1 conference "$S:1" 99999
-check "conference of an unknown call id: says so" \
-	"tapictl: $S:1: no call 99999" "$(cat "$ERR")"
+refused "conference of an unknown call id: says so" \
+	"$S:1: no call 99999" \
+	conference "$S:1" 99999
 # A conference tapictl adds to is followed until it ends, even when the
 # add failed: --hangup-after 0 ends it then.
 run 1 conference "$S:1" "$cf" 7999 --hangup-after 0
@@ -450,10 +454,9 @@ check "conference: every call ended with it" 0 $?
 # Conferences refused: more members than a conference may have, a number
 # nobody has.
 talk
-run 1 conference "$S:1" "$id" 7002 7003 7004
-check "conference of four members: refused" \
-	"tapictl: call $id: cannot set up a conference of 4 members: Invalid argument" \
-	"$(cat "$ERR")"
+refused "conference of four members: refused" \
+	"call $id: cannot set up a conference of 4 members: Invalid argument" \
+	conference "$S:1" "$id" 7002 7003 7004
 check "... B's call as it was" 0x100 "$(state_of "$id")"
 run 1 conference "$S:1" "$id" 7999 --hangup-after 1
 has '^tapictl: call [0-9]+: 7999 did not answer: disconnected \(badaddress\)$' \
