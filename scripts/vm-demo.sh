@@ -52,6 +52,7 @@ bg()
 
 	shift 2
 	printf '\n$ %s &    # [%s]\n' "${cmd##*/} $*" "$tag"
+	rm -f "$work/$tag.out"
 	"$cmd" "$@" > >(tee "$work/$tag.out" | sed -u "s/^/[$tag] /") 2>&1 &
 }
 
@@ -78,25 +79,6 @@ wait_opens()
 	return 1
 }
 
-# The id of the call line $1 of the card has in state $2 (as the card's
-# calls attribute shows it: "ID line=N state=0xS far=WHO"), once it has
-# one: what a person reads in "tapictl calls".
-call_id()
-{
-	local i id
-
-	for ((i = 0; i < 200; i++)); do
-		id=$(sed -n "s/^\([0-9]*\) line=$1 state=$2 .*/\1/p" \
-			"$sim/office/calls" | tail -n 1)
-		[ -n "$id" ] && { echo "$id"; return 0; }
-		sleep 0.05
-	done
-	echo "no call in state $2 on line $1" >&2
-	return 1
-}
-# Call states as the calls attribute shows them.
-CONNECTED=0x100
-
 # Print a command as typed, run it, keep its output in $work/$1.
 step_out()
 {
@@ -105,6 +87,13 @@ step_out()
 	shift
 	printf '\n$ %s\n' "$*"
 	"$@" | tee "$work/$out"
+}
+
+# The id of the call in the table "tapictl calls" printed in $work/$1, as
+# a person reads it there: the first call's.
+call_id()
+{
+	awk 'NR == 2 { print $1 }' "$work/$1"
 }
 
 # The calls of line $1 as tapictl calls --json gives them, reduced to the
@@ -143,7 +132,7 @@ wait_out()
 	local i
 
 	for ((i = 0; i < 200; i++)); do
-		grep -q "$2" "$work/$1.out" && return
+		grep -q "$2" "$work/$1.out" 2>/dev/null && return
 		sleep 0.05
 	done
 }
@@ -218,8 +207,9 @@ wait_opens 2 1
 wait_opens 1 1
 app A call office:0 2002
 a=$!
-id=$(call_id 1 $CONNECTED)
-step "$tapictl" calls office:1
+wait_out B 'callstate connected'
+step_out calls "$tapictl" calls office:1
+id=$(call_id calls)
 # B holds A, calls 2003 (C), talks to C, and connects A and C.
 step "$tapictl" transfer office:1 "$id" --consult 2003
 wait "$b"		# B's tapictl answer: its call is gone
@@ -253,15 +243,20 @@ wait_opens 1 1
 wait_opens 2 1
 bg A "$msp/tapi-play" --call 2002 office:0 "$work/a.wav"
 a=$!
-id=$(call_id 1 $CONNECTED)
+wait_out B 'callstate connected'
+step_out calls "$tapictl" calls office:1
+id=$(call_id calls)
 # B adds C to its call with A: a conference until the last party leaves.
 app "B conference" conference office:1 "$id" 2003 --hangup-after 60
 bconf=$!
-a_id=$(call_id 0 $CONNECTED)
-c_id=$(call_id 2 $CONNECTED)
 wait_out "B conference" 'reply addtoconference: ok$'
 step_out conf "$tapictl" conference office:1 "$id"
 conf=$(sed -n 's/^conference \([0-9]*\):.*/\1/p' "$work/conf")
+# The calls of A and of C, to listen to.
+step_out calls "$tapictl" calls office:0
+a_id=$(call_id calls)
+step_out calls "$tapictl" calls office:2
+c_id=$(call_id calls)
 # Listen to each party's call, as a monitor of the line of the call's
 # owner, until the call ends.
 bg "B hears" "$msp/tapi-tonecheck" --monitor "$conf" --seconds 60 office:1
