@@ -172,7 +172,8 @@ int main(int argc, char **argv)
 	if (ret >= 0)
 		return ret;
 	if (file && cli.monitor) {
-		cli_usage_error(&cli, "--file and --monitor exclude each other");
+		cli_usage_error(&cli,
+				"--file and --monitor exclude each other");
 		return EXIT_USAGE;
 	}
 	if (argc - optind != (file ? 0 : 1)) {
