@@ -2,7 +2,8 @@
 /*
  * The call an MSP tool runs on: open a line as owner of interactive
  * voice, then place a call or answer one, following the line's events
- * until the call is where the tool needs it.
+ * until the call is where the tool needs it; or open it as a monitor and
+ * take a handle to a call another application owns, to listen to it.
  */
 #include <errno.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 
 /* Events read at once. */
 #define EVENT_BATCH	16
+/* Call handles asked for at once. */
+#define HANDLE_BATCH	16
 
 static int64_t now_ns(void)
 {
@@ -21,8 +24,12 @@ static int64_t now_ns(void)
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-int msp_call_open_on(struct msp_call *c, struct tapi_card *card,
-		     unsigned int line)
+/*
+ * Open line @line of @card with @privileges: as owner, of interactive
+ * voice calls; as monitor, of none.
+ */
+static int line_open(struct msp_call *c, struct tapi_card *card,
+		     unsigned int line, uint32_t privileges)
 {
 	struct tapi_line_settings *s;
 	int err;
@@ -32,13 +39,16 @@ int msp_call_open_on(struct msp_call *c, struct tapi_card *card,
 	c->events = tapi_event_buffer_new(EVENT_BATCH);
 	if (!s || !c->events)
 		goto err;
-	tapi_line_settings_set_privileges(s, TAPI_PRIV_OWNER);
-	tapi_line_settings_set_media_modes(s, TAPI_MEDIA_INTERACTIVEVOICE);
+	tapi_line_settings_set_privileges(s, privileges);
+	if (privileges & TAPI_PRIV_OWNER)
+		tapi_line_settings_set_media_modes(s,
+						   TAPI_MEDIA_INTERACTIVEVOICE);
 	tapi_line_settings_set_app_name(s, "msp");
 	c->line = tapi_card_open_line(card, line, s);
 	if (!c->line)
 		goto err;
 	tapi_line_settings_free(s);
+	c->monitor = privileges == TAPI_PRIV_MONITOR;
 	return 0;
 
 err:
@@ -50,7 +60,9 @@ err:
 	return -1;
 }
 
-int msp_call_open(struct msp_call *c, const char *card, unsigned int line)
+/* line_open() on card @card, which the call keeps open. */
+static int card_line_open(struct msp_call *c, const char *card,
+			  unsigned int line, uint32_t privileges)
 {
 	struct tapi_card *tc;
 	int err;
@@ -58,13 +70,63 @@ int msp_call_open(struct msp_call *c, const char *card, unsigned int line)
 	tc = tapi_card_open(card);
 	if (!tc)
 		return -1;
-	if (msp_call_open_on(c, tc, line)) {
+	if (line_open(c, tc, line, privileges)) {
 		err = errno;
 		tapi_card_close(tc);
 		errno = err;
 		return -1;
 	}
 	c->card = tc;
+	return 0;
+}
+
+int msp_call_open_on(struct msp_call *c, struct tapi_card *card,
+		     unsigned int line)
+{
+	return line_open(c, card, line, TAPI_PRIV_OWNER);
+}
+
+int msp_call_open(struct msp_call *c, const char *card, unsigned int line)
+{
+	return card_line_open(c, card, line, TAPI_PRIV_OWNER);
+}
+
+int msp_call_open_monitor(struct msp_call *c, const char *card,
+			  unsigned int line)
+{
+	return card_line_open(c, card, line, TAPI_PRIV_MONITOR);
+}
+
+int msp_call_find(struct msp_call *c, uint32_t call_id)
+{
+	struct tapi_line_call_status *st;
+	unsigned int remaining, i;
+	uint32_t handles[HANDLE_BATCH];
+	int n;
+
+	/* Handles to every call of the line we have none to: keep one. */
+	do {
+		n = tapi_line_get_new_calls(c->line, handles, HANDLE_BATCH,
+					    TAPI_ALL_ADDRESSES, &remaining);
+		if (n < 0)
+			return -1;
+		for (i = 0; i < (unsigned int)n; i++) {
+			st = tapi_line_get_call_status(c->line, handles[i]);
+			if (!c->call && st &&
+			    tapi_line_call_status_get_call_id(st) == call_id) {
+				c->call = handles[i];
+				c->state = tapi_line_call_status_get_state(st);
+				c->mode = tapi_line_call_status_get_mode(st);
+			} else {
+				tapi_line_deallocate_call(c->line, handles[i]);
+			}
+			tapi_line_call_status_free(st);
+		}
+	} while (remaining);
+	if (!c->call) {
+		errno = ENOENT;
+		return -1;
+	}
 	return 0;
 }
 
@@ -249,7 +311,7 @@ void msp_call_close(struct msp_call *c)
 
 	if (c->call) {
 		/* Errors do not matter: closing the line drops it anyway. */
-		if (!(c->state & TAPI_CALLSTATE_IDLE))
+		if (!c->monitor && !(c->state & TAPI_CALLSTATE_IDLE))
 			tapi_line_drop_sync(c->line, c->call);
 		tapi_line_deallocate_call(c->line, c->call);
 	}

@@ -110,6 +110,11 @@ static int cli_option(struct cli *cli, int c, const char *arg)
 		    cli->gather > TAPI_GATHER_MAX_DIGITS)
 			break;
 		return 0;
+	case OPT_MONITOR:
+		if (parse_uint(arg, &v) || !v)
+			break;
+		cli->monitor = v;
+		return 0;
 	default:
 		return 1;
 	}
@@ -144,6 +149,12 @@ int cli_parse(struct cli *cli, int argc, char **argv,
 			      cli_usage_error(cli, "bad usage");
 		if (ret)
 			return EXIT_USAGE;
+	}
+	/* A monitor neither makes the call nor sends into it. */
+	if (cli->monitor && (cli->number || cli->send_digits)) {
+		cli_usage_error(cli, "--monitor and %s exclude each other",
+				cli->number ? "--call" : "--send-digits");
+		return EXIT_USAGE;
 	}
 	if (nargs >= 0 && argc - optind != nargs) {
 		cli_usage_error(cli, "wrong number of arguments");
@@ -195,25 +206,18 @@ static int gather_start(struct cli *cli, struct msp_call *c)
 	return -1;
 }
 
-int cli_call(struct cli *cli, struct msp_call *c, uint32_t until)
+/* Place or answer the call: 0, or -1 (reported). */
+static int place_or_answer(struct cli *cli, struct msp_call *c,
+			   uint32_t until)
 {
 	int ret;
 
-	if (msp_call_open(c, cli->card, cli->line)) {
-		cli_error(cli, "cannot open line %s:%u: %s", cli->card,
-			  cli->line, strerror(errno));
-		return -1;
-	}
 	if (cli->number)
 		ret = msp_call_place(c, cli->number, until, cli->wait_ns);
 	else
 		ret = msp_call_answer(c, cli->wait_ns);
-	if (!ret) {
-		if (!gather_start(cli, c))
-			return 0;
-		msp_call_close(c);
-		return -1;
-	}
+	if (!ret)
+		return 0;
 	if (errno == ECONNREFUSED)
 		cli_error(cli, "the call went %s", state_name(c->state));
 	else if (errno == ETIMEDOUT)
@@ -223,6 +227,52 @@ int cli_call(struct cli *cli, struct msp_call *c, uint32_t until)
 		cli_error(cli, "cannot %s: %s",
 			  cli->number ? "place the call" : "answer",
 			  strerror(errno));
+	return -1;
+}
+
+/* --monitor: find the call, wait until it is in @until: 0, or -1 (reported). */
+static int find_monitored(struct cli *cli, struct msp_call *c, uint32_t until)
+{
+	uint32_t id = cli->monitor;
+
+	if (msp_call_find(c, id)) {
+		if (errno == ENOENT)
+			cli_error(cli, "%s:%u: no call %" PRIu32, cli->card,
+				  cli->line, id);
+		else
+			cli_error(cli, "cannot get the calls of %s:%u: %s",
+				  cli->card, cli->line, strerror(errno));
+		return -1;
+	}
+	if (!msp_call_wait(c, until, cli->wait_ns))
+		return 0;
+	if (errno == ECONNREFUSED)
+		cli_error(cli, "call %" PRIu32 " went %s", id,
+			  state_name(c->state));
+	else if (errno == ETIMEDOUT)
+		cli_error(cli, "call %" PRIu32 " not connected after %" PRId64
+			  " s (it is %s)", id, cli->wait_ns / 1000000000,
+			  state_name(c->state));
+	else
+		cli_error(cli, "call %" PRIu32 ": %s", id, strerror(errno));
+	return -1;
+}
+
+int cli_call(struct cli *cli, struct msp_call *c, uint32_t until)
+{
+	int ret;
+
+	ret = cli->monitor ? msp_call_open_monitor(c, cli->card, cli->line) :
+	      msp_call_open(c, cli->card, cli->line);
+	if (ret) {
+		cli_error(cli, "cannot open line %s:%u: %s", cli->card,
+			  cli->line, strerror(errno));
+		return -1;
+	}
+	ret = cli->monitor ? find_monitored(cli, c, until) :
+	      place_or_answer(cli, c, until);
+	if (!ret && !gather_start(cli, c))
+		return 0;
 	msp_call_close(c);
 	return -1;
 }

@@ -21,6 +21,7 @@ enum {
 	OPT_STATS,
 	OPT_SEND_DIGITS,
 	OPT_GATHER,
+	OPT_MONITOR,
 	OPT_CLI_LAST,
 };
 
@@ -41,6 +42,19 @@ enum {
 /* --seconds, for the tools that take it. */
 #define CLI_SECONDS_OPTION \
 	{ "seconds", required_argument, NULL, 's' },
+/* --monitor, for the tools that only listen. */
+#define CLI_MONITOR_OPTION \
+	{ "monitor", required_argument, NULL, OPT_MONITOR },
+
+/* Help text of --monitor. */
+#define CLI_MONITOR_HELP \
+"A call another application owns:\n" \
+"      --monitor ID      listen to the call of LINE whose call id is ID (as\n" \
+"                        'tapictl calls' shows it): LINE is opened as a\n" \
+"                        monitor, not as owner, the media fd only receives,\n" \
+"                        and the call is left up when done.  From when the\n" \
+"                        call is connected (at once if it is): --wait says\n" \
+"                        how long to wait for that\n"
 
 /* Help text of the common options. */
 #define CLI_HELP \
@@ -80,6 +94,7 @@ enum {
  * @seconds: --seconds, for the tools that take it (0: not given)
  * @send_digits: --send-digits, or NULL
  * @gather: --gather's number of digits, 0 for none
+ * @monitor: --monitor's call id, 0 for none
  */
 struct cli {
 	const char *prog;
@@ -92,6 +107,7 @@ struct cli {
 	unsigned int seconds;
 	const char *send_digits;
 	unsigned int gather;
+	uint32_t monitor;
 };
 
 void cli_init(struct cli *cli, const char *prog);
@@ -115,8 +131,9 @@ int cli_start(struct cli *cli, const char *prog, int argc, char **argv,
 /* LINE: 0, or -1 (reported). */
 int cli_line(struct cli *cli, const char *arg);
 /*
- * Open the line and place or answer the call, then start --gather: 0, or
- * -1 (reported).
+ * Open the line and place or answer the call, or with --monitor find it
+ * and wait until it is in one of @until; then start --gather: 0, or -1
+ * (reported).
  */
 int cli_call(struct cli *cli, struct msp_call *c, uint32_t until);
 /*

@@ -6,7 +6,8 @@
  * - the loop: one thread driving any number of media fds (libtapi's
  *   &struct tapi_media) with callbacks, woken by the kernel a frame at a
  *   time or pacing itself on its own clock with no syscall per frame;
- * - calls: open a line and place or answer the call an MSP runs on;
+ * - calls: open a line and place or answer the call an MSP runs on, or
+ *   listen as a monitor to a call another application owns;
  * - WAV files through libsndfile, 8 kHz mono;
  * - tones: DTMF digits (spandsp's dtmf_rx) and call-progress tones by
  *   frequencies and cadence (spandsp's Goertzel filters);
@@ -233,12 +234,15 @@ void msp_loop_get_stats(struct msp_loop *loop, struct msp_loop_stats *stats);
 
 /**
  * struct msp_call - a line opened by an MSP tool and the call it runs on
- * @card: the card, if msp_call_open() opened it (closed with the call)
- * @line: the line, opened as owner of interactive voice
+ * @card: the card, if msp_call_open() or msp_call_open_monitor() opened
+ *	it (closed with the call)
+ * @line: the line, opened as owner of interactive voice, or as a monitor
  * @events: for the line's events
  * @call: the call handle, 0 until there is a call
  * @state: the call's last state seen (&enum tapi_call_state)
  * @mode: its mode
+ * @monitor: the line was opened as a monitor: the call is another
+ *	application's, and is left up when we are done
  */
 struct msp_call {
 	struct tapi_card *card;
@@ -247,6 +251,7 @@ struct msp_call {
 	uint32_t call;
 	uint32_t state;
 	uint32_t mode;
+	bool monitor;
 };
 
 /**
@@ -269,6 +274,36 @@ int msp_call_open(struct msp_call *c, const char *card, unsigned int line);
  */
 int msp_call_open_on(struct msp_call *c, struct tapi_card *card,
 		     unsigned int line);
+
+/**
+ * msp_call_open_monitor() - open a line as a monitor, to listen to a call
+ *	another application owns
+ * @c: filled in
+ * @card: a card, as tapi_card_open() takes it
+ * @line: the line index
+ *
+ * A monitor may open receive-only media fds on any call of the line, and
+ * gather digits on it, but not place, answer, drop or send into calls.
+ * msp_call_find() takes a handle to the call.
+ *
+ * Return: 0, or -1 with errno set (nothing open then).
+ */
+int msp_call_open_monitor(struct msp_call *c, const char *card,
+			  unsigned int line);
+
+/**
+ * msp_call_find() - take a handle to a call already on the line
+ * @c: an open line with no call yet
+ * @call_id: the call's id (the same for every handle on the call:
+ *	``tapictl calls`` shows it)
+ *
+ * The handle is a monitor's (tapi_line_get_new_calls()); @c->state and
+ * @c->mode say where the call is.
+ *
+ * Return: 0, or -1 with errno set: %ENOENT no such call on the line, or
+ * it is idle.
+ */
+int msp_call_find(struct msp_call *c, uint32_t call_id);
 
 /**
  * msp_call_place() - place a call and wait until it gets somewhere
@@ -376,6 +411,9 @@ int msp_call_gather_wait(struct msp_call *c, char *buf, size_t size,
 /**
  * msp_call_close() - hang up the call if there is one, close the line
  * @c: the call; zeroed afterwards
+ *
+ * A monitor's call (msp_call_open_monitor()) is not hung up: only our
+ * handle to it is given back.
  */
 void msp_call_close(struct msp_call *c);
 

@@ -15,9 +15,11 @@ static const char help[] =
 "Places a call from LINE (--call NUMBER) or answers one offered to it and,\n"
 "once it is connected, records what the far end sends into FILE, a WAV file\n"
 "of 8 kHz mono 16-bit samples, until the call ends, --seconds have been\n"
-"recorded, or Ctrl-C; then hangs up.\n"
+"recorded, or Ctrl-C; then hangs up.  With --monitor it records what a call\n"
+"another application owns hears, and leaves the call up.\n"
 "\n"
 "  -s, --seconds N       record N seconds at most (default: until the end)\n"
+CLI_MONITOR_HELP
 CLI_HELP
 "\n"
 "Prints the samples recorded.  Exit status: 0 recorded, 1 failure, 2 bad\n"
@@ -26,6 +28,7 @@ CLI_HELP
 static const struct option options[] = {
 	CLI_LONG_OPTIONS
 	CLI_SECONDS_OPTION
+	CLI_MONITOR_OPTION
 	{ NULL, 0, NULL, 0 }
 };
 

@@ -30,11 +30,14 @@ static const char help[] =
 "tone, ringback, busy, congestion and the special information tone (sit) of\n"
 "North America (us) and of ITU-T E.180 (cept).  With --call it listens from\n"
 "the moment the call is placed, so it hears ringback and busy; otherwise\n"
-"from when it answered.\n"
+"from when it answered.  With --monitor it listens to a call another\n"
+"application owns (what that application hears: in a conference, every\n"
+"other party), and leaves the call up.\n"
 "\n"
 "      --file FILE       read FILE instead of a call\n"
 "  -s, --seconds N       listen N seconds at most (default 10 on a call,\n"
 "                        the whole file)\n"
+CLI_MONITOR_HELP
 CLI_HELP
 "\n"
 "Exit status: 0 done, 1 failure, 2 bad usage.\n";
@@ -44,6 +47,7 @@ enum { OPT_FILE = OPT_CLI_LAST };
 static const struct option options[] = {
 	CLI_LONG_OPTIONS
 	CLI_SECONDS_OPTION
+	CLI_MONITOR_OPTION
 	{ "file", required_argument, NULL, OPT_FILE },
 	{ NULL, 0, NULL, 0 }
 };
@@ -167,6 +171,11 @@ int main(int argc, char **argv)
 	ret = cli_parse(&cli, argc, argv, options, help, -1, own_option, &file);
 	if (ret >= 0)
 		return ret;
+	if (file && cli.monitor) {
+		cli_usage_error(&cli,
+				"--file and --monitor exclude each other");
+		return EXIT_USAGE;
+	}
 	if (argc - optind != (file ? 0 : 1)) {
 		cli_usage_error(&cli, file ? "--file takes no LINE" :
 				"need LINE (or --file FILE)");

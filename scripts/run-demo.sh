@@ -4,7 +4,8 @@
 # run-demo.sh - the demo, from a fresh Debian 12 machine (root): build
 # everything, boot the stock Debian kernel in qemu, create a simulated card
 # with a few lines through configfs, show it with tapictl, make calls with
-# tapictl, and play, record and key digits into a call with the MSP tools.
+# tapictl, play, record and key digits into a call with the MSP tools,
+# transfer a call, and hear every party of a three-way conference.
 #
 # Usage: scripts/run-demo.sh
 

@@ -18,6 +18,20 @@
 #     keys in 4711# (DTMF the card generates).  Each prints what it did:
 #     the samples played and the digits gathered, the samples recorded and
 #     the digits sent; then the recording is compared with the prompt.
+#  4. a consultation transfer: A (tapictl call) calls B (tapictl answer);
+#     B, with tapictl transfer --consult, holds A, calls C (tapictl answer
+#     on line 2), and once C answered hands A over to C.  B's calls are
+#     gone; A's call and C's now name each other as connected party, B as
+#     the redirecting party, and TRANSFER as the reason; A hangs up.
+#  5. a three-way conference: A (tapi-play) calls B, B adds C with tapictl
+#     conference (C answers with tapi-play).  Each of A and C plays a file
+#     made with sox: silence with one DTMF digit in it, C's 6 first, then
+#     A's 1.  Three tone checkers (tapi-tonecheck --monitor, monitors of
+#     the calls the others own) listen to each party's call: B, holding
+#     the conference, hears 6 and 1; A hears C's 6, C hears A's 1, nobody
+#     their own.
+#
+# Steps 4 and 5 check their outcome: the demo exits 1 if it is wrong.
 
 set -euo pipefail
 
@@ -30,15 +44,16 @@ trap 'rm -rf "$work"' EXIT
 
 step() { printf '\n$ %s\n' "$*"; "$@"; }
 
-# Run a command in the background, each line of its output tagged; $! is
-# then the command's own pid.
+# Run a command in the background, each line of its output tagged, and
+# kept in $work/TAG.out; $! is then the command's own pid.
 bg()
 {
 	local tag=$1 cmd=$2
 
 	shift 2
 	printf '\n$ %s &    # [%s]\n' "${cmd##*/} $*" "$tag"
-	"$cmd" "$@" > >(sed -u "s/^/[$tag] /") 2>&1 &
+	rm -f "$work/$tag.out"
+	"$cmd" "$@" > >(tee "$work/$tag.out" | sed -u "s/^/[$tag] /") 2>&1 &
 }
 
 # tapictl in the background.
@@ -62,6 +77,64 @@ wait_opens()
 	done
 	echo "line $1 never got $2 openers" >&2
 	return 1
+}
+
+# Print a command as typed, run it, keep its output in $work/$1.
+step_out()
+{
+	local out=$1
+
+	shift
+	printf '\n$ %s\n' "$*"
+	"$@" | tee "$work/$out"
+}
+
+# The id of the call in the table "tapictl calls" printed in $work/$1, as
+# a person reads it there: the first call's.
+call_id()
+{
+	awk 'NR == 2 { print $1 }' "$work/$1"
+}
+
+# The calls of line $1 as tapictl calls --json gives them, reduced to the
+# fields a transfer sets: the party connected, the party that redirected
+# the call, and the reason it is here.  In $work/parties too.
+parties()
+{
+	printf '\n$ tapictl calls %s --json    # connected, redirecting, reason:\n' \
+		"$1"
+	"$tapictl" calls "$1" --json | python3 -c 'import json, sys
+for c in json.load(sys.stdin)["calls"]:
+	print("call %d: %s, connected party %s, redirecting party %s, "
+	      "reason %s" % (c["call_id"], c["state"],
+	      c["connected"]["number"] or "-",
+	      c["redirecting"]["number"] or "-", c["reason"]))' |
+		tee "$work/parties"
+}
+
+# expect WHAT EXPECTED GOT: an outcome the demo checks.
+bad=0
+expect()
+{
+	if [ "$2" = "$3" ]; then
+		echo "=> $1"
+	else
+		echo "=> WRONG: $1: expected '$2', got '$3'"
+		bad=1
+	fi
+}
+
+# Wait up to ~10 s until the output of background command $1 has a line
+# matching $2: a state it reaches, or its last line (the tagging pipe may
+# lag behind the command).
+wait_out()
+{
+	local i
+
+	for ((i = 0; i < 200; i++)); do
+		grep -q "$2" "$work/$1.out" 2>/dev/null && return
+		sleep 0.05
+	done
 }
 
 step insmod "$TAPI_KMOD_DIR/kmod/tapi.ko"
@@ -125,8 +198,89 @@ wait "$phone" "$ivr"
 # Where the prompt starts in the recording, and how far any sample is off.
 step "$msp/tests/wavtool" match "$work/prompt.wav" "$work/heard.wav" linear16
 
+printf '\n### 4. A consultation transfer: B consults C, then hands A over to C\n'
+app C answer office:2 --wait 30
+c=$!
+app B answer office:1 --wait 30
+b=$!
+wait_opens 2 1
+wait_opens 1 1
+app A call office:0 2002
+a=$!
+wait_out B 'callstate connected'
+step_out calls "$tapictl" calls office:1
+id=$(call_id calls)
+# B holds A, calls 2003 (C), talks to C, and connects A and C.
+step "$tapictl" transfer office:1 "$id" --consult 2003
+wait "$b"		# B's tapictl answer: its call is gone
+# Who each now talks to, who transferred them, and why.
+parties office:0
+expect "A talks to C (2003), transferred by B (2002)" \
+	"connected, connected party 2003, redirecting party 2002, reason transfer" \
+	"$(sed 's/^call [0-9]*: //' "$work/parties")"
+parties office:2
+expect "C talks to A (2001), transferred by B (2002)" \
+	"connected, connected party 2001, redirecting party 2002, reason transfer" \
+	"$(sed 's/^call [0-9]*: //' "$work/parties")"
+step_out bcalls "$tapictl" calls office:1 --json
+expect "B has no call left" "[]" "$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["calls"])' "$work/bcalls")"
+printf '\n$ kill -INT %%A    # A hangs up (Ctrl-C)\n'
+kill -INT "$a"
+wait "$a" "$c"
+
+printf '\n### 5. A three-way conference: each party hears the two others\n'
+# What A's and C's phones will play: silence, with one DTMF digit in it.
+step sox -n -r 8000 -c 1 -b 16 "$work/a.wav" synth 0.3 sine 697 sine 1209 \
+	pad 13 3
+step sox -n -r 8000 -c 1 -b 16 "$work/c.wav" synth 0.3 sine 770 sine 1477 \
+	pad 6 10
+app B answer office:1 --wait 30
+b=$!
+bg C "$msp/tapi-play" office:2 "$work/c.wav"
+c=$!
+wait_opens 1 1
+wait_opens 2 1
+bg A "$msp/tapi-play" --call 2002 office:0 "$work/a.wav"
+a=$!
+wait_out B 'callstate connected'
+step_out calls "$tapictl" calls office:1
+id=$(call_id calls)
+# B adds C to its call with A: a conference until the last party leaves.
+app "B conference" conference office:1 "$id" 2003 --hangup-after 60
+bconf=$!
+wait_out "B conference" 'reply addtoconference: ok$'
+step_out conf "$tapictl" conference office:1 "$id"
+conf=$(sed -n 's/^conference \([0-9]*\):.*/\1/p' "$work/conf")
+# The calls of A and of C, to listen to.
+step_out calls "$tapictl" calls office:0
+a_id=$(call_id calls)
+step_out calls "$tapictl" calls office:2
+c_id=$(call_id calls)
+# Listen to each party's call, as a monitor of the line of the call's
+# owner, until the call ends.
+bg "B hears" "$msp/tapi-tonecheck" --monitor "$conf" --seconds 60 office:1
+bh=$!
+bg "A hears" "$msp/tapi-tonecheck" --monitor "$a_id" --seconds 60 office:0
+ah=$!
+bg "C hears" "$msp/tapi-tonecheck" --monitor "$c_id" --seconds 60 office:2
+ch=$!
+wait "$a" "$c" "$bconf" "$b" "$bh" "$ah" "$ch"
+for who in B A C; do
+	wait_out "$who hears" '^tones:'
+done
+heard() { sed -n 's/^digits: *//p' "$work/$1 hears.out"; }
+expect "B, holding the conference, heard 770+1477 Hz (6) from C, then 697+1209 Hz (1) from A" \
+	61 "$(heard B)"
+expect "A heard C's 6, not its own 1" 6 "$(heard A)"
+expect "C heard A's 1, not its own 6" 1 "$(heard C)"
+
 # Take the card down again and unload, as on a real machine.
 step sh -c "echo 0 > $sim/office/live"
 step sh -c "rmdir $sim/office/line* $sim/office"
 step rmmod tapi_sim
 step rmmod tapi
+if [ "$bad" != 0 ]; then
+	echo "the demo went wrong: see WRONG above" >&2
+	exit 1
+fi

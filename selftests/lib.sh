@@ -121,6 +121,56 @@ card_remove()
 	rmdir "$c"
 }
 
+# wait_no_calls [NAME]: wait up to ~10 s until card NAME (default $card)
+# has no call left in its calls attribute.
+wait_no_calls()
+{
+	local calls=$SIM/${1:-$card}/calls i
+
+	for ((i = 0; i < 200; i++)); do
+		[ -z "$(cat "$calls")" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# call_of NAME LINE STATE: the id of the newest call on line LINE of card
+# NAME in state STATE, as the calls attribute shows it ("ID line=N
+# state=0xS far=WHO"; 0x20 RINGBACK, 0x100 CONNECTED, 0x400 ONHOLD),
+# waiting up to ~10 s for one; empty if none came.
+call_of()
+{
+	local i id
+
+	for ((i = 0; i < 200; i++)); do
+		id=$(sed -n "s/^\([0-9]*\) line=$2 state=$3 .*/\1/p" \
+			"$SIM/$1/calls" | tail -n 1)
+		[ -n "$id" ] && break
+		sleep 0.05
+	done
+	echo "$id"
+}
+
+# conf_of LINE ID N: wait up to ~10 s until call ID of LINE (CARD:N) is
+# in a conference of N members, all conferenced, as "$TAPICTL conference
+# --json" shows it; print the conference call's id, nothing if it never
+# was.
+conf_of()
+{
+	local out i
+
+	out=$(mktemp)
+	for ((i = 0; i < 200; i++)); do
+		if "$TAPICTL" conference "$1" "$2" --json >"$out" 2>/dev/null &&
+		   [ "$(grep -c '"conferenced"' "$out")" = "$3" ]; then
+			sed -n 's/^ *"conf_call_id": \([0-9]*\).*/\1/p' "$out"
+			break
+		fi
+		sleep 0.05
+	done
+	rm -f "$out"
+}
+
 # The loaded state of a module: "1" or "0".
 loaded()
 {

@@ -12,6 +12,12 @@
 #   (--send-digits);
 # - the demo's exchange: tapi-play plays a prompt and gathers digits
 #   (--gather), tapi-record records the prompt and sends digits back;
+# - a monitor (--monitor ID) records a call two other programs own: a
+#   piece of what was played, bit-exact, and the call is left up; it is
+#   refused a call that is not there or not connected within --wait;
+# - a three-way conference (tapictl conference) mixes: tone checkers
+#   monitoring each party's call hear the other two parties' digits,
+#   played from files, and not their own;
 # - tapi-tonecheck placing calls hears the card's call-progress tones:
 #   ringback from a number that rings (the simulated network, which never
 #   answers), the special information tone (us and cept) from a number
@@ -43,18 +49,6 @@ card_make "$card" 3 || { fail "making card $card"; finish; }
 echo 1 >"$C/line2/max_calls"
 echo 1 >"$C/live" || { fail "card $card live"; finish; }
 dev=$(cat "$C/dev_name")
-
-# Wait up to ~10 s until no call is left on the card.
-wait_no_calls()
-{
-	local i
-
-	for ((i = 0; i < 200; i++)); do
-		[ -z "$(cat "$C/calls")" ] && return 0
-		sleep 0.05
-	done
-	return 1
-}
 
 # play_record NAME FORMAT [OPTIONS...]: 3 s of noise from line 0 to line 1.
 play_record()
@@ -157,6 +151,108 @@ check "ivr timeout: nothing gathered" "gathered nothing (no digit came)" \
 	"$(grep '^gathered' "$WORK/play.out")"
 wait "$rec"
 wait_no_calls
+
+# --monitor: a third program records a call two others own.  The caller
+# plays 6 s of noise to line 1, where tapi-record answers; a monitor of
+# line 1 records 2 s of the call from when it starts.
+"$WAVTOOL" noise "$WORK/in.wav" 6 $((RANDOM + 1))
+"$RECORD" --seconds 8 "$card:1" "$WORK/out.wav" >"$WORK/rec.out" 2>&1 &
+rec=$!
+wait_opens 1 1
+"$PLAY" --call 7001 "$card:0" "$WORK/in.wav" >"$WORK/play.out" 2>&1 &
+play=$!
+id=$(call_of "$card" 1 0x100)
+check_ne "monitor: the call is up on line 1" "" "$id"
+"$RECORD" --monitor "$id" --seconds 2 "$card:1" "$WORK/mon.wav" \
+	>"$WORK/mon.out" 2>&1
+check "monitor: tapi-record --monitor exits 0" 0 $?
+check "monitor: it recorded 2 s" "recorded 16000 samples (2.00 s)" \
+	"$(cat "$WORK/mon.out")"
+"$WAVTOOL" match "$WORK/mon.wav" "$WORK/in.wav" linear16 >"$WORK/match.out" 2>&1
+check "monitor: what it recorded is a piece of what was played, bit-exact" \
+	0 $?
+echo "# monitor: $(cat "$WORK/match.out")"
+check "monitor: it left the call up" 1 \
+	"$(grep -c "^$id line=1 state=0x100 " "$C/calls")"
+wait "$play"
+check "monitor: the caller played all of it" "played 48000 samples (6.00 s)" \
+	"$(cat "$WORK/play.out")"
+wait "$rec"
+check "monitor: the owner recorded all of it too" 0 \
+	"$("$WAVTOOL" match "$WORK/in.wav" "$WORK/out.wav" linear16 \
+	   >/dev/null 2>&1; echo $?)"
+wait_no_calls
+
+# --monitor refusals: a call that is not there; a call that is not
+# connected within --wait (a network number that rings for ever).
+"$TONECHECK" --monitor 99999 "$card:1" >/dev/null 2>"$WORK/err"
+check "monitor of no call: exit 1" 1 $?
+check "... saying so" "tapi-tonecheck: $card:1: no call 99999" \
+	"$(cat "$WORK/err")"
+"$TAPICTL" call "$card:0" 9555 >/dev/null 2>&1 &
+call=$!
+id=$(call_of "$card" 0 0x20)
+check_ne "a call rings on line 0" "" "$id"
+"$TONECHECK" --monitor "$id" --wait 1 "$card:0" >/dev/null 2>"$WORK/err"
+check "monitor of a call still ringing after --wait 1: exit 1" 1 $?
+check "... saying so" \
+	"tapi-tonecheck: call $id not connected after 1 s (it is ringback)" \
+	"$(cat "$WORK/err")"
+kill -INT "$call"
+wait "$call"
+wait_no_calls
+
+# A three-way conference mixes: A (line 0, tapi-play) calls B (line 1,
+# tapictl answer), B adds C (line 2, tapi-play) with tapictl conference.
+# A's file has the digit 1 12 s in, C's the digit 6 6 s in (C answers
+# after A): three tone checkers, monitors of the three lines, listen to
+# the conference call and to A's and C's calls until each ends.
+"$WAVTOOL" dtmf "$WORK/a.wav" 1 12000 2000
+"$WAVTOOL" dtmf "$WORK/c.wav" 6 6000 8000
+"$TAPICTL" answer "$card:1" --wait 20 >/dev/null 2>&1 &
+b=$!
+"$PLAY" "$card:2" "$WORK/c.wav" >/dev/null 2>&1 &
+c=$!
+wait_opens 1 1 && wait_opens 2 1
+check "conference: B and C wait" 0 $?
+"$PLAY" --call 7001 "$card:0" "$WORK/a.wav" >/dev/null 2>&1 &
+a=$!
+id=$(call_of "$card" 1 0x100)
+check_ne "conference: A and B talk" "" "$id"
+"$TAPICTL" conference "$card:1" "$id" 7002 --hangup-after 30 \
+	>"$WORK/conf.out" 2>&1 &
+conf=$!
+a_id=$(call_of "$card" 0 0x100)
+c_id=$(call_of "$card" 2 0x100)
+check_ne "conference: C answered" "" "$c_id"
+cf_id=$(conf_of "$card:1" "$id" 2)
+check_ne "conference: B's call and C's are its members" "" "$cf_id"
+"$TONECHECK" --monitor "$cf_id" --seconds 30 "$card:1" >"$WORK/B.tc" 2>&1 &
+bh=$!
+"$TONECHECK" --monitor "$a_id" --seconds 30 "$card:0" >"$WORK/A.tc" 2>&1 &
+ah=$!
+"$TONECHECK" --monitor "$c_id" --seconds 30 "$card:2" >"$WORK/C.tc" 2>&1 &
+ch=$!
+wait "$a"
+check "conference: A played its file" 0 $?
+wait "$c"
+check "conference: C played its file" 0 $?
+wait "$conf"
+check "conference: tapictl conference exits 0 once the parties left" 0 $?
+wait "$b"
+for who in "B $bh" "A $ah" "C $ch"; do
+	wait "${who#* }"
+	check "conference: ${who%% *}'s checker exits 0 when its call ends" 0 $?
+	grep '^digit ' "$WORK/${who%% *}.tc" | sed "s/^/# ${who%% *} hears: /"
+done
+check "conference: B, holding it, hears C's 6, then A's 1" "digits: 61" \
+	"$(grep '^digits:' "$WORK/B.tc")"
+check "conference: A hears C's 6, not its own 1" "digits: 6" \
+	"$(grep '^digits:' "$WORK/A.tc")"
+check "conference: C hears A's 1, not its own 6" "digits: 1" \
+	"$(grep '^digits:' "$WORK/C.tc")"
+wait_no_calls
+check "conference: no call left" 0 $?
 
 # Bad digits are refused before any call is made.
 "$PLAY" --call 7001 --send-digits 12X "$card:0" "$WORK/prompt.wav" \

@@ -6,6 +6,13 @@
 # sysfs says; lookups by tapiN, /dev/tapiN and card name agree; a missing
 # card or line is an error (exit 1) with a message, bad usage exit 2; a
 # card taken down disappears from the list.
+#
+# hold, unhold, transfer (--to, --consult, --consult --conference) and
+# conference (add numbers, show, --remove) on a call of the sim card's
+# switch that another tapictl owns: what each does to the calls, as the
+# card and tapictl calls show them, and the refusals a user meets: the
+# wrong state, an unknown call id, a busy or unknown number, a full
+# conference.
 
 . "$(dirname "$0")/lib.sh"
 require_sim
@@ -16,10 +23,13 @@ command -v python3 >/dev/null || skip_all "no python3 to read JSON"
 
 card=$(card_name ctl)
 C=$SIM/$card
+# The card of hold, transfer and conference.
+S=$(card_name supp)
+SC=$SIM/$S
 OUT=$(mktemp)
 ERR=$(mktemp)
 WORK=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; card_remove "$card"; rm -rf "$OUT" "$ERR" "$WORK"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null; card_remove "$card"; card_remove "$S"; rm -rf "$OUT" "$ERR" "$WORK"' EXIT
 
 # run EXPECTED_STATUS ARGS...: tapictl's status, stdout in $OUT.
 run()
@@ -179,6 +189,280 @@ run 1 drop "$card:0" "$id"
 check_ne "drop of a call that is gone: a message" "" "$(cat "$ERR")"
 run 2 call "$card:0"
 run 2 drop "$card:0" notanumber
+
+# --- hold, transfer, conference ---------------------------------------------
+# A card of four voice lines: A (line 0, 7000), B (line 1, 7001), C (line
+# 2, 7002) and D (line 3, 7003, one call at most).  A calls B, whose
+# tapictl answer owns the call; hold, transfer and conference act on it
+# by its call id, from line 1, as B's user would.
+card_make "$S" 4 && echo 1 >"$SC/line3/max_calls" && echo 1 >"$SC/live"
+check "supp: card $S is live" 0 $?
+sdev=$(rd "$SC/dev_name")
+
+# s_opens LINE N: wait_opens on card $S.
+s_opens()
+{
+	dev=$sdev wait_opens "$@"
+}
+
+# has ERE FILE WHAT: one case, passed when a line of FILE matches ERE.
+has()
+{
+	if grep -qE -- "$1" "$2"; then
+		ok "$3"
+	else
+		fail "$3" "$(head -n 3 "$2")"
+	fi
+}
+
+# refused WHAT MESSAGE ARGS...: tapictl ARGS exits 1 saying MESSAGE.
+refused()
+{
+	local what=$1 msg=$2
+
+	shift 2
+	run 1 "$@"
+	check "$what" "tapictl: $msg" "$(cat "$ERR")"
+}
+
+# The state of call ID on card $S, as its calls attribute shows it.
+state_of()
+{
+	sed -n "s/^$1 line=[0-9]* state=\(0x[0-9a-f]*\) .*/\1/p" "$SC/calls"
+}
+
+# answerer LINE FILE: tapictl answer waits on line LINE of $S, its output
+# in $WORK/FILE; $! is its pid.
+answerer()
+{
+	"$TAPICTL" answer "$S:$1" --wait 60 >"$WORK/$2" 2>&1 &
+	s_opens "$1" 1
+}
+
+# A calls B, B answers: $a and $b their tapictl, $id B's call once it is
+# connected.
+talk()
+{
+	answerer 1 B
+	b=$!
+	"$TAPICTL" call "$S:0" 7001 >"$WORK/A" 2>&1 &
+	a=$!
+	id=$(call_of "$S" 1 0x100)
+}
+
+# A hangs up (tapictl call drops its call on SIGINT): wait for it, for the
+# pids given, and until the card has no call left.
+hangup()
+{
+	kill -INT "$a" 2>/dev/null
+	wait "$a" "$@"
+	wait_no_calls "$S"
+}
+
+# hold, unhold.
+talk
+check_ne "supp: A calls B, B answers" "" "$id"
+run 0 hold "$S:1" "$id"
+check "hold: says so" "call $id: held, onhold" "$(cat "$OUT")"
+check "hold: the switch holds B's call" 0x400 "$(state_of "$id")"
+wait_for_line "$WORK/A" 'callstate connected \(activeheld\)$'
+check "hold: A is told it is held" 0 $?
+refused "hold a held call: refused, saying its state" \
+	"call $id: cannot hold: File descriptor in bad state (it is onhold)" \
+	hold "$S:1" "$id"
+run 0 unhold "$S:1" "$id" --json
+json "d" "unhold --json" "{'call_id': $id, 'unheld': True, 'state': 'connected'}"
+check "unhold: the switch has B's call connected again" 0x100 \
+	"$(state_of "$id")"
+refused "unhold a connected call: refused, saying its state" \
+	"call $id: cannot take off hold: File descriptor in bad state (it is connected)" \
+	unhold "$S:1" "$id"
+refused "hold an unknown call id: says so" \
+	"$S:1: no call 99999" \
+	hold "$S:1" 99999
+run 1 unhold "$S:1" 99999
+run 0 calls "$S:1" --json
+json "[(c['call_id'], c['state'], c['num_owners']) for c in d['calls']]" \
+	"hold, unhold: B's call stays B's alone" "[($id, 'connected', 1)]"
+
+# transfer --to: A goes to C, B's call ends.
+answerer 2 C
+c=$!
+run 0 transfer "$S:1" "$id" --to 7002
+check "transfer --to: says so" "call $id: transferred to 7002, idle" \
+	"$(cat "$OUT")"
+wait "$b"
+check "transfer --to: B's tapictl answer exits 0, its call gone" 0 $?
+check_ne "transfer --to: C answers" "" "$(call_of "$S" 2 0x100)"
+run 0 calls "$S:2" --json
+json "[(c['caller']['number'], c['redirecting']['number'], c['reason']) for c in d['calls']]" \
+	"transfer --to: C's call comes from A, transferred by B" \
+	"[('7000', '7001', 'transfer')]"
+run 0 calls "$S:0" --json
+json "[(c['state'], c['redirecting']['number'], c['reason']) for c in d['calls']]" \
+	"transfer --to: A's call: connected, transferred by B" \
+	"[('connected', '7001', 'transfer')]"
+hangup "$c"
+check "transfer --to: no call left once A hung up" 0 $?
+
+# Refused transfers leave B's call as it was: a number nobody has, a
+# station that is busy (D, one call at most, in a call from the network),
+# an unknown call id, a held call.
+talk
+answerer 3 D
+d=$!
+echo "offer 5550000" >"$SC/line3/network"
+check_ne "supp: D is in a call" "" "$(call_of "$S" 3 0x100)"
+refused "transfer --to a number nobody has: refused" \
+	"call $id: cannot transfer to '7999': No such device or address" \
+	transfer "$S:1" "$id" --to 7999
+refused "transfer --to a busy station: refused" \
+	"call $id: cannot transfer to '7003': Device or resource busy" \
+	transfer "$S:1" "$id" --to 7003
+run 1 transfer "$S:1" "$id" --consult 7003
+has '^tapictl: call [0-9]+: 7003 did not answer: busy' "$ERR" \
+	"transfer --consult a busy station: refused"
+check "... B's call is connected again" 0x100 "$(state_of "$id")"
+run 1 transfer "$S:1" "$id" --consult 7999
+has '^tapictl: call [0-9]+: 7999 did not answer: disconnected \(badaddress\)$' \
+	"$ERR" "transfer --consult a number nobody has: refused"
+check "... B's call is connected again" 0x100 "$(state_of "$id")"
+refused "transfer an unknown call id: says so" \
+	"$S:1: no call 99999" \
+	transfer "$S:1" 99999 --consult 7002
+run 0 hold "$S:1" "$id"
+refused "transfer --consult a held call: refused, saying its state" \
+	"call $id: cannot set up a transfer: File descriptor in bad state (it is onhold)" \
+	transfer "$S:1" "$id" --consult 7002
+refused "transfer --to a held call: refused, saying its state" \
+	"call $id: cannot transfer to '7002': File descriptor in bad state (it is onhold)" \
+	transfer "$S:1" "$id" --to 7002
+run 0 unhold "$S:1" "$id"
+run 0 calls "$S:1" --json
+json "[(c['call_id'], c['state'], c['num_owners']) for c in d['calls']]" \
+	"refused transfers: B's call is B's alone, connected" \
+	"[($id, 'connected', 1)]"
+echo hangup >"$SC/line3/network"
+wait "$d"
+check "supp: D's tapictl answer exits 0 once the network hung up" 0 $?
+hangup "$b"
+
+# transfer --consult: B holds A, calls C, C answers, A and C are joined.
+talk
+answerer 2 C
+c=$!
+run 0 transfer "$S:1" "$id" --consult 7002
+has "^call $id: callstate onholdpendtransfer$" "$OUT" \
+	"transfer --consult: A held pending the transfer"
+has '^call [0-9]+: callstate connected \(active\)$' "$OUT" \
+	"transfer --consult: C answers"
+has "^call $id: reply completetransfer: ok$" "$OUT" \
+	"transfer --consult: completed"
+has "^call $id: callstate idle$" "$OUT" "transfer --consult: B's call ends"
+wait "$b"
+check "transfer --consult: B's tapictl answer exits 0" 0 $?
+run 0 calls "$S:1" --json
+json "d['calls']" "transfer --consult: B has no call left" "[]"
+run 0 calls "$S:0" --json
+json "[(c['connected']['number'], c['redirecting']['number'], c['reason']) for c in d['calls']]" \
+	"transfer --consult: A talks to C, transferred by B" \
+	"[('7002', '7001', 'transfer')]"
+run 0 calls "$S:2" --json
+json "[(c['connected']['number'], c['redirecting']['number'], c['reason']) for c in d['calls']]" \
+	"transfer --consult: C talks to A, transferred by B" \
+	"[('7000', '7001', 'transfer')]"
+hangup "$c"
+check "transfer --consult: no call left once A hung up" 0 $?
+
+# transfer --consult --conference: C joins A and B; shown by any member's
+# id and by the conference's; a member removed is held, and unheld talks
+# again; SIGINT ends the conference.
+talk
+answerer 2 C
+c=$!
+"$TAPICTL" transfer "$S:1" "$id" --consult 7002 --conference \
+	>"$WORK/T" 2>&1 &
+t=$!
+cf=$(conf_of "$S:1" "$id" 2)
+check_ne "transfer --conference: B's call and C's are conferenced" "" "$cf"
+run 0 conference "$S:1" "$id" --json
+json "d['state'], $id in [m['call_id'] for m in d['members']]" \
+	"conference ID --json: the conference is connected, B's call a member" \
+	"('connected', True)"
+run 0 conference "$S:1" "$id"
+has "^conference $cf: connected$" "$OUT" "conference ID: the conference"
+has "^  member $id: conferenced$" "$OUT" "conference ID: its members"
+check "conference ID: two members" 2 \
+	"$(grep -c '^  member [0-9]*: conferenced$' "$OUT")"
+run 0 conference "$S:1" "$cf"
+has "^conference $cf: connected$" "$OUT" "conference CONF: the same"
+run 0 conference --remove "$S:1" "$id"
+check "conference --remove: B's call leaves, held" \
+	"call $id: removed from conference $cf, onhold" "$(cat "$OUT")"
+run 1 conference --remove "$S:1" "$id"
+has "^tapictl: call $id: cannot remove from its conference: " "$ERR" \
+	"conference --remove of a call in none: refused"
+refused "conference ID of a call in none: says so" \
+	"call $id is in no conference" \
+	conference "$S:1" "$id"
+run 0 unhold "$S:1" "$id"
+check "unhold: A and B talk again" 0x100 "$(state_of "$id")"
+kill -INT "$t"
+wait "$t"
+check "transfer --conference: SIGINT ends the conference, exit 0" 0 $?
+wait "$c"
+check "... C's call ends with it" 0 $?
+check "... A and B still talk" 0x100 "$(state_of "$id")"
+hangup "$b"
+check "no call left once A hung up" 0 $?
+
+# conference ID NUMBER: A, B and C; D added by the conference's id; a
+# fourth member does not fit (3 at most on the sim card's lines).  Each
+# tapictl that added a party follows the conference until it ends.
+talk
+answerer 2 C
+c=$!
+answerer 3 D
+d=$!
+"$TAPICTL" conference "$S:1" "$id" 7002 >"$WORK/F" 2>&1 &
+f=$!
+cf=$(conf_of "$S:1" "$id" 2)
+check_ne "conference ID 7002: B's call and C's are conferenced" "" "$cf"
+"$TAPICTL" conference "$S:1" "$cf" 7003 >"$WORK/G" 2>&1 &
+g=$!
+check "conference CONF 7003: D joins" "$cf" "$(conf_of "$S:1" "$id" 3)"
+run 0 conference "$S:1" "$cf" --json
+json "d['conf_call_id'], d['state'], sorted(set(m['state'] for m in d['members']))" \
+	"conference --json: three members, conferenced" \
+	"($cf, 'connected', ['conferenced'])"
+refused "conference of an unknown call id: says so" \
+	"$S:1: no call 99999" \
+	conference "$S:1" 99999
+# A conference tapictl adds to is followed until it ends, even when the
+# add failed: --hangup-after 0 ends it then.
+run 1 conference "$S:1" "$cf" 7999 --hangup-after 0
+has "^tapictl: call $cf: cannot prepare adding a party: No space left on device$" \
+	"$ERR" "conference: a fourth member does not fit"
+wait "$f"
+check "conference: the tapictl that made it exits 0 when it ends" 0 $?
+wait "$g"
+check "... the tapictl that added D too" 0 $?
+wait "$a" "$b" "$c" "$d"
+wait_no_calls "$S"
+check "conference: every call ended with it" 0 $?
+
+# Conferences refused: more members than a conference may have, a number
+# nobody has.
+talk
+refused "conference of four members: refused" \
+	"call $id: cannot set up a conference of 4 members: Invalid argument" \
+	conference "$S:1" "$id" 7002 7003 7004
+check "... B's call as it was" 0x100 "$(state_of "$id")"
+run 1 conference "$S:1" "$id" 7999 --hangup-after 1
+has '^tapictl: call [0-9]+: 7999 did not answer: disconnected \(badaddress\)$' \
+	"$ERR" "conference with a number nobody has: refused"
+hangup "$b"
+check "no call left on card $S" "" "$(cat "$SC/calls")"
 
 # --- a card taken down ------------------------------------------------------
 echo 0 >"$C/live"

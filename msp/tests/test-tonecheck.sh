@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # tapi-tonecheck on sound files, no device needed: all sixteen DTMF digits
-# in order (made with spandsp's dtmf_tx), each call-progress tone of both
-# tone zones (made with spandsp's tone_gen), nothing in noise, and a file
-# that is not 8 kHz refused with a reason.  TAP output; exit 0 when every
-# case passed.
+# in order (made with spandsp's dtmf_tx), a digit when it comes after
+# silence, each call-progress tone of both tone zones (made with spandsp's
+# tone_gen), nothing in noise, and a file that is not 8 kHz refused with
+# a reason.  TAP output; exit 0 when every case passed.
 #
 # Usage: tests/test-tonecheck.sh [TAPI_TONECHECK [WAVTOOL]]
 
@@ -14,28 +14,13 @@ WAVTOOL=${2:-./tests/wavtool}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-num=0
-failed=0
-
-# check DESCRIPTION EXPECTED GOT
-check()
-{
-	num=$((num + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $num - $1"
-	else
-		echo "not ok $num - $1 # expected '$2', got '$3'"
-		failed=$((failed + 1))
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # summary FILE WHICH: the "digits:" or "tones:" line of a check of FILE
 summary()
 {
 	"$CHECK" --file "$1" | sed -n "s/^$2: *//p"
 }
-
-echo "TAP version 13"
 
 digits='123A456B789C*0#D'
 "$WAVTOOL" dtmf "$WORK/dtmf.wav" "$digits"
@@ -45,6 +30,10 @@ check "no tone in DTMF" "" "$(summary "$WORK/dtmf.wav" tones)"
 
 "$WAVTOOL" dtmf "$WORK/d2.wav" 0011
 check "repeated digits each count" "0011" "$(summary "$WORK/d2.wav" digits)"
+
+"$WAVTOOL" dtmf "$WORK/late.wav" 5 3000 1000
+check "a digit after 3 s of silence is told at 3 s" "digit 5 at 3.0" \
+	"$("$CHECK" --file "$WORK/late.wav" | grep '^digit ' | cut -c1-14)"
 
 for zone in us cept; do
 	for tone in dial ringback busy congestion; do
@@ -74,5 +63,4 @@ check "a missing file is an error" 1 $?
 "$CHECK" >/dev/null 2>&1
 check "no LINE nor --file is bad usage (exit 2)" 2 $?
 
-echo "1..$num"
-[ "$failed" -eq 0 ]
+finish

@@ -3,7 +3,9 @@
  * wavtool: make and compare the sound files the MSP tests use.
  *
  *   wavtool noise FILE SECONDS [SEED]      pseudo-random linear PCM
- *   wavtool dtmf FILE DIGITS               DTMF (spandsp's dtmf_tx)
+ *   wavtool dtmf FILE DIGITS [BEFORE_MS [AFTER_MS]]
+ *                                          DTMF (spandsp's dtmf_tx), after
+ *                                          and before silence (200 ms)
  *   wavtool tone FILE ZONE NAME SECONDS    a call-progress tone (tone_gen)
  *   wavtool match PLAYED RECORDED FORMAT   is PLAYED inside RECORDED?
  *
@@ -24,12 +26,15 @@
 
 /* Samples compared to find where PLAYED starts. */
 #define PROBE		64
+/* Silence before and after DTMF digits, unless told. */
+#define DTMF_SILENCE_MS	200
 /* Each frequency of a tone, in dBm0 (as the sim card's). */
 #define TONE_LEVEL	(-13)
 
 static int usage(void)
 {
-	fputs("usage: wavtool noise FILE SECONDS [SEED] | dtmf FILE DIGITS |"
+	fputs("usage: wavtool noise FILE SECONDS [SEED] |"
+	      " dtmf FILE DIGITS [BEFORE_MS [AFTER_MS]] |"
 	      " tone FILE ZONE NAME SECONDS | match PLAYED RECORDED FORMAT\n",
 	      stderr);
 	return 2;
@@ -99,22 +104,24 @@ static int make_noise(const char *path, unsigned int seconds, unsigned int seed)
 	return ret;
 }
 
-static int make_dtmf(const char *path, const char *digits)
+/* @digits with @before_ms of silence before them and @after_ms after. */
+static int make_dtmf(const char *path, const char *digits,
+		     unsigned int before_ms, unsigned int after_ms)
 {
-	size_t cap = (strlen(digits) + 2) * MSP_RATE / 4, n = 0;
+	size_t before = (size_t)before_ms * MSP_SAMPLES_PER_MS;
+	size_t after = (size_t)after_ms * MSP_SAMPLES_PER_MS;
+	size_t cap = before + (strlen(digits) + 1) * MSP_RATE / 4 + after;
 	int16_t *s = calloc(cap, sizeof(*s));
 	dtmf_tx_state_t *tx = dtmf_tx_init(NULL);
+	size_t n = before;
 	int got, ret;
 
 	if (!s || !tx)
 		return 1;
-	n = MSP_RATE / 5;	/* 200 ms of silence first */
 	dtmf_tx_put(tx, digits, -1);
-	while ((got = dtmf_tx(tx, s + n, cap - n)) > 0)
+	while ((got = dtmf_tx(tx, s + n, cap - after - n)) > 0)
 		n += got;
-	n += MSP_RATE / 5;
-	if (n > cap)
-		n = cap;
+	n += after;
 	ret = write_all(path, s, n);
 	dtmf_tx_free(tx);
 	free(s);
@@ -231,8 +238,10 @@ int main(int argc, char **argv)
 		return make_noise(argv[2], atoi(argv[3]), 1);
 	if (argc == 5 && !strcmp(argv[1], "noise"))
 		return make_noise(argv[2], atoi(argv[3]), atoi(argv[4]));
-	if (argc == 4 && !strcmp(argv[1], "dtmf"))
-		return make_dtmf(argv[2], argv[3]);
+	if (argc >= 4 && argc <= 6 && !strcmp(argv[1], "dtmf"))
+		return make_dtmf(argv[2], argv[3],
+				 argc > 4 ? atoi(argv[4]) : DTMF_SILENCE_MS,
+				 argc > 5 ? atoi(argv[5]) : DTMF_SILENCE_MS);
 	if (argc == 6 && !strcmp(argv[1], "tone"))
 		return make_tone(argv[2], argv[3], argv[4], atoi(argv[5]));
 	if (argc == 5 && !strcmp(argv[1], "match"))
