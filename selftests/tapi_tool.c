@@ -19,6 +19,9 @@
  *                                reading ended ("read ENODEV"), what an
  *                                ioctl says ("line_ioctl ENODEV"), "done",
  *                                and wait to be killed
+ *   tapi_tool own DEV LINE       the same as owner of interactive voice
+ *                                (and monitor): calls offered to the line
+ *                                ring there, unanswered, until dropped
  *
  * Exit status: 0 when the tool could do its job (whatever the errno it
  * reports), 2 on bad usage.
@@ -44,7 +47,7 @@ static const char *ename(int err)
 static int usage(void)
 {
 	fprintf(stderr, "usage: tapi_tool write PATH VALUE | mkdir PATH | "
-			"info DEV | hold DEV [LINE]\n");
+			"info DEV | hold DEV [LINE] | own DEV LINE\n");
 	return 2;
 }
 
@@ -118,7 +121,7 @@ static int hold_line(int fd)
 	return 0;
 }
 
-static int cmd_hold(const char *dev, const char *line)
+static int cmd_hold(const char *dev, const char *line, bool owner)
 {
 	int card, fd;
 
@@ -130,7 +133,10 @@ static int cmd_hold(const char *dev, const char *line)
 	}
 	if (!line)
 		return hold_card(card);
-	fd = tapi_open_line(card, atoi(line), TAPI_PRIV_MONITOR, 0, 0);
+	fd = owner ? tapi_open_line(card, atoi(line),
+				    TAPI_PRIV_OWNER | TAPI_PRIV_MONITOR,
+				    TAPI_MEDIA_INTERACTIVEVOICE, 0) :
+		     tapi_open_line(card, atoi(line), TAPI_PRIV_MONITOR, 0, 0);
 	if (fd < 0) {
 		printf("line_open %s\n", ename(fd));
 		return 1;
@@ -156,6 +162,8 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "info") && argc == 3)
 		return cmd_info(argv[2]);
 	if (!strcmp(argv[1], "hold") && (argc == 3 || argc == 4))
-		return cmd_hold(argv[2], argc == 4 ? argv[3] : NULL);
+		return cmd_hold(argv[2], argc == 4 ? argv[3] : NULL, false);
+	if (!strcmp(argv[1], "own") && argc == 4)
+		return cmd_hold(argv[2], argv[3], true);
 	return usage();
 }

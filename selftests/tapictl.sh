@@ -12,7 +12,9 @@
 # switch that another tapictl owns: what each does to the calls, as the
 # card and tapictl calls show them, and the refusals a user meets: the
 # wrong state, an unknown call id, a busy or unknown number, a full
-# conference.
+# conference.  park (where the switch picks, and --at) and unpark, pickup
+# (by number, by pickup group, the line's own group), forward (shown,
+# followed by a call, cancelled) and swap the same way.
 
 . "$(dirname "$0")/lib.sh"
 require_sim
@@ -195,7 +197,10 @@ run 2 drop "$card:0" notanumber
 # 2, 7002) and D (line 3, 7003, one call at most).  A calls B, whose
 # tapictl answer owns the call; hold, transfer and conference act on it
 # by its call id, from line 1, as B's user would.
-card_make "$S" 4 && echo 1 >"$SC/line3/max_calls" && echo 1 >"$SC/live"
+card_make "$S" 4 && echo 1 >"$SC/line3/max_calls" &&
+	echo "7070 7071" >"$SC/park_numbers" &&
+	echo sales >"$SC/line2/pickup_group" &&
+	echo sales >"$SC/line3/pickup_group" && echo 1 >"$SC/live"
 check "supp: card $S is live" 0 $?
 sdev=$(rd "$SC/dev_name")
 
@@ -463,6 +468,118 @@ has '^tapictl: call [0-9]+: 7999 did not answer: disconnected \(badaddress\)$' \
 	"$ERR" "conference with a number nobody has: refused"
 hangup "$b"
 check "no call left on card $S" "" "$(cat "$SC/calls")"
+
+# --- park, unpark, pickup, forward, swap ------------------------------------
+# park: B parks the call A made (the switch picks where); unpark: C takes
+# it from there.
+talk
+run 0 park "$S:1" "$id"
+check "park: says where" "call $id: parked at 7070, idle" "$(cat "$OUT")"
+wait "$b"
+check "park: B's tapictl answer exits 0, its call gone" 0 $?
+wait_for_line "$WORK/A" 'callstate connected \(activeheld\)$'
+check "park: A waits, held" 0 $?
+refused "unpark where nothing waits: refused" \
+	"cannot unpark the call at '7071': No such process" \
+	unpark "$S:2" 7071
+refused "unpark of a number that is no park address: refused" \
+	"cannot unpark the call at '7001': No such device or address" \
+	unpark "$S:2" 7001
+"$TAPICTL" unpark "$S:2" 7070 >"$WORK/U" 2>&1 &
+u=$!
+check_ne "unpark: C has A's call" "" "$(call_of "$S" 2 0x100)"
+wait_for_line "$WORK/A" 'callstate connected \(active\)$'
+check "unpark: A talks again" 0 $?
+run 0 calls "$S:2" --json
+json "[(c['connected']['number'], c['reason']) for c in d['calls']]" \
+	"unpark: C talks to A, the call unparked" "[('7000', 'unpark')]"
+hangup "$u"
+check "no call left after park and unpark" 0 $?
+talk
+run 0 park "$S:1" "$id" --at 7071 --json
+json "d['park_address']" "park --at --json: where it waits" 7071
+wait "$b"
+refused "park a call that is gone: refused" "$S:1: no call $id" \
+	park "$S:1" "$id"
+hangup
+check "A hangs up while parked: no call left" 0 $?
+
+# pickup: A calls D, whose line rings on (an owner that never answers);
+# C takes the call, by D's number, then by its pickup group.
+"$TOOL" own "/dev/$sdev" 3 >/dev/null &
+o=$!
+s_opens 3 1
+for how in "7003" "--group sales" ""; do
+	"$TAPICTL" call "$S:0" 7003 >"$WORK/A" 2>&1 &
+	a=$!
+	check_ne "pickup $how: D rings" "" "$(call_of "$S" 3 0x2)"
+	"$TAPICTL" pickup "$S:2" $how >"$WORK/P" 2>&1 &
+	p=$!
+	check_ne "pickup $how: C has the call" "" "$(call_of "$S" 2 0x100)"
+	wait_for_line "$WORK/A" 'callstate connected \(active\)$'
+	check "pickup $how: A talks to C" 0 $?
+	kill -INT "$a"
+	wait "$a" "$p"
+	check "pickup $how: C's tapictl exits 0 when A hangs up" 0 $?
+done
+# D's owner closes: its picked-up calls, disconnected, go with it.
+kill "$o"
+wait "$o" 2>/dev/null
+wait_no_calls "$S"
+check "pickup: no call left" 0 $?
+refused "pickup where nothing rings: refused" \
+	"cannot pick up the call alerting at '7003': No such process" \
+	pickup "$S:2" 7003
+run 2 pickup "$S:2" 7003 --group sales
+
+# forward: B's calls go to C; shown, then cancelled.
+run 0 forward "$S:1" --uncond 7002
+run 0 forward "$S:1"
+check "forward: shown" "address 0 (7001): uncond 7002" "$(cat "$OUT")"
+answerer 2 C
+c=$!
+"$TAPICTL" call "$S:0" 7001 >"$WORK/A" 2>&1 &
+a=$!
+check_ne "forward: A's call to B rings at C, C answers" "" \
+	"$(call_of "$S" 2 0x100)"
+run 0 calls "$S:2" --json
+json "[(c['redirecting']['number'], c['reason']) for c in d['calls']]" \
+	"forward: C's call was forwarded by B" "[('7001', 'fwduncond')]"
+hangup "$c"
+run 0 forward "$S:1" --cancel
+run 0 forward "$S:1" --json
+json "d['addresses'][0]['num_forward']" "forward --cancel: none left" 0
+refused "forward to itself: refused" \
+	"$S:1: cannot forward address 0: Invalid argument" \
+	forward "$S:1" --uncond 7001
+refused "forward to nowhere: refused" \
+	"$S:1: cannot forward address 0: No such device or address" \
+	forward "$S:1" --busy 7999
+run 2 forward "$S:1" --after 100
+
+# swap: B holds A's call, takes C's, and swaps between them.
+talk
+run 0 hold "$S:1" "$id"
+"$TAPICTL" call "$S:2" 7001 >"$WORK/C" 2>&1 &
+c=$!
+id2=$(call_of "$S" 1 0x2)
+check_ne "swap: C's call rings at B" "" "$id2"
+"$TAPICTL" answer "$S:1" --call "$id2" >"$WORK/B2" 2>&1 &
+b2=$!
+check "swap: B answers C" "$id2" "$(call_of "$S" 1 0x100)"
+run 0 swap "$S:1" "$id2" "$id"
+has "^call $id2: swapped, onhold" "$OUT" "swap: C's call goes on hold"
+has "^call $id: swapped, connected" "$OUT" "swap: A's call comes back"
+check "swap: the switch agrees" "0x100 0x400" \
+	"$(state_of "$id") $(state_of "$id2")"
+refused "swap with a call that is not held: refused" \
+	"call $id2: cannot swap hold with call $id: File descriptor in bad state (it is onhold)" \
+	swap "$S:1" "$id2" "$id"
+run 2 swap "$S:1" "$id"
+kill -INT "$c"
+wait "$c" "$b2"
+hangup "$b"
+check "no call left after the swap" 0 $?
 
 # --- a card taken down ------------------------------------------------------
 echo 0 >"$C/live"
