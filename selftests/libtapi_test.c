@@ -465,6 +465,29 @@ TEST_F(lib, call_through_library)
 }
 
 /*
+ * Line 0 (owner: *@a) calls 4300, line 2's number; line 2 (owner: *@c)
+ * answers: *@ca and *@cc their handles, @sc what *@c saw.  0 or -1.
+ */
+static int connect_lines(struct tapi_card *tc, struct tapi_event_buffer *buf,
+			 struct seen *sc, struct tapi_line **a,
+			 struct tapi_line **c, uint32_t *ca, uint32_t *cc)
+{
+	int i;
+
+	*a = open_line(tc, 0, TAPI_PRIV_OWNER, TAPI_MEDIA_INTERACTIVEVOICE,
+		       false);
+	*c = open_line(tc, 2, TAPI_PRIV_OWNER, TAPI_MEDIA_INTERACTIVEVOICE,
+		       false);
+	if (!*a || !*c || tapi_line_make_call_sync(*a, "4300", NULL, ca))
+		return -1;
+	i = until(*c, buf, sc, TAPI_EV_NEWCALL, 0);
+	if (i < 0)
+		return -1;
+	*cc = sc->call[i];
+	return tapi_line_answer_sync(*c, *cc);
+}
+
+/*
  * Call services through the library: user-user information, secure call,
  * park (the park address read back) and unpark, forward (the status read
  * back) and its cancelling, and the errors of pickup and uncomplete.
@@ -479,21 +502,10 @@ TEST_F(lib, services_through_library)
 	struct tapi_line *a, *c;
 	uint32_t ca, cc, cu, cx;
 	char parked[TAPI_DIAL_LEN];
-	int i;
 
-	a = open_line(self->tc, 0, TAPI_PRIV_OWNER,
-		      TAPI_MEDIA_INTERACTIVEVOICE, false);
-	c = open_line(self->tc, 2, TAPI_PRIV_OWNER,
-		      TAPI_MEDIA_INTERACTIVEVOICE, false);
-	ASSERT_NE(NULL, a);
-	ASSERT_NE(NULL, c);
 	buf = tapi_event_buffer_new(0);
 	ASSERT_NE(NULL, buf);
-	ASSERT_EQ(0, tapi_line_make_call_sync(a, "4300", NULL, &ca));
-	i = until(c, buf, &sc, TAPI_EV_NEWCALL, 0);
-	ASSERT_LE(0, i);
-	cc = sc.call[i];
-	ASSERT_EQ(0, tapi_line_answer_sync(c, cc));
+	ASSERT_EQ(0, connect_lines(self->tc, buf, &sc, &a, &c, &ca, &cc));
 
 	/* A few bytes to the far end, which reads them in its call info. */
 	ASSERT_EQ(0, tapi_line_send_user_user_info_sync(c, cc, "hi\0!", 4));
@@ -602,19 +614,9 @@ TEST_F(lib, digits_through_library)
 	uint32_t ca, cc;
 	int i;
 
-	a = open_line(self->tc, 0, TAPI_PRIV_OWNER,
-		      TAPI_MEDIA_INTERACTIVEVOICE, false);
-	c = open_line(self->tc, 2, TAPI_PRIV_OWNER,
-		      TAPI_MEDIA_INTERACTIVEVOICE, false);
-	ASSERT_NE(NULL, a);
-	ASSERT_NE(NULL, c);
 	buf = tapi_event_buffer_new(0);
 	ASSERT_NE(NULL, buf);
-	ASSERT_EQ(0, tapi_line_make_call_sync(a, "4300", NULL, &ca));
-	i = until(c, buf, &sc, TAPI_EV_NEWCALL, 0);
-	ASSERT_LE(0, i);
-	cc = sc.call[i];
-	ASSERT_EQ(0, tapi_line_answer_sync(c, cc));
+	ASSERT_EQ(0, connect_lines(self->tc, buf, &sc, &a, &c, &ca, &cc));
 	ASSERT_LE(0, until(a, buf, &sa, TAPI_EV_CALLSTATE, ca));
 
 	ASSERT_EQ(0, tapi_line_gather_digits(c, cc, TAPI_DIGITMODE_DTMF, 8,
