@@ -442,13 +442,111 @@ static int tapi_op_caps(const struct tapi_address_caps *caps,
 	}
 }
 
-/* The states an operation needs beyond its feature bit: camp-on, BUSY. */
-static bool tapi_op_state_ok(u32 state, enum tapi_request_op op,
-			     const struct tapi_request_args *args)
+/**
+ * tapi_call_op_check() - the checks of a request on one call
+ * @ucmd: the command
+ * @flags: the command's flags; only %TAPI_REQUEST_VALID bits are known
+ * @handle: the call handle
+ * @op: the request
+ * @feature: the &enum tapi_call_feature bit it needs
+ * @args: what else the TSP's operation takes (its capability is checked)
+ * @sync: out: the requester takes the outcome itself
+ * @state: out, may be NULL: the call's state when it was checked
+ *
+ * In the uapi order: flags, handle, capability, privilege, state.  The
+ * command's own arguments are checked before.
+ *
+ * Return: the handle, with a reference for the caller, or an ERR_PTR().
+ */
+struct tapi_call_handle *tapi_call_op_check(struct tapi_ucmd *ucmd, u32 flags,
+					    u32 handle, enum tapi_request_op op,
+					    u32 feature,
+					    const struct tapi_request_args *args,
+					    bool *sync, u32 *state)
 {
-	return op != TAPI_OP_COMPLETE_CALL ||
-	       args->mode != TAPI_COMPLETION_CAMPON ||
-	       state == TAPI_CALLSTATE_BUSY;
+	const struct tapi_address_caps *caps;
+	struct tapi_call_handle *h;
+	struct tapi_call *call;
+	u32 privilege, legal, now;
+	int ret;
+
+	if (flags & ~TAPI_REQUEST_VALID)
+		return ERR_PTR(-EOPNOTSUPP);
+	ret = tapi_request_sync(ucmd, flags, sync);
+	if (ret)
+		return ERR_PTR(ret);
+	h = tapi_handle_get(ucmd->lf, handle);
+	if (!h)
+		return ERR_PTR(-ENOENT);
+	call = h->call;
+	caps = &call->line->addrs[call->address_id];
+	if (!tapi_op_present(ucmd->card->ops, op) ||
+	    !(caps->call_features & feature)) {
+		ret = -EOPNOTSUPP;
+		goto err;
+	}
+	ret = tapi_op_caps(caps, op, args);
+	if (ret)
+		goto err;
+	spin_lock_irq(&call->lock);
+	privilege = h->privilege;
+	legal = tapi_call_legal_features(call);
+	now = call->state;
+	spin_unlock_irq(&call->lock);
+	if (privilege != TAPI_PRIV_OWNER) {
+		ret = -EPERM;
+		goto err;
+	}
+	if (!(legal & feature)) {
+		ret = -EBADFD;
+		goto err;
+	}
+	if (state)
+		*state = now;
+	return h;
+
+err:
+	tapi_handle_put(h);
+	return ERR_PTR(ret);
+}
+
+/**
+ * tapi_call_op_start() - start a checked request on one call
+ * @ucmd: the command
+ * @h: the handle tapi_call_op_check() gave
+ * @sync: as tapi_call_op_check() said
+ * @op: the request
+ * @args: what else the TSP's operation takes
+ * @id_out: where the request id goes, in the command's structure
+ * @started: out: the request went to the TSP (its outcome, even a
+ *	failure, comes as a reply); false when it never started
+ *
+ * Return: the request id, 0 (synchronous), or a negative errno.
+ */
+int tapi_call_op_start(struct tapi_ucmd *ucmd, struct tapi_call_handle *h,
+		       bool sync, enum tapi_request_op op,
+		       const struct tapi_request_args *args, u32 *id_out,
+		       bool *started)
+{
+	struct tapi_request *req;
+	int ret;
+
+	*started = false;
+	req = tapi_request_new(ucmd->lf, h->call, op, h->handle, sync);
+	if (!req)
+		return -ENOMEM;
+	req->completion_id = args->completion_id;
+	*id_out = req->id;
+	ret = tapi_ucmd_respond(ucmd);
+	if (!ret)
+		ret = tapi_start_request(ucmd, req, h->call, args);
+	if (ret) {
+		tapi_request_abort(req);
+		tapi_request_put(req);
+		return ret;
+	}
+	*started = true;
+	return tapi_request_result(ucmd, req);
 }
 
 /**
@@ -461,10 +559,7 @@ static bool tapi_op_state_ok(u32 state, enum tapi_request_op op,
  * @feature: the &enum tapi_call_feature bit it needs
  * @args: what else the TSP's operation takes
  *
- * The common part of the requests on one call: check the handle, the
- * capability, the privilege and the state, then start the request.  The
- * command's own arguments are checked before.  A call completion gets its
- * completion id here, written to @args->completion_out.
+ * tapi_call_op_check(), then tapi_call_op_start().
  *
  * Return: the request id, 0 (synchronous), or a negative errno.
  */
@@ -472,77 +567,15 @@ int tapi_call_op_out(struct tapi_ucmd *ucmd, u32 flags, u32 handle,
 		     u32 *id_out, enum tapi_request_op op, u32 feature,
 		     const struct tapi_request_args *args)
 {
-	struct tapi_line_file *lf = ucmd->lf;
-	struct tapi_request_args a = *args;
-	const struct tapi_address_caps *caps;
 	struct tapi_call_handle *h;
-	struct tapi_request *req;
-	struct tapi_call *call;
-	u32 privilege, legal, state;
-	bool sync;
+	bool sync, started;
 	int ret;
 
-	if (flags & ~TAPI_REQUEST_VALID)
-		return -EOPNOTSUPP;
-	ret = tapi_request_sync(ucmd, flags, &sync);
-	if (ret)
-		return ret;
-	h = tapi_handle_get(lf, handle);
-	if (!h)
-		return -ENOENT;
-	call = h->call;
-	caps = &call->line->addrs[call->address_id];
-	if (!tapi_op_present(ucmd->card->ops, op) ||
-	    !(caps->call_features & feature)) {
-		ret = -EOPNOTSUPP;
-		goto out;
-	}
-	ret = tapi_op_caps(caps, op, &a);
-	if (ret)
-		goto out;
-	spin_lock_irq(&call->lock);
-	privilege = h->privilege;
-	legal = tapi_call_legal_features(call);
-	state = call->state;
-	spin_unlock_irq(&call->lock);
-	if (privilege != TAPI_PRIV_OWNER) {
-		ret = -EPERM;
-		goto out;
-	}
-	if (!(legal & feature) || !tapi_op_state_ok(state, op, &a)) {
-		ret = -EBADFD;
-		goto out;
-	}
-	if (op == TAPI_OP_COMPLETE_CALL) {
-		ret = tapi_completion_add(lf, &a.completion_id);
-		if (ret)
-			goto out;
-		*a.completion_out = a.completion_id;
-	}
-
-	req = tapi_request_new(lf, call, op, h->handle, sync);
-	if (!req) {
-		ret = -ENOMEM;
-		goto err_completion;
-	}
-	req->completion_id = a.completion_id;
-	*id_out = req->id;
-	ret = tapi_ucmd_respond(ucmd);
-	if (ret)
-		goto err_req;
-	ret = tapi_start_request(ucmd, req, call, &a);
-	if (ret)
-		goto err_req;
-	ret = tapi_request_result(ucmd, req);
-	goto out;
-
-err_req:
-	tapi_request_abort(req);
-	tapi_request_put(req);
-err_completion:
-	if (op == TAPI_OP_COMPLETE_CALL)
-		tapi_completion_remove(ucmd->card, a.completion_id);
-out:
+	h = tapi_call_op_check(ucmd, flags, handle, op, feature, args, &sync,
+			       NULL);
+	if (IS_ERR(h))
+		return PTR_ERR(h);
+	ret = tapi_call_op_start(ucmd, h, sync, op, args, id_out, &started);
 	tapi_handle_put(h);
 	return ret;
 }

@@ -172,17 +172,37 @@ int tapi_cmd_call_send_user_user(struct tapi_ucmd *ucmd)
 int tapi_cmd_call_complete(struct tapi_ucmd *ucmd)
 {
 	struct tapi_call_completion *arg = ucmd->cmd;
-	struct tapi_request_args args = {
-		.mode = arg->mode,
-		.completion_out = &arg->completion_id,
-	};
+	struct tapi_request_args args = { .mode = arg->mode };
+	struct tapi_call_handle *h;
+	bool sync, started;
+	u32 state;
+	int ret;
 
 	if (arg->flags & ~TAPI_REQUEST_VALID)
 		return -EOPNOTSUPP;
 	if (!is_power_of_2(arg->mode) || arg->mode & ~TAPI_COMPLETION_VALID)
 		return -EINVAL;
-	arg->completion_id = 0;
-	return tapi_call_op_out(ucmd, arg->flags, arg->call, &arg->request_id,
-				TAPI_OP_COMPLETE_CALL,
-				TAPI_CALLFEATURE_COMPLETECALL, &args);
+	h = tapi_call_op_check(ucmd, arg->flags, arg->call,
+			       TAPI_OP_COMPLETE_CALL,
+			       TAPI_CALLFEATURE_COMPLETECALL, &args, &sync,
+			       &state);
+	if (IS_ERR(h))
+		return PTR_ERR(h);
+	/* Camp-on waits at a busy station: RINGBACK has call back only. */
+	ret = -EBADFD;
+	if (arg->mode == TAPI_COMPLETION_CAMPON &&
+	    state != TAPI_CALLSTATE_BUSY)
+		goto out;
+	ret = tapi_completion_add(ucmd->lf, &args.completion_id);
+	if (ret)
+		goto out;
+	arg->completion_id = args.completion_id;
+	ret = tapi_call_op_start(ucmd, h, sync, TAPI_OP_COMPLETE_CALL, &args,
+				 &arg->request_id, &started);
+	/* A failed outcome takes the completion away (request.c). */
+	if (!started)
+		tapi_completion_remove(ucmd->card, args.completion_id);
+out:
+	tapi_handle_put(h);
+	return ret;
 }

@@ -419,8 +419,6 @@ enum tapi_request_op {
  * @data: send user-user information: the bytes
  * @len: their number
  * @completion_id: call completion, uncomplete: the completion
- * @completion_out: call completion: where its id goes, in the command's
- *	structure
  */
 struct tapi_request_args {
 	const struct tapi_call_params *params;
@@ -437,7 +435,6 @@ struct tapi_request_args {
 	const u8 *data;
 	size_t len;
 	u32 completion_id;
-	u32 *completion_out;
 };
 
 /**
@@ -684,6 +681,15 @@ int tapi_call_op_digits(struct tapi_ucmd *ucmd, enum tapi_request_op op,
 			u32 feature);
 int tapi_line_op(struct tapi_ucmd *ucmd, bool sync, enum tapi_request_op op,
 		 const struct tapi_request_args *args, u32 *id_out);
+struct tapi_call_handle *tapi_call_op_check(struct tapi_ucmd *ucmd, u32 flags,
+					    u32 handle, enum tapi_request_op op,
+					    u32 feature,
+					    const struct tapi_request_args *args,
+					    bool *sync, u32 *state);
+int tapi_call_op_start(struct tapi_ucmd *ucmd, struct tapi_call_handle *h,
+		       bool sync, enum tapi_request_op op,
+		       const struct tapi_request_args *args, u32 *id_out,
+		       bool *started);
 int tapi_call_op_out(struct tapi_ucmd *ucmd, u32 flags, u32 handle,
 		     u32 *id_out, enum tapi_request_op op, u32 feature,
 		     const struct tapi_request_args *args);

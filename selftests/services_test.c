@@ -890,6 +890,7 @@ TEST_F(services, not_for_monitors_nor_lines_without_them)
 	EXPECT_EQ(-EPERM, redirect(mon, h[0], "2004"));
 	EXPECT_EQ(-EPERM, call_op(mon, TAPI_IOC_CALL_SECURE, h[0], SYNC));
 	EXPECT_EQ(-EPERM, user_user(mon, h[0], "x", 1));
+	EXPECT_EQ(-EPERM, complete(mon, h[0], TAPI_COMPLETION_CALLBACK, NULL));
 	close(mon);
 	ASSERT_EQ(0, call_op(B, TAPI_IOC_CALL_ANSWER, cb, SYNC));
 	mon = call_open_line(self->card_fd, 1, TAPI_PRIV_MONITOR, 0);
@@ -904,6 +905,9 @@ TEST_F(services, not_for_monitors_nor_lines_without_them)
 	EXPECT_EQ(-EOPNOTSUPP, redirect(D, cd, "2004"));
 	EXPECT_EQ(-EOPNOTSUPP, user_user(D, cd, "x", 1));
 	EXPECT_EQ(-EOPNOTSUPP, call_op(D, TAPI_IOC_CALL_SECURE, cd, SYNC));
+	EXPECT_EQ(-EOPNOTSUPP, complete(D, cd, TAPI_COMPLETION_CALLBACK, NULL));
+	/* The handle is checked before the capability. */
+	EXPECT_EQ(-ENOENT, redirect(D, 9999, "2004"));
 	ASSERT_EQ(0, call_op(D, TAPI_IOC_CALL_ANSWER, cd, SYNC));
 	EXPECT_EQ(-EOPNOTSUPP, park(D, cd, TAPI_PARK_NONDIRECTED, ""));
 	EXPECT_EQ(0u, features(D, cd) & (TAPI_CALLFEATURE_REDIRECT |
