@@ -172,8 +172,9 @@ check "monitor: it recorded 2 s" "recorded 16000 samples (2.00 s)" \
 check "monitor: what it recorded is a piece of what was played, bit-exact" \
 	0 $?
 echo "# monitor: $(cat "$WORK/match.out")"
-check "monitor: it left the call up" 1 \
-	"$(grep -c "^$id line=1 state=0x100 " "$C/calls")"
+# The monitor left the call up: the caller played all of it and the owner
+# recorded all of it.  (Whether the call is still up right now depends on
+# how long the monitor took to start on a slow machine.)
 wait "$play"
 check "monitor: the caller played all of it" "played 48000 samples (6.00 s)" \
 	"$(cat "$WORK/play.out")"
@@ -204,11 +205,13 @@ wait_no_calls
 
 # A three-way conference mixes: A (line 0, tapi-play) calls B (line 1,
 # tapictl answer), B adds C (line 2, tapi-play) with tapictl conference.
-# A's file has the digit 1 12 s in, C's the digit 6 6 s in (C answers
+# A's file has the digit 1 24 s in, C's the digit 6 14 s in (C answers
 # after A): three tone checkers, monitors of the three lines, listen to
-# the conference call and to A's and C's calls until each ends.
-"$WAVTOOL" dtmf "$WORK/a.wav" 1 12000 2000
-"$WAVTOOL" dtmf "$WORK/c.wav" 6 6000 8000
+# the conference call and to A's and C's calls until each ends.  The
+# margins are wide: a debug kernel under emulation takes seconds to set
+# the conference up and start the checkers.
+"$WAVTOOL" dtmf "$WORK/a.wav" 1 24000 2000
+"$WAVTOOL" dtmf "$WORK/c.wav" 6 14000 12000
 "$TAPICTL" answer "$card:1" --wait 20 >/dev/null 2>&1 &
 b=$!
 "$PLAY" "$card:2" "$WORK/c.wav" >/dev/null 2>&1 &
@@ -219,7 +222,7 @@ check "conference: B and C wait" 0 $?
 a=$!
 id=$(call_of "$card" 1 0x100)
 check_ne "conference: A and B talk" "" "$id"
-"$TAPICTL" conference "$card:1" "$id" 7002 --hangup-after 30 \
+"$TAPICTL" conference "$card:1" "$id" 7002 --hangup-after 45 \
 	>"$WORK/conf.out" 2>&1 &
 conf=$!
 a_id=$(call_of "$card" 0 0x100)
@@ -227,12 +230,14 @@ c_id=$(call_of "$card" 2 0x100)
 check_ne "conference: C answered" "" "$c_id"
 cf_id=$(conf_of "$card:1" "$id" 2)
 check_ne "conference: B's call and C's are its members" "" "$cf_id"
-"$TONECHECK" --monitor "$cf_id" --seconds 30 "$card:1" >"$WORK/B.tc" 2>&1 &
+"$TONECHECK" --monitor "$cf_id" --seconds 45 "$card:1" >"$WORK/B.tc" 2>&1 &
 bh=$!
-"$TONECHECK" --monitor "$a_id" --seconds 30 "$card:0" >"$WORK/A.tc" 2>&1 &
+"$TONECHECK" --monitor "$a_id" --seconds 45 "$card:0" >"$WORK/A.tc" 2>&1 &
 ah=$!
-"$TONECHECK" --monitor "$c_id" --seconds 30 "$card:2" >"$WORK/C.tc" 2>&1 &
+"$TONECHECK" --monitor "$c_id" --seconds 45 "$card:2" >"$WORK/C.tc" 2>&1 &
 ch=$!
+wait_opens 0 2 && wait_opens 1 3 && wait_opens 2 2
+check "conference: the checkers listen" 0 $?
 wait "$a"
 check "conference: A played its file" 0 $?
 wait "$c"
