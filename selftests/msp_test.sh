@@ -156,7 +156,9 @@ wait_no_calls
 # plays 6 s of noise to line 1, where tapi-record answers; a monitor of
 # line 1 records 2 s of the call from when it starts.
 "$WAVTOOL" noise "$WORK/in.wav" 6 $((RANDOM + 1))
-"$RECORD" --seconds 8 "$card:1" "$WORK/out.wav" >"$WORK/rec.out" 2>&1 &
+# The owner records until the caller hangs up: a player that starts late
+# on a busy machine still ends up in the recording whole.
+"$RECORD" "$card:1" "$WORK/out.wav" >"$WORK/rec.out" 2>&1 &
 rec=$!
 wait_opens 1 1
 "$PLAY" --call 7001 "$card:0" "$WORK/in.wav" >"$WORK/play.out" 2>&1 &

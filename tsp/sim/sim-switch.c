@@ -23,6 +23,7 @@
 #include <linux/err.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include <tapi/tsp.h>
 
@@ -588,14 +589,17 @@ static void tapi_sim_ops_work(struct work_struct *work)
 						  struct tapi_sim_switch,
 						  op_work);
 	struct tapi_sim_op *op;
+	u64 now;
 
 	mutex_lock(&sw->lock);
 	/* A stopping switch frees the ops and leaves the requests to the core. */
 	while (sw->live && !list_empty(&sw->ops)) {
 		op = list_first_entry(&sw->ops, struct tapi_sim_op, node);
-		if (time_before(jiffies, op->due)) {
+		now = ktime_get_ns();
+		if (now < op->due_ns) {
 			queue_delayed_work(system_wq, &sw->op_work,
-					   op->due - jiffies);
+					   nsecs_to_jiffies(op->due_ns - now) +
+					   1);
 			break;
 		}
 		list_del(&op->node);
@@ -639,7 +643,8 @@ int tapi_sim_submit_op(struct tapi_sim_op *op)
 		tapi_call_get(later->conf);
 	if (later->consult)
 		tapi_call_get(later->consult);
-	later->due = jiffies + delay;
+	later->due_ns = ktime_get_ns() +
+			(u64)sw->cfg.reply_delay_ms * NSEC_PER_MSEC;
 	if (list_empty(&sw->ops))
 		queue_delayed_work(system_wq, &sw->op_work, delay);
 	list_add_tail(&later->node, &sw->ops);

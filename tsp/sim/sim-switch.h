@@ -166,7 +166,8 @@ enum tapi_sim_op_kind {
 /**
  * struct tapi_sim_op - an operation the card carries out, now or later
  * @node: entry in sw->ops, in submission order
- * @due: when to run it, in jiffies
+ * @due_ns: when to run it, CLOCK_MONOTONIC (jiffies can run ahead of it
+ *	on a virtual machine catching up lost ticks)
  * @kind: what to do
  * @sw: the switch
  * @sc: the call, or NULL for an operation on a line; a reference is held
@@ -192,7 +193,7 @@ enum tapi_sim_op_kind {
  */
 struct tapi_sim_op {
 	struct list_head node;
-	unsigned long due;
+	u64 due_ns;
 	enum tapi_sim_op_kind kind;
 	struct tapi_sim_switch *sw;
 	struct tapi_sim_call *sc;
