@@ -66,6 +66,32 @@ void tapi_call_put(struct tapi_call *call)
 EXPORT_SYMBOL_GPL(tapi_call_put);
 
 /**
+ * tapi_call_get_next() - the call of a card with the lowest id from @id on
+ * @card: the card
+ * @id: in: the first id to look at; out: the id of the call returned
+ *
+ * Context: any context.
+ * Return: the call with a reference the caller puts, or NULL when there is
+ * none from @id on.
+ */
+struct tapi_call *tapi_call_get_next(struct tapi_card *card, u32 *id)
+{
+	unsigned long index = *id, flags;
+	struct tapi_call *call;
+
+	xa_lock_irqsave(&card->call_ids, flags);
+	xa_for_each_start(&card->call_ids, index, call, index) {
+		/* Its release takes the xarray's lock to erase it. */
+		if (kref_get_unless_zero(&call->ref))
+			break;
+	}
+	xa_unlock_irqrestore(&card->call_ids, flags);
+	if (call)
+		*id = index;
+	return call;
+}
+
+/**
  * tapi_call_set_drvdata() - attach the TSP's data to a call
  * @call: the call
  * @data: anything; the core never looks at it
@@ -197,6 +223,11 @@ struct tapi_call *tapi_call_create(struct tapi_line *line,
 	spin_lock_irq(&line->calls_lock);
 	list_add_tail(&call->line_node, &line->calls);
 	spin_unlock_irq(&line->calls_lock);
+
+	spin_lock_irq(&call->lock);
+	tapi_nl_call_changed_locked(call, TAPI_CMD_CALL_NEW, 0, 0);
+	spin_unlock_irq(&call->lock);
+	tapi_nl_line_changed(line);
 	return call;
 }
 
@@ -437,6 +468,7 @@ void tapi_call_fanout_info_locked(struct tapi_call *call, u32 fields)
 	};
 
 	tapi_call_fanout_locked(call, &ev);
+	tapi_nl_call_changed_locked(call, TAPI_CMD_CALL_INFO, 0, fields);
 }
 
 /* One CALLSTATE for one handle, with the privilege if it is due. */
@@ -561,7 +593,10 @@ int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
 		if (h->valid)
 			tapi_call_state_event_locked(call, h, ts);
 	}
+	tapi_nl_call_changed_locked(call, TAPI_CMD_CALL_STATE, old, 0);
 	spin_unlock_irqrestore(&call->lock, flags);
+	if (tapi_callstate_kind(old) != tapi_callstate_kind(state))
+		tapi_nl_line_changed(call->line);
 
 	if (state & (TAPI_CALLSTATE_DISCONNECTED | TAPI_CALLSTATE_IDLE)) {
 		tapi_mctl_call_ended(call);
@@ -594,9 +629,17 @@ void tapi_call_force_idle(struct tapi_call *call)
  */
 void tapi_call_discard(struct tapi_call *call)
 {
+	u32 old;
+
 	spin_lock_irq(&call->lock);
+	old = call->state;
 	WRITE_ONCE(call->state, TAPI_CALLSTATE_IDLE);
+	/* System-wide monitors saw it come. */
+	if (old != TAPI_CALLSTATE_IDLE)
+		tapi_nl_call_changed_locked(call, TAPI_CMD_CALL_STATE, old, 0);
 	spin_unlock_irq(&call->lock);
+	if (old != TAPI_CALLSTATE_IDLE)
+		tapi_nl_line_changed(call->line);
 }
 
 /* Fill a struct tapi_call_party from what a TSP gave. */

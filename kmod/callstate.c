@@ -275,6 +275,25 @@ bool tapi_callstate_active(u32 state)
 }
 
 /**
+ * tapi_callstate_kind() - which of its line's call counts (&struct
+ *	tapi_call_counts) a call in @state is in
+ * @state: a valid state
+ *
+ * Return: the same number for states counted the same way: idle; on hold;
+ * held pending a transfer or a conference; active; disconnected.
+ */
+unsigned int tapi_callstate_kind(u32 state)
+{
+	if (state == S(IDLE))
+		return 0;
+	if (state == S(ONHOLD))
+		return 1;
+	if (tapi_callstate_held(state))
+		return 2;
+	return tapi_callstate_active(state) ? 3 : 4;
+}
+
+/**
  * tapi_callstate_name() - the name of a state, for logs
  * @state: a state bit, valid or not
  *

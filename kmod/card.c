@@ -16,9 +16,50 @@
 
 static DEFINE_IDA(tapi_ida);
 
-/* Registered cards, for enumeration. */
+/* Registered cards, for enumeration, and how often that list changed. */
 static LIST_HEAD(tapi_cards);
 static DEFINE_MUTEX(tapi_cards_lock);
+static unsigned int tapi_cards_gen;
+
+/**
+ * tapi_card_get_next() - the registered card with the lowest index from
+ *	@index on
+ * @index: in: the first index to look at; out: the index of the card
+ *	returned
+ *
+ * Context: process context.
+ * Return: the card with a reference on its device the caller puts, or NULL
+ * when no card from @index on is registered.  It may be unregistered any
+ * time after: card->ops tells, under card->ops_sem.
+ */
+struct tapi_card *tapi_card_get_next(u32 *index)
+{
+	struct tapi_card *card, *best = NULL;
+
+	mutex_lock(&tapi_cards_lock);
+	list_for_each_entry(card, &tapi_cards, node) {
+		if (card->index >= *index &&
+		    (!best || card->index < best->index))
+			best = card;
+	}
+	if (best) {
+		get_device(&best->dev);
+		*index = best->index;
+	}
+	mutex_unlock(&tapi_cards_lock);
+	return best;
+}
+
+/**
+ * tapi_cards_generation() - a number that changes whenever a card is
+ *	registered or unregistered, for dumps to tell they raced with that
+ *
+ * Return: the number, never 0.
+ */
+unsigned int tapi_cards_generation(void)
+{
+	return READ_ONCE(tapi_cards_gen) | 1;
+}
 
 static bool tapi_str_fits(const char *s, size_t len)
 {
@@ -337,7 +378,9 @@ struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 
 	mutex_lock(&tapi_cards_lock);
 	list_add_tail(&card->node, &tapi_cards);
+	WRITE_ONCE(tapi_cards_gen, tapi_cards_gen + 2);
 	mutex_unlock(&tapi_cards_lock);
+	tapi_nl_card_added(card);
 
 	dev_dbg(&card->dev, "card %s of %s with %u lines\n", card->name,
 		card->driver, card->num_lines);
@@ -379,6 +422,7 @@ void tapi_card_unregister(struct tapi_card *card)
 
 	mutex_lock(&tapi_cards_lock);
 	list_del_init(&card->node);
+	WRITE_ONCE(tapi_cards_gen, tapi_cards_gen + 2);
 	mutex_unlock(&tapi_cards_lock);
 
 	down_write(&card->ops_sem);
@@ -400,6 +444,7 @@ void tapi_card_unregister(struct tapi_card *card)
 	}
 	cdev_device_del(&card->cdev, &card->dev);
 	wake_up_all(&card->remove_wait);
+	tapi_nl_card_removed(card);
 
 	/* Open line fds keep their line devices, and so the card, alive. */
 	for (i = 0; i < card->num_lines; i++)

@@ -34,9 +34,14 @@ static int __init tapi_init(void)
 	ret = class_register(&tapi_class);
 	if (ret)
 		goto err_region;
+	ret = tapi_nl_init();
+	if (ret)
+		goto err_class;
 	pr_info("tapi: telephony core, ABI version %u\n", TAPI_ABI_VERSION);
 	return 0;
 
+err_class:
+	class_unregister(&tapi_class);
 err_region:
 	unregister_chrdev_region(tapi_devt, TAPI_MAX_CARDS);
 err_wq:
@@ -54,6 +59,8 @@ err_wq:
 static void __exit tapi_exit(void)
 {
 	destroy_workqueue(tapi_wq);
+	/* After the drops, which may still have told monitors. */
+	tapi_nl_exit();
 	class_unregister(&tapi_class);
 	unregister_chrdev_region(tapi_devt, TAPI_MAX_CARDS);
 }

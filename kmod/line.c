@@ -75,6 +75,8 @@ static int tapi_line_attach(struct tapi_line_file *lf)
 		spin_unlock_irq(&line->opens_lock);
 	}
 	mutex_unlock(&card->lock);
+	if (!ret)
+		tapi_nl_line_changed(line);
 	return ret;
 }
 
@@ -92,6 +94,7 @@ static void tapi_line_unlist(struct tapi_line_file *lf)
 	list_del_init(&lf->node);
 	spin_unlock_irq(&line->opens_lock);
 	mutex_unlock(&card->lock);
+	tapi_nl_line_changed(line);
 }
 
 /*
@@ -183,14 +186,12 @@ int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 }
 
 /**
- * tapi_line_get_devstatus() - fill the status of a line fd's line
- * @lf: the line fd; card->ops_sem is held for reading and the card is live
- * @st: the reply, size and flags already checked
+ * tapi_line_status() - fill the status of a line, as every fd of it reads it
+ * @line: the line; card->ops_sem is held for reading and the card is live
+ * @st: the status; size and flags are left alone
  */
-void tapi_line_get_devstatus(struct tapi_line_file *lf,
-			     struct tapi_line_devstatus *st)
+void tapi_line_status(struct tapi_line *line, struct tapi_line_devstatus *st)
 {
-	struct tapi_line *line = lf->line;
 	struct tapi_card *card = line->card;
 	struct tapi_line_file *o;
 	struct tapi_call_counts calls;
@@ -221,6 +222,18 @@ void tapi_line_get_devstatus(struct tapi_line_file *lf,
 	if (card->ops->line_get_devstatus)
 		card->ops->line_get_devstatus(card, line->index, &devstatus);
 	st->devstatus_flags = devstatus;
+	st->reserved = 0;
+}
+
+/**
+ * tapi_line_get_devstatus() - fill the status of a line fd's line
+ * @lf: the line fd; card->ops_sem is held for reading and the card is live
+ * @st: the reply, size and flags already checked
+ */
+void tapi_line_get_devstatus(struct tapi_line_file *lf,
+			     struct tapi_line_devstatus *st)
+{
+	tapi_line_status(lf->line, st);
 }
 
 /**
@@ -266,6 +279,7 @@ void tapi_line_devstate_changed(struct tapi_card *card, unsigned int line,
 	if (WARN_ON_ONCE(line >= card->num_lines))
 		return;
 	tapi_line_broadcast(card->lines[line], &ev);
+	tapi_nl_line_changed(card->lines[line]);
 }
 EXPORT_SYMBOL_GPL(tapi_line_devstate_changed);
 

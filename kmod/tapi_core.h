@@ -76,6 +76,7 @@
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 
+#include <linux/tapi_netlink.h>
 #include <tapi/tsp.h>
 
 /* Most cards registered at once: the size of the char device region. */
@@ -498,11 +499,14 @@ extern struct workqueue_struct *tapi_wq;
 
 /* card.c */
 extern const struct file_operations tapi_card_fops;
+struct tapi_card *tapi_card_get_next(u32 *index);
+unsigned int tapi_cards_generation(void);
 
 /* line.c */
 extern const struct file_operations tapi_line_fops;
 int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 			struct file **filep);
+void tapi_line_status(struct tapi_line *line, struct tapi_line_devstatus *st);
 void tapi_line_get_devstatus(struct tapi_line_file *lf,
 			     struct tapi_line_devstatus *st);
 void tapi_line_removed(struct tapi_line *line);
@@ -529,6 +533,7 @@ u32 tapi_callstate_context_features(u32 state, bool conf, bool held_other,
 				    bool secure);
 bool tapi_callstate_active(u32 state);
 bool tapi_callstate_held(u32 state);
+unsigned int tapi_callstate_kind(u32 state);
 const char *tapi_callstate_name(u32 state);
 
 /* call.c */
@@ -548,6 +553,7 @@ struct tapi_call_counts {
 struct tapi_call *tapi_call_create(struct tapi_line *line,
 				   unsigned int address_id, u32 state,
 				   u32 mode);
+struct tapi_call *tapi_call_get_next(struct tapi_card *card, u32 *id);
 struct tapi_call *tapi_call_create_new(struct tapi_line *line,
 				       unsigned int address_id);
 void tapi_call_count(struct tapi_line *line, int address_id,
@@ -778,6 +784,15 @@ int tapi_line_flush(struct file *file, fl_owner_t id);
 void tapi_uring_events_ready_locked(struct tapi_line_file *lf, bool all);
 bool tapi_uring_request_finished(struct tapi_uring_wait *w, int result);
 int tapi_uring_bind_request(struct tapi_ucmd *ucmd, struct tapi_request *req);
+
+/* netlink.c: the generic netlink family */
+int tapi_nl_init(void);
+void tapi_nl_exit(void);
+void tapi_nl_card_added(struct tapi_card *card);
+void tapi_nl_card_removed(struct tapi_card *card);
+void tapi_nl_line_changed(struct tapi_line *line);
+void tapi_nl_call_changed_locked(struct tapi_call *call, u8 cmd,
+				 u32 old_state, u32 fields);
 
 /* sysfs.c */
 extern const struct attribute_group *tapi_card_groups[];
