@@ -380,21 +380,20 @@ static bool tapi_nl_listened(enum tapi_nl_group group)
 	       genl_has_listeners(&tapi_nl_family, &init_net, group);
 }
 
-static void tapi_nl_note_card(struct tapi_card *card, u8 cmd)
+/* Queue a message built already. */
+static void tapi_nl_queue_skb(struct sk_buff *skb, enum tapi_nl_group group,
+			      gfp_t gfp)
 {
 	struct tapi_nl_note *note;
 
-	if (!tapi_nl_listened(TAPI_NL_GRP_MONITOR))
-		return;
-	note = kzalloc(sizeof(*note), GFP_KERNEL);
+	note = kzalloc(sizeof(*note), gfp);
 	if (!note) {
-		tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
+		nlmsg_free(skb);
+		tapi_nl_lost_set(group);
 		return;
 	}
-	note->cmd = cmd;
-	note->group = TAPI_NL_GRP_MONITOR;
-	get_device(&card->dev);
-	note->card = card;
+	note->group = group;
+	note->skb = skb;
 	tapi_nl_queue(note);
 }
 
@@ -406,19 +405,58 @@ static void tapi_nl_note_card(struct tapi_card *card, u8 cmd)
  */
 void tapi_nl_card_added(struct tapi_card *card)
 {
-	tapi_nl_note_card(card, TAPI_CMD_CARD_NEW);
+	struct tapi_nl_note *note;
+
+	if (!tapi_nl_listened(TAPI_NL_GRP_MONITOR))
+		return;
+	note = kzalloc(sizeof(*note), GFP_KERNEL);
+	if (!note) {
+		tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
+		return;
+	}
+	note->cmd = TAPI_CMD_CARD_NEW;
+	note->group = TAPI_NL_GRP_MONITOR;
+	get_device(&card->dev);
+	note->card = card;
+	tapi_nl_queue(note);
 }
 
 /**
  * tapi_nl_card_removed() - tell the monitor group that a card and its
  *	lines went away
- * @card: the card, unregistered
+ * @card: the card, unregistered, its lines still there
+ *
+ * The messages are built here: the lines may be gone when they are sent.
  *
  * Context: process context.
  */
 void tapi_nl_card_removed(struct tapi_card *card)
 {
-	tapi_nl_note_card(card, TAPI_CMD_CARD_DEL);
+	struct sk_buff *skb;
+	unsigned int i;
+
+	if (!tapi_nl_listened(TAPI_NL_GRP_MONITOR))
+		return;
+	for (i = 0; i <= card->num_lines; i++) {
+		skb = genlmsg_new(i < card->num_lines ?
+				  tapi_nl_line_size(0) : tapi_nl_card_size(),
+				  GFP_KERNEL);
+		if (!skb) {
+			tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
+			continue;
+		}
+		/* The lines first, then the card. */
+		if (WARN_ON_ONCE(i < card->num_lines ?
+				 tapi_nl_fill_line(skb, card->lines[i], NULL,
+						   TAPI_CMD_LINE_DEL, 0, 0, 0) :
+				 tapi_nl_fill_card(skb, card,
+						   TAPI_CMD_CARD_DEL, 0, 0,
+						   0))) {
+			nlmsg_free(skb);
+			continue;
+		}
+		tapi_nl_queue_skb(skb, TAPI_NL_GRP_MONITOR, GFP_KERNEL);
+	}
 }
 
 /**
@@ -461,29 +499,22 @@ void tapi_nl_line_changed(struct tapi_line *line)
 void tapi_nl_call_changed_locked(struct tapi_call *call, u8 cmd,
 				 u32 old_state, u32 fields)
 {
-	struct tapi_nl_note *note;
+	struct sk_buff *skb;
 
 	lockdep_assert_held(&call->lock);
 	if (!tapi_nl_listened(TAPI_NL_GRP_CALLS))
 		return;
-	note = kzalloc(sizeof(*note), GFP_ATOMIC);
-	if (!note)
-		goto lost;
-	note->skb = genlmsg_new(tapi_nl_call_size(), GFP_ATOMIC);
-	if (!note->skb)
-		goto free;
-	if (tapi_nl_fill_call(note->skb, call, cmd, old_state, fields, 0, 0,
-			      0))
-		goto free;
-	note->cmd = cmd;
-	note->group = TAPI_NL_GRP_CALLS;
-	tapi_nl_queue(note);
-	return;
-free:
-	kfree_skb(note->skb);
-	kfree(note);
-lost:
-	tapi_nl_lost_set(TAPI_NL_GRP_CALLS);
+	skb = genlmsg_new(tapi_nl_call_size(), GFP_ATOMIC);
+	if (!skb) {
+		tapi_nl_lost_set(TAPI_NL_GRP_CALLS);
+		return;
+	}
+	if (WARN_ON_ONCE(tapi_nl_fill_call(skb, call, cmd, old_state, fields,
+					   0, 0, 0))) {
+		nlmsg_free(skb);
+		return;
+	}
+	tapi_nl_queue_skb(skb, TAPI_NL_GRP_CALLS, GFP_ATOMIC);
 }
 
 static void tapi_nl_multicast(struct sk_buff *skb, enum tapi_nl_group group)
@@ -492,11 +523,13 @@ static void tapi_nl_multicast(struct sk_buff *skb, enum tapi_nl_group group)
 	genlmsg_multicast(&tapi_nl_family, skb, 0, group, GFP_KERNEL);
 }
 
-/* Build and send one line message; the card's ops_sem held for reading. */
-static void tapi_nl_send_line(struct tapi_line *line, bool live, u8 cmd)
+/*
+ * Build and send the whole of a line; the card's ops_sem held for reading
+ * and the card live.
+ */
+static void tapi_nl_send_line(struct tapi_line *line, u8 cmd)
 {
 	struct sk_buff *skb;
-	int ret;
 
 	skb = genlmsg_new(tapi_nl_line_size(line->caps.num_addresses),
 			  GFP_KERNEL);
@@ -504,44 +537,40 @@ static void tapi_nl_send_line(struct tapi_line *line, bool live, u8 cmd)
 		tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
 		return;
 	}
-	if (live)
-		ret = tapi_nl_fill_line_live(skb, line, cmd, 0, 0, 0);
-	else
-		ret = tapi_nl_fill_line(skb, line, NULL, cmd, 0, 0, 0);
-	if (WARN_ON_ONCE(ret)) {
+	if (WARN_ON_ONCE(tapi_nl_fill_line_live(skb, line, cmd, 0, 0, 0))) {
 		nlmsg_free(skb);
 		return;
 	}
 	tapi_nl_multicast(skb, TAPI_NL_GRP_MONITOR);
 }
 
-static void tapi_nl_send_card(struct tapi_card *card, u8 cmd)
+/*
+ * A new card and its lines, unless it went again meanwhile: then its lines
+ * may be gone, and its removal, queued after this, tells enough.
+ */
+static void tapi_nl_send_card(struct tapi_card *card)
 {
 	struct sk_buff *skb;
 	unsigned int i;
-	bool live;
 
+	down_read(&card->ops_sem);
+	if (!card->ops)
+		goto out;
 	skb = genlmsg_new(tapi_nl_card_size(), GFP_KERNEL);
 	if (!skb) {
 		tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
-		return;
+		goto out;
 	}
-	if (WARN_ON_ONCE(tapi_nl_fill_card(skb, card, cmd, 0, 0, 0))) {
+	if (WARN_ON_ONCE(tapi_nl_fill_card(skb, card, TAPI_CMD_CARD_NEW, 0, 0,
+					   0))) {
 		nlmsg_free(skb);
-		return;
+		goto out;
 	}
-	/* The card first when it comes, its lines first when it goes. */
-	if (cmd == TAPI_CMD_CARD_NEW)
-		tapi_nl_multicast(skb, TAPI_NL_GRP_MONITOR);
-	down_read(&card->ops_sem);
-	live = card->ops && cmd == TAPI_CMD_CARD_NEW;
+	tapi_nl_multicast(skb, TAPI_NL_GRP_MONITOR);
 	for (i = 0; i < card->num_lines; i++)
-		tapi_nl_send_line(card->lines[i], live,
-				  cmd == TAPI_CMD_CARD_NEW ? TAPI_CMD_LINE_NEW :
-							     TAPI_CMD_LINE_DEL);
+		tapi_nl_send_line(card->lines[i], TAPI_CMD_LINE_NEW);
+out:
 	up_read(&card->ops_sem);
-	if (cmd == TAPI_CMD_CARD_DEL)
-		tapi_nl_multicast(skb, TAPI_NL_GRP_MONITOR);
 }
 
 static void tapi_nl_send(struct tapi_nl_note *note)
@@ -552,13 +581,13 @@ static void tapi_nl_send(struct tapi_nl_note *note)
 		tapi_nl_multicast(note->skb, note->group);
 		note->skb = NULL;
 	} else if (note->card) {
-		tapi_nl_send_card(note->card, note->cmd);
+		tapi_nl_send_card(note->card);
 	} else if (note->line) {
 		card = note->line->card;
 		/* A line whose card went is told of by its removal. */
 		down_read(&card->ops_sem);
 		if (card->ops)
-			tapi_nl_send_line(note->line, true, note->cmd);
+			tapi_nl_send_line(note->line, note->cmd);
 		up_read(&card->ops_sem);
 	}
 }
