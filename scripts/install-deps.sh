@@ -35,6 +35,7 @@ PACKAGES=(
 	libnl-genl-3-dev
 	pkg-config
 	python3
+	python3-yaml
 	sparse
 	bc
 	bison

@@ -17,7 +17,8 @@
 #   TAPI_LANES  lanes to run, default "stock debug"
 #   TAPI_TESTS  run only these selftests (names as in selftests/Makefile)
 #
-# libtapi's and the MSP tools' own unit tests run on the host first.
+# libtapi's and the MSP tools' own unit tests, and the check that the
+# netlink spec matches its header, run on the host first.
 #
 # Output: TAP from each lane, then "N passed, N failed" over every test case
 # of every lane.  Exit status 0 only if everything passed.
@@ -53,6 +54,16 @@ for dir in libtapi msp; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
+
+# The netlink family's YAML spec and its uapi header agree.
+echo "== netlink spec"
+spec_status=0
+scripts/check-netlink-spec.py >build/netlink-spec.tap 2>&1 || spec_status=$?
+read -r p f < <(scripts/tap-count.sh build/netlink-spec.tap)
+[ "$spec_status" -eq 0 ] || { f=$((f + 1)); status=1; cat build/netlink-spec.tap; }
+echo "== netlink spec: $p passed, $f failed"
+passed=$((passed + p))
+failed=$((failed + f))
 
 for lane in $lanes; do
 	echo "== lane $lane"
