@@ -17,7 +17,8 @@
 #   TAPI_LANES  lanes to run, default "stock debug"
 #   TAPI_TESTS  run only these selftests (names as in selftests/Makefile)
 #
-# libtapi's and the MSP tools' own unit tests run on the host first.
+# libtapi's and the MSP tools' own unit tests run on the host first, then
+# scripts/check-install.sh ("make install" into staging directories).
 #
 # Output: TAP from each lane, then "N passed, N failed" over every test case
 # of every lane.  Exit status 0 only if everything passed.
@@ -53,6 +54,21 @@ for dir in libtapi msp; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
+
+# "make install" into staging directories: what it installs, and that it
+# leaves the machine alone.
+echo "== make install (staged)"
+host_status=0
+scripts/check-install.sh >build/install-check.tap 2>&1 || host_status=$?
+read -r p f < <(scripts/tap-count.sh build/install-check.tap)
+if [ "$host_status" -ne 0 ]; then
+	[ "$f" -gt 0 ] || f=1
+	status=1
+	grep -v '^ok' build/install-check.tap | tail -n 20
+fi
+echo "== make install: $p passed, $f failed"
+passed=$((passed + p))
+failed=$((failed + f))
 
 for lane in $lanes; do
 	echo "== lane $lane"
