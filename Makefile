@@ -5,11 +5,33 @@
 # check-all" on the stock and the debug kernel (the README's test command),
 # "make demo" the demo, "make bench" the calls/s benchmark, "make
 # bench-media" the media benchmark.  See README.md.
+#
+# "make install" installs the modules (into /lib/modules/KREL/extra, then
+# depmod), libtapi, tapictl and the MSP commands, the uapi headers, the
+# udev rules (/dev/tapiN to group tapi, mode 0660), the man pages, and
+# creates the system group "tapi" if it is missing.  With DESTDIR=dir
+# everything goes under dir and neither depmod nor groupadd runs (for
+# packages); "make install-user" leaves the modules out.
+#
+#   make install PREFIX=/usr DESTDIR=/tmp/stage UDEVDIR=/usr/lib/udev/rules.d
 
 KDIR ?= $(shell bash scripts/kernel-env.sh | sed -n 's/^KDIR=//p')
+KREL ?= $(shell KDIR=$(KDIR) bash scripts/kernel-env.sh | \
+	  sed -n 's/^KREL=//p')
+
+PREFIX		?= /usr/local
+DESTDIR		?=
+INCLUDEDIR	?= $(PREFIX)/include
+MANDIR		?= $(PREFIX)/share/man
+# udev reads its rules from /lib/udev/rules.d (Debian 12; /usr/lib/...
+# elsewhere, the same directory on a merged /usr) and /etc/udev/rules.d,
+# whatever PREFIX is.
+UDEVDIR		?= /lib/udev/rules.d
+INSTALL		?= install
 
 .PHONY: all modules user libtapi msp selftests check check-all demo bench \
-	bench-media clean
+	bench-media install install-modules install-user install-headers \
+	install-udev install-man install-group uninstall clean
 
 all: modules user
 
@@ -41,6 +63,61 @@ bench:
 
 bench-media:
 	scripts/bench-media.sh
+
+install: install-modules install-user
+
+# Kbuild puts external modules in /lib/modules/KREL/extra.  Debian's
+# headers have no System.map, so kbuild's own depmod never runs: ours does,
+# on the real root only.
+install-modules: modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) \
+		DEPMOD=true modules_install
+ifeq ($(DESTDIR),)
+	depmod -a $(KREL)
+endif
+
+install-user: libtapi msp install-headers install-udev install-man \
+		install-group
+	$(MAKE) -C libtapi install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	$(MAKE) -C msp install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+
+install-headers:
+	$(INSTALL) -d $(DESTDIR)$(INCLUDEDIR)/linux
+	$(INSTALL) -m 0644 uapi/linux/tapi.h uapi/linux/tapi_netlink.h \
+		$(DESTDIR)$(INCLUDEDIR)/linux/
+
+# A udev already running reads the rules again and applies them to the
+# cards there are.
+install-udev:
+	$(INSTALL) -d $(DESTDIR)$(UDEVDIR)
+	$(INSTALL) -m 0644 kmod/60-tapi.rules $(DESTDIR)$(UDEVDIR)/60-tapi.rules
+ifeq ($(DESTDIR),)
+	-if [ -S /run/udev/control ]; then \
+		udevadm control --reload && \
+		udevadm trigger --subsystem-match=tapi --action=add; \
+	fi
+endif
+
+install-man:
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
+	$(INSTALL) -m 0644 libtapi/man/tapictl.1 $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 0644 libtapi/man/libtapi.3 $(DESTDIR)$(MANDIR)/man3/
+
+# The group the udev rules name; a package creates it in its own scripts.
+install-group:
+ifeq ($(DESTDIR),)
+	getent group tapi >/dev/null || groupadd --system tapi
+endif
+
+uninstall:
+	$(MAKE) -C libtapi uninstall PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	$(MAKE) -C msp uninstall PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	rm -f $(DESTDIR)$(INCLUDEDIR)/linux/tapi_netlink.h \
+	      $(DESTDIR)$(UDEVDIR)/60-tapi.rules \
+	      $(DESTDIR)$(MANDIR)/man1/tapictl.1 \
+	      $(DESTDIR)$(MANDIR)/man3/libtapi.3 \
+	      $(DESTDIR)/lib/modules/$(KREL)/extra/kmod/tapi.ko \
+	      $(DESTDIR)/lib/modules/$(KREL)/extra/tsp/sim/tapi_sim.ko
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean

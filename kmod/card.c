@@ -366,6 +366,12 @@ struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 
 	cdev_init(&card->cdev, &tapi_card_fops);
 	card->cdev.owner = THIS_MODULE;
+	/*
+	 * The card's "add" uevent waits until the card is complete, its
+	 * lines in sysfs and itself in the registry, so that udev rules find
+	 * what they look for; a card that fails here is never announced.
+	 */
+	dev_set_uevent_suppress(&card->dev, 1);
 	ret = cdev_device_add(&card->cdev, &card->dev);
 	if (ret)
 		goto err_lines;
@@ -380,6 +386,8 @@ struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 	list_add_tail(&card->node, &tapi_cards);
 	WRITE_ONCE(tapi_cards_gen, tapi_cards_gen + 2);
 	mutex_unlock(&tapi_cards_lock);
+	dev_set_uevent_suppress(&card->dev, 0);
+	kobject_uevent(&card->dev.kobj, KOBJ_ADD);
 	tapi_nl_card_added(card);
 
 	dev_dbg(&card->dev, "card %s of %s with %u lines\n", card->name,

@@ -13,10 +13,31 @@ dev_t tapi_devt;
 /* Work the core does on its own: dropping calls nobody owns. */
 struct workqueue_struct *tapi_wq;
 
+/*
+ * The variables of a card's uevents (add, remove, and what reading its
+ * "uevent" attribute shows), for udev rules to match on.  Documented in
+ * Documentation/ABI/testing/sysfs-class-tapi.  Every device of the class
+ * is a card; its lines are children of no class and send no uevents.
+ */
+static int tapi_dev_uevent(struct device *dev, struct kobj_uevent_env *env)
+{
+	struct tapi_card *card = dev_get_drvdata(dev);
+	int ret;
+
+	ret = add_uevent_var(env, "TAPI_CARD_NAME=%s", card->name);
+	if (ret)
+		return ret;
+	ret = add_uevent_var(env, "TAPI_DRIVER=%s", card->driver);
+	if (ret)
+		return ret;
+	return add_uevent_var(env, "TAPI_NUM_LINES=%u", card->num_lines);
+}
+
 struct class tapi_class = {
 	.name = "tapi",
 	.owner = THIS_MODULE,
 	.dev_groups = tapi_card_groups,
+	.dev_uevent = tapi_dev_uevent,
 };
 
 static int __init tapi_init(void)

@@ -17,8 +17,9 @@
 #   TAPI_LANES  lanes to run, default "stock debug"
 #   TAPI_TESTS  run only these selftests (names as in selftests/Makefile)
 #
-# libtapi's and the MSP tools' own unit tests, and the check that the
-# netlink spec matches its header, run on the host first.
+# libtapi's and the MSP tools' own unit tests run on the host first, then
+# scripts/check-install.sh ("make install" into staging directories) and
+# the check that the netlink family's YAML spec matches its uapi header.
 #
 # Output: TAP from each lane, then "N passed, N failed" over every test case
 # of every lane.  Exit status 0 only if everything passed.
@@ -41,29 +42,36 @@ passed=0
 failed=0
 status=0
 
-# User-space unit tests on the host: libtapi and tapictl, then the MSP
-# tools (the tone checker on files).
-mkdir -p build
-for dir in libtapi msp; do
-	echo "== $dir unit tests"
-	host_status=0
-	make -s -C $dir check >build/$dir-check.tap 2>&1 || host_status=$?
-	read -r p f < <(scripts/tap-count.sh build/$dir-check.tap)
-	[ "$host_status" -eq 0 ] || { f=$((f + 1)); status=1; tail -n 20 build/$dir-check.tap; }
-	echo "== $dir: $p passed, $f failed"
+# host_check WHAT TAP CMD...: run a check on the host that prints TAP to
+# the file TAP, and count its cases; its failing exit status fails the run.
+host_check()
+{
+	local what=$1 tap=$2 rc=0 p f
+
+	shift 2
+	echo "== $what"
+	"$@" >"$tap" 2>&1 || rc=$?
+	read -r p f < <(scripts/tap-count.sh "$tap")
+	if [ "$rc" -ne 0 ]; then
+		[ "$f" -gt 0 ] || f=1
+		status=1
+		grep -v '^ok' "$tap" | tail -n 20
+	fi
+	echo "== $what: $p passed, $f failed"
 	passed=$((passed + p))
 	failed=$((failed + f))
-done
+}
 
-# The netlink family's YAML spec and its uapi header agree.
-echo "== netlink spec"
-spec_status=0
-scripts/check-netlink-spec.py >build/netlink-spec.tap 2>&1 || spec_status=$?
-read -r p f < <(scripts/tap-count.sh build/netlink-spec.tap)
-[ "$spec_status" -eq 0 ] || { f=$((f + 1)); status=1; cat build/netlink-spec.tap; }
-echo "== netlink spec: $p passed, $f failed"
-passed=$((passed + p))
-failed=$((failed + f))
+# User-space unit tests on the host: libtapi and tapictl, then the MSP
+# tools (the tone checker on files); "make install" into staging
+# directories; the netlink spec against its header.
+mkdir -p build
+for dir in libtapi msp; do
+	host_check "$dir unit tests" "build/$dir-check.tap" make -s -C "$dir" check
+done
+host_check "make install (staged)" build/install-check.tap \
+	scripts/check-install.sh
+host_check "netlink spec" build/netlink-spec.tap scripts/check-netlink-spec.py
 
 for lane in $lanes; do
 	echo "== lane $lane"
