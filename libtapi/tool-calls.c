@@ -223,6 +223,7 @@ static int all_card_rows(struct call_rows *r)
 static int nl_rows(const char *spec, int line, struct call_rows *r)
 {
 	struct tapi_nl_call **calls;
+	struct tapi_nl_line *l;
 	struct call_row *row;
 	struct tapi_nl *nl;
 	int card = TAPI_NL_ALL, i, n;
@@ -238,15 +239,22 @@ static int nl_rows(const char *spec, int line, struct call_rows *r)
 			return -1;
 		}
 	}
+	if (line >= 0) {
+		/* A dump of a line that is not there is merely empty. */
+		l = tapi_nl_get_line(nl, card, line);
+		if (!l && errno == ENOENT) {
+			error("%s: no line %d", spec, line);
+			tapi_nl_close(nl);
+			return -1;
+		}
+		tapi_nl_line_free(l);
+	}
 	n = tapi_nl_dump_calls(nl, card, line, &calls);
 	tapi_nl_close(nl);
 	if (n < 0 && errno == EPERM)
 		return 1;
 	if (n < 0) {
-		if (errno == ENOENT && line >= 0)
-			error("%s: no line %d", spec, line);
-		else
-			error("cannot list the calls: %s", strerror(errno));
+		error("cannot list the calls: %s", strerror(errno));
 		return -1;
 	}
 	for (i = 0; i < n; i++) {

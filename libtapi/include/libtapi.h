@@ -4436,9 +4436,11 @@ struct tapi_nl_line *tapi_nl_get_line(struct tapi_nl *nl, unsigned int card,
  * @lines: out: a NULL-terminated array of snapshots, by card and line;
  *	release it with tapi_nl_line_list_free()
  *
- * Return: the number of lines, or -1 with errno set (%ENODEV: no such
- * card, %EINVAL: a negative @card other than %TAPI_NL_ALL, %EAGAIN as for
- * tapi_nl_dump_cards()); *@lines is left untouched on error.
+ * A card that does not exist has no lines: an empty array.
+ *
+ * Return: the number of lines, or -1 with errno set (%EINVAL: a negative
+ * @card other than %TAPI_NL_ALL, %EAGAIN as for tapi_nl_dump_cards());
+ * *@lines is left untouched on error.
  */
 int tapi_nl_dump_lines(struct tapi_nl *nl, int card,
 		       struct tapi_nl_line ***lines);
@@ -4540,10 +4542,13 @@ struct tapi_nl_call *tapi_nl_get_call(struct tapi_nl *nl, unsigned int card,
  * @calls: out: a NULL-terminated array of snapshots, in the kernel's
  *	order; release it with tapi_nl_call_list_free()
  *
+ * A card or line that does not exist has no calls: an empty array.  Idle
+ * calls whose handles are not all released yet are included.
+ *
  * Return: the number of calls, or -1 with errno set (%EPERM: not
- * privileged, %ENODEV: no such card, %ENOENT: no such line, %EINVAL: a
- * line without a card, %EAGAIN as for tapi_nl_dump_cards()); *@calls is
- * left untouched on error.
+ * privileged, %EINVAL: a line without a card or a negative value other
+ * than %TAPI_NL_ALL, %EAGAIN as for tapi_nl_dump_cards()); *@calls is left
+ * untouched on error.
  */
 int tapi_nl_dump_calls(struct tapi_nl *nl, int card, int line,
 		       struct tapi_nl_call ***calls);
