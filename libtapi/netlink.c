@@ -477,6 +477,7 @@ TAPI_API int tapi_nl_subscribe(struct tapi_nl *nl, unsigned int groups)
 		if (!nl->mon)
 			return -1;
 		nl_socket_disable_seq_check(nl->mon);
+		nl_socket_disable_auto_ack(nl->mon);
 		ret = nl_socket_set_nonblocking(nl->mon);
 		if (ret < 0) {
 			nl_socket_free(nl->mon);
@@ -547,6 +548,14 @@ struct dispatch {
 	bool stop;
 };
 
+/* Notifications carry no sequence number: nothing to check. */
+static int no_seq_check(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
 static int dispatch_valid(struct nl_msg *msg, void *arg)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
@@ -596,6 +605,7 @@ TAPI_API int tapi_nl_dispatch_events(struct tapi_nl *nl, tapi_nl_event_cb cb,
 		errno = ENOMEM;
 		return -1;
 	}
+	nl_cb_set(ncb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, no_seq_check, NULL);
 	nl_cb_set(ncb, NL_CB_VALID, NL_CB_CUSTOM, dispatch_valid, &d);
 	while (!d.stop) {
 		if (overflowed(fd)) {
