@@ -189,10 +189,33 @@ jsonl "$WORK/nlmon" "sorted(set((e['line'], e['type']) for e in $nlcalls if e['t
 jsonl "$WORK/nlmon" "[(e['old_state'], e['state']) for e in $nlcalls if e['type'] == 'call_state' and e['line'] == 2][-3:]" \
 	"monitor of every card: line 2's call answered, hung up by the far end" \
 	"[('offering', 'connected'), ('connected', 'disconnected'), ('disconnected', 'idle')]"
-jsonl "$WORK/nlmon" "[e['called']['number'] for e in $nlcalls if e['type'] == 'call_new' and e['line'] == 0]" \
+jsonl "$WORK/nlmon" "sorted(set(e['called']['number'] for e in $nlcalls if e['line'] == 0 and e['called']['number']))" \
 	"monitor of every card: the call placed to 5300" "['5300']"
 jsonl "$WORK/nlmon" "len([e for e in $nlcalls if e['type'] == 'call_info' and e['fields']]) > 0" \
 	"monitor of every card: the calls' information changes" True
+# Unprivileged, the monitor of every card shows cards and lines, and says
+# that calls are not shown.
+if command -v setpriv >/dev/null; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+		--bounding-set=-all "$TAPICTL" monitor --json --count 1 \
+		>"$WORK/unmon" 2>"$WORK/unmon.err" &
+	unmon=$!
+	for ((i = 0; i < 50; i++)); do
+		"$TAPICTL" answer "$card:0" --wait 0 >/dev/null 2>&1
+		[ -s "$WORK/unmon" ] && break
+		sleep 0.1
+	done
+	[ -s "$WORK/unmon" ] || kill "$unmon"
+	wait "$unmon"
+	check "monitor of every card, unprivileged: exits 0 after --count 1" \
+		0 $?
+	check "monitor of every card, unprivileged: says calls are not shown" \
+		"tapictl: calls are not shown: watching them needs CAP_NET_ADMIN; cards and lines only" \
+		"$(cat "$WORK/unmon.err")"
+	jsonl "$WORK/unmon" "r[0]['type'], r[0]['card']" \
+		"monitor of every card, unprivileged: a line's status" \
+		"('line_state', $idx)"
+fi
 
 # An inbound call, answered by one tapictl, watched by another, listed,
 # and dropped by call id from a third.
@@ -211,6 +234,9 @@ id=$(sed -n 's/^\([0-9]*\) line=0 .*/\1/p' "$C/calls")
 check_ne "the offered call is on the card, answered" "" "$id"
 run 0 calls "$card:0" --json
 json "[c['call_id'] for c in d['calls']]" "calls: lists the call by id" "[$id]"
+json "d['calls'][0]['state']" "calls: it is connected" connected
+json "d['calls'][0]['caller']['number'], d['calls'][0]['caller']['name']" \
+	"calls: the caller" "('5551212', 'Bob')"
 run 0 calls --json
 json "[(c['card'], c['line'], c['state']) for c in d['calls'] if c['call_id'] == $id and c['card'] == $idx]" \
 	"calls of every card: the call, where it is" "[($idx, 0, 'connected')]"
@@ -225,9 +251,6 @@ fi
 run 1 calls "$card:7"
 check "calls of a line that is not there" "tapictl: $card: no line 7" \
 	"$(cat "$ERR")"
-json "d['calls'][0]['state']" "calls: it is connected" connected
-json "d['calls'][0]['caller']['number'], d['calls'][0]['caller']['name']" \
-	"calls: the caller" "('5551212', 'Bob')"
 wait "$mon"
 check "monitor --count 2 exits 0" 0 $?
 jsonl "$WORK/monitor" "[(e['type'], e.get('call_id'), e.get('state')) for e in r]" \
