@@ -30,7 +30,7 @@ UDEVDIR		?= /lib/udev/rules.d
 INSTALL		?= install
 
 .PHONY: all modules user libtapi msp selftests check check-all demo bench \
-	bench-media install install-modules install-user install-headers \
+	bench-media install install-modules install-user \
 	install-udev install-man install-group uninstall clean
 
 all: modules user
@@ -76,15 +76,10 @@ ifeq ($(DESTDIR),)
 	depmod -a $(KREL)
 endif
 
-install-user: libtapi msp install-headers install-udev install-man \
-		install-group
+# libtapi's install puts the uapi headers in place with the library.
+install-user: libtapi msp install-udev install-man install-group
 	$(MAKE) -C libtapi install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 	$(MAKE) -C msp install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
-
-install-headers:
-	$(INSTALL) -d $(DESTDIR)$(INCLUDEDIR)/linux
-	$(INSTALL) -m 0644 uapi/linux/tapi.h uapi/linux/tapi_netlink.h \
-		$(DESTDIR)$(INCLUDEDIR)/linux/
 
 # A udev already running reads the rules again and applies them to the
 # cards there are.
@@ -112,8 +107,7 @@ endif
 uninstall:
 	$(MAKE) -C libtapi uninstall PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 	$(MAKE) -C msp uninstall PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
-	rm -f $(DESTDIR)$(INCLUDEDIR)/linux/tapi_netlink.h \
-	      $(DESTDIR)$(UDEVDIR)/60-tapi.rules \
+	rm -f $(DESTDIR)$(UDEVDIR)/60-tapi.rules \
 	      $(DESTDIR)$(MANDIR)/man1/tapictl.1 \
 	      $(DESTDIR)$(MANDIR)/man3/libtapi.3 \
 	      $(DESTDIR)/lib/modules/$(KREL)/extra/kmod/tapi.ko \

@@ -264,13 +264,25 @@ static int cmd_list(int argc, char **argv)
 	struct common_opts opts;
 	struct json_writer jw, *w = NULL;
 	struct tapi_card *card;
+	struct tapi_nl *nl;
 	int ret = EXIT_OK;
+	bool absent;
 	char **paths;
 	int i, n;
 
 	i = parse_common(argc, argv, &opts);
 	if (check_args(&ret, argc, argv, i, NULL))
 		return ret;
+
+	/* Every card and line at once, without opening them; or else. */
+	nl = nl_connect(&absent);
+	if (nl) {
+		ret = nl_list(nl, opts.json);
+		tapi_nl_close(nl);
+		return ret;
+	}
+	if (!absent)
+		return EXIT_FAIL;
 
 	n = tapi_list_cards(&paths);
 	if (n < 0) {
@@ -487,14 +499,20 @@ static int cmd_caps(int argc, char **argv)
 
 static const struct command commands[] = {
 	{ "list", cmd_list, "[--json]",
-	  "List the cards, their lines and main capabilities", NULL, NULL },
+	  "List the cards, their lines and main capabilities", NULL,
+	  "Every card and line is read at once through the generic netlink\n"
+	  "family \"tapi\" (with each line's status and calls per address in\n"
+	  "JSON), or, on a core without it, from the card nodes in /dev.\n" },
 	{ "caps", cmd_caps, "LINE [--json]",
 	  "Show all capabilities of a line and its addresses", NULL, NULL },
-	{ "calls", cmd_calls, "LINE [--json]",
-	  "List the calls on a line", NULL,
-	  "For each call: its call id, address, state (mode), origin, the\n"
-	  "caller, called and connected parties, and how many handles own and\n"
-	  "monitor it (not counting " PROG "'s own).\n" },
+	{ "calls", cmd_calls, "[CARD | LINE] [--json]",
+	  "List the calls of every card, of a card or of a line", NULL,
+	  "For each call: its call id, line (unless LINE is given), address,\n"
+	  "state (mode), origin, the caller, called and connected parties, and\n"
+	  "how many handles own and monitor it (not counting " PROG "'s own).\n"
+	  "The calls are read through the generic netlink family \"tapi\",\n"
+	  "which needs CAP_NET_ADMIN; without it, from the card nodes: each\n"
+	  "line opened as a monitor.\n" },
 	{ "call", cmd_call, "LINE NUMBER [OPTIONS]",
 	  "Place a call and print its events until it ends",
 	  "  -a, --address N           call from address N of the line "
@@ -646,10 +664,15 @@ static const struct command commands[] = {
 	  "--cancel, the forwarding of the addresses is shown; after a "
 	  "change,\n"
 	  "that of the addresses changed.\n" },
-	{ "monitor", cmd_monitor, "LINE [--count N] [--json]",
-	  "Print every event of a line until interrupted",
+	{ "monitor", cmd_monitor, "[LINE] [--count N] [--json]",
+	  "Print every event of a line, or of every card, until interrupted",
 	  "  -n, --count N             stop after N events\n",
 	  "The line is opened as monitor.  Calls are named by their call id.\n"
+	  "Without LINE, the events of every card: the notifications of the\n"
+	  "generic netlink family \"tapi\", cards and lines appearing, going\n"
+	  "and changing status, and calls appearing and changing state or\n"
+	  "information; calls only with CAP_NET_ADMIN (else a note on stderr\n"
+	  "says so).\n"
 	  "With --json, one JSON object per event and per line.\n" },
 	{ NULL, NULL, NULL, NULL, NULL, NULL },
 };

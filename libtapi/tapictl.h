@@ -412,6 +412,44 @@ int parse_call_id(const char *cmd, const char *arg, uint32_t *id);
 /* NUMBER: non-empty, fits the uapi's field; a usage error if not. */
 int check_number(const char *cmd, const char *number);
 
+/* ---- tool-monitor.c: lines watched ---- */
+
+/* Open LINE (CARD:N) as a monitor; NULL with *@status set if not. */
+struct tapi_line *open_monitor(const char *cmd, const char *arg, int *status);
+/*
+ * Monitor handles to the calls already on the line (a line fd gets the
+ * later ones by itself).  Returns the number in *@handles (allocated), or
+ * -1 with errno set.
+ */
+int get_calls(struct tapi_line *line, uint32_t **handles);
+
+/* ---- tool-netlink.c: the generic netlink family ---- */
+
+/*
+ * Connect to the family; NULL if not, with *@absent set when the kernel
+ * has no such family (a reason to use the card nodes; nothing printed),
+ * otherwise after an error message.
+ */
+struct tapi_nl *nl_connect(bool *absent);
+/* The index of card @spec (tapiN, /dev/tapiN, a name); -1 (reported). */
+int nl_card_index(struct tapi_nl *nl, const char *spec);
+/* tapictl list through netlink; returns the exit status. */
+int nl_list(struct tapi_nl *nl, bool json);
+/* Print every notification until a signal or @count (0: no limit). */
+int nl_monitor(struct tapi_nl *nl, bool json, unsigned int count);
+
+/* ---- tool-calls.c: calls as JSON ---- */
+
+/*
+ * The members of a call object, as "tapictl calls --json" prints them,
+ * inside an object begun.
+ */
+void json_call_members(struct json_writer *w, unsigned int card,
+		       const struct tapi_call_info *ci, uint32_t state,
+		       uint32_t mode);
+/* @key: the state's name, or its value in hex. */
+void json_state_name(struct json_writer *w, const char *key, uint32_t state);
+
 /* ---- the subcommands ---- */
 
 int cmd_call(int argc, char **argv);

@@ -136,11 +136,30 @@ print(eval(sys.argv[2]))' "$1" "$2" 2>&1)
 	check "$3" "$4" "$got"
 }
 
+# The monitor of every card (generic netlink) watches what follows: it is
+# listening once it saw line 0 opened and closed by another tapictl.
+"$TAPICTL" monitor --json >"$WORK/nlmon" 2>"$WORK/nlmon.err" &
+nlmon=$!
+for ((i = 0; i < 50; i++)); do
+	"$TAPICTL" answer "$card:0" --wait 0 >/dev/null 2>&1
+	[ "$(grep -c "\"type\": \"line_state\", \"card\": $idx, \"line\": 0," \
+		"$WORK/nlmon")" -ge 3 ] && break
+	sleep 0.1
+done
+jsonl "$WORK/nlmon" "(lambda o: 1 in o and 0 in o[o.index(1):])([x['status']['num_opens'] for x in r if x['type'] == 'line_state' and x['card'] == $idx and x['line'] == 0])" \
+	"monitor of every card: line 0 opened by another process, closed" \
+	True
+
 # Line 2 answers whatever comes; line 0 calls it and hangs up after 1 s.
 "$TAPICTL" answer "$card:2" --wait 20 --json >"$WORK/answer" 2>&1 &
 ans=$!
 wait_opens 2 1
 check "answer: waits with line 2 open" 0 $?
+run 0 list --json
+json "$sel['lines'][2]['status']['num_opens'], $sel['lines'][2]['status']['num_owners']" \
+	"list --json: line 2's status, one owner waiting" "(1, 1)"
+json "[a['num_calls'] for a in $sel['lines'][2]['addresses']]" \
+	"list --json: no call on line 2's address yet" "[0]"
 "$TAPICTL" call "$card:0" 5300 --hangup-after 1 --json >"$WORK/call" 2>&1
 check "call 5300 exits 0 once the call is over" 0 $?
 wait "$ans"
@@ -157,6 +176,46 @@ jsonl "$WORK/answer" "[e.get('state') for e in r if e['type'] == 'callstate']" \
 jsonl "$WORK/answer" "[e.get('mode') for e in r if e.get('state') == 'disconnected']" \
 	"answer: the far end hung up normally" "['normal']"
 check "no call left on the card" "" "$(cat "$C/calls")"
+# What the monitor of every card saw of those calls, made by others.
+kill -INT "$nlmon"
+wait "$nlmon"
+check "monitor of every card: SIGINT ends it, exit 0" 0 $?
+check "monitor of every card: as root, calls too, no note" "" \
+	"$(cat "$WORK/nlmon.err")"
+nlcalls="[e for e in r if e['type'].startswith('call_') and e['card'] == $idx]"
+jsonl "$WORK/nlmon" "sorted(set((e['line'], e['type']) for e in $nlcalls if e['type'] == 'call_new'))" \
+	"monitor of every card: a new call on lines 0 and 2" \
+	"[(0, 'call_new'), (2, 'call_new')]"
+jsonl "$WORK/nlmon" "[(e['old_state'], e['state']) for e in $nlcalls if e['type'] == 'call_state' and e['line'] == 2][-3:]" \
+	"monitor of every card: line 2's call answered, hung up by the far end" \
+	"[('offering', 'connected'), ('connected', 'disconnected'), ('disconnected', 'idle')]"
+jsonl "$WORK/nlmon" "sorted(set(e['called']['number'] for e in $nlcalls if e['line'] == 0 and e['called']['number']))" \
+	"monitor of every card: the call placed to 5300" "['5300']"
+jsonl "$WORK/nlmon" "len([e for e in $nlcalls if e['type'] == 'call_info' and e['fields']]) > 0" \
+	"monitor of every card: the calls' information changes" True
+# Unprivileged, the monitor of every card shows cards and lines, and says
+# that calls are not shown.
+if command -v setpriv >/dev/null; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+		--bounding-set=-all "$TAPICTL" monitor --json --count 1 \
+		>"$WORK/unmon" 2>"$WORK/unmon.err" &
+	unmon=$!
+	for ((i = 0; i < 50; i++)); do
+		"$TAPICTL" answer "$card:0" --wait 0 >/dev/null 2>&1
+		[ -s "$WORK/unmon" ] && break
+		sleep 0.1
+	done
+	[ -s "$WORK/unmon" ] || kill "$unmon"
+	wait "$unmon"
+	check "monitor of every card, unprivileged: exits 0 after --count 1" \
+		0 $?
+	check "monitor of every card, unprivileged: says calls are not shown" \
+		"tapictl: calls are not shown: watching them needs CAP_NET_ADMIN; cards and lines only" \
+		"$(cat "$WORK/unmon.err")"
+	jsonl "$WORK/unmon" "r[0]['type'], r[0]['card']" \
+		"monitor of every card, unprivileged: a line's status" \
+		"('line_state', $idx)"
+fi
 
 # An inbound call, answered by one tapictl, watched by another, listed,
 # and dropped by call id from a third.
@@ -178,6 +237,20 @@ json "[c['call_id'] for c in d['calls']]" "calls: lists the call by id" "[$id]"
 json "d['calls'][0]['state']" "calls: it is connected" connected
 json "d['calls'][0]['caller']['number'], d['calls'][0]['caller']['name']" \
 	"calls: the caller" "('5551212', 'Bob')"
+run 0 calls --json
+json "[(c['card'], c['line'], c['state']) for c in d['calls'] if c['call_id'] == $id and c['card'] == $idx]" \
+	"calls of every card: the call, where it is" "[($idx, 0, 'connected')]"
+run 0 calls "$card" --json
+json "[c['call_id'] for c in d['calls']]" "calls CARD: the card's call" "[$id]"
+run 0 calls
+if grep -qE "^$id +$dev:0 +0 +connected \(active\) +external +5551212 \"Bob\" " "$OUT"; then
+	ok "calls of every card: a row with the line"
+else
+	fail "calls of every card: a row with the line" "$(cat "$OUT")"
+fi
+run 1 calls "$card:7"
+check "calls of a line that is not there" "tapictl: $card: no line 7" \
+	"$(cat "$ERR")"
 wait "$mon"
 check "monitor --count 2 exits 0" 0 $?
 jsonl "$WORK/monitor" "[(e['type'], e.get('call_id'), e.get('state')) for e in r]" \

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include <linux/tapi.h>
+#include <linux/tapi_netlink.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -4292,6 +4293,444 @@ int tapi_media_tx_commit(struct tapi_media *media, unsigned int n);
  */
 void tapi_media_get_stats(struct tapi_media *media,
 			  struct tapi_media_stats *stats);
+
+/* ------------------------------------------------------------------ */
+/* System-wide view: the generic netlink family "tapi"                 */
+/* ------------------------------------------------------------------ */
+
+/**
+ * DOC: Generic netlink
+ *
+ * A &struct tapi_nl is a connection to the generic netlink family "tapi"
+ * (uapi/linux/tapi_netlink.h): it sees every card, line and call of the
+ * system without opening any card node, and hears about them as they
+ * change.  It is built on libnl-genl.
+ *
+ * What it reports comes as snapshots in the uapi structures the ioctls
+ * fill, so that the two views compare directly: a &struct tapi_nl_card
+ * holds a &struct tapi_card_info, a &struct tapi_nl_line a &struct
+ * tapi_line_devcaps, a &struct tapi_line_devstatus and a &struct
+ * tapi_address_caps per address, a &struct tapi_nl_call a &struct
+ * tapi_call_info with its parties.  Every size field is the structure's
+ * size, and a field the family does not carry, or an attribute the kernel
+ * did not send, reads as zero (&tapi_line_devcaps.string_format,
+ * &tapi_call_info.state_entry_ns, the user-user information, and the
+ * service modes of an address among them).
+ *
+ * Requests: the tapi_nl_get_*() functions ask for one object, the
+ * tapi_nl_dump_*() functions for all of them (or those of one card or
+ * line), as NULL-terminated arrays.  Reading calls needs %CAP_NET_ADMIN:
+ * without it they fail with %EPERM.
+ *
+ * Notifications: tapi_nl_subscribe() joins the multicast groups,
+ * tapi_nl_get_fd() gives the fd to poll, and tapi_nl_dispatch_events()
+ * hands each notification, parsed, to a callback as a &struct
+ * tapi_nl_event.  Its type is the command of the message: %TAPI_CMD_CARD_NEW,
+ * %TAPI_CMD_CARD_DEL, %TAPI_CMD_LINE_NEW, %TAPI_CMD_LINE_DEL,
+ * %TAPI_CMD_LINE_STATE (group "monitor"), %TAPI_CMD_CALL_NEW,
+ * %TAPI_CMD_CALL_STATE, %TAPI_CMD_CALL_INFO (group "calls").
+ * Notifications lost to a full socket buffer make tapi_nl_dispatch_events()
+ * fail with %ENOBUFS: the application then dumps again to resynchronise.
+ * Requests and notifications use two sockets, so a &struct tapi_nl can dump
+ * while it listens.
+ */
+
+struct tapi_nl;
+struct tapi_nl_card;
+struct tapi_nl_line;
+struct tapi_nl_call;
+struct tapi_nl_event;
+
+/* Every card, or every line of a card, for the tapi_nl_dump_*() filters. */
+#define TAPI_NL_ALL	(-1)
+
+/**
+ * enum tapi_nl_group - multicast groups of the tapi family
+ * @TAPI_NL_GROUP_MONITOR: %TAPI_GENL_MCGRP_MONITOR: cards and lines
+ *	appearing, going and changing status; open to everyone
+ * @TAPI_NL_GROUP_CALLS: %TAPI_GENL_MCGRP_CALLS: calls appearing, changing
+ *	state and information; needs %CAP_NET_ADMIN
+ */
+enum tapi_nl_group {
+	TAPI_NL_GROUP_MONITOR	= 1 << 0,
+	TAPI_NL_GROUP_CALLS	= 1 << 1,
+};
+
+/**
+ * tapi_nl_open() - connect to the tapi generic netlink family
+ *
+ * Resolves the family by name.
+ *
+ * Return: a new connection to close with tapi_nl_close(), or NULL with
+ * errno set: %ENOENT if no family "tapi" is registered (tapi.ko not
+ * loaded, or too old to have it), else why the socket failed.
+ */
+struct tapi_nl *tapi_nl_open(void);
+
+/**
+ * tapi_nl_close() - close a connection and release its object
+ * @nl: the connection, or NULL
+ */
+void tapi_nl_close(struct tapi_nl *nl);
+
+/**
+ * tapi_nl_get_card() - read one card
+ * @nl: the connection
+ * @card: its index, N of /dev/tapiN
+ *
+ * Return: a new snapshot to release with tapi_nl_card_free(), or NULL
+ * with errno set (%ENODEV: no such card).
+ */
+struct tapi_nl_card *tapi_nl_get_card(struct tapi_nl *nl, unsigned int card);
+
+/**
+ * tapi_nl_dump_cards() - read every card
+ * @nl: the connection
+ * @cards: out: a NULL-terminated array of snapshots, by card index; release
+ *	it with tapi_nl_card_list_free()
+ *
+ * Return: the number of cards, or -1 with errno set (%EAGAIN: cards kept
+ * coming and going while the kernel answered); *@cards is left untouched
+ * on error.
+ */
+int tapi_nl_dump_cards(struct tapi_nl *nl, struct tapi_nl_card ***cards);
+
+/**
+ * tapi_nl_card_list_free() - release an array of tapi_nl_dump_cards()
+ * @cards: the array, or NULL
+ */
+void tapi_nl_card_list_free(struct tapi_nl_card **cards);
+
+/**
+ * tapi_nl_card_free() - release a card snapshot
+ * @card: the snapshot, or NULL
+ */
+void tapi_nl_card_free(struct tapi_nl_card *card);
+
+/**
+ * tapi_nl_card_get_info() - what the card is
+ * @card: the snapshot
+ *
+ * Return: the card as %TAPI_IOC_CARD_GET_INFO would tell it; valid as long
+ * as @card.  A %TAPI_CMD_CARD_DEL notification may carry the index only.
+ */
+const struct tapi_card_info *
+tapi_nl_card_get_info(const struct tapi_nl_card *card);
+
+/**
+ * tapi_nl_get_line() - read one line
+ * @nl: the connection
+ * @card: the card's index
+ * @line: the line's index on the card
+ *
+ * Return: a new snapshot to release with tapi_nl_line_free(), or NULL
+ * with errno set (%ENODEV: no such card, %ENOENT: no such line).
+ */
+struct tapi_nl_line *tapi_nl_get_line(struct tapi_nl *nl, unsigned int card,
+				      unsigned int line);
+
+/**
+ * tapi_nl_dump_lines() - read every line, or those of one card
+ * @nl: the connection
+ * @card: a card's index, or %TAPI_NL_ALL
+ * @lines: out: a NULL-terminated array of snapshots, by card and line;
+ *	release it with tapi_nl_line_list_free()
+ *
+ * A card that does not exist has no lines: an empty array.
+ *
+ * Return: the number of lines, or -1 with errno set (%EINVAL: a negative
+ * @card other than %TAPI_NL_ALL, %EAGAIN as for tapi_nl_dump_cards());
+ * *@lines is left untouched on error.
+ */
+int tapi_nl_dump_lines(struct tapi_nl *nl, int card,
+		       struct tapi_nl_line ***lines);
+
+/**
+ * tapi_nl_line_list_free() - release an array of tapi_nl_dump_lines()
+ * @lines: the array, or NULL
+ */
+void tapi_nl_line_list_free(struct tapi_nl_line **lines);
+
+/**
+ * tapi_nl_line_free() - release a line snapshot
+ * @line: the snapshot, or NULL
+ */
+void tapi_nl_line_free(struct tapi_nl_line *line);
+
+/**
+ * tapi_nl_line_get_card() - the card of a line
+ * @line: the snapshot
+ *
+ * Return: the card's index.
+ */
+unsigned int tapi_nl_line_get_card(const struct tapi_nl_line *line);
+
+/**
+ * tapi_nl_line_get_caps() - the capabilities of a line
+ * @line: the snapshot
+ *
+ * Return: the line's capabilities as %TAPI_IOC_LINE_GET_DEVCAPS would tell
+ * them (its index in &tapi_line_devcaps.line, its name in
+ * &tapi_line_devcaps.name); valid as long as @line.
+ */
+const struct tapi_line_devcaps *
+tapi_nl_line_get_caps(const struct tapi_nl_line *line);
+
+/**
+ * tapi_nl_line_get_status() - the status of a line
+ * @line: the snapshot
+ *
+ * Return: the line's status as %TAPI_IOC_LINE_GET_DEVSTATUS on any of its
+ * line fds would tell it; valid as long as @line.
+ */
+const struct tapi_line_devstatus *
+tapi_nl_line_get_status(const struct tapi_nl_line *line);
+
+/**
+ * tapi_nl_line_get_num_addresses() - addresses reported with a line
+ * @line: the snapshot
+ *
+ * Return: how many addresses came with the line (0 in a
+ * %TAPI_CMD_LINE_DEL notification that carries none).
+ */
+unsigned int tapi_nl_line_get_num_addresses(const struct tapi_nl_line *line);
+
+/**
+ * tapi_nl_line_get_address() - one address of a line
+ * @line: the snapshot
+ * @index: 0 to tapi_nl_line_get_num_addresses() - 1, in the kernel's order
+ *
+ * Return: the address's capabilities as %TAPI_IOC_ADDRESS_GET_CAPS would
+ * tell them, as far as the family carries them (line, address_id,
+ * address, max_calls, address_features, call_features); NULL with errno
+ * %ENOENT if there is no such entry.  Valid as long as @line.
+ */
+const struct tapi_address_caps *
+tapi_nl_line_get_address(const struct tapi_nl_line *line, unsigned int index);
+
+/**
+ * tapi_nl_line_get_address_num_calls() - calls on one address of a line
+ * @line: the snapshot
+ * @index: as for tapi_nl_line_get_address()
+ *
+ * Return: the calls of the address that are not idle; 0 if there is no
+ * such entry.
+ */
+unsigned int
+tapi_nl_line_get_address_num_calls(const struct tapi_nl_line *line,
+				   unsigned int index);
+
+/**
+ * tapi_nl_get_call() - read one call (needs %CAP_NET_ADMIN)
+ * @nl: the connection
+ * @card: the card's index
+ * @call_id: the call's id (&tapi_call_info.call_id)
+ *
+ * Return: a new snapshot to release with tapi_nl_call_free(), or NULL
+ * with errno set (%EPERM: not privileged, %ENODEV: no such card, %ENOENT:
+ * no such call).
+ */
+struct tapi_nl_call *tapi_nl_get_call(struct tapi_nl *nl, unsigned int card,
+				      uint32_t call_id);
+
+/**
+ * tapi_nl_dump_calls() - read every call, of a card, or of a line
+ *	(needs %CAP_NET_ADMIN)
+ * @nl: the connection
+ * @card: a card's index, or %TAPI_NL_ALL
+ * @line: with a card, one of its lines, or %TAPI_NL_ALL
+ * @calls: out: a NULL-terminated array of snapshots, in the kernel's
+ *	order; release it with tapi_nl_call_list_free()
+ *
+ * A card or line that does not exist has no calls: an empty array.  Idle
+ * calls whose handles are not all released yet are included.
+ *
+ * Return: the number of calls, or -1 with errno set (%EPERM: not
+ * privileged, %EINVAL: a line without a card or a negative value other
+ * than %TAPI_NL_ALL, %EAGAIN as for tapi_nl_dump_cards()); *@calls is left
+ * untouched on error.
+ */
+int tapi_nl_dump_calls(struct tapi_nl *nl, int card, int line,
+		       struct tapi_nl_call ***calls);
+
+/**
+ * tapi_nl_call_list_free() - release an array of tapi_nl_dump_calls()
+ * @calls: the array, or NULL
+ */
+void tapi_nl_call_list_free(struct tapi_nl_call **calls);
+
+/**
+ * tapi_nl_call_free() - release a call snapshot
+ * @call: the snapshot, or NULL
+ */
+void tapi_nl_call_free(struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_call_get_card() - the card of a call
+ * @call: the snapshot
+ *
+ * Return: the card's index.
+ */
+unsigned int tapi_nl_call_get_card(const struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_call_get_info() - what is known of a call
+ * @call: the snapshot
+ *
+ * Return: the call as %TAPI_IOC_CALL_GET_INFO would tell it, with its line,
+ * address, call id, related call, modes, origin, reason, owner and monitor
+ * counts, creation time, parties and parameter flags; its handle
+ * (&tapi_call_info.call) is 0, and what the family does not carry is zero
+ * (see "Generic netlink").  Valid as long as @call.
+ */
+const struct tapi_call_info *
+tapi_nl_call_get_info(const struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_call_get_state() - state of a call
+ * @call: the snapshot
+ *
+ * Return: one &enum tapi_call_state bit (0 if not reported).
+ */
+uint32_t tapi_nl_call_get_state(const struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_call_get_mode() - mode of the call's state
+ * @call: the snapshot
+ *
+ * Return: the mode, as tapi_line_call_status_get_mode() gives it.
+ */
+uint32_t tapi_nl_call_get_mode(const struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_call_get_state_ns() - when the call entered its state
+ * @call: the snapshot
+ *
+ * Return: CLOCK_MONOTONIC time in ns (0 if not reported).
+ */
+uint64_t tapi_nl_call_get_state_ns(const struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_call_get_old_state() - the state a call left
+ * @call: the snapshot
+ *
+ * Return: in a %TAPI_CMD_CALL_STATE notification, the state before; else 0.
+ */
+uint32_t tapi_nl_call_get_old_state(const struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_call_get_info_fields() - what changed of a call
+ * @call: the snapshot
+ *
+ * Return: in a %TAPI_CMD_CALL_INFO notification, &enum tapi_callinfo_field
+ * bits; else 0.
+ */
+uint32_t tapi_nl_call_get_info_fields(const struct tapi_nl_call *call);
+
+/**
+ * tapi_nl_subscribe() - join multicast groups of the family
+ * @nl: the connection
+ * @groups: &enum tapi_nl_group bits
+ *
+ * The groups are joined in the order of their bits: when "calls" is
+ * refused, "monitor", if asked for, stays joined.  Joining a group again
+ * is harmless.
+ *
+ * Return: 0, or -1 with errno set: %EPERM if "calls" needs a privilege
+ * the caller lacks, %EINVAL for unknown or no bits, %ENOENT if the kernel
+ * has no such group.
+ */
+int tapi_nl_subscribe(struct tapi_nl *nl, unsigned int groups);
+
+/**
+ * tapi_nl_get_fd() - the fd notifications arrive on
+ * @nl: the connection
+ *
+ * For poll() or epoll: readable when tapi_nl_dispatch_events() has
+ * something to read.  It belongs to @nl: do not close it or read from it.
+ *
+ * Return: the fd, or -1 with errno %ENOTCONN before the first successful
+ * tapi_nl_subscribe().
+ */
+int tapi_nl_get_fd(struct tapi_nl *nl);
+
+/**
+ * tapi_nl_wait_event() - wait until notifications can be read
+ * @nl: the connection
+ * @timeout_ns: how long to wait in nanoseconds; 0 to poll, negative to
+ *	wait forever
+ *
+ * Return: 1 if notifications are pending, 0 on timeout, -1 with errno set
+ * (%EINTR if a signal arrived, %ENOTCONN if not subscribed).
+ */
+int tapi_nl_wait_event(struct tapi_nl *nl, int64_t timeout_ns);
+
+/**
+ * typedef tapi_nl_event_cb - what tapi_nl_dispatch_events() calls
+ * @ev: the notification, valid during the call only
+ * @data: the caller's pointer
+ *
+ * Return: 0 to go on, non-zero to stop after this notification.
+ */
+typedef int (*tapi_nl_event_cb)(const struct tapi_nl_event *ev, void *data);
+
+/**
+ * tapi_nl_dispatch_events() - hand every pending notification to a callback
+ * @nl: the connection
+ * @cb: called once per notification, in order
+ * @data: passed to @cb
+ *
+ * Never blocks.  Messages of the family that are not notifications, and
+ * notifications of commands this library does not know, are skipped.
+ *
+ * Return: the number of notifications dispatched (0 if none was pending),
+ * or -1 with errno set: %ENOBUFS when notifications were lost (the socket
+ * buffer or the kernel's queue overflowed; what is known is stale: dump
+ * again, then go on dispatching), %EPROTO for a message that does not
+ * parse, %ENOTCONN if not subscribed.
+ */
+int tapi_nl_dispatch_events(struct tapi_nl *nl, tapi_nl_event_cb cb,
+			    void *data);
+
+/**
+ * tapi_nl_event_get_type() - what a notification says
+ * @ev: the notification
+ *
+ * Return: its command, an &enum tapi_cmd value (%TAPI_CMD_CARD_NEW...).
+ */
+unsigned int tapi_nl_event_get_type(const struct tapi_nl_event *ev);
+
+/**
+ * tapi_nl_event_get_card() - the card of a card notification
+ * @ev: the notification
+ *
+ * Return: for %TAPI_CMD_CARD_NEW and %TAPI_CMD_CARD_DEL the card; else
+ * NULL.  Valid during the callback only.
+ */
+const struct tapi_nl_card *
+tapi_nl_event_get_card(const struct tapi_nl_event *ev);
+
+/**
+ * tapi_nl_event_get_line() - the line of a line notification
+ * @ev: the notification
+ *
+ * Return: for %TAPI_CMD_LINE_NEW, %TAPI_CMD_LINE_DEL and
+ * %TAPI_CMD_LINE_STATE the line; else NULL.  Valid during the callback only.
+ */
+const struct tapi_nl_line *
+tapi_nl_event_get_line(const struct tapi_nl_event *ev);
+
+/**
+ * tapi_nl_event_get_call() - the call of a call notification
+ * @ev: the notification
+ *
+ * Return: for %TAPI_CMD_CALL_NEW, %TAPI_CMD_CALL_STATE (see
+ * tapi_nl_call_get_old_state()) and %TAPI_CMD_CALL_INFO (see
+ * tapi_nl_call_get_info_fields()) the call; else NULL.  Valid during the
+ * callback only.
+ */
+const struct tapi_nl_call *
+tapi_nl_event_get_call(const struct tapi_nl_event *ev);
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */

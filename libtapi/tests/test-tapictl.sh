@@ -131,7 +131,7 @@ run 0 "" -- caps --help
 has '^LINE is CARD:N' "$OUT" "caps --help documents LINE"
 
 # ---- usage of the call commands ----
-for cmd in call answer drop monitor calls hold unhold transfer conference \
+for cmd in call answer drop hold unhold transfer conference \
 	   swap park unpark pickup forward; do
 	run 0 "" -- $cmd --help
 	has "^Usage: tapictl $cmd LINE" "$OUT" "$cmd --help: usage"
@@ -140,6 +140,17 @@ for cmd in call answer drop monitor calls hold unhold transfer conference \
 	has 'missing LINE' "$ERR" "$cmd without LINE: says so"
 	run 2 "" -- $cmd --frob tapi0:0
 	run 2 "" -- $cmd tapi0 1
+done
+# monitor and calls take LINE or nothing (every card, through netlink);
+# calls takes a CARD too.
+for cmd in monitor calls; do
+	run 0 "" -- $cmd --help
+	has "^Usage: tapictl $cmd \\[" "$OUT" "$cmd --help: usage"
+	has '^LINE is CARD:N' "$OUT" "$cmd --help documents LINE"
+	has 'generic netlink family "tapi"' "$OUT" "$cmd --help: netlink"
+	run 2 "" -- $cmd --frob tapi0:0
+	run 2 "" -- $cmd tapi0:0 1
+	has "unexpected argument '1'" "$ERR" "$cmd: two arguments"
 done
 run 0 "" -- --help
 has '^  answer  *Answer an offered call' "$OUT" "--help lists answer"
@@ -295,6 +306,11 @@ if ! ls /dev/tapi[0-9]* >/dev/null 2>&1; then
 	run 1 "" -- monitor tapi0:0
 	run 1 "" -- calls nosuchcard:0
 	has "no tapi card named 'nosuchcard'" "$ERR" "calls: unknown card"
+fi
+if [ ! -d /sys/module/tapi ]; then
+	run 1 "" -- monitor
+	has "^tapictl: no generic netlink family 'tapi' (is tapi.ko loaded?)" \
+		"$ERR" "monitor of every card without tapi.ko: says so"
 fi
 
 # ---- fake cards ----
@@ -489,6 +505,18 @@ has '^no calls on tapi2:0$' "$ERR" "calls: none, says so"
 ok $? "calls: none, nothing on stdout"
 run 0 "$FAKE" -- calls tapi2:0 --json
 json 'd == {"calls": []}' "calls --json: none"
+# Without the netlink family, every card's calls come from /dev.
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- calls
+has '^CALL  LINE     ADDRESS  STATE' "$OUT" "calls of every card: a LINE column"
+has '^67    tapi0:0  1        connected (active)  internal' "$OUT" \
+	"calls of every card: the line of each call"
+with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- calls sim0 --json
+json '[(c["call_id"], c["card"], c["line"]) for c in d["calls"]] == [(66, 0, 0), (67, 0, 0)]' \
+	"calls CARD --json: the card's calls, with card and line"
+run 1 "$FAKE" -- calls nosuchcard
+has "no tapi card named 'nosuchcard'" "$ERR" "calls CARD: unknown card"
+run 0 "$FAKE" -- calls tapi2
+has '^no calls on tapi2$' "$ERR" "calls CARD: none, says so"
 
 with FAKE_TAPI_QUIET=1 run 0 "$FAKE" -- drop tapi0:0 67
 has '^call 67: dropped, idle$' "$OUT" "drop a call by its id"
