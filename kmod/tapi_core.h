@@ -450,6 +450,7 @@ struct tapi_request_args {
  *	is held on each
  * @op: &enum tapi_request_op
  * @id: the request id, unique among the outstanding ones of @lf
+ * @line: the index of @lf's line, for tracing once @lf is gone
  * @handle: the call handle the reply names
  * @sync: the requester waits on @done; no reply event.  Under
  *	card->req_lock: a signal while waiting turns it asynchronous
@@ -477,6 +478,7 @@ struct tapi_request {
 	struct tapi_call_handle *new_handles[TAPI_REQUEST_NEW_CALLS];
 	enum tapi_request_op op;
 	u32 id;
+	u32 line;
 	u32 handle;
 	bool sync;
 	struct completion done;
