@@ -504,6 +504,10 @@ extern const struct file_operations tapi_card_fops;
 struct tapi_card *tapi_card_get_next(u32 *index);
 unsigned int tapi_cards_generation(void);
 
+/* debugfs.c */
+void tapi_debugfs_init(void);
+void tapi_debugfs_exit(void);
+
 /* line.c */
 extern const struct file_operations tapi_line_fops;
 int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
