@@ -15,7 +15,8 @@
 # - perf counts the same state changes;
 # - /sys/kernel/debug/tapi/state shows the card, its lines, the open fds
 #   and the live calls with their states and holders, and no pointer and
-#   no party number; the card is gone from it once removed.
+#   no party number; reading it while the card goes (a line fd still
+#   open) works, and the card is gone from it once removed.
 
 . "$(dirname "$0")/lib.sh"
 require_sim
@@ -250,12 +251,26 @@ else
 	ok "perf stat counts the state changes # SKIP no perf, or it lists no tapi events"
 fi
 
-# --- the state file once the card is gone ------------------------------------
+# --- the state file while the card goes, and after ---------------------------
 wait_no_calls
-card_remove "$card"
 if [ -r "$STATE" ]; then
-	grep -q "^card $idx name=$card " "$STATE"
+	# Readers race the removal (KASAN and lockdep watch on the debug lane).
+	"$TOOL" hold "/dev/$dev" 0 >/dev/null 2>&1 &
+	holder=$!
+	wait_opens 0 1
+	( while :; do cat "$STATE" >/dev/null || exit 1; done ) &
+	reader=$!
+	sleep 0.3
+	card_remove "$card"
+	sleep 0.3
+	kill -0 "$reader" 2>/dev/null
+	check "debugfs: read while the card is removed, without error" 0 $?
+	kill "$reader" "$holder" 2>/dev/null
+	wait "$reader" "$holder" 2>/dev/null
+	grep -q "^card $idx " "$STATE"
 	check "debugfs: the removed card is gone" 1 $?
+else
+	card_remove "$card"
 fi
 
 finish
