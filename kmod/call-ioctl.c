@@ -12,6 +12,7 @@
 #include <linux/string.h>
 
 #include "tapi_core.h"
+#include "trace.h"
 
 static const struct tapi_request_args tapi_no_args;
 
@@ -206,8 +207,10 @@ int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 	}
 	if (WARN_ON_ONCE(ret > 0))
 		ret = -EIO;
-	if (ret)
+	if (ret) {
+		trace_tapi_request_complete(req, ret);
 		tapi_request_abort(req);
+	}
 	return ret;
 }
 

@@ -14,6 +14,7 @@
 #include <linux/timekeeping.h>
 
 #include "tapi_core.h"
+#include "trace.h"
 
 static void tapi_call_drop_work(struct work_struct *work);
 
@@ -23,6 +24,7 @@ static void tapi_call_release(struct kref *ref)
 	struct tapi_line *line = call->line;
 	unsigned long flags;
 
+	trace_tapi_call_free(call);
 	spin_lock_irqsave(&line->calls_lock, flags);
 	list_del(&call->line_node);
 	spin_unlock_irqrestore(&line->calls_lock, flags);
@@ -223,6 +225,7 @@ struct tapi_call *tapi_call_create(struct tapi_line *line,
 	spin_lock_irq(&line->calls_lock);
 	list_add_tail(&call->line_node, &line->calls);
 	spin_unlock_irq(&line->calls_lock);
+	trace_tapi_call_create(call);
 
 	spin_lock_irq(&call->lock);
 	tapi_nl_call_changed_locked(call, TAPI_CMD_CALL_NEW, 0, 0);
@@ -575,6 +578,7 @@ int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
 	    !tapi_callstate_transition_ok(old, state)) {
 		first = !call->warned;
 		call->warned = true;
+		trace_tapi_call_state_refused(call, old, state, mode);
 		spin_unlock_irqrestore(&call->lock, flags);
 		tapi_call_refused(call, first, old, state, mode);
 		return -EINVAL;
@@ -584,6 +588,7 @@ int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
 		return 0;
 	}
 	ts = ktime_get_ns();
+	trace_tapi_call_state(call, old, state, norm);
 	WRITE_ONCE(call->state, state);
 	call->mode = norm;
 	/* A mode change is not an entry into the state. */

@@ -58,6 +58,7 @@ static int __init tapi_init(void)
 	ret = tapi_nl_init();
 	if (ret)
 		goto err_class;
+	tapi_debugfs_init();
 	pr_info("tapi: telephony core, ABI version %u\n", TAPI_ABI_VERSION);
 	return 0;
 
@@ -79,6 +80,7 @@ err_wq:
  */
 static void __exit tapi_exit(void)
 {
+	tapi_debugfs_exit();
 	destroy_workqueue(tapi_wq);
 	/* After the drops, which may still have told monitors. */
 	tapi_nl_exit();

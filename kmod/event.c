@@ -16,6 +16,7 @@
 #include <linux/uaccess.h>
 
 #include "tapi_core.h"
+#include "trace.h"
 
 /**
  * tapi_event_queue_init() - allocate the event queue of a line fd
@@ -52,6 +53,7 @@ static void tapi_event_queue_locked(struct tapi_line_file *lf,
 	if (kfifo_is_full(&lf->events) && kfifo_get(&lf->events, &old)) {
 		if (!lf->lost++)
 			lf->first_lost = old.seqno;
+		trace_tapi_event_overflow(lf, &old);
 	}
 	kfifo_put(&lf->events, rec);
 	wake_up_locked_poll(&lf->wait, EPOLLIN | EPOLLRDNORM);

@@ -46,6 +46,7 @@
 #include <linux/vmalloc.h>
 
 #include "tapi_core.h"
+#include "trace.h"
 
 /* Samples a millisecond: everything is 8 kHz. */
 #define TAPI_MEDIA_SAMPLES_MS	8
@@ -191,6 +192,8 @@ static void tapi_media_xrun_locked(struct tapi_media *m, u32 what,
 				   struct tapi_event *ev)
 {
 	m->xrun |= what;
+	trace_tapi_media_xrun(m->call, what, m->stats->rx_overruns,
+			      m->stats->tx_underruns);
 	if (ev->type || time_before(jiffies, m->xrun_at + HZ))
 		return;
 	ev->type = TAPI_EV_MEDIA;

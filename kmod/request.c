@@ -29,6 +29,7 @@
 #include <linux/timekeeping.h>
 
 #include "tapi_core.h"
+#include "trace.h"
 
 static void tapi_request_release(struct kref *ref)
 {
@@ -97,6 +98,7 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 	req->card = card;
 	req->call = call ? tapi_call_get(call) : NULL;
 	req->op = op;
+	req->line = lf->line->index;
 	req->handle = handle;
 	req->sync = sync;
 	init_completion(&req->done);
@@ -136,6 +138,7 @@ void tapi_request_submit(struct tapi_request *req)
 	req->tsp_done = false;
 	list_add_tail(&req->card_node, &card->requests);
 	spin_unlock_irq(&card->req_lock);
+	trace_tapi_request_submit(req);
 }
 
 /*
@@ -196,6 +199,7 @@ static bool tapi_request_finish_locked(struct tapi_request *req, int result)
 		return false;
 	req->finished = true;
 	req->result = result;
+	trace_tapi_request_complete(req, result);
 	req->lf = NULL;
 	list_del_init(&req->lf_node);
 	list_del_init(&req->call_node);

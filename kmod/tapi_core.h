@@ -450,6 +450,7 @@ struct tapi_request_args {
  *	is held on each
  * @op: &enum tapi_request_op
  * @id: the request id, unique among the outstanding ones of @lf
+ * @line: the index of @lf's line, for tracing once @lf is gone
  * @handle: the call handle the reply names
  * @sync: the requester waits on @done; no reply event.  Under
  *	card->req_lock: a signal while waiting turns it asynchronous
@@ -477,6 +478,7 @@ struct tapi_request {
 	struct tapi_call_handle *new_handles[TAPI_REQUEST_NEW_CALLS];
 	enum tapi_request_op op;
 	u32 id;
+	u32 line;
 	u32 handle;
 	bool sync;
 	struct completion done;
@@ -501,6 +503,10 @@ extern struct workqueue_struct *tapi_wq;
 extern const struct file_operations tapi_card_fops;
 struct tapi_card *tapi_card_get_next(u32 *index);
 unsigned int tapi_cards_generation(void);
+
+/* debugfs.c */
+void tapi_debugfs_init(void);
+void tapi_debugfs_exit(void);
 
 /* line.c */
 extern const struct file_operations tapi_line_fops;

@@ -22,6 +22,17 @@
  *   tapi_tool own DEV LINE       the same as owner of interactive voice
  *                                (and monitor): calls offered to the line
  *                                ring there, unanswered, until dropped
+ *   tapi_tool call DEV A B DEST  one call from line A to DEST, answered on
+ *                                line B (both owners, apps "tool-a" and
+ *                                "tool-b"), with a monitor of line A
+ *                                ("tool-overflow", a queue of 2 records,
+ *                                never read) and, for 300 ms, a media fd
+ *                                on A that nobody serves; print "calls
+ *                                IDA IDB" (call ids) and "connected",
+ *                                wait for a line on stdin, then A hangs
+ *                                up, B drops its disconnected call;
+ *                                print "idle", close all, print "done";
+ *                                a failed step: "error STEP ENAME", exit 1
  *
  * Exit status: 0 when the tool could do its job (whatever the errno it
  * reports), 2 on bad usage.
@@ -35,7 +46,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sim.h"
+#include "calls.h"
 
 static const char *ename(int err)
 {
@@ -47,7 +58,8 @@ static const char *ename(int err)
 static int usage(void)
 {
 	fprintf(stderr, "usage: tapi_tool write PATH VALUE | mkdir PATH | "
-			"info DEV | hold DEV [LINE] | own DEV LINE\n");
+			"info DEV | hold DEV [LINE] | own DEV LINE | "
+			"call DEV A B DEST\n");
 	return 2;
 }
 
@@ -145,6 +157,87 @@ static int cmd_hold(const char *dev, const char *line, bool owner)
 	return hold_line(fd);
 }
 
+static int step(const char *what, int ret)
+{
+	if (ret < 0)
+		printf("error %s %s\n", what, ename(ret));
+	return ret < 0;
+}
+
+/* See "tapi_tool call" at the top. */
+static int cmd_call(const char *dev, const char *la, const char *lb,
+		    const char *dest)
+{
+	struct tapi_line_open lo = { .line = atoi(la) };
+	struct tapi_media_open mo = { .size = sizeof(mo) };
+	struct tapi_call_info ia, ib;
+	struct tapi_event ev;
+	uint32_t ca, cb;
+	int card, a, b, mon;
+	char buf[16];
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	card = open(dev, O_RDWR | O_CLOEXEC);
+	if (step("open", card < 0 ? -errno : 0))
+		return 1;
+	lo.privileges = TAPI_PRIV_OWNER;
+	lo.media_modes = TAPI_MEDIA_INTERACTIVEVOICE;
+	strcpy(lo.app_name, "tool-a");
+	a = tapi_open_line_args(card, &lo);
+	lo.line = atoi(lb);
+	strcpy(lo.app_name, "tool-b");
+	b = tapi_open_line_args(card, &lo);
+	memset(&lo, 0, sizeof(lo));
+	lo.line = atoi(la);
+	lo.privileges = TAPI_PRIV_MONITOR;
+	lo.event_queue_depth = 1;
+	strcpy(lo.app_name, "tool-overflow");
+	mon = tapi_open_line_args(card, &lo);
+	if (step("line_open", a) || step("line_open", b) ||
+	    step("line_open", mon))
+		return 1;
+	if (step("connect", call_connect(a, b, dest, true, &ca, &cb, 10000)) ||
+	    step("call_info", call_info(a, ca, &ia)) ||
+	    step("call_info", call_info(b, cb, &ib)))
+		return 1;
+
+	/* Overruns (two RX frames of 5 ms) and underruns (TX never fed). */
+	mo.flags = TAPI_MEDIA_OPEN_TX | TAPI_MEDIA_OPEN_CLOEXEC;
+	mo.call = ca;
+	mo.format = TAPI_MEDIA_ALAW;
+	mo.frame_ms = 5;
+	mo.rx_entries = 2;
+	if (step("media_open", tapi_ioctl(a, TAPI_IOC_CALL_MEDIA_OPEN, &mo)))
+		return 1;
+	usleep(300000);
+	close(mo.fd);
+
+	printf("calls %u %u\n", ia.call_id, ib.call_id);
+	printf("connected\n");
+	if (!fgets(buf, sizeof(buf), stdin))
+		buf[0] = 0;
+
+	if (step("drop_a", call_op(a, TAPI_IOC_CALL_DROP, ca,
+				   TAPI_REQUEST_SYNC)) ||
+	    step("idle_a", ev_wait_state(a, ca, TAPI_CALLSTATE_IDLE, &ev,
+					 10000) == 1 ? 0 : -ETIMEDOUT) ||
+	    step("disconnected_b",
+		 ev_wait_state(b, cb, TAPI_CALLSTATE_DISCONNECTED, &ev,
+			       10000) == 1 ? 0 : -ETIMEDOUT) ||
+	    step("drop_b", call_op(b, TAPI_IOC_CALL_DROP, cb,
+				   TAPI_REQUEST_SYNC)) ||
+	    step("idle_b", ev_wait_state(b, cb, TAPI_CALLSTATE_IDLE, &ev,
+					 10000) == 1 ? 0 : -ETIMEDOUT))
+		return 1;
+	printf("idle\n");
+	close(mon);
+	close(b);
+	close(a);
+	close(card);
+	printf("done\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3)
@@ -165,5 +258,7 @@ int main(int argc, char **argv)
 		return cmd_hold(argv[2], argc == 4 ? argv[3] : NULL, false);
 	if (!strcmp(argv[1], "own") && argc == 4)
 		return cmd_hold(argv[2], argv[3], true);
+	if (!strcmp(argv[1], "call") && argc == 6)
+		return cmd_call(argv[2], argv[3], argv[4], argv[5]);
 	return usage();
 }
