@@ -79,7 +79,8 @@ static size_t tapi_nl_card_size(void)
 
 static size_t tapi_nl_line_size(unsigned int num_addresses)
 {
-	size_t addr = nla_total_size(0) + nla_total_size(sizeof(u32)) * 5 +
+	size_t addr = nla_total_size(0) + nla_total_size(sizeof(u32)) *
+					  (TAPI_A_ADDRESS_MAX - 1) +
 		      nla_total_size(TAPI_ADDRESS_LEN);
 
 	return nla_total_size(sizeof(u32)) * 2 +
@@ -160,6 +161,7 @@ static int tapi_nl_put_caps(struct sk_buff *skb, struct tapi_line *line)
 		[TAPI_A_LINE_CAPS_MONITOR_TONE_MAX_FREQS - 1] =
 			c->monitor_tone_max_freqs,
 		[TAPI_A_LINE_CAPS_MONITOR_TONE_MAX - 1] = c->monitor_tone_max,
+		[TAPI_A_LINE_CAPS_STRING_FORMAT - 1] = c->string_format,
 	};
 
 	return tapi_nl_put_u32s(skb, TAPI_A_LINE_CAPS, v, ARRAY_SIZE(v));
@@ -203,7 +205,15 @@ static int tapi_nl_put_address(struct sk_buff *skb, struct tapi_line *line,
 	    nla_put_u32(skb, TAPI_A_ADDRESS_MAX_CALLS, ac->max_calls) ||
 	    nla_put_u32(skb, TAPI_A_ADDRESS_FEATURES, ac->address_features) ||
 	    nla_put_u32(skb, TAPI_A_ADDRESS_CALL_FEATURES, ac->call_features) ||
-	    nla_put_u32(skb, TAPI_A_ADDRESS_NUM_CALLS, calls.inuse)) {
+	    nla_put_u32(skb, TAPI_A_ADDRESS_NUM_CALLS, calls.inuse) ||
+	    nla_put_u32(skb, TAPI_A_ADDRESS_TRANSFER_MODES, ac->transfer_modes) ||
+	    nla_put_u32(skb, TAPI_A_ADDRESS_MAX_CONF_MEMBERS,
+			ac->max_conf_members) ||
+	    nla_put_u32(skb, TAPI_A_ADDRESS_PARK_MODES, ac->park_modes) ||
+	    nla_put_u32(skb, TAPI_A_ADDRESS_FORWARD_MODES, ac->forward_modes) ||
+	    nla_put_u32(skb, TAPI_A_ADDRESS_COMPLETION_MODES,
+			ac->completion_modes) ||
+	    nla_put_u32(skb, TAPI_A_ADDRESS_MAX_USER_USER, ac->max_user_user)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -258,7 +268,7 @@ static int tapi_nl_put_party(struct sk_buff *skb, int type,
 {
 	struct nlattr *nest;
 
-	if (!p->number[0] && !p->name[0])
+	if (!p->flags && !p->number[0] && !p->name[0])
 		return 0;
 	nest = nla_nest_start(skb, type);
 	if (!nest)

@@ -68,6 +68,7 @@ static const struct nla_policy caps_policy[TAPI_A_LINE_CAPS_MAX + 1] = {
 	[TAPI_A_LINE_CAPS_GEN_TONE_MAX_FREQS]	= NL_U32,
 	[TAPI_A_LINE_CAPS_MONITOR_TONE_MAX_FREQS] = NL_U32,
 	[TAPI_A_LINE_CAPS_MONITOR_TONE_MAX]	= NL_U32,
+	[TAPI_A_LINE_CAPS_STRING_FORMAT]	= NL_U32,
 };
 
 static const struct nla_policy status_policy[TAPI_A_LINE_STATUS_MAX + 1] = {
@@ -89,6 +90,12 @@ static const struct nla_policy address_policy[TAPI_A_ADDRESS_MAX + 1] = {
 	[TAPI_A_ADDRESS_FEATURES]	= NL_U32,
 	[TAPI_A_ADDRESS_CALL_FEATURES]	= NL_U32,
 	[TAPI_A_ADDRESS_NUM_CALLS]	= NL_U32,
+	[TAPI_A_ADDRESS_TRANSFER_MODES]	= NL_U32,
+	[TAPI_A_ADDRESS_MAX_CONF_MEMBERS] = NL_U32,
+	[TAPI_A_ADDRESS_PARK_MODES]	= NL_U32,
+	[TAPI_A_ADDRESS_FORWARD_MODES]	= NL_U32,
+	[TAPI_A_ADDRESS_COMPLETION_MODES] = NL_U32,
+	[TAPI_A_ADDRESS_MAX_USER_USER]	= NL_U32,
 };
 
 static const struct nla_policy party_policy[TAPI_A_PARTY_MAX + 1] = {
@@ -198,6 +205,7 @@ static int parse_caps(struct tapi_nl_line *line, struct nlattr *nest)
 	c->monitor_tone_max_freqs =
 		get_u32(tb, TAPI_A_LINE_CAPS_MONITOR_TONE_MAX_FREQS);
 	c->monitor_tone_max = get_u32(tb, TAPI_A_LINE_CAPS_MONITOR_TONE_MAX);
+	c->string_format = get_u32(tb, TAPI_A_LINE_CAPS_STRING_FORMAT);
 	return 0;
 }
 
@@ -255,6 +263,14 @@ static int parse_addresses(struct tapi_nl_line *line, struct nlmsghdr *nlh)
 		a->max_calls = get_u32(tb, TAPI_A_ADDRESS_MAX_CALLS);
 		a->address_features = get_u32(tb, TAPI_A_ADDRESS_FEATURES);
 		a->call_features = get_u32(tb, TAPI_A_ADDRESS_CALL_FEATURES);
+		a->transfer_modes = get_u32(tb, TAPI_A_ADDRESS_TRANSFER_MODES);
+		a->max_conf_members =
+			get_u32(tb, TAPI_A_ADDRESS_MAX_CONF_MEMBERS);
+		a->park_modes = get_u32(tb, TAPI_A_ADDRESS_PARK_MODES);
+		a->forward_modes = get_u32(tb, TAPI_A_ADDRESS_FORWARD_MODES);
+		a->completion_modes =
+			get_u32(tb, TAPI_A_ADDRESS_COMPLETION_MODES);
+		a->max_user_user = get_u32(tb, TAPI_A_ADDRESS_MAX_USER_USER);
 		get_str(tb, TAPI_A_ADDRESS_ADDRESS, a->address,
 			sizeof(a->address));
 		line->num_calls[line->num_addresses] =

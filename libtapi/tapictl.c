@@ -94,29 +94,67 @@ static void json_card_members(struct json_writer *w, struct tapi_card *card)
 	json_uint(w, "num_lines", tapi_card_get_num_lines(card));
 }
 
+/**
+ * json_address_members() - the members describing an address, inside an
+ *	object already begun; the key names are those of the uapi structure
+ * @w: the writer
+ * @a: the address's capabilities
+ */
+void json_address_members(struct json_writer *w,
+			  const struct tapi_address_caps *a)
+{
+	json_uint(w, "address_id", a->address_id);
+	json_string(w, "address", a->address);
+	json_uint(w, "max_calls", a->max_calls);
+	json_flags(w, "address_features", TAPI_FLAGS_ADDRESS_FEATURE,
+		   a->address_features);
+	json_flags(w, "call_features", TAPI_FLAGS_CALL_FEATURE,
+		   a->call_features);
+	json_flags(w, "transfer_modes", TAPI_FLAGS_TRANSFER_MODE,
+		   a->transfer_modes);
+	json_uint(w, "max_conf_members", a->max_conf_members);
+	json_flags(w, "park_modes", TAPI_FLAGS_PARK_MODE, a->park_modes);
+	json_flags(w, "forward_modes", TAPI_FLAGS_FORWARD_MODE,
+		   a->forward_modes);
+	json_flags(w, "completion_modes", TAPI_FLAGS_COMPLETION_MODE,
+		   a->completion_modes);
+	json_uint(w, "max_user_user", a->max_user_user);
+}
+
+/**
+ * json_string_format() - a line's string format, by name when it has one
+ * @w: the writer
+ * @fmt: &tapi_line_devcaps.string_format
+ */
+void json_string_format(struct json_writer *w, uint32_t fmt)
+{
+	if (string_format_str(fmt))
+		json_string(w, "string_format", string_format_str(fmt));
+	else
+		json_uint(w, "string_format", fmt);
+}
+
 static void json_address(struct json_writer *w,
 			 const struct tapi_address_info *ai)
 {
+	struct tapi_address_caps a = {
+		.address_id = tapi_address_info_get_id(ai),
+		.max_calls = tapi_address_info_get_max_calls(ai),
+		.address_features = tapi_address_info_get_features(ai),
+		.call_features = tapi_address_info_get_call_features(ai),
+		.transfer_modes = tapi_address_info_get_transfer_modes(ai),
+		.max_conf_members =
+			tapi_address_info_get_max_conf_members(ai),
+		.park_modes = tapi_address_info_get_park_modes(ai),
+		.forward_modes = tapi_address_info_get_forward_modes(ai),
+		.completion_modes = tapi_address_info_get_completion_modes(ai),
+		.max_user_user = tapi_address_info_get_max_user_user(ai),
+	};
+
+	snprintf(a.address, sizeof(a.address), "%s",
+		 tapi_address_info_get_address(ai));
 	json_begin_object(w, NULL);
-	json_uint(w, "address_id", tapi_address_info_get_id(ai));
-	json_string(w, "address", tapi_address_info_get_address(ai));
-	json_uint(w, "max_calls", tapi_address_info_get_max_calls(ai));
-	json_flags(w, "address_features", TAPI_FLAGS_ADDRESS_FEATURE,
-		   tapi_address_info_get_features(ai));
-	json_flags(w, "call_features", TAPI_FLAGS_CALL_FEATURE,
-		   tapi_address_info_get_call_features(ai));
-	json_flags(w, "transfer_modes", TAPI_FLAGS_TRANSFER_MODE,
-		   tapi_address_info_get_transfer_modes(ai));
-	json_uint(w, "max_conf_members",
-		  tapi_address_info_get_max_conf_members(ai));
-	json_flags(w, "park_modes", TAPI_FLAGS_PARK_MODE,
-		   tapi_address_info_get_park_modes(ai));
-	json_flags(w, "forward_modes", TAPI_FLAGS_FORWARD_MODE,
-		   tapi_address_info_get_forward_modes(ai));
-	json_flags(w, "completion_modes", TAPI_FLAGS_COMPLETION_MODE,
-		   tapi_address_info_get_completion_modes(ai));
-	json_uint(w, "max_user_user",
-		  tapi_address_info_get_max_user_user(ai));
+	json_address_members(w, &a);
 	json_end_object(w);
 }
 
@@ -143,10 +181,7 @@ static void json_line(struct json_writer *w, const char *key,
 		   tapi_line_info_get_features(li));
 	json_flags(w, "devcaps_flags", TAPI_FLAGS_DEVCAPS,
 		   tapi_line_info_get_devcaps_flags(li));
-	if (string_format_str(fmt))
-		json_string(w, "string_format", string_format_str(fmt));
-	else
-		json_uint(w, "string_format", fmt);
+	json_string_format(w, fmt);
 	json_flags(w, "gen_digit_modes", TAPI_FLAGS_DIGIT_MODE,
 		   tapi_line_info_get_gen_digit_modes(li));
 	json_flags(w, "monitor_digit_modes", TAPI_FLAGS_DIGIT_MODE,

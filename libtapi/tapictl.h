@@ -144,6 +144,10 @@ struct event_printer {
 };
 
 void printer_init(struct event_printer *p, struct tapi_line *line, bool json);
+
+void json_address_members(struct json_writer *w,
+			  const struct tapi_address_caps *a);
+void json_string_format(struct json_writer *w, uint32_t fmt);
 void printer_fini(struct event_printer *p);
 void printer_set_call_id(struct event_printer *p, uint32_t handle,
 			 uint32_t call_id);

@@ -122,13 +122,7 @@ static void json_addresses(struct json_writer *w,
 	for (i = 0; i < tapi_nl_line_get_num_addresses(l); i++) {
 		a = tapi_nl_line_get_address(l, i);
 		json_begin_object(w, NULL);
-		json_uint(w, "address_id", a->address_id);
-		json_string(w, "address", a->address);
-		json_uint(w, "max_calls", a->max_calls);
-		json_flags(w, "address_features", TAPI_FLAGS_ADDRESS_FEATURE,
-			   a->address_features);
-		json_flags(w, "call_features", TAPI_FLAGS_CALL_FEATURE,
-			   a->call_features);
+		json_address_members(w, a);
 		json_uint(w, "num_calls",
 			  tapi_nl_line_get_address_num_calls(l, i));
 		json_end_object(w);
@@ -152,6 +146,7 @@ static void json_nl_line_members(struct json_writer *w,
 	json_flags(w, "line_features", TAPI_FLAGS_LINE_FEATURE,
 		   c->line_features);
 	json_flags(w, "devcaps_flags", TAPI_FLAGS_DEVCAPS, c->devcaps_flags);
+	json_string_format(w, c->string_format);
 	json_flags(w, "gen_digit_modes", TAPI_FLAGS_DIGIT_MODE,
 		   c->gen_digit_modes);
 	json_flags(w, "monitor_digit_modes", TAPI_FLAGS_DIGIT_MODE,

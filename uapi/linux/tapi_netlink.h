@@ -138,7 +138,8 @@ enum tapi_cmd {
  * @__TAPI_A_MAX: one past the last attribute
  * @TAPI_A_MAX: the last attribute
  *
- * A party nest is present only when the party has a number or a name.
+ * A party nest is present only when the party has flags, a number or a
+ * name.
  */
 enum tapi_attr {
 	TAPI_A_UNSPEC,
@@ -197,6 +198,7 @@ enum tapi_attr {
  * @TAPI_A_LINE_CAPS_MONITOR_TONE_MAX_FREQS:
  *	&tapi_line_devcaps.monitor_tone_max_freqs
  * @TAPI_A_LINE_CAPS_MONITOR_TONE_MAX: &tapi_line_devcaps.monitor_tone_max
+ * @TAPI_A_LINE_CAPS_STRING_FORMAT: &tapi_line_devcaps.string_format
  * @__TAPI_A_LINE_CAPS_MAX: one past the last attribute
  * @TAPI_A_LINE_CAPS_MAX: the last attribute
  */
@@ -214,6 +216,7 @@ enum tapi_line_caps_attr {
 	TAPI_A_LINE_CAPS_GEN_TONE_MAX_FREQS,
 	TAPI_A_LINE_CAPS_MONITOR_TONE_MAX_FREQS,
 	TAPI_A_LINE_CAPS_MONITOR_TONE_MAX,
+	TAPI_A_LINE_CAPS_STRING_FORMAT,
 
 	__TAPI_A_LINE_CAPS_MAX,
 	TAPI_A_LINE_CAPS_MAX = __TAPI_A_LINE_CAPS_MAX - 1
@@ -262,6 +265,14 @@ enum tapi_line_status_attr {
  * @TAPI_A_ADDRESS_FEATURES: u32, &tapi_address_caps.address_features
  * @TAPI_A_ADDRESS_CALL_FEATURES: u32, &tapi_address_caps.call_features
  * @TAPI_A_ADDRESS_NUM_CALLS: u32, calls of the address not idle
+ * @TAPI_A_ADDRESS_TRANSFER_MODES: u32, &tapi_address_caps.transfer_modes
+ * @TAPI_A_ADDRESS_MAX_CONF_MEMBERS: u32,
+ *	&tapi_address_caps.max_conf_members
+ * @TAPI_A_ADDRESS_PARK_MODES: u32, &tapi_address_caps.park_modes
+ * @TAPI_A_ADDRESS_FORWARD_MODES: u32, &tapi_address_caps.forward_modes
+ * @TAPI_A_ADDRESS_COMPLETION_MODES: u32,
+ *	&tapi_address_caps.completion_modes
+ * @TAPI_A_ADDRESS_MAX_USER_USER: u32, &tapi_address_caps.max_user_user
  * @__TAPI_A_ADDRESS_MAX: one past the last attribute
  * @TAPI_A_ADDRESS_MAX: the last attribute
  */
@@ -273,6 +284,12 @@ enum tapi_address_attr {
 	TAPI_A_ADDRESS_FEATURES,
 	TAPI_A_ADDRESS_CALL_FEATURES,
 	TAPI_A_ADDRESS_NUM_CALLS,
+	TAPI_A_ADDRESS_TRANSFER_MODES,
+	TAPI_A_ADDRESS_MAX_CONF_MEMBERS,
+	TAPI_A_ADDRESS_PARK_MODES,
+	TAPI_A_ADDRESS_FORWARD_MODES,
+	TAPI_A_ADDRESS_COMPLETION_MODES,
+	TAPI_A_ADDRESS_MAX_USER_USER,
 
 	__TAPI_A_ADDRESS_MAX,
 	TAPI_A_ADDRESS_MAX = __TAPI_A_ADDRESS_MAX - 1
