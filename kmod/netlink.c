@@ -407,6 +407,30 @@ static void tapi_nl_queue_skb(struct sk_buff *skb, enum tapi_nl_group group,
 	tapi_nl_queue(note);
 }
 
+/*
+ * Queue a note about @card or @line, built when it is sent, with a
+ * reference on the device of the one given.
+ */
+static void tapi_nl_queue_ref(struct tapi_card *card, struct tapi_line *line,
+			      u8 cmd, gfp_t gfp)
+{
+	struct tapi_nl_note *note;
+
+	if (!tapi_nl_listened(TAPI_NL_GRP_MONITOR))
+		return;
+	note = kzalloc(sizeof(*note), gfp);
+	if (!note) {
+		tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
+		return;
+	}
+	note->cmd = cmd;
+	note->group = TAPI_NL_GRP_MONITOR;
+	note->card = card;
+	note->line = line;
+	get_device(card ? &card->dev : &line->dev);
+	tapi_nl_queue(note);
+}
+
 /**
  * tapi_nl_card_added() - tell the monitor group of a new card and its lines
  * @card: the card, registered
@@ -415,20 +439,7 @@ static void tapi_nl_queue_skb(struct sk_buff *skb, enum tapi_nl_group group,
  */
 void tapi_nl_card_added(struct tapi_card *card)
 {
-	struct tapi_nl_note *note;
-
-	if (!tapi_nl_listened(TAPI_NL_GRP_MONITOR))
-		return;
-	note = kzalloc(sizeof(*note), GFP_KERNEL);
-	if (!note) {
-		tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
-		return;
-	}
-	note->cmd = TAPI_CMD_CARD_NEW;
-	note->group = TAPI_NL_GRP_MONITOR;
-	get_device(&card->dev);
-	note->card = card;
-	tapi_nl_queue(note);
+	tapi_nl_queue_ref(card, NULL, TAPI_CMD_CARD_NEW, GFP_KERNEL);
 }
 
 /**
@@ -481,20 +492,7 @@ void tapi_nl_card_removed(struct tapi_card *card)
  */
 void tapi_nl_line_changed(struct tapi_line *line)
 {
-	struct tapi_nl_note *note;
-
-	if (!tapi_nl_listened(TAPI_NL_GRP_MONITOR))
-		return;
-	note = kzalloc(sizeof(*note), GFP_ATOMIC);
-	if (!note) {
-		tapi_nl_lost_set(TAPI_NL_GRP_MONITOR);
-		return;
-	}
-	note->cmd = TAPI_CMD_LINE_STATE;
-	note->group = TAPI_NL_GRP_MONITOR;
-	get_device(&line->dev);
-	note->line = line;
-	tapi_nl_queue(note);
+	tapi_nl_queue_ref(NULL, line, TAPI_CMD_LINE_STATE, GFP_ATOMIC);
 }
 
 /**

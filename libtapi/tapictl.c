@@ -294,6 +294,42 @@ static int list_card(struct tapi_card *card, struct json_writer *w)
 	return ret;
 }
 
+/**
+ * list_begin() - start the output of a list of @n cards
+ * @jw: the writer to use for JSON
+ * @json: JSON, not text
+ * @n: how many cards there are
+ *
+ * Return: @jw, begun, for JSON; NULL for text (after saying on stderr that
+ * there are no cards, if so).
+ */
+struct json_writer *list_begin(struct json_writer *jw, bool json,
+			       unsigned int n)
+{
+	if (json) {
+		json_init(jw, stdout);
+		json_begin_object(jw, NULL);
+		json_begin_array(jw, "cards", false);
+		return jw;
+	}
+	if (!n)
+		fprintf(stderr, "no tapi cards found\n");
+	return NULL;
+}
+
+/**
+ * list_end() - end the output list_begin() began
+ * @w: what list_begin() returned
+ */
+void list_end(struct json_writer *w)
+{
+	if (!w)
+		return;
+	json_end_array(w);
+	json_end_object(w);
+	json_finish(w);
+}
+
 static int cmd_list(int argc, char **argv)
 {
 	struct common_opts opts;
@@ -325,14 +361,7 @@ static int cmd_list(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 
-	if (opts.json) {
-		w = &jw;
-		json_init(w, stdout);
-		json_begin_object(w, NULL);
-		json_begin_array(w, "cards", false);
-	} else if (!n) {
-		fprintf(stderr, "no tapi cards found\n");
-	}
+	w = list_begin(&jw, opts.json, n);
 
 	for (i = 0; i < n; i++) {
 		card = open_card(paths[i]);
@@ -347,12 +376,7 @@ static int cmd_list(int argc, char **argv)
 		tapi_card_close(card);
 	}
 	tapi_card_list_free(paths);
-
-	if (w) {
-		json_end_array(w);
-		json_end_object(w);
-		json_finish(w);
-	}
+	list_end(w);
 	return ret;
 }
 

@@ -148,6 +148,9 @@ void printer_init(struct event_printer *p, struct tapi_line *line, bool json);
 void json_address_members(struct json_writer *w,
 			  const struct tapi_address_caps *a);
 void json_string_format(struct json_writer *w, uint32_t fmt);
+struct json_writer *list_begin(struct json_writer *jw, bool json,
+			       unsigned int n);
+void list_end(struct json_writer *w);
 void printer_fini(struct event_printer *p);
 void printer_set_call_id(struct event_printer *p, uint32_t handle,
 			 uint32_t call_id);

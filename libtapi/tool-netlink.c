@@ -273,25 +273,14 @@ int nl_list(struct tapi_nl *nl, bool json)
 		tapi_nl_card_list_free(cards);
 		return EXIT_FAIL;
 	}
-	if (json) {
-		w = &jw;
-		json_init(w, stdout);
-		json_begin_object(w, NULL);
-		json_begin_array(w, "cards", false);
-	} else if (!n) {
-		fprintf(stderr, "no tapi cards found\n");
-	}
+	w = list_begin(&jw, json, n);
 	for (i = 0; i < n; i++) {
 		if (!w && i)
 			putchar('\n');
 		nl_list_card(tapi_nl_card_get_info(cards[i]), lines,
 			     num_lines, w);
 	}
-	if (w) {
-		json_end_array(w);
-		json_end_object(w);
-		json_finish(w);
-	}
+	list_end(w);
 	tapi_nl_line_list_free(lines);
 	tapi_nl_card_list_free(cards);
 	return EXIT_OK;
