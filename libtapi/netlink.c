@@ -104,6 +104,8 @@ TAPI_API void tapi_nl_close(struct tapi_nl *nl)
  * @cmd: the command of the replies wanted
  * @seq: the request's sequence number: other messages are skipped
  * @items: the objects parsed, @num of them, room for @alloc and a NULL
+ * @num: entries of @items used
+ * @alloc: entries of @items allocated
  * @err: errno of an error message, or of parsing, or 0
  */
 struct collect {

@@ -46,6 +46,8 @@ PACKAGES=(
 	kmod
 	rsync
 	util-linux
+	linux-perf
+	trace-cmd
 	coreutils
 )
 

@@ -228,27 +228,49 @@ py "[f['state'] for n, f in ev if n == 'tapi_call_free' and f['call'] in (a, b)]
 check "trace: no pointer-like value" "" \
 	"$(cat "$WORK/trace" "$WORK/xrun" | grep -oiE '(0x)?ffff[0-9a-f]{12}' | head -n 1)"
 
-# --- perf --------------------------------------------------------------------
-if command -v perf >/dev/null && perf list 'tapi:*' 2>/dev/null | grep -q 'tapi:tapi_call_state '; then
-	mkfifo "$WORK/go2"
-	perf stat -x, -a -e tapi:tapi_call_state -e tapi:tapi_call_create \
-		-o "$WORK/perf" -- \
-		"$TOOL" call "/dev/$dev" 0 1 86421 <"$WORK/go2" >"$WORK/tool2" 2>&1 &
+# traced_call NAME CMD...: run CMD... with tapi_tool placing a call on the
+# card (from line 0 to line 1) as its last arguments, the call hung up once
+# it connected; checks that it exits 0.
+traced_call()
+{
+	local name=$1 fifo=$WORK/go-$1 out=$WORK/tool-$1 i
+
+	shift
+	mkfifo "$fifo"
+	"$@" "$TOOL" call "/dev/$dev" 0 1 86421 <"$fifo" >"$out" 2>&1 &
 	tool=$!
-	exec 3>"$WORK/go2"
+	exec 3>"$fifo"
 	for ((i = 0; i < 300; i++)); do
-		grep -qE '^(connected|error)' "$WORK/tool2" && break
+		grep -qE '^(connected|error)' "$out" && break
 		sleep 0.05
 	done
 	echo go >&3
 	exec 3>&-
 	wait "$tool"
-	check "perf stat: tapi_tool call exits 0" 0 $?
+	check "$name: tapi_tool call exits 0" 0 $?
 	tool=
+}
+
+# --- perf --------------------------------------------------------------------
+if command -v perf >/dev/null && perf list 'tapi:*' 2>/dev/null | grep -q 'tapi:tapi_call_state '; then
+	traced_call "perf stat" perf stat -x, -a -e tapi:tapi_call_state \
+		-e tapi:tapi_call_create -o "$WORK/perf" --
 	check "perf stat: 7 state changes, 2 calls created" "7 2" \
 		"$(sed -n 's/^\([0-9]*\),,tapi:tapi_call_\(state\|create\),.*/\1/p' "$WORK/perf" | xargs)"
 else
 	ok "perf stat counts the state changes # SKIP no perf, or it lists no tapi events"
+fi
+
+# --- trace-cmd ---------------------------------------------------------------
+if command -v trace-cmd >/dev/null; then
+	traced_call "trace-cmd record" trace-cmd record -q -e tapi:tapi_call_state \
+		-o "$WORK/trace.dat" --
+	trace-cmd report -i "$WORK/trace.dat" >"$WORK/report" 2>&1
+	check "trace-cmd report: the caller's states in order" \
+		"PROCEEDING RINGBACK CONNECTED IDLE" \
+		"$(sed -n "s/.*tapi_call_state:.*card=$idx line=0 call=[0-9]* [A-Z]* -> \([A-Z]*\).*/\1/p" "$WORK/report" | xargs)"
+else
+	ok "trace-cmd records and reports the states # SKIP no trace-cmd"
 fi
 
 # --- the state file while the card goes, and after ---------------------------
