@@ -791,7 +791,7 @@ void tapi_uring_events_ready_locked(struct tapi_line_file *lf, bool all);
 bool tapi_uring_request_finished(struct tapi_uring_wait *w, int result);
 int tapi_uring_bind_request(struct tapi_ucmd *ucmd, struct tapi_request *req);
 
-/* netlink.c: the generic netlink family */
+/* netlink*.c: the generic netlink family */
 int tapi_nl_init(void);
 void tapi_nl_exit(void);
 void tapi_nl_card_added(struct tapi_card *card);
