@@ -57,6 +57,10 @@
  * lf->handles' xa_lock (irq-safe): the fd's handle table.
  * lf->wait.lock (spinlock, irq-safe): the event queue of one line fd and
  *	its counters.  Innermost.
+ * tapi_nl_lock (spinlock, irq-safe, netlink-notify.c): the queue of
+ *	generic netlink notifications; taken inside call->lock, nothing
+ *	inside it.  Sending them takes card->ops_sem for reading, from a
+ *	work item, with no other core lock held.
  */
 #ifndef _TAPI_CORE_H
 #define _TAPI_CORE_H
