@@ -159,7 +159,9 @@ static void tapi_debugfs_calls(struct seq_file *s, struct tapi_line *line)
 	list_for_each_entry(call, &line->calls, line_node) {
 		if (i == n)
 			break;
-		calls[i++] = tapi_call_get(call);
+		/* One whose last reference went waits for this lock. */
+		if (kref_get_unless_zero(&call->ref))
+			calls[i++] = call;
 	}
 	spin_unlock_irq(&line->calls_lock);
 
