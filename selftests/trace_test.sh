@@ -262,7 +262,12 @@ else
 fi
 
 # --- trace-cmd ---------------------------------------------------------------
-if command -v trace-cmd >/dev/null; then
+# Not under lockdep: on the emulated debug kernel, trace-cmd's per-CPU
+# recorders once starved RCU for minutes while it enabled the event (an RCU
+# stall in tracepoint_add_func, nothing of tapi's), and the run hung.
+if [ -e /proc/lockdep ]; then
+	ok "trace-cmd records and reports the states # SKIP on a lockdep kernel under emulation (RCU stalls in trace-cmd record)"
+elif command -v trace-cmd >/dev/null; then
 	traced_call "trace-cmd record" trace-cmd record -q -e tapi:tapi_call_state \
 		-o "$WORK/trace.dat" --
 	trace-cmd report -i "$WORK/trace.dat" >"$WORK/report" 2>&1
