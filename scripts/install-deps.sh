@@ -47,7 +47,6 @@ PACKAGES=(
 	rsync
 	util-linux
 	linux-perf
-	trace-cmd
 	coreutils
 )
 

@@ -261,23 +261,6 @@ else
 	ok "perf stat counts the state changes # SKIP no perf, or it lists no tapi events"
 fi
 
-# --- trace-cmd ---------------------------------------------------------------
-# Not under lockdep: on the emulated debug kernel, trace-cmd's per-CPU
-# recorders once starved RCU for minutes while it enabled the event (an RCU
-# stall in tracepoint_add_func, nothing of tapi's), and the run hung.
-if [ -e /proc/lockdep ]; then
-	ok "trace-cmd records and reports the states # SKIP on a lockdep kernel under emulation (RCU stalls in trace-cmd record)"
-elif command -v trace-cmd >/dev/null; then
-	traced_call "trace-cmd record" trace-cmd record -q -e tapi:tapi_call_state \
-		-o "$WORK/trace.dat" --
-	trace-cmd report -i "$WORK/trace.dat" >"$WORK/report" 2>&1
-	check "trace-cmd report: the caller's states in order" \
-		"PROCEEDING RINGBACK CONNECTED IDLE" \
-		"$(sed -n "s/.*tapi_call_state:.*card=$idx line=0 call=[0-9]* [A-Z]* -> \([A-Z]*\).*/\1/p" "$WORK/report" | xargs)"
-else
-	ok "trace-cmd records and reports the states # SKIP no trace-cmd"
-fi
-
 # --- the state file while the card goes, and after ---------------------------
 wait_no_calls
 if [ -r "$STATE" ]; then
