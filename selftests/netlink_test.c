@@ -22,6 +22,11 @@
 #include <unistd.h>
 
 #include <libtapi.h>
+#include <linux/tapi_netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+#include <netlink/socket.h>
 
 #include "calls.h"
 #include "harness.h"
@@ -832,6 +837,123 @@ TEST_F(nl, unprivileged)
 	ASSERT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(0, WEXITSTATUS(status))
 		TH_LOG("the unprivileged run failed (see above)");
+}
+
+/*
+ * The kernel's own refusals, of requests the library would not send: one
+ * hand-made request at a time on a plain libnl socket, its answer as the
+ * errno the kernel put in its error or done message.
+ */
+struct raw_answer {
+	int err;
+	bool done;
+};
+
+static int raw_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+{
+	struct raw_answer *a = arg;
+
+	(void)nla;
+	a->err = e->error;
+	a->done = true;
+	return NL_STOP;
+}
+
+static int raw_finish(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *h = nlmsg_hdr(msg);
+	struct raw_answer *a = arg;
+
+	/* A dump that failed at once says so in its done message. */
+	if (nlmsg_datalen(h) >= (int)sizeof(int))
+		memcpy(&a->err, nlmsg_data(h), sizeof(int));
+	a->done = true;
+	return NL_STOP;
+}
+
+static int raw_ack(struct nl_msg *msg, void *arg)
+{
+	struct raw_answer *a = arg;
+
+	(void)msg;
+	a->done = true;
+	return NL_STOP;
+}
+
+/* Send @cmd with u32 attributes @attrs (type, value pairs, then 0). */
+static int raw_request(struct nl_sock *sk, int family, uint8_t cmd, int flags,
+		       const uint32_t *attrs)
+{
+	struct raw_answer a = { 0 };
+	struct nl_msg *msg;
+	struct nl_cb *cb;
+	int ret;
+
+	msg = nlmsg_alloc();
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!msg || !cb)
+		return -ENOMEM;
+	genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+		    flags | NLM_F_ACK, cmd, TAPI_GENL_VERSION);
+	for (; attrs && attrs[0]; attrs += 2)
+		nla_put_u32(msg, attrs[0], attrs[1]);
+	nl_cb_err(cb, NL_CB_CUSTOM, raw_error, &a);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, raw_finish, &a);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, raw_ack, &a);
+	ret = nl_send_auto(sk, msg);
+	while (ret >= 0 && !a.done)
+		ret = nl_recvmsgs(sk, cb);
+	nlmsg_free(msg);
+	nl_cb_put(cb);
+	/* libnl's own status is negative after an error message: ours wins. */
+	return a.done ? a.err : -EIO;
+}
+
+TEST_F(nl, raw_refusals)
+{
+	const uint32_t card = self->card.index;
+	const uint32_t none[] = { 0 };
+	const uint32_t card_only[] = { TAPI_A_CARD_INDEX, card, 0 };
+	const uint32_t line_only[] = { TAPI_A_LINE_INDEX, 0, 0 };
+	const uint32_t foreign[] = { TAPI_A_CARD_INDEX, card, TAPI_A_CALL_ID,
+				     1, 0 };
+	const uint32_t unknown[] = { TAPI_A_CARD_INDEX, card, 200, 1, 0 };
+	struct nl_sock *sk;
+	int family;
+
+	sk = nl_socket_alloc();
+	ASSERT_NE(NULL, sk);
+	ASSERT_EQ(0, genl_connect(sk));
+	family = genl_ctrl_resolve(sk, TAPI_GENL_NAME);
+	ASSERT_LT(0, family);
+
+	EXPECT_EQ(-EINVAL, raw_request(sk, family, TAPI_CMD_CARD_GET, 0, none))
+		TH_LOG("card get without a card");
+	EXPECT_EQ(-EINVAL, raw_request(sk, family, TAPI_CMD_LINE_GET, 0,
+				       card_only))
+		TH_LOG("line get without a line");
+	EXPECT_EQ(-EINVAL, raw_request(sk, family, TAPI_CMD_CALL_GET, 0,
+				       card_only))
+		TH_LOG("call get without a call");
+	EXPECT_EQ(-EINVAL, raw_request(sk, family, TAPI_CMD_CARD_GET, 0,
+				       foreign))
+		TH_LOG("an attribute of another command");
+	EXPECT_EQ(-EINVAL, raw_request(sk, family, TAPI_CMD_CARD_GET, 0,
+				       unknown))
+		TH_LOG("an attribute the family does not have");
+	EXPECT_EQ(-EINVAL, raw_request(sk, family, TAPI_CMD_CALL_GET,
+				       NLM_F_DUMP, line_only))
+		TH_LOG("a call dump of a line without its card");
+	EXPECT_EQ(-EOPNOTSUPP, raw_request(sk, family, TAPI_CMD_CARD_NEW, 0,
+					   none))
+		TH_LOG("a notification sent as a request");
+	/* The same requests made right are answered. */
+	EXPECT_EQ(0, raw_request(sk, family, TAPI_CMD_CARD_GET, 0, card_only))
+		TH_LOG("card get");
+	EXPECT_EQ(0, raw_request(sk, family, TAPI_CMD_CALL_GET, NLM_F_DUMP,
+				 card_only))
+		TH_LOG("call dump of a card");
+	nl_socket_free(sk);
 }
 
 int main(int argc, char **argv)

@@ -143,19 +143,6 @@ static int uev_collect(int fd, struct uev *ev, int ms)
 	}
 }
 
-static int make_card(struct sim_card *card, const char *tag,
-		     unsigned int lines)
-{
-	int ret = sim_card_create(card, tag, lines);
-
-	if (ret)
-		return ret;
-	ret = sim_card_live(card, true);
-	if (ret)
-		sim_card_destroy(card);
-	return ret;
-}
-
 FIXTURE(uevent)
 {
 	int sock;
@@ -235,7 +222,7 @@ TEST_F(uevent, uevent_attribute)
 {
 	char path[128], buf[1024], want[128];
 
-	ASSERT_EQ(0, make_card(&self->card, "uev", 2));
+	ASSERT_EQ(0, sim_card_create_live(&self->card, "uev", 2));
 	snprintf(path, sizeof(path), SIM_SYSFS_CLASS "/tapi%d/uevent",
 		 self->card.index);
 	ASSERT_LE(0, sim_read(path, buf, sizeof(buf)));
@@ -259,7 +246,7 @@ TEST_F(uevent, change_trigger)
 	struct uev u;
 	int n;
 
-	ASSERT_EQ(0, make_card(&self->card, "uev", 2));
+	ASSERT_EQ(0, sim_card_create_live(&self->card, "uev", 2));
 	ASSERT_EQ(0, stat(self->card.dev_path, &st));
 	uev_drain(self->sock);
 	snprintf(path, sizeof(path), SIM_SYSFS_CLASS "/tapi%d/uevent",
