@@ -90,16 +90,36 @@ echo >"$TR/trace"
 echo 1 >"$TR/events/tapi/enable"
 echo 1 >"$TR/tracing_on"
 
+# call_start OUT [CMD...]: tapi_tool places a call from line 0 to line 1
+# of the card (run under CMD... if given), its output in OUT; wait until it
+# is connected (up to ~15 s under emulation) and holds it there.
+call_start()
+{
+	local out=$1 i
+
+	shift
+	mkfifo "$out.go"
+	"$@" "$TOOL" call "/dev/$dev" 0 1 86421 <"$out.go" >"$out" 2>&1 &
+	tool=$!
+	exec 3>"$out.go"
+	for ((i = 0; i < 300; i++)); do
+		grep -qE '^(connected|error)' "$out" && break
+		sleep 0.05
+	done
+}
+
+# call_end NAME: let the call of call_start hang up; check it exits 0.
+call_end()
+{
+	echo go >&3
+	exec 3>&-
+	wait "$tool"
+	check "$1: exits 0" 0 $?
+	tool=
+}
+
 # --- one call, traced; the state file while it is up -----------------------
-mkfifo "$WORK/go"
-"$TOOL" call "/dev/$dev" 0 1 86421 <"$WORK/go" >"$WORK/tool" 2>&1 &
-tool=$!
-exec 3>"$WORK/go"
-# Up to ~15 s under emulation.
-for ((i = 0; i < 300; i++)); do
-	grep -qE '^(connected|error)' "$WORK/tool" && break
-	sleep 0.05
-done
+call_start "$WORK/tool"
 check "tapi_tool call: connected" connected \
 	"$(grep -E '^(connected|error)' "$WORK/tool")"
 read -r _ ida idb < <(grep '^calls ' "$WORK/tool")
@@ -135,11 +155,7 @@ fi
 check "network: CONNECTED -> OFFERING is refused" EINVAL \
 	"$(wr "$C/line0/network" "state offering call=$ida")"
 
-echo go >&3
-exec 3>&-
-wait "$tool"
-check "tapi_tool call: exits 0" 0 $?
-tool=
+call_end "tapi_tool call"
 check "tapi_tool call: both calls idle, all closed" "idle done" \
 	"$(grep -E '^(idle|done|error)' "$WORK/tool" | xargs)"
 # The calls' last references go once the fds are closed.
@@ -228,33 +244,12 @@ py "[f['state'] for n, f in ev if n == 'tapi_call_free' and f['call'] in (a, b)]
 check "trace: no pointer-like value" "" \
 	"$(cat "$WORK/trace" "$WORK/xrun" | grep -oiE '(0x)?ffff[0-9a-f]{12}' | head -n 1)"
 
-# traced_call NAME CMD...: run CMD... with tapi_tool placing a call on the
-# card (from line 0 to line 1) as its last arguments, the call hung up once
-# it connected; checks that it exits 0.
-traced_call()
-{
-	local name=$1 fifo=$WORK/go-$1 out=$WORK/tool-$1 i
-
-	shift
-	mkfifo "$fifo"
-	"$@" "$TOOL" call "/dev/$dev" 0 1 86421 <"$fifo" >"$out" 2>&1 &
-	tool=$!
-	exec 3>"$fifo"
-	for ((i = 0; i < 300; i++)); do
-		grep -qE '^(connected|error)' "$out" && break
-		sleep 0.05
-	done
-	echo go >&3
-	exec 3>&-
-	wait "$tool"
-	check "$name: tapi_tool call exits 0" 0 $?
-	tool=
-}
-
 # --- perf --------------------------------------------------------------------
 if command -v perf >/dev/null && perf list 'tapi:*' 2>/dev/null | grep -q 'tapi:tapi_call_state '; then
-	traced_call "perf stat" perf stat -x, -a -e tapi:tapi_call_state \
-		-e tapi:tapi_call_create -o "$WORK/perf" --
+	call_start "$WORK/tool-perf" perf stat -x, -a \
+		-e tapi:tapi_call_state -e tapi:tapi_call_create \
+		-o "$WORK/perf" --
+	call_end "perf stat: tapi_tool call"
 	check "perf stat: 7 state changes, 2 calls created" "7 2" \
 		"$(sed -n 's/^\([0-9]*\),,tapi:tapi_call_\(state\|create\),.*/\1/p' "$WORK/perf" | xargs)"
 else
