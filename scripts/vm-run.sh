@@ -10,6 +10,8 @@
 #   --mem SIZE        guest memory (default 2G)
 #   --smp N           guest CPUs (default 2)
 #   --timeout SECS    kill the VM after SECS (default 900)
+#   --boot-timeout SECS  boot again when CMD has not started after SECS
+#                     (default 300)
 #   --log FILE        kernel console log (default ${TMPDIR:-/tmp}/tapi-vm-*.log)
 #   --append ARGS     extra kernel command line
 #   --env NAME[=VAL]  pass NAME (from the host, or =VAL) into the VM; repeatable
@@ -31,8 +33,9 @@
 #
 # After the VM stops, the kernel log goes through check-kernel-log.sh.
 # A boot whose kernel log has a splat before CMD starts does not run CMD
-# (see vm-init.sh); vm-run boots again, up to three boots in all, and
-# keeps the bad boots' logs as LOG.bootN.
+# (see vm-init.sh), and a boot that has not started CMD after the boot
+# timeout is stopped; either way vm-run boots again, up to three boots in
+# all, and keeps the bad boots' logs as LOG.bootN.
 #
 # Exit status:
 #   N    CMD's exit status, when the kernel log is clean
@@ -252,6 +255,7 @@ kvm=0
 mem=2G
 smp=2
 timeout=900
+boot_timeout=300
 log=
 append=
 env_names=()
@@ -264,6 +268,7 @@ while [ $# -gt 0 ]; do
 	--mem) [ $# -ge 2 ] || usage; mem=$2; shift ;;
 	--smp) [ $# -ge 2 ] || usage; smp=$2; shift ;;
 	--timeout) [ $# -ge 2 ] || usage; timeout=$2; shift ;;
+	--boot-timeout) [ $# -ge 2 ] || usage; boot_timeout=$2; shift ;;
 	--log) [ $# -ge 2 ] || usage; log=$2; shift ;;
 	--append) [ $# -ge 2 ] || usage; append="$append $2"; shift ;;
 	--env) [ $# -ge 2 ] || usage; env_names+=("$2"); shift ;;
@@ -315,10 +320,18 @@ cat "$base" "$work/run.cpio.gz" >"$work/initrd"
 cmdline="console=ttyS0,115200 loglevel=7 printk.time=1 panic=-1"
 cmdline="$cmdline kmemleak=on mitigations=off rdinit=/init$append"
 
+# Boot once, in the background, and watch the console: a kernel that has
+# not started CMD (TAPI-VM-CMD-BEGIN), or reported a splat or a failed
+# stage one, within $boot_timeout seconds is stuck in early boot (the
+# debug kernel under TCG, rarely, never returns from its RCU self tests)
+# and is stopped; hung=1 then tells the caller to boot again.
 boot_vm()
 {
+	local pid waited=0
+
 	: >"$log"
 	rc=0
+	hung=0
 	timeout --foreground --kill-after=10 "$timeout" \
 		qemu-system-x86_64 -machine q35 "${accel[@]}" -m "$mem" \
 			-smp "$smp" -nodefaults -no-user-config -display none \
@@ -327,23 +340,44 @@ boot_vm()
 			-chardev file,id=con,path="$log" -serial chardev:con \
 			-chardev stdio,id=out,signal=on -serial chardev:out \
 			-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
-			</dev/null || rc=$?
+			</dev/null &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null &&
+	      ! grep -qE 'TAPI-VM-(CMD-BEGIN|BOOT-SPLAT|INIT-FAILED)' "$log"; do
+		if [ "$waited" -ge "$boot_timeout" ]; then
+			hung=1
+			kill "$pid" 2>/dev/null || true
+			break
+		fi
+		sleep 1
+		waited=$((waited + 1))
+	done
+	wait "$pid" || rc=$?
 	sed -i 's/\r$//' "$log"
 }
 
 msg "kernel $kernel ($krel), log $log"
 start=$(date +%s.%N)
-# A kernel that reports a splat while booting, before CMD runs, is not
-# used: the first KASAN report also turns lockdep off for the rest of the
-# boot.  vm-init.sh then powers off at once; boot again, at most twice,
-# keeping each bad boot's log next to $log.
+# A kernel that hangs while booting, or reports a splat before CMD runs,
+# is not used: the first KASAN report also turns lockdep off for the rest
+# of the boot, and vm-init.sh then powers off at once. Boot again, at most
+# three boots in all, keeping each bad boot's log next to $log.
 for boot in 1 2 3; do
 	boot_vm
-	grep -q 'TAPI-VM-BOOT-SPLAT' "$log" || break
+	if [ "$hung" = 1 ]; then
+		why="did not start the command within ${boot_timeout}s"
+	elif grep -q 'TAPI-VM-BOOT-SPLAT' "$log"; then
+		why="had a kernel splat before the command ran"
+	else
+		break
+	fi
 	cp "$log" "$log.boot$boot"
-	msg "boot $boot had a kernel splat before the command ran" \
-		"(log kept as $log.boot$boot):"
-	"$SCRIPTS/check-kernel-log.sh" "$log.boot$boot" | head -n 20 >&2 || true
+	msg "boot $boot $why (log kept as $log.boot$boot); last lines:"
+	if [ "$hung" = 1 ]; then
+		tail -n 5 "$log.boot$boot" >&2
+	else
+		"$SCRIPTS/check-kernel-log.sh" "$log.boot$boot" | head -n 20 >&2 || true
+	fi
 	[ "$boot" -lt 3 ] && msg "booting again"
 done
 secs=$(echo "$(date +%s.%N) - $start" | bc)
