@@ -238,7 +238,9 @@ struct tapi_forward_list {
  *	tapi_request_complete() once the call is under way (0) or failed
  *	(negative errno: the core then makes the call idle).
  * @dial: Optional.  Send @digits on @call, which is in DIALTONE or
- *	DIALING; complete @req.
+ *	DIALING; complete @req.  A card that dials in band (@make_call's
+ *	destination too) plays them with tapi_call_send_dtmf() and
+ *	completes @req once they have played.
  * @answer: Optional.  Answer @call (OFFERING or ACCEPTED); complete @req.
  * @accept: Optional.  Accept @call (OFFERING); complete @req.
  * @drop: Required if @make_call is given or the TSP offers calls.  Drop
