@@ -310,7 +310,6 @@ TEST_F(g711, law_attribute)
 	ASSERT_LT(0, sim_line_get(&self->card, 0, "law", buf, sizeof(buf)));
 	EXPECT_STREQ("alaw", buf);
 	EXPECT_EQ(-EINVAL, sim_line_set(&self->card, 0, "law", "slinear"));
-	EXPECT_EQ(-EINVAL, sim_line_set(&self->card, 0, "law", ""));
 	EXPECT_EQ(0, sim_line_set(&self->card, 0, "law", "ulaw\n"));
 	ASSERT_EQ(0, sim_card_live(&self->card, true));
 	EXPECT_EQ(-EBUSY, sim_line_set(&self->card, 0, "law", "linear"));
