@@ -19,6 +19,9 @@
 
 static s16 tapi_ulaw_table[256];
 static s16 tapi_alaw_table[256];
+/* One law straight to the other, through linear: built at load too. */
+static u8 tapi_ulaw_to_alaw_table[256];
+static u8 tapi_alaw_to_ulaw_table[256];
 
 /**
  * tapi_linear_to_ulaw() - encode one sample in mu-law
@@ -105,6 +108,74 @@ s16 tapi_alaw_to_linear(u8 a)
 }
 
 /**
+ * tapi_g711_silence() - the byte of silence of a law
+ * @format: %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW
+ *
+ * Return: 0xff for mu-law, 0xd5 for A-law (what linear 0 encodes to).
+ */
+u8 tapi_g711_silence(u32 format)
+{
+	return format == TAPI_MEDIA_ALAW ? 0xd5 : 0xff;
+}
+
+/**
+ * tapi_g711_decode() - decode G.711 bytes to linear samples
+ * @format: %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW
+ * @dst: the samples
+ * @src: the bytes
+ * @n: how many
+ */
+void tapi_g711_decode(u32 format, s16 *dst, const u8 *src, unsigned int n)
+{
+	const s16 *table = format == TAPI_MEDIA_ALAW ? tapi_alaw_table :
+						       tapi_ulaw_table;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		dst[i] = table[src[i]];
+}
+
+/**
+ * tapi_g711_encode() - encode linear samples in G.711
+ * @format: %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW
+ * @dst: the bytes
+ * @src: the samples
+ * @n: how many
+ */
+void tapi_g711_encode(u32 format, u8 *dst, const s16 *src, unsigned int n)
+{
+	unsigned int i;
+
+	if (format == TAPI_MEDIA_ALAW) {
+		for (i = 0; i < n; i++)
+			dst[i] = tapi_linear_to_alaw(src[i]);
+	} else {
+		for (i = 0; i < n; i++)
+			dst[i] = tapi_linear_to_ulaw(src[i]);
+	}
+}
+
+/**
+ * tapi_g711_transcode() - G.711 bytes of one law into the other
+ * @to: the law of @dst, %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW; @src is in
+ *	the other
+ * @dst: the bytes converted
+ * @src: the bytes to convert
+ * @n: how many
+ *
+ * The same as decoding @src and encoding the samples in @to.
+ */
+void tapi_g711_transcode(u32 to, u8 *dst, const u8 *src, unsigned int n)
+{
+	const u8 *table = to == TAPI_MEDIA_ALAW ? tapi_ulaw_to_alaw_table :
+						  tapi_alaw_to_ulaw_table;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		dst[i] = table[src[i]];
+}
+
+/**
  * tapi_g711_init() - build the decoding tables; at module load
  */
 void tapi_g711_init(void)
@@ -114,5 +185,11 @@ void tapi_g711_init(void)
 	for (i = 0; i < 256; i++) {
 		tapi_ulaw_table[i] = tapi_ulaw_decode(i);
 		tapi_alaw_table[i] = tapi_alaw_decode(i);
+	}
+	for (i = 0; i < 256; i++) {
+		tapi_ulaw_to_alaw_table[i] =
+			tapi_linear_to_alaw(tapi_ulaw_table[i]);
+		tapi_alaw_to_ulaw_table[i] =
+			tapi_linear_to_ulaw(tapi_alaw_table[i]);
 	}
 }

@@ -76,7 +76,7 @@ static int tapi_mctl_run(struct tapi_ucmd *ucmd, u32 handle, u32 feature,
 		goto out_handle;
 	}
 	if (!READ_ONCE(call->mctl)) {
-		fresh = tapi_mctl_alloc(call);
+		fresh = tapi_mctl_alloc(call, GFP_KERNEL_ACCOUNT);
 		if (!fresh) {
 			ret = -ENOMEM;
 			goto out_handle;

@@ -244,18 +244,150 @@ int tapi_call_digit(struct tapi_call *call, u32 mode, char digit,
 }
 EXPORT_SYMBOL_GPL(tapi_call_digit);
 
+/* A digit string a TSP may send: DTMF digits only.  Return: its length. */
+static int tapi_mctl_dtmf_string(const char *digits)
+{
+	size_t len = strnlen(digits, TAPI_GENERATE_DIGITS_LEN), i;
+	u32 lo, hi;
+
+	if (!len || len == TAPI_GENERATE_DIGITS_LEN)
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if ((digits[i] >= 'a' && digits[i] <= 'd') ||
+		    tapi_dtmf_freqs(digits[i], &lo, &hi))
+			return -EINVAL;
+	}
+	return len;
+}
+
+/**
+ * tapi_call_send_dtmf() - send digits in band: DTMF in the call's audio
+ * @call: the call
+ * @digits: ``0``-``9``, ``*``, ``#`` and ``A``-``D``, 1 to
+ *	%TAPI_GENERATE_DIGITS_LEN - 1 of them, NUL-terminated
+ * @digit_ms: how long each digit sounds, and the silence after it; 0 for
+ *	%TAPI_GENERATE_DIGIT_MS_DEFAULT, else clamped to
+ *	%TAPI_GENERATE_DIGIT_MS_MIN - %TAPI_GENERATE_DIGIT_MS_MAX
+ *
+ * For a card that dials in band (an analog line's &tapi_tsp_ops.dial and
+ * &tapi_tsp_ops.make_call): starts the call's generator, the one behind
+ * %TAPI_IOC_CALL_GENERATE_DIGITS, on @digits, so that what the TSP's
+ * following tapi_media_tx() and tapi_media_tx_g711() calls return is the
+ * DTMF, replacing the MSP's audio, until the digits are done.  The
+ * generator only runs as the TSP takes audio: a TSP that stops calling
+ * them stops the digits.  Nobody is told when they are done (no
+ * %TAPI_EV_GENERATE): the TSP times its request with the return value.
+ * Digits the TSP sent before are replaced.  An application's
+ * %TAPI_IOC_CALL_GENERATE_DIGITS or %TAPI_IOC_CALL_GENERATE_TONE later
+ * replaces them (silently for the TSP); tapi_call_stop_dtmf() ends them,
+ * and so does the end of the call's media.
+ *
+ * Context: any context, also hard interrupt; does not sleep.  The first
+ * use of digits and tones on a call allocates (GFP_ATOMIC).
+ * Return: how long the digits take, in ms (each digit and its silence);
+ * -EINVAL for an empty or too long string or a character that is not a
+ * DTMF digit; -EBUSY while an application's generation runs on the call;
+ * -EBADFD when the call's media has ended; -ENOMEM.
+ */
+int tapi_call_send_dtmf(struct tapi_call *call, const char *digits,
+			u32 digit_ms)
+{
+	struct tapi_mctl *mc, *fresh = NULL;
+	unsigned long flags;
+	int len, ret;
+
+	len = tapi_mctl_dtmf_string(digits);
+	if (len < 0)
+		return len;
+	digit_ms = digit_ms ? clamp_t(u32, digit_ms, TAPI_GENERATE_DIGIT_MS_MIN,
+				      TAPI_GENERATE_DIGIT_MS_MAX) :
+			      TAPI_GENERATE_DIGIT_MS_DEFAULT;
+	if (!READ_ONCE(call->mctl)) {
+		fresh = tapi_mctl_alloc(call, GFP_ATOMIC);
+		if (!fresh)
+			return -ENOMEM;
+	}
+	/* call->lock too: call->mctl is set under both, as the commands do. */
+	spin_lock_irqsave(&call->lock, flags);
+	spin_lock(&call->media_lock);
+	if (!call->mctl && !call->media_ended) {
+		call->mctl = fresh;
+		fresh = NULL;
+	}
+	mc = call->mctl;
+	if (!mc || mc->stopped || call->media_ended) {
+		ret = -EBADFD;
+	} else if (mc->gen_kind && mc->gen_id) {
+		ret = -EBUSY;
+	} else {
+		memcpy(mc->gen_digits, digits, len + 1);
+		mc->gen_pos = 0;
+		mc->gen_in_digit = false;
+		mc->gen_digit_ms = digit_ms;
+		mc->gen_count = 0;
+		mc->gen_id = 0;
+		tapi_mctl_gen_next_digit(mc);
+		mc->gen_kind = TAPI_GENERATE_DIGITS;
+		ret = len * 2 * digit_ms;
+	}
+	spin_unlock(&call->media_lock);
+	spin_unlock_irqrestore(&call->lock, flags);
+	kfree(fresh);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(tapi_call_send_dtmf);
+
+/**
+ * tapi_call_stop_dtmf() - stop the digits tapi_call_send_dtmf() sends
+ * @call: the call
+ *
+ * What the TSP takes from then on is the MSP's audio again.  An
+ * application's generation is left alone; nothing happens when no digits
+ * of the TSP's are playing.
+ *
+ * Context: any context, also hard interrupt; does not sleep.
+ */
+void tapi_call_stop_dtmf(struct tapi_call *call)
+{
+	struct tapi_mctl *mc;
+	unsigned long flags;
+
+	spin_lock_irqsave(&call->media_lock, flags);
+	mc = call->mctl;
+	if (mc && mc->gen_kind && !mc->gen_id)
+		mc->gen_kind = 0;
+	spin_unlock_irqrestore(&call->media_lock, flags);
+}
+EXPORT_SYMBOL_GPL(tapi_call_stop_dtmf);
+
 /* ---- the audio hooks ---- */
+
+/**
+ * tapi_mctl_hears_locked() - do the call's detectors want received audio
+ * @call: the call
+ *
+ * Context: any context; call->media_lock held.
+ * Return: true when some handle detects something on @call.
+ */
+bool tapi_mctl_hears_locked(struct tapi_call *call)
+{
+	struct tapi_mctl *mc = call->mctl;
+
+	return mc && !mc->stopped && !list_empty(&mc->subs);
+}
 
 /**
  * tapi_mctl_rx_locked() - run the call's detectors on received audio
  * @call: the call
  * @samples: 8 kHz linear samples
  * @n: how many
+ * @later: how many samples the card received after these (a chunk of a
+ *	longer buffer): the events' timestamps count back from now
  *
  * Context: any context; call->media_lock held.  tapi_mctl_flush() after.
  */
 void tapi_mctl_rx_locked(struct tapi_call *call, const s16 *samples,
-			 unsigned int n)
+			 unsigned int n, unsigned int later)
 {
 	struct tapi_mctl *mc = call->mctl;
 	u64 now = ktime_get_ns(), ts;
@@ -266,7 +398,7 @@ void tapi_mctl_rx_locked(struct tapi_call *call, const s16 *samples,
 	if (!mc || mc->stopped)
 		return;
 	for (i = 0; i < n; i++) {
-		ts = now - (u64)(n - i) * 125000;
+		ts = now - (u64)(n - i + later) * 125000;
 		if (mc->dtmf_on) {
 			switch (tapi_dtmf_feed(&mc->dtmf, samples[i], ts)) {
 			case TAPI_DTMF_START:
@@ -317,10 +449,16 @@ void tapi_mctl_rx_locked(struct tapi_call *call, const s16 *samples,
  * The generator finished (or was cancelled): tell who started it.  A digit
  * cut short counts as sent once it sounded the least a DTMF receiver must
  * take (Q.24): a far end that hangs up on the digit it waited for heard it.
+ * The TSP's digits (gen_id 0, no handle's) end without an event.
  */
 void tapi_mctl_gen_end(struct tapi_mctl *mc, u32 term)
 {
 	u32 param[3] = { term, mc->gen_kind, mc->gen_count };
+
+	if (!mc->gen_id) {
+		mc->gen_kind = 0;
+		return;
+	}
 
 	if (mc->gen_kind == TAPI_GENERATE_TONE)
 		param[2] = mc->gen_count / 8;
@@ -401,11 +539,11 @@ unsigned int tapi_mctl_tx_locked(struct tapi_call *call, s16 *samples,
 /* ---- the call's life ---- */
 
 /* A call's media control, empty.  Return: it, or NULL. */
-struct tapi_mctl *tapi_mctl_alloc(struct tapi_call *call)
+struct tapi_mctl *tapi_mctl_alloc(struct tapi_call *call, gfp_t gfp)
 {
 	struct tapi_mctl *mc;
 
-	mc = kzalloc(sizeof(*mc), GFP_KERNEL_ACCOUNT);
+	mc = kzalloc(sizeof(*mc), gfp);
 	if (!mc)
 		return NULL;
 	mc->call = call;

@@ -130,7 +130,8 @@ struct tapi_mctl_event {
  * @dtmf: the DTMF detector
  * @stopped: the call's media ended: no detection, generation or timer
  * @gen_kind: &enum tapi_generate_kind running, 0 if none
- * @gen_id: the mctl_id of the handle that started it
+ * @gen_id: the mctl_id of the handle that started it; 0 for the TSP's
+ *	digits (tapi_call_send_dtmf())
  * @gen_count: digits sent, or samples played
  * @gen: the tone generator (a digit, a gap or a tone)
  * @gen_digits: for digits: the string, NUL-terminated
@@ -161,7 +162,7 @@ struct tapi_mctl {
 };
 
 /* A call's media control, empty.  Return: it, or NULL. */
-struct tapi_mctl *tapi_mctl_alloc(struct tapi_call *call);
+struct tapi_mctl *tapi_mctl_alloc(struct tapi_call *call, gfp_t gfp);
 /* Deliver the pending events.  call->lock and media_lock held. */
 void tapi_mctl_deliver_locked(struct tapi_call *call, struct tapi_mctl *mc);
 /* Generation ended with @term: queue its event.  media_lock held. */

@@ -27,9 +27,12 @@
  * counted and dropped.  The user side of the same contract is written
  * out in the uapi header ("Media rings"); selftests/media_test.c follows it.
  *
- * The TSP moves audio in 16-bit linear samples at 8 kHz, in chunks of any
- * length, from any context (typically a timer or an interrupt): each fd
- * cuts them into its own frame length and format.  call->media_lock, a
+ * The TSP moves audio at 8 kHz, in 16-bit linear samples or in G.711
+ * bytes, in chunks of any length, from any context (typically a timer or
+ * an interrupt): each fd gathers them in its own format (converted as
+ * they arrive, or copied when the formats match) and cuts them into its
+ * own frame length; TX frames stay in the fd's format until they are
+ * handed out in the TSP's.  call->media_lock, a
  * spinlock taken with interrupts off, protects the call's list of media
  * fds and every ring's kernel-side state; it nests inside
  * line->calls_lock and is never held while taking call->lock.
@@ -51,6 +54,8 @@
 /* Samples a millisecond: everything is 8 kHz. */
 #define TAPI_MEDIA_SAMPLES_MS	8
 #define TAPI_MEDIA_MAX_SAMPLES	(TAPI_MEDIA_FRAME_MS_MAX * TAPI_MEDIA_SAMPLES_MS)
+/* Linear samples converted at a time, on the stack, for G.711 helpers. */
+#define TAPI_MEDIA_CHUNK	160
 
 /* Layout of both regions' first page. */
 #define TAPI_MEDIA_IDX0		0
@@ -88,11 +93,12 @@
  * @rx_fill: samples gathered in @rx_acc
  * @tx_tail: the TX consumer index (what *@tx_cons says)
  * @tx_pos: samples of @tx_cur already sent
- * @tx_real: @tx_cur came from the ring (not silence)
+ * @tx_real: @tx_cur holds a frame from the ring (else the period is
+ *	silent)
  * @xrun: &enum tapi_media_xrun bits not reported yet
  * @xrun_at: jiffies of the last %TAPI_EV_MEDIA, or of the open
- * @rx_acc: the RX frame being gathered, linear
- * @tx_cur: the TX frame being sent, linear
+ * @rx_acc: the RX frame being gathered, in @format (s16 for alignment)
+ * @tx_cur: the TX frame being sent, in @format, as the MSP queued it
  * @msgs: messages from the TSP not read yet (struct tapi_msp_msg)
  * @nmsgs: how many
  */
@@ -144,44 +150,37 @@ struct tapi_msp_msg {
 	u8 data[];
 };
 
-static void tapi_media_encode(const struct tapi_media *m, u8 *dst,
-			      const s16 *src)
+/* Bytes a sample of @format. */
+static u32 tapi_media_bps(u32 format)
 {
-	u32 i;
-
-	switch (m->format) {
-	case TAPI_MEDIA_ULAW:
-		for (i = 0; i < m->frame_samples; i++)
-			dst[i] = tapi_linear_to_ulaw(src[i]);
-		break;
-	case TAPI_MEDIA_ALAW:
-		for (i = 0; i < m->frame_samples; i++)
-			dst[i] = tapi_linear_to_alaw(src[i]);
-		break;
-	default:
-		memcpy(dst, src, m->frame_size);
-		break;
-	}
+	return format == TAPI_MEDIA_LINEAR16 ? 2 : 1;
 }
 
-static void tapi_media_decode(const struct tapi_media *m, s16 *dst,
-			      const u8 *src)
+/*
+ * @n samples of @src, in @sfmt, into @dst in @dfmt (&enum
+ * tapi_media_format): copied when the formats are the same, so a G.711
+ * byte comes out as it went in.
+ */
+static void tapi_media_convert(u32 dfmt, void *dst, u32 sfmt,
+			       const void *src, unsigned int n)
 {
-	u32 i;
+	if (dfmt == sfmt)
+		memcpy(dst, src, n * tapi_media_bps(dfmt));
+	else if (dfmt == TAPI_MEDIA_LINEAR16)
+		tapi_g711_decode(sfmt, dst, src, n);
+	else if (sfmt == TAPI_MEDIA_LINEAR16)
+		tapi_g711_encode(dfmt, dst, src, n);
+	else
+		tapi_g711_transcode(dfmt, dst, src, n);
+}
 
-	switch (m->format) {
-	case TAPI_MEDIA_ULAW:
-		for (i = 0; i < m->frame_samples; i++)
-			dst[i] = tapi_ulaw_to_linear(src[i]);
-		break;
-	case TAPI_MEDIA_ALAW:
-		for (i = 0; i < m->frame_samples; i++)
-			dst[i] = tapi_alaw_to_linear(src[i]);
-		break;
-	default:
-		memcpy(dst, src, m->frame_size);
-		break;
-	}
+/* @n samples of silence in @format. */
+static void tapi_media_silence(u32 format, void *dst, unsigned int n)
+{
+	if (format == TAPI_MEDIA_LINEAR16)
+		memset(dst, 0, n * sizeof(s16));
+	else
+		memset(dst, tapi_g711_silence(format), n);
 }
 
 /*
@@ -228,9 +227,8 @@ static void tapi_media_rx_frame_locked(struct tapi_media *m,
 		tapi_media_xrun_locked(m, TAPI_MEDIA_XRUN_RX_OVERRUN, ev);
 		return;
 	}
-	tapi_media_encode(m, m->rx_frames +
-			  (m->rx_head & (m->rx_entries - 1)) * m->frame_size,
-			  m->rx_acc);
+	memcpy(m->rx_frames + (m->rx_head & (m->rx_entries - 1)) * m->frame_size,
+	       m->rx_acc, m->frame_size);
 	smp_store_release(m->rx_prod, ++m->rx_head);
 	m->stats->rx_frames++;
 	/*
@@ -241,6 +239,60 @@ static void tapi_media_rx_frame_locked(struct tapi_media *m,
 	if (READ_ONCE(*m->rx_flags) & TAPI_MEDIA_RX_NEED_WAKEUP &&
 	    wq_has_sleeper(&m->wait))
 		wake_up_poll(&m->wait, EPOLLIN | EPOLLRDNORM);
+}
+
+/* Let the call's detectors hear G.711 audio, a chunk at a time. */
+static void tapi_media_rx_detect_locked(struct tapi_call *call, u32 format,
+					const u8 *data, unsigned int n)
+{
+	s16 buf[TAPI_MEDIA_CHUNK];
+	unsigned int done, k;
+
+	if (!tapi_mctl_hears_locked(call))
+		return;
+	for (done = 0; done < n; done += k) {
+		k = min_t(unsigned int, n - done, TAPI_MEDIA_CHUNK);
+		tapi_g711_decode(format, buf, data + done, k);
+		tapi_mctl_rx_locked(call, buf, k, n - done - k);
+	}
+}
+
+/*
+ * Deliver @n samples of @data, in @format, to every media fd of @call,
+ * each gathering them in its own format, and to the call's detectors.
+ */
+static void tapi_media_rx_fmt(struct tapi_call *call, u32 format,
+			      const void *data, unsigned int n)
+{
+	u32 k, done, bps = tapi_media_bps(format), mbps;
+	struct tapi_event ev = {};
+	struct tapi_media *m;
+	unsigned long flags;
+
+	spin_lock_irqsave(&call->media_lock, flags);
+	list_for_each_entry(m, &call->media, node) {
+		if (m->stopped)
+			continue;
+		mbps = tapi_media_bps(m->format);
+		for (done = 0; done < n; done += k) {
+			k = min(n - done, m->frame_samples - m->rx_fill);
+			tapi_media_convert(m->format,
+					   (u8 *)m->rx_acc + m->rx_fill * mbps,
+					   format, data + done * bps, k);
+			m->rx_fill += k;
+			if (m->rx_fill < m->frame_samples)
+				continue;
+			m->rx_fill = 0;
+			tapi_media_rx_frame_locked(m, &ev);
+		}
+	}
+	if (format == TAPI_MEDIA_LINEAR16)
+		tapi_mctl_rx_locked(call, data, n, 0);
+	else
+		tapi_media_rx_detect_locked(call, format, data, n);
+	spin_unlock_irqrestore(&call->media_lock, flags);
+	tapi_media_report(call, &ev);
+	tapi_mctl_flush(call);
 }
 
 /**
@@ -258,36 +310,42 @@ static void tapi_media_rx_frame_locked(struct tapi_media *m,
  */
 void tapi_media_rx(struct tapi_call *call, const s16 *samples, unsigned int n)
 {
-	struct tapi_event ev = {};
-	struct tapi_media *m;
-	unsigned long flags;
-	u32 k, done;
-
-	spin_lock_irqsave(&call->media_lock, flags);
-	list_for_each_entry(m, &call->media, node) {
-		if (m->stopped)
-			continue;
-		for (done = 0; done < n; done += k) {
-			k = min(n - done, m->frame_samples - m->rx_fill);
-			memcpy(m->rx_acc + m->rx_fill, samples + done,
-			       k * sizeof(*samples));
-			m->rx_fill += k;
-			if (m->rx_fill < m->frame_samples)
-				continue;
-			m->rx_fill = 0;
-			tapi_media_rx_frame_locked(m, &ev);
-		}
-	}
-	tapi_mctl_rx_locked(call, samples, n);
-	spin_unlock_irqrestore(&call->media_lock, flags);
-	tapi_media_report(call, &ev);
-	tapi_mctl_flush(call);
+	tapi_media_rx_fmt(call, TAPI_MEDIA_LINEAR16, samples, n);
 }
 EXPORT_SYMBOL_GPL(tapi_media_rx);
 
+static bool tapi_media_is_g711(u32 format)
+{
+	return format == TAPI_MEDIA_ULAW || format == TAPI_MEDIA_ALAW;
+}
+
+/**
+ * tapi_media_rx_g711() - G.711 audio received from the far end of a call
+ * @call: the call
+ * @format: the law of @data: %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW
+ * @data: 8 kHz G.711 bytes, one a sample
+ * @n: how many
+ *
+ * As tapi_media_rx(), for a card that moves G.711: a media fd in @format
+ * gets the bytes exactly as given; one in the other law or in linear gets
+ * them converted (through linear, as the core encodes and decodes
+ * G.711).  The call's detectors hear them decoded.  Another @format is a
+ * bug: it warns once and delivers nothing.
+ *
+ * Context: any context, also hard interrupt; does not sleep.
+ */
+void tapi_media_rx_g711(struct tapi_call *call, u32 format, const u8 *data,
+			unsigned int n)
+{
+	if (WARN_ON_ONCE(!tapi_media_is_g711(format)))
+		return;
+	tapi_media_rx_fmt(call, format, data, n);
+}
+EXPORT_SYMBOL_GPL(tapi_media_rx_g711);
+
 /*
  * Start the next TX frame period: take a frame off the ring into
- * m->tx_cur, or silence.  media_lock held.
+ * m->tx_cur, as it is, or note that there is none.  media_lock held.
  */
 static void tapi_media_tx_frame_locked(struct tapi_media *m,
 				       struct tapi_event *ev)
@@ -304,37 +362,95 @@ static void tapi_media_tx_frame_locked(struct tapi_media *m,
 	}
 	m->tx_real = avail;
 	if (!avail) {
-		memset(m->tx_cur, 0, m->frame_samples * sizeof(s16));
 		m->stats->tx_underruns++;
 		tapi_media_xrun_locked(m, TAPI_MEDIA_XRUN_TX_UNDERRUN, ev);
 		return;
 	}
-	tapi_media_decode(m, m->tx_cur, m->tx_frames +
-			  (m->tx_tail & (m->tx_entries - 1)) * m->frame_size);
+	memcpy(m->tx_cur, m->tx_frames +
+	       (m->tx_tail & (m->tx_entries - 1)) * m->frame_size,
+	       m->frame_size);
 	smp_store_release(m->tx_cons, ++m->tx_tail);
 	m->stats->tx_frames++;
 	if (wq_has_sleeper(&m->wait))
 		wake_up_poll(&m->wait, EPOLLOUT | EPOLLWRNORM);
 }
 
-/* Fill @samples from @m's TX ring.  Return: samples from the MSP. */
-static u32 tapi_media_tx_fill_locked(struct tapi_media *m, s16 *samples,
-				     unsigned int n, struct tapi_event *ev)
+/*
+ * Fill @n samples of @data, in @format, from @m's TX ring; silence where
+ * the MSP queued no frame.  Return: samples from the MSP.
+ */
+static u32 tapi_media_tx_fill_locked(struct tapi_media *m, u32 format,
+				     void *data, unsigned int n,
+				     struct tapi_event *ev)
 {
-	u32 k, done, got = 0;
+	u32 k, done, got = 0, bps = tapi_media_bps(format);
+	u32 mbps = tapi_media_bps(m->format);
 
 	for (done = 0; done < n; done += k) {
 		if (!m->tx_pos)
 			tapi_media_tx_frame_locked(m, ev);
 		k = min(n - done, m->frame_samples - m->tx_pos);
-		memcpy(samples + done, m->tx_cur + m->tx_pos,
-		       k * sizeof(*samples));
-		if (m->tx_real)
+		if (m->tx_real) {
+			tapi_media_convert(format, data + done * bps, m->format,
+					   (u8 *)m->tx_cur + m->tx_pos * mbps,
+					   k);
 			got += k;
+		} else {
+			tapi_media_silence(format, data + done * bps, k);
+		}
 		m->tx_pos += k;
 		if (m->tx_pos == m->frame_samples)
 			m->tx_pos = 0;
 	}
+	return got;
+}
+
+/*
+ * Let the call's generator replace G.711 audio to send, a chunk at a
+ * time.  Return: how many samples, from the first, it wrote.
+ */
+static unsigned int tapi_media_tx_generate_locked(struct tapi_call *call,
+						  u32 format, u8 *data,
+						  unsigned int n)
+{
+	s16 buf[TAPI_MEDIA_CHUNK];
+	unsigned int done, k, w;
+
+	for (done = 0; done < n; done += w) {
+		k = min_t(unsigned int, n - done, TAPI_MEDIA_CHUNK);
+		w = tapi_mctl_tx_locked(call, buf, k);
+		tapi_g711_encode(format, data + done, buf, w);
+		if (w < k)
+			return done + w;
+	}
+	return done;
+}
+
+/* Fill @n samples of @data in @format for the TSP to send. */
+static unsigned int tapi_media_tx_fmt(struct tapi_call *call, u32 format,
+				      void *data, unsigned int n)
+{
+	struct tapi_event ev = {};
+	struct tapi_media *m;
+	unsigned long flags;
+	u32 got, gen;
+
+	spin_lock_irqsave(&call->media_lock, flags);
+	m = call->media_tx;
+	if (m && !m->stopped) {
+		got = tapi_media_tx_fill_locked(m, format, data, n, &ev);
+	} else {
+		tapi_media_silence(format, data, n);
+		got = 0;
+	}
+	if (format == TAPI_MEDIA_LINEAR16)
+		gen = tapi_mctl_tx_locked(call, data, n);
+	else
+		gen = tapi_media_tx_generate_locked(call, format, data, n);
+	got = max(got, gen);
+	spin_unlock_irqrestore(&call->media_lock, flags);
+	tapi_media_report(call, &ev);
+	tapi_mctl_flush(call);
 	return got;
 }
 
@@ -357,26 +473,39 @@ static u32 tapi_media_tx_fill_locked(struct tapi_media *m, s16 *samples,
 unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
 			   unsigned int n)
 {
-	struct tapi_event ev = {};
-	struct tapi_media *m;
-	unsigned long flags;
-	u32 got;
-
-	spin_lock_irqsave(&call->media_lock, flags);
-	m = call->media_tx;
-	if (m && !m->stopped) {
-		got = tapi_media_tx_fill_locked(m, samples, n, &ev);
-	} else {
-		memset(samples, 0, n * sizeof(*samples));
-		got = 0;
-	}
-	got = max(got, tapi_mctl_tx_locked(call, samples, n));
-	spin_unlock_irqrestore(&call->media_lock, flags);
-	tapi_media_report(call, &ev);
-	tapi_mctl_flush(call);
-	return got;
+	return tapi_media_tx_fmt(call, TAPI_MEDIA_LINEAR16, samples, n);
 }
 EXPORT_SYMBOL_GPL(tapi_media_tx);
+
+/**
+ * tapi_media_tx_g711() - G.711 audio to send to the far end of a call
+ * @call: the call
+ * @format: the law to fill @data in: %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW
+ * @data: where to put 8 kHz G.711 bytes, one a sample
+ * @n: how many the TSP sends now
+ *
+ * As tapi_media_tx(), for a card that moves G.711: the bytes of a
+ * transmitting media fd in @format come out exactly as the MSP queued
+ * them; those of an fd in the other law or in linear are converted
+ * (through linear).  Where the MSP queued nothing (or there is no such
+ * fd) the TSP gets the law's silence, 0xff (mu-law) or 0xd5 (A-law); what
+ * the call's generator makes is encoded in @format.  Another @format is a
+ * bug: it warns once and fills @data with 0xff.
+ *
+ * Context: any context, also hard interrupt; does not sleep.
+ * Return: how many of the @n samples are audio (from the MSP or the
+ * generator); the rest are silence.
+ */
+unsigned int tapi_media_tx_g711(struct tapi_call *call, u32 format, u8 *data,
+				unsigned int n)
+{
+	if (WARN_ON_ONCE(!tapi_media_is_g711(format))) {
+		memset(data, 0xff, n);
+		return 0;
+	}
+	return tapi_media_tx_fmt(call, format, data, n);
+}
+EXPORT_SYMBOL_GPL(tapi_media_tx_g711);
 
 /**
  * tapi_media_call_ended() - stop a call's media: EPOLLHUP on its fds

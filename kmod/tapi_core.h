@@ -769,8 +769,9 @@ int tapi_cmd_call_monitor_digits(struct tapi_ucmd *ucmd);
 int tapi_cmd_call_gather_digits(struct tapi_ucmd *ucmd);
 int tapi_cmd_call_monitor_tones(struct tapi_ucmd *ucmd);
 int tapi_cmd_call_monitor_media(struct tapi_ucmd *ucmd);
+bool tapi_mctl_hears_locked(struct tapi_call *call);
 void tapi_mctl_rx_locked(struct tapi_call *call, const s16 *samples,
-			 unsigned int n);
+			 unsigned int n, unsigned int later);
 unsigned int tapi_mctl_tx_locked(struct tapi_call *call, s16 *samples,
 				 unsigned int n);
 void tapi_mctl_flush(struct tapi_call *call);
@@ -786,6 +787,10 @@ u8 tapi_linear_to_ulaw(s16 pcm);
 u8 tapi_linear_to_alaw(s16 pcm);
 s16 tapi_ulaw_to_linear(u8 u);
 s16 tapi_alaw_to_linear(u8 a);
+u8 tapi_g711_silence(u32 format);
+void tapi_g711_decode(u32 format, s16 *dst, const u8 *src, unsigned int n);
+void tapi_g711_encode(u32 format, u8 *dst, const s16 *src, unsigned int n);
+void tapi_g711_transcode(u32 to, u8 *dst, const u8 *src, unsigned int n);
 void tapi_uring_init_lf(struct tapi_line_file *lf);
 void tapi_uring_release_lf(struct tapi_line_file *lf);
 int tapi_line_uring_cmd(struct io_uring_cmd *ioucmd, unsigned int issue_flags);

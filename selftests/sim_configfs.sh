@@ -48,6 +48,7 @@ check "default monitor_digit_modes" 6 "$(($(rd "$L/monitor_digit_modes")))"
 check "default call_features" $((0x1ffffff)) "$(($(rd "$L/call_features")))"
 check "default address_features" 15 "$(($(rd "$L/address_features")))"
 check "default pickup_group" "" "$(rd "$L/pickup_group")"
+check "default law" linear "$(rd "$L/law")"
 
 # --- refused values keep the old one -------------------------------------
 # attribute, a good value to start from, then the bad values
@@ -85,6 +86,10 @@ check "pickup_group of 31 characters" 0 \
 	"$(wr "$L/pickup_group" "$(printf 'g%030d' 0)")"
 check "pickup_group may be emptied" 0 "$(wr "$L/pickup_group" $'\n')"
 check "empty pickup_group reads back" "" "$(rd "$L/pickup_group")"
+bad_values law alaw ALAW mulaw 1 "ulaw alaw"
+check "law = ulaw" 0 "$(wr "$L/law" ulaw)"
+check "law reads back" ulaw "$(rd "$L/law")"
+check "law = linear" 0 "$(wr "$L/law" linear)"
 
 # --- the switch's card attributes -----------------------------------------
 check "default no_answer_ms" 30000 "$(rd "$C/no_answer_ms")"
@@ -173,7 +178,7 @@ check "live kept" 1 "$(rd "$E/live")"
 for a in name numbers media_modes bearer_modes max_calls gen_digit_modes \
 	 monitor_digit_modes gen_tone_max_freqs monitor_tone_max_freqs \
 	 monitor_tone_max call_features max_conf_members address_features \
-	 pickup_group; do
+	 pickup_group law; do
 	v=$(rd "$E/line1/$a")
 	check "$a is busy while live" EBUSY "$(wr "$E/line1/$a" "$v"$'\n')"
 	check "$a kept while live" "$v" "$(rd "$E/line1/$a")"

@@ -79,6 +79,9 @@
  *			default 3
  *	gen_tone_max_freqs, monitor_tone_max_freqs   0 to 3; default 3
  *	monitor_tone_max  0 to 16; default 4
+ *	law		how the card moves the line's audio: "linear"
+ *			(default), "ulaw" or "alaw" (the core's G.711
+ *			helpers; the line then also dials in band)
  *	network		wo while live: what the far end does to the line's
  *			calls, one command per write (sim-network.c,
  *			Documentation/tsp-sim.rst); ENODEV when not live
@@ -414,6 +417,36 @@ static ssize_t tapi_sim_line_pickup_group_store(struct config_item *item,
 					  count);
 }
 
+static const char *const tapi_sim_laws[] = {
+	[TAPI_MEDIA_LINEAR16] = "linear",
+	[TAPI_MEDIA_ULAW] = "ulaw",
+	[TAPI_MEDIA_ALAW] = "alaw",
+};
+
+static ssize_t tapi_sim_line_law_show(struct config_item *item, char *page)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+
+	return tapi_sim_line_show_string(line, tapi_sim_laws[line->law], page);
+}
+
+static ssize_t tapi_sim_line_law_store(struct config_item *item,
+				       const char *page, size_t count)
+{
+	struct tapi_sim_line *line = to_tapi_sim_line(item);
+	int law, ret;
+
+	law = sysfs_match_string(tapi_sim_laws, page);
+	if (law < 0)
+		return -EINVAL;
+	ret = tapi_sim_line_lock_config(line);
+	if (ret)
+		return ret;
+	line->law = law;
+	mutex_unlock(&line->card->lock);
+	return count;
+}
+
 /* The far end's commands; only while live (the switch checks). */
 static ssize_t tapi_sim_line_network_store(struct config_item *item,
 					   const char *page, size_t count)
@@ -434,6 +467,7 @@ static ssize_t tapi_sim_line_network_store(struct config_item *item,
 CONFIGFS_ATTR(tapi_sim_line_, name);
 CONFIGFS_ATTR(tapi_sim_line_, numbers);
 CONFIGFS_ATTR(tapi_sim_line_, pickup_group);
+CONFIGFS_ATTR(tapi_sim_line_, law);
 CONFIGFS_ATTR_WO(tapi_sim_line_, network);
 
 static struct configfs_attribute *tapi_sim_line_attrs[] = {
@@ -451,6 +485,7 @@ static struct configfs_attribute *tapi_sim_line_attrs[] = {
 	&tapi_sim_line_attr_gen_tone_max_freqs,
 	&tapi_sim_line_attr_monitor_tone_max_freqs,
 	&tapi_sim_line_attr_monitor_tone_max,
+	&tapi_sim_line_attr_law,
 	&tapi_sim_line_attr_network,
 	NULL
 };

@@ -15,7 +15,14 @@
  *   the station that holds the conference, and the far ends of its
  *   members) each hear the sum of what the others send, saturated to 16
  *   bits: every party's tick is taken once, summed, and each gets the sum
- *   less its own.
+ *   less its own;
+ * - a call of a G.711 line dialling in band hears what it sends.
+ *
+ * A call of a line whose law is G.711 transmits through
+ * tapi_media_tx_g711() in that law, and what it sends reaches the far end
+ * through tapi_media_rx_g711() in the same law, byte for byte (struct
+ * tapi_sim_tick carries the law with the audio); tones and bridges are
+ * computed, and moved, in linear.
  *
  * The switch (process context, sw->lock) says which audio each call has
  * with tapi_sim_media_update() whenever the call changes state; the timer
@@ -125,6 +132,54 @@ const char *tapi_sim_zone_name(unsigned int zone)
 	return tapi_sim_zones[zone].name;
 }
 
+/**
+ * struct tapi_sim_tick - one tick of audio on its way, in its law
+ * @law: %TAPI_MEDIA_LINEAR16 (@lin) or a G.711 law (@g711)
+ * @lin: linear samples
+ * @g711: G.711 bytes
+ */
+struct tapi_sim_tick {
+	u32 law;
+	union {
+		s16 lin[MEDIA_TICK_SAMPLES];
+		u8 g711[MEDIA_TICK_SAMPLES];
+	};
+};
+
+/* What @mc transmits this tick, in its line's law. */
+static void tapi_sim_tick_tx(struct tapi_sim_media_call *mc,
+			     struct tapi_sim_tick *t)
+{
+	t->law = mc->law;
+	if (t->law == TAPI_MEDIA_LINEAR16)
+		tapi_media_tx(mc->call, t->lin, MEDIA_TICK_SAMPLES);
+	else
+		tapi_media_tx_g711(mc->call, t->law, t->g711,
+				   MEDIA_TICK_SAMPLES);
+}
+
+/* A tick of silence in @law. */
+static void tapi_sim_tick_silence(struct tapi_sim_tick *t, u32 law)
+{
+	t->law = law;
+	if (law == TAPI_MEDIA_LINEAR16)
+		memset(t->lin, 0, sizeof(t->lin));
+	else
+		memset(t->g711, law == TAPI_MEDIA_ALAW ? 0xd5 : 0xff,
+		       sizeof(t->g711));
+}
+
+/* @mc receives tick @t, in the law it came in. */
+static void tapi_sim_tick_rx(struct tapi_sim_media_call *mc,
+			     const struct tapi_sim_tick *t)
+{
+	if (t->law == TAPI_MEDIA_LINEAR16)
+		tapi_media_rx(mc->call, t->lin, MEDIA_TICK_SAMPLES);
+	else
+		tapi_media_rx_g711(mc->call, t->law, t->g711,
+				   MEDIA_TICK_SAMPLES);
+}
+
 /* One tick of @mc's tone into @buf.  sm->lock held. */
 static void tapi_sim_tone_tick(struct tapi_sim_media_call *mc, s16 *buf,
 			       unsigned int n)
@@ -179,7 +234,7 @@ static void tapi_sim_bridge_tick(struct tapi_sim_media_call *bridge)
 static void tapi_sim_media_tick(struct tapi_sim_media *sm)
 {
 	struct tapi_sim_media_call *mc;
-	s16 buf[MEDIA_TICK_SAMPLES];
+	struct tapi_sim_tick t;
 
 	list_for_each_entry(mc, &sm->bridges, bridges_node)
 		tapi_sim_bridge_tick(mc);
@@ -188,22 +243,26 @@ static void tapi_sim_media_tick(struct tapi_sim_media *sm)
 		switch (mc->kind) {
 		case SIM_AUDIO_PEER:
 			if (mc->peer)
-				tapi_media_tx(mc->peer->call, buf, ARRAY_SIZE(buf));
+				tapi_sim_tick_tx(mc->peer, &t);
 			else
-				memset(buf, 0, sizeof(buf));
+				tapi_sim_tick_silence(&t, mc->law);
 			break;
 		case SIM_AUDIO_NETWORK:
 			/* What the MSP sends goes into the network. */
-			tapi_media_tx(mc->call, buf, ARRAY_SIZE(buf));
-			memset(buf, 0, sizeof(buf));
+			tapi_sim_tick_tx(mc, &t);
+			tapi_sim_tick_silence(&t, mc->law);
 			break;
 		case SIM_AUDIO_TONE:
-			tapi_sim_tone_tick(mc, buf, ARRAY_SIZE(buf));
+			t.law = TAPI_MEDIA_LINEAR16;
+			tapi_sim_tone_tick(mc, t.lin, MEDIA_TICK_SAMPLES);
+			break;
+		case SIM_AUDIO_SIDETONE:
+			tapi_sim_tick_tx(mc, &t);
 			break;
 		default:
 			continue;
 		}
-		tapi_media_rx(mc->call, buf, ARRAY_SIZE(buf));
+		tapi_sim_tick_rx(mc, &t);
 	}
 }
 
@@ -246,15 +305,17 @@ void tapi_sim_media_init(struct tapi_sim_media *sm)
  * tapi_sim_media_init_call() - set up a call's audio state: no audio
  * @mc: the call's audio state
  * @call: the core's call
+ * @law: its line's law (&tapi_sim_line.law)
  */
 void tapi_sim_media_init_call(struct tapi_sim_media_call *mc,
-			      struct tapi_call *call)
+			      struct tapi_call *call, u32 law)
 {
 	INIT_LIST_HEAD(&mc->node);
 	INIT_LIST_HEAD(&mc->bridge_node);
 	INIT_LIST_HEAD(&mc->parties);
 	INIT_LIST_HEAD(&mc->bridges_node);
 	mc->call = call;
+	mc->law = law;
 }
 
 /* Take @mc off its bridge.  sm->lock held. */

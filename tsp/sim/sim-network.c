@@ -25,6 +25,11 @@
  *	the far end signals DIGITS out of band (an ISDN keypad, RFC 4733),
  *	each as lasting TAPI_SIM_DIGIT_MS; EINVAL for a digit the mode
  *	has not (pulse: 0-9 only)
+ *   dtmf DIGITS [call=ID]
+ *	the card sends DIGITS in band on the call (tapi_call_send_dtmf()),
+ *	as an analog line dials: its far end hears them; EINVAL for a
+ *	digit that is not DTMF (0-9 * # A-D), EBUSY while an application
+ *	generates on the call, EBADFD once its media ended
  *   useruser HEX [call=ID]
  *	the far end of an external call sends user-user information, the
  *	bytes HEX (1 to TAPI_USERUSER_MAX of them, two hex digits each);
@@ -351,6 +356,21 @@ static int tapi_sim_cmd_digits(struct tapi_sim_call *sc,
 	return 0;
 }
 
+static int tapi_sim_cmd_dtmf(struct tapi_sim_call *sc,
+			     const struct tapi_sim_args *a)
+{
+	int ret;
+
+	if (!a->word || a->delay || a->number || a->name || a->mode ||
+	    strspn(a->word, "0123456789*#ABCD") != strlen(a->word) ||
+	    strlen(a->word) >= TAPI_GENERATE_DIGITS_LEN)
+		return -EINVAL;
+	if (!sc)
+		return -ENOENT;
+	ret = tapi_call_send_dtmf(tapi_sim_call_core(sc), a->word, 0);
+	return ret < 0 ? ret : 0;
+}
+
 static int tapi_sim_cmd_hangup(struct tapi_sim_call *sc,
 			       const struct tapi_sim_args *a)
 {
@@ -435,6 +455,8 @@ int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
 		ret = tapi_sim_cmd_party(sc, &a);
 	else if (!strcmp(verb, "digits"))
 		ret = tapi_sim_cmd_digits(sc, &a);
+	else if (!strcmp(verb, "dtmf"))
+		ret = tapi_sim_cmd_dtmf(sc, &a);
 	else if (!strcmp(verb, "useruser"))
 		ret = tapi_sim_cmd_useruser(sc, &a);
 	else

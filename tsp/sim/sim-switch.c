@@ -101,7 +101,8 @@ struct tapi_sim_call *tapi_sim_call_new(struct tapi_sim_switch *sw,
 	sc->line = tapi_call_line(call);
 	sc->address = tapi_call_address(call);
 	sc->no_answer_ms = sw->cfg.no_answer_ms;
-	tapi_sim_media_init_call(&sc->media, call);
+	tapi_sim_media_init_call(&sc->media, call,
+				 sw->laws ? sw->laws[sc->line] : TAPI_MEDIA_LINEAR16);
 	INIT_DELAYED_WORK(&sc->no_answer, tapi_sim_no_answer_work);
 	INIT_DELAYED_WORK(&sc->remote_answer, tapi_sim_remote_answer_work);
 	INIT_DELAYED_WORK(&sc->fwd_no_answer, tapi_sim_fwd_no_answer_work);
@@ -181,6 +182,9 @@ static enum tapi_sim_audio tapi_sim_audio_of(struct tapi_sim_call *sc,
 	case TAPI_CALLSTATE_DIALTONE:
 		*tone = SIM_TONE_DIAL;
 		return SIM_AUDIO_TONE;
+	case TAPI_CALLSTATE_DIALING:
+		/* A G.711 line dials in band, and hears it. */
+		return sc->media.law ? SIM_AUDIO_SIDETONE : SIM_AUDIO_NONE;
 	case TAPI_CALLSTATE_RINGBACK:
 		*tone = SIM_TONE_RINGBACK;
 		return SIM_AUDIO_TONE;
@@ -391,24 +395,11 @@ static void tapi_sim_do_make_call(struct tapi_sim_call *sc,
 	tapi_sim_route(sc);
 }
 
-static void tapi_sim_do_dial(struct tapi_sim_call *sc, const char *digits,
-			     struct tapi_request *req)
+/* The digits dialled so far are in @sc->dialed: route them if complete. */
+static void tapi_sim_dialed(struct tapi_sim_call *sc)
 {
 	const struct tapi_sim_number *to;
-	u32 state = tapi_call_state(sc->call);
 
-	if (state != TAPI_CALLSTATE_DIALTONE &&
-	    state != TAPI_CALLSTATE_DIALING) {
-		tapi_request_complete(req, -EBADFD);
-		return;
-	}
-	if (strlcat(sc->dialed, digits, sizeof(sc->dialed)) >=
-	    sizeof(sc->dialed)) {
-		tapi_request_complete(req, -EINVAL);
-		return;
-	}
-	tapi_request_complete(req, 0);
-	tapi_sim_set(sc, TAPI_CALLSTATE_DIALING, 0);
 	switch (tapi_sim_classify(sc->sw, sc->dialed, &to)) {
 	case SIM_ROUTE_INCOMPLETE:
 		break;
@@ -420,6 +411,76 @@ static void tapi_sim_do_dial(struct tapi_sim_call *sc, const char *digits,
 		tapi_sim_route(sc);
 		break;
 	}
+}
+
+/*
+ * A G.711 line dials in band: DIALING, the digits as DTMF, and the request
+ * completes (and the number is looked at) once they have played.
+ * Return: false if @digits cannot go in band (they go out of band then).
+ */
+static bool tapi_sim_dial_inband(struct tapi_sim_call *sc, const char *digits,
+				 struct tapi_request *req)
+{
+	struct tapi_sim_op op = {
+		.kind = SIM_OP_DIALED,
+		.sc = sc,
+		.req = req,
+	};
+	int ms;
+
+	if (!sc->media.law ||
+	    strspn(digits, "0123456789*#ABCD") != strlen(digits))
+		return false;
+	tapi_sim_set(sc, TAPI_CALLSTATE_DIALING, 0);
+	ms = tapi_call_send_dtmf(sc->call, digits, 0);
+	op.delay_ms = max(ms, 1);
+	if (ms < 0 || tapi_sim_submit_op(&op)) {
+		tapi_call_stop_dtmf(sc->call);
+		return false;
+	}
+	sc->dialing_inband = true;
+	return true;
+}
+
+static void tapi_sim_do_dial(struct tapi_sim_call *sc, const char *digits,
+			     struct tapi_request *req)
+{
+	u32 state = tapi_call_state(sc->call);
+
+	if (state != TAPI_CALLSTATE_DIALTONE &&
+	    state != TAPI_CALLSTATE_DIALING) {
+		tapi_request_complete(req, -EBADFD);
+		return;
+	}
+	if (sc->dialing_inband) {
+		tapi_request_complete(req, -EBUSY);
+		return;
+	}
+	if (strlcat(sc->dialed, digits, sizeof(sc->dialed)) >=
+	    sizeof(sc->dialed)) {
+		tapi_request_complete(req, -EINVAL);
+		return;
+	}
+	if (tapi_sim_dial_inband(sc, digits, req))
+		return;
+	tapi_request_complete(req, 0);
+	tapi_sim_set(sc, TAPI_CALLSTATE_DIALING, 0);
+	tapi_sim_dialed(sc);
+}
+
+/* The in-band digits of a dial have played. */
+static void tapi_sim_do_dialed(struct tapi_sim_call *sc,
+			       struct tapi_request *req)
+{
+	sc->dialing_inband = false;
+	/* Played by now, unless the card's clock fell behind: no leftovers. */
+	tapi_call_stop_dtmf(sc->call);
+	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_DIALING) {
+		tapi_request_complete(req, -EBADFD);
+		return;
+	}
+	tapi_request_complete(req, 0);
+	tapi_sim_dialed(sc);
 }
 
 /**
@@ -488,6 +549,8 @@ void tapi_sim_do_drop(struct tapi_sim_call *sc, enum tapi_drop_reason reason,
 	bool gone;
 	u32 pstate;
 
+	/* Digits still being dialled in band stop with the call. */
+	tapi_call_stop_dtmf(sc->call);
 	if (sc->is_conf) {
 		/* Each drop changes the list: look again from the start. */
 		kref_get(&sc->ref);
@@ -551,6 +614,9 @@ static void tapi_sim_op_run(struct tapi_sim_op *op)
 		break;
 	case SIM_OP_DROP:
 		tapi_sim_do_drop(sc, op->reason, op->req);
+		break;
+	case SIM_OP_DIALED:
+		tapi_sim_do_dialed(sc, op->req);
 		break;
 	default:
 		tapi_sim_services_run(op);
@@ -622,11 +688,12 @@ static void tapi_sim_ops_work(struct work_struct *work)
 int tapi_sim_submit_op(struct tapi_sim_op *op)
 {
 	struct tapi_sim_switch *sw = op->sc ? op->sc->sw : op->sw;
-	unsigned long delay = tapi_sim_at_least(sw->cfg.reply_delay_ms);
+	u32 delay_ms = op->delay_ms ?: sw->cfg.reply_delay_ms;
+	unsigned long delay = tapi_sim_at_least(delay_ms);
 	struct tapi_sim_op *later;
 
 	op->sw = sw;
-	if (!sw->cfg.reply_delay_ms || !op->req) {
+	if (!delay_ms || (!op->req && !op->delay_ms)) {
 		tapi_sim_op_run(op);
 		return 0;
 	}
@@ -643,8 +710,7 @@ int tapi_sim_submit_op(struct tapi_sim_op *op)
 		tapi_call_get(later->conf);
 	if (later->consult)
 		tapi_call_get(later->consult);
-	later->due_ns = ktime_get_ns() +
-			(u64)sw->cfg.reply_delay_ms * NSEC_PER_MSEC;
+	later->due_ns = ktime_get_ns() + (u64)delay_ms * NSEC_PER_MSEC;
 	if (list_empty(&sw->ops))
 		queue_delayed_work(system_wq, &sw->op_work, delay);
 	list_add_tail(&later->node, &sw->ops);
@@ -1026,18 +1092,22 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 	struct tapi_sim_parked *parked;
 	struct tapi_sim_number *dir;
 	unsigned int i, j, n = 0;
+	u32 *laws;
 
 	for (i = 0; i < num_lines; i++)
 		n += lines[i]->num_numbers;
 	dir = kcalloc(n, sizeof(*dir), GFP_KERNEL);
 	parked = kcalloc(TAPI_SIM_MAX_PARK, sizeof(*parked), GFP_KERNEL);
-	if (!dir || !parked) {
+	laws = kcalloc(num_lines, sizeof(*laws), GFP_KERNEL);
+	if (!dir || !parked || !laws) {
+		kfree(laws);
 		kfree(parked);
 		kfree(dir);
 		return -ENOMEM;
 	}
 	n = 0;
 	for (i = 0; i < num_lines; i++) {
+		laws[i] = lines[i]->law;
 		for (j = 0; j < lines[i]->num_numbers; j++, n++) {
 			dir[n].line = i;
 			dir[n].address = j;
@@ -1053,6 +1123,7 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 	sw->cfg = *cfg;
 	sw->dir = dir;
 	sw->parked = parked;
+	sw->laws = laws;
 	sw->num_numbers = n;
 	sw->live = true;
 	mutex_unlock(&sw->lock);
@@ -1105,6 +1176,8 @@ void tapi_sim_switch_stop(struct tapi_sim_switch *sw)
 	mutex_lock(&sw->lock);
 	kfree(sw->dir);
 	sw->dir = NULL;
+	kfree(sw->laws);
+	sw->laws = NULL;
 	sw->num_numbers = 0;
 	sw->tcard = NULL;
 	mutex_unlock(&sw->lock);

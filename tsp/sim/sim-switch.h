@@ -27,6 +27,8 @@
  * @gone: the call went idle; work items that find this do nothing
  * @block_id: the caller withholds its number
  * @secure: the call is secured: its line takes no second call
+ * @dialing_inband: a dial request's digits are playing as DTMF (a G.711
+ *	line); its SIM_OP_DIALED is queued
  * @origin: for a call offered to a station, &enum tapi_call_origin
  * @media_mode: the call's media mode
  * @no_answer_ms: how long an outbound call may ring
@@ -58,6 +60,7 @@ struct tapi_sim_call {
 	bool gone;
 	bool block_id;
 	bool secure;
+	bool dialing_inband;
 	u32 origin;
 	u32 media_mode;
 	u32 no_answer_ms;
@@ -135,6 +138,8 @@ struct tapi_sim_completion {
  * @SIM_OP_USER_USER: send user-user information
  * @SIM_OP_COMPLETE: call completion
  * @SIM_OP_UNCOMPLETE: cancel a call completion (no call)
+ * @SIM_OP_DIALED: the digits of a dial sent in band have played: complete
+ *	the request and look at the number
  */
 enum tapi_sim_op_kind {
 	SIM_OP_MAKE_CALL,
@@ -161,6 +166,7 @@ enum tapi_sim_op_kind {
 	SIM_OP_USER_USER,
 	SIM_OP_COMPLETE,
 	SIM_OP_UNCOMPLETE,
+	SIM_OP_DIALED,
 };
 
 /**
@@ -168,6 +174,8 @@ enum tapi_sim_op_kind {
  * @node: entry in sw->ops, in submission order
  * @due_ns: when to run it, CLOCK_MONOTONIC (jiffies can run ahead of it
  *	on a virtual machine catching up lost ticks)
+ * @delay_ms: run it this long from now, queued even without a request;
+ *	0: the card's reply_delay_ms
  * @kind: what to do
  * @sw: the switch
  * @sc: the call, or NULL for an operation on a line; a reference is held
@@ -194,6 +202,7 @@ enum tapi_sim_op_kind {
 struct tapi_sim_op {
 	struct list_head node;
 	u64 due_ns;
+	u32 delay_ms;
 	enum tapi_sim_op_kind kind;
 	struct tapi_sim_switch *sw;
 	struct tapi_sim_call *sc;

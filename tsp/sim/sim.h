@@ -105,6 +105,7 @@ struct tapi_sim_config {
  * @SIM_AUDIO_TONE: a call-progress tone
  * @SIM_AUDIO_CONF: a party of a conference bridge: hears the sum of the
  *	other parties
+ * @SIM_AUDIO_SIDETONE: a G.711 line dialling in band: hears what it sends
  */
 enum tapi_sim_audio {
 	SIM_AUDIO_NONE,
@@ -112,6 +113,7 @@ enum tapi_sim_audio {
 	SIM_AUDIO_NETWORK,
 	SIM_AUDIO_TONE,
 	SIM_AUDIO_CONF,
+	SIM_AUDIO_SIDETONE,
 };
 
 /**
@@ -138,6 +140,9 @@ struct tapi_sim_tone_seg;
  * struct tapi_sim_media_call - one call's audio, in its struct tapi_sim_call
  * @node: entry in &tapi_sim_media.active while @kind is not NONE
  * @call: the core's call
+ * @law: how its line's audio moves: %TAPI_MEDIA_LINEAR16, or G.711
+ *	(%TAPI_MEDIA_ULAW, %TAPI_MEDIA_ALAW) through the core's G.711
+ *	helpers; fixed when the call is made
  * @kind: &enum tapi_sim_audio
  * @peer: for %SIM_AUDIO_PEER, the other end once it has audio too
  * @tone: for %SIM_AUDIO_TONE, the cadence
@@ -158,6 +163,7 @@ struct tapi_sim_tone_seg;
 struct tapi_sim_media_call {
 	struct list_head node;
 	struct tapi_call *call;
+	u32 law;
 	enum tapi_sim_audio kind;
 	struct tapi_sim_media_call *peer;
 	const struct tapi_sim_tone_seg *tone;
@@ -201,7 +207,7 @@ void tapi_sim_media_update(struct tapi_sim_media *sm,
 			   enum tapi_sim_tone_kind tone,
 			   struct tapi_sim_media_call *peer, unsigned int zone);
 void tapi_sim_media_init_call(struct tapi_sim_media_call *mc,
-			      struct tapi_call *call);
+			      struct tapi_call *call, u32 law);
 void tapi_sim_media_join(struct tapi_sim_media *sm,
 			 struct tapi_sim_media_call *mc,
 			 struct tapi_sim_media_call *bridge);
@@ -231,6 +237,7 @@ void tapi_sim_media_stop(struct tapi_sim_media *sm);
  *	tapi_sim_completion.node), oldest first
  * @completion_work: looks for completions whose far end is free
  * @media: the calls' audio (under its own lock, not @lock)
+ * @laws: each line's law (&tapi_sim_line.law), by line index
  */
 struct tapi_sim_switch {
 	struct mutex lock;
@@ -246,6 +253,7 @@ struct tapi_sim_switch {
 	struct list_head completions;
 	struct work_struct completion_work;
 	struct tapi_sim_media media;
+	u32 *laws;
 };
 
 /**
@@ -273,6 +281,9 @@ struct tapi_sim_switch {
  * @address_features: &enum tapi_address_feature bits the line's addresses
  *	offer
  * @pickup_group: the line's pickup group, or empty for none
+ * @law: how the card moves the line's audio: %TAPI_MEDIA_LINEAR16 (the
+ *	linear helpers), %TAPI_MEDIA_ULAW or %TAPI_MEDIA_ALAW (the G.711
+ *	helpers, and in-band dialling)
  *
  * Every field but @group, @card and @index (fixed at mkdir) is protected by
  * @card->lock.
@@ -298,6 +309,7 @@ struct tapi_sim_line {
 	u32 call_features;
 	u32 address_features;
 	char pickup_group[TAPI_SIM_GROUP_LEN];
+	u32 law;
 };
 
 /* Address operations the simulated switch implements. */

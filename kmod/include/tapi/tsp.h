@@ -238,7 +238,9 @@ struct tapi_forward_list {
  *	tapi_request_complete() once the call is under way (0) or failed
  *	(negative errno: the core then makes the call idle).
  * @dial: Optional.  Send @digits on @call, which is in DIALTONE or
- *	DIALING; complete @req.
+ *	DIALING; complete @req.  A card that dials in band (@make_call's
+ *	destination too) plays them with tapi_call_send_dtmf() and
+ *	completes @req once they have played.
  * @answer: Optional.  Answer @call (OFFERING or ACCEPTED); complete @req.
  * @accept: Optional.  Accept @call (OFFERING); complete @req.
  * @drop: Required if @make_call is given or the TSP offers calls.  Drop
@@ -485,14 +487,26 @@ unsigned int tapi_call_line(const struct tapi_call *call);
 unsigned int tapi_call_address(const struct tapi_call *call);
 u32 tapi_call_id(const struct tapi_call *call);
 
-/* Media (kmod/media.c): 8 kHz 16-bit linear samples, any context */
+/*
+ * Media (kmod/media.c): 8 kHz audio, 16-bit linear samples or G.711 bytes
+ * (%TAPI_MEDIA_ULAW, %TAPI_MEDIA_ALAW: copied unchanged to and from media
+ * fds in the same law), any context
+ */
 void tapi_media_rx(struct tapi_call *call, const s16 *samples, unsigned int n);
 unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
 			   unsigned int n);
+void tapi_media_rx_g711(struct tapi_call *call, u32 format, const u8 *data,
+			unsigned int n);
+unsigned int tapi_media_tx_g711(struct tapi_call *call, u32 format, u8 *data,
+				unsigned int n);
 int tapi_media_msp_data(struct tapi_call *call, const void *data,
 			size_t len);
+/* Digits (kmod/media-control.c), any context */
 int tapi_call_digit(struct tapi_call *call, u32 mode, char digit,
 		    unsigned int duration_ms);
+int tapi_call_send_dtmf(struct tapi_call *call, const char *digits,
+			u32 digit_ms);
+void tapi_call_stop_dtmf(struct tapi_call *call);
 u32 tapi_call_state(const struct tapi_call *call);
 
 /* Asynchronous requests (kmod/request.c) */
