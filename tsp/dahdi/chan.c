@@ -160,9 +160,9 @@ static void tapi_dahdi_end_call(struct tapi_dahdi_span *s,
 	dial_req = c->dial_req;
 	c->call = NULL;
 	c->dial_req = NULL;
-	c->phase = TAPI_DAHDI_IDLE;
 	c->audio = false;
 	c->ringing = false;
+	c->phase = TAPI_DAHDI_IDLE;
 	c->timer_ms = 0;
 	spin_unlock_irq(&s->lock);
 	if (req)
@@ -399,8 +399,16 @@ static void tapi_dahdi_chan_events(struct tapi_dahdi_span *s,
 		else if (c->role == TAPI_DAHDI_ROLE_EXCHANGE)
 			tapi_dahdi_exchange_bits(s, c, bits);
 	}
-	if (test_and_clear_bit(TAPI_DAHDI_EV_TIMER, &c->events) && c->call)
+	if (!test_and_clear_bit(TAPI_DAHDI_EV_TIMER, &c->events))
+		return;
+	if (c->phase == TAPI_DAHDI_REJECTED) {
+		/* The ringing of the call dropped unanswered stopped. */
+		spin_lock_irq(&s->lock);
+		c->phase = TAPI_DAHDI_IDLE;
+		spin_unlock_irq(&s->lock);
+	} else if (c->call) {
 		tapi_dahdi_timer(s, c);
+	}
 }
 
 /**
@@ -607,6 +615,7 @@ static int tapi_dahdi_drop(struct tapi_card *card, struct tapi_call *call,
 {
 	struct tapi_dahdi_span *s = tapi_card_priv(card);
 	struct tapi_dahdi_chan *c;
+	bool ringing;
 	int ret = 0;
 
 	c = tapi_dahdi_lock_chan(card, call, &ret);
@@ -616,6 +625,7 @@ static int tapi_dahdi_drop(struct tapi_card *card, struct tapi_call *call,
 		ret = -EBADFD;
 		goto out;
 	}
+	ringing = c->phase == TAPI_DAHDI_IN_RINGING;
 	if (c->role == TAPI_DAHDI_ROLE_PHONE) {
 		/* On hook. */
 		spin_lock_irq(&s->lock);
@@ -629,6 +639,13 @@ static int tapi_dahdi_drop(struct tapi_card *card, struct tapi_call *call,
 		spin_unlock_irq(&s->lock);
 	}
 	tapi_dahdi_end_call(s, c, req);
+	if (ringing) {
+		/* DAHDI rings on: its next ring is not a new call. */
+		spin_lock_irq(&s->lock);
+		c->phase = TAPI_DAHDI_REJECTED;
+		c->timer_ms = tapi_dahdi_ring_gap_ms;
+		spin_unlock_irq(&s->lock);
+	}
 out:
 	mutex_unlock(&s->mutex);
 	return ret;

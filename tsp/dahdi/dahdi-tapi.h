@@ -70,6 +70,8 @@ enum tapi_dahdi_role {
  * @TAPI_DAHDI_TALK: connected
  * @TAPI_DAHDI_FAR_GONE: the far end hung up or never answered; the call
  *	is disconnected until the application drops it
+ * @TAPI_DAHDI_REJECTED: phone: an offered call was dropped while DAHDI
+ *	rings on; no call until the ringing stops
  */
 enum tapi_dahdi_phase {
 	TAPI_DAHDI_IDLE,
@@ -81,6 +83,7 @@ enum tapi_dahdi_phase {
 	TAPI_DAHDI_IN_OFFHOOK,
 	TAPI_DAHDI_TALK,
 	TAPI_DAHDI_FAR_GONE,
+	TAPI_DAHDI_REJECTED,
 };
 
 /* Bits of &tapi_dahdi_chan.events: what the tick saw for the work. */

@@ -89,8 +89,9 @@ static u8 tapi_dahdi_tick_chan(struct tapi_dahdi_chan *c, u8 bits,
 		set_bit(TAPI_DAHDI_EV_SIG, &c->events);
 		*kick = true;
 	}
-	/* An offered call's ringing: keep it alive while DAHDI rings. */
-	if (c->phase == TAPI_DAHDI_IN_RINGING && !(bits & TAPI_DAHDI_B))
+	/* Ringing, offered or rejected: keep it alive while DAHDI rings. */
+	if ((c->phase == TAPI_DAHDI_IN_RINGING ||
+	     c->phase == TAPI_DAHDI_REJECTED) && !(bits & TAPI_DAHDI_B))
 		c->timer_ms = tapi_dahdi_ring_gap_ms;
 	if (c->timer_ms && !--c->timer_ms) {
 		set_bit(TAPI_DAHDI_EV_TIMER, &c->events);
