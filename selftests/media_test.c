@@ -9,6 +9,7 @@
 #include <math.h>
 #include <poll.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -16,90 +17,13 @@
 
 #include "calls.h"
 #include "harness.h"
+#include "media.h"
 
 #define T	3000	/* ms: longest wait for anything expected */
-
-struct media {
-	int fd;
-	struct tapi_media_open mo;
-	uint8_t *k;	/* kernel region, read-only */
-	uint8_t *u;	/* user region */
-	uint32_t rx_cons;
-};
-
-static int media_open(int line_fd, uint32_t call, uint32_t flags,
-		      uint32_t format, uint32_t frame_ms, uint32_t rx_entries,
-		      struct media *m)
-{
-	memset(m, 0, sizeof(*m));
-	m->fd = -1;
-	m->mo.size = sizeof(m->mo);
-	m->mo.flags = flags | TAPI_MEDIA_OPEN_CLOEXEC;
-	m->mo.call = call;
-	m->mo.format = format;
-	m->mo.frame_ms = frame_ms;
-	m->mo.rx_entries = rx_entries;
-	if (ioctl(line_fd, TAPI_IOC_CALL_MEDIA_OPEN, &m->mo))
-		return -errno;
-	m->fd = m->mo.fd;
-	m->k = mmap(NULL, m->mo.off.kernel_size, PROT_READ, MAP_SHARED, m->fd,
-		    TAPI_MEDIA_OFF_KERNEL);
-	m->u = mmap(NULL, m->mo.off.user_size, PROT_READ | PROT_WRITE,
-		    MAP_SHARED, m->fd, TAPI_MEDIA_OFF_USER);
-	if (m->k == MAP_FAILED || m->u == MAP_FAILED)
-		return -errno;
-	return 0;
-}
-
-static void media_close(struct media *m)
-{
-	if (m->k && m->k != MAP_FAILED)
-		munmap(m->k, m->mo.off.kernel_size);
-	if (m->u && m->u != MAP_FAILED)
-		munmap(m->u, m->mo.off.user_size);
-	if (m->fd >= 0)
-		close(m->fd);
-	m->fd = -1;
-	m->k = m->u = NULL;
-}
-
-static uint32_t *idx(uint8_t *region, uint32_t off)
-{
-	return (uint32_t *)(region + off);
-}
 
 static const struct tapi_media_stats *stats(const struct media *m)
 {
 	return (const struct tapi_media_stats *)(m->k + m->mo.off.stats);
-}
-
-static int samples_of(const struct media *m)
-{
-	return m->mo.frame_ms * 8;
-}
-
-/* Decode G.711 as the standard says (independently of the kernel's code). */
-static int16_t ulaw_decode(uint8_t u)
-{
-	int exp, mag;
-
-	u = ~u;
-	exp = (u >> 4) & 7;
-	mag = ((((u & 0x0f) << 3) + 0x84) << exp) - 0x84;
-	return u & 0x80 ? -mag : mag;
-}
-
-static uint8_t ulaw_encode(int16_t s)
-{
-	int mag = s < 0 ? -s : s, exp = 7;
-	uint8_t sign = s < 0 ? 0x80 : 0;
-
-	if (mag > 32635)
-		mag = 32635;
-	mag += 0x84;
-	while (exp > 0 && !(mag & (0x4000 >> (7 - exp))))
-		exp--;
-	return ~(sign | exp << 4 | ((mag >> (exp + 3)) & 0x0f));
 }
 
 /*
@@ -108,61 +32,49 @@ static uint8_t ulaw_encode(int16_t s)
  */
 static int rx_samples(struct media *m, int16_t *out, int max, int ms)
 {
-	uint32_t entries = m->mo.rx_entries, fsz = m->mo.frame_size;
-	int n = 0, spf = samples_of(m), i;
+	bool ulaw = m->mo.format == TAPI_MEDIA_ULAW;
+	uint8_t *raw = ulaw ? malloc(max) : (uint8_t *)out;
+	int n = 0, got, spf = media_frame_samples(m);
 	uint64_t end = now_ns() + ms * 1000000ull;
 
+	if (!raw)
+		return 0;
 	while (n + spf <= max && now_ns() < end) {
-		uint32_t prod = __atomic_load_n(idx(m->k, m->mo.off.rx_producer),
-						__ATOMIC_ACQUIRE);
 		struct pollfd p = { .fd = m->fd, .events = POLLIN };
 
-		if (prod == m->rx_cons) {
+		got = media_rx_take(m, raw, n, max);
+		if (got == n) {
 			poll(&p, 1, 50);
 			continue;
 		}
-		while (m->rx_cons != prod && n + spf <= max) {
-			const uint8_t *f = m->k + m->mo.off.rx_frames +
-					   (m->rx_cons & (entries - 1)) * fsz;
-
-			for (i = 0; i < spf; i++) {
-				out[n++] = m->mo.format == TAPI_MEDIA_ULAW ?
-					   ulaw_decode(f[i]) :
-					   ((const int16_t *)f)[i];
-			}
-			m->rx_cons++;
-		}
-		__atomic_store_n(idx(m->u, m->mo.off.rx_consumer), m->rx_cons,
-				 __ATOMIC_RELEASE);
+		for (; ulaw && n < got; n++)
+			out[n] = g711_ulaw_decode(raw[n]);
+		n = got;
 	}
+	if (ulaw)
+		free(raw);
 	return n;
 }
 
 /* Queue frames of a @hz sine on @m's TX ring while there is room. */
 static void tx_tone(struct media *m, double hz, double *phase)
 {
-	uint32_t entries = m->mo.tx_entries, fsz = m->mo.frame_size;
-	uint32_t *prodp = idx(m->u, m->mo.off.tx_producer), prod = *prodp;
-	uint32_t cons = __atomic_load_n(idx(m->k, m->mo.off.tx_consumer),
-					__ATOMIC_ACQUIRE);
-	int spf = samples_of(m), i;
+	int n = media_tx_room(m) * media_frame_samples(m), i;
+	int16_t *f = malloc(n * sizeof(*f));
 
-	while (prod - cons < entries) {
-		uint8_t *f = m->u + m->mo.off.tx_frames +
-			     (prod & (entries - 1)) * fsz;
+	if (!f)
+		return;
+	for (i = 0; i < n; i++) {
+		int16_t s = 8000 * sin(*phase);
 
-		for (i = 0; i < spf; i++) {
-			int16_t s = 8000 * sin(*phase);
-
-			*phase += 2 * M_PI * hz / 8000;
-			if (m->mo.format == TAPI_MEDIA_ULAW)
-				f[i] = ulaw_encode(s);
-			else
-				((int16_t *)f)[i] = s;
-		}
-		prod++;
+		*phase += 2 * M_PI * hz / 8000;
+		if (m->mo.format == TAPI_MEDIA_ULAW)
+			((uint8_t *)f)[i] = g711_ulaw_encode(s);
+		else
+			f[i] = s;
 	}
-	__atomic_store_n(prodp, prod, __ATOMIC_RELEASE);
+	media_tx_queue(m, f, n);
+	free(f);
 }
 
 /* Power of @hz in @s (Goertzel), relative to the whole signal's power. */
@@ -245,7 +157,7 @@ TEST_F(media, layout_and_mmap)
 
 	ASSERT_EQ(0, connect_ab(self, true));
 	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX,
-				TAPI_MEDIA_LINEAR16, 0, 0, &m));
+				TAPI_MEDIA_LINEAR16, 0, 0, 0, &m));
 	EXPECT_EQ(20u, m.mo.frame_ms);
 	EXPECT_EQ(320u, m.mo.frame_size);
 	EXPECT_EQ((uint32_t)TAPI_MEDIA_ENTRIES_DEFAULT, m.mo.rx_entries);
@@ -256,7 +168,7 @@ TEST_F(media, layout_and_mmap)
 	EXPECT_LE(64u, m.mo.off.tx_consumer - m.mo.off.rx_producer);
 	EXPECT_LE(64u, m.mo.off.tx_producer - m.mo.off.rx_consumer);
 	EXPECT_EQ((uint32_t)TAPI_MEDIA_RX_NEED_WAKEUP,
-		  *idx(m.u, m.mo.off.rx_flags));
+		  *media_idx(m.u, m.mo.off.rx_flags));
 
 	/* The kernel region is read-only, for good. */
 	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, m.fd,
@@ -324,14 +236,14 @@ TEST_F(media, bad_opens)
 	mo.tx_entries = 4;	/* without TAPI_MEDIA_OPEN_TX */
 	EXPECT_EQ(-1, ioctl(self->a, TAPI_IOC_CALL_MEDIA_OPEN, &mo));
 	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-ENOENT, media_open(self->a, 0x7777, 0, 0, 0, 0, &m));
+	EXPECT_EQ(-ENOENT, media_open(self->a, 0x7777, 0, 0, 0, 0, 0, &m));
 
 	/* One transmitter a call. */
 	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX, 0, 0, 0,
-				&m));
+				0, &m));
 	EXPECT_EQ(-EBUSY, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX, 0,
-				     0, 0, &m2));
-	EXPECT_EQ(0, media_open(self->a, self->ca, 0, 0, 0, 0, &m2));
+				     0, 0, 0, &m2));
+	EXPECT_EQ(0, media_open(self->a, self->ca, 0, 0, 0, 0, 0, &m2));
 	media_close(&m2);
 
 	/* A monitor receives but may not transmit. */
@@ -339,15 +251,15 @@ TEST_F(media, bad_opens)
 	ASSERT_LE(0, mon);
 	ASSERT_EQ(1, call_new_calls(mon, handles, 4, NULL));
 	EXPECT_EQ(-EPERM, media_open(mon, handles[0], TAPI_MEDIA_OPEN_TX, 0,
-				     0, 0, &m2));
-	EXPECT_EQ(0, media_open(mon, handles[0], 0, 0, 0, 0, &m2));
+				     0, 0, 0, &m2));
+	EXPECT_EQ(0, media_open(mon, handles[0], 0, 0, 0, 0, 0, &m2));
 	media_close(&m2);
 	close(mon);
 
 	/* A disconnected call has no media any more. */
 	ASSERT_EQ(0, call_op(self->a, TAPI_IOC_CALL_DROP, self->ca,
 			     TAPI_REQUEST_SYNC));
-	EXPECT_EQ(-ESRCH, media_open(self->a, self->ca, 0, 0, 0, 0, &m2));
+	EXPECT_EQ(-ESRCH, media_open(self->a, self->ca, 0, 0, 0, 0, 0, &m2));
 	media_close(&m);
 }
 
@@ -361,9 +273,9 @@ TEST_F(media, audio_both_ways)
 
 	ASSERT_EQ(0, connect_ab(self, true));
 	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX,
-				TAPI_MEDIA_LINEAR16, 20, 64, &ma));
+				TAPI_MEDIA_LINEAR16, 20, 64, 0, &ma));
 	ASSERT_EQ(0, media_open(self->b, self->cb, TAPI_MEDIA_OPEN_TX,
-				TAPI_MEDIA_ULAW, 10, 64, &mb));
+				TAPI_MEDIA_ULAW, 10, 64, 0, &mb));
 	EXPECT_EQ(80u, mb.mo.frame_size);
 	/* Keep both TX rings full for a while, then listen. */
 	for (i = 0; i < 10; i++) {
@@ -398,7 +310,7 @@ TEST_F(media, ringback_tone)
 	ASSERT_EQ(1, ev_wait_state(self->a, self->ca, TAPI_CALLSTATE_RINGBACK,
 				   &ev, T));
 	ASSERT_EQ(0, media_open(self->a, self->ca, 0, TAPI_MEDIA_LINEAR16, 20,
-				0, &m));
+				0, 0, &m));
 	n = rx_samples(&m, s, 800, T);
 	ASSERT_EQ(800, n);
 	EXPECT_LT(0.3, tone_share(s, n, 440));
@@ -416,7 +328,7 @@ TEST_F(media, xruns_counted_and_reported)
 	ASSERT_EQ(0, connect_ab(self, true));
 	ev_drain(self->a);
 	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX,
-				TAPI_MEDIA_ALAW, 5, 2, &m));
+				TAPI_MEDIA_ALAW, 5, 2, 0, &m));
 	ASSERT_EQ(1, ev_wait(self->a, TAPI_EV_MEDIA, self->ca, &ev, T));
 	EXPECT_NE(0u, ev.param[0] & TAPI_MEDIA_XRUN_RX_OVERRUN);
 	EXPECT_NE(0u, ev.param[0] & TAPI_MEDIA_XRUN_TX_UNDERRUN);
@@ -426,7 +338,7 @@ TEST_F(media, xruns_counted_and_reported)
 	EXPECT_EQ(2u, stats(&m)->rx_frames);
 	EXPECT_LT(0u, stats(&m)->tx_underruns);
 	/* A nonsense TX producer is counted, not followed. */
-	__atomic_store_n(idx(m.u, m.mo.off.tx_producer), 1000,
+	__atomic_store_n(media_idx(m.u, m.mo.off.tx_producer), 1000,
 			 __ATOMIC_RELEASE);
 	usleep(200000);
 	EXPECT_LT(0u, stats(&m)->tx_invalid);
@@ -442,7 +354,7 @@ TEST_F(media, hangup_on_disconnect)
 	uint64_t frames;
 
 	ASSERT_EQ(0, connect_ab(self, true));
-	ASSERT_EQ(0, media_open(self->a, self->ca, 0, 0, 1, 0, &m));
+	ASSERT_EQ(0, media_open(self->a, self->ca, 0, 0, 1, 0, 0, &m));
 	p.fd = m.fd;
 	p.events = POLLIN;
 	ASSERT_EQ(1, poll(&p, 1, T));
@@ -467,7 +379,7 @@ TEST_F(media, card_removed)
 
 	ASSERT_EQ(0, connect_ab(self, true));
 	ASSERT_EQ(0, media_open(self->b, self->cb, TAPI_MEDIA_OPEN_TX, 0, 0, 0,
-				&m));
+				0, &m));
 	ASSERT_EQ(0, sim_card_live(&self->card, false));
 	p.fd = m.fd;
 	p.events = POLLIN;
@@ -475,7 +387,7 @@ TEST_F(media, card_removed)
 	EXPECT_TRUE(p.revents & POLLHUP);
 	media_close(&m);
 	/* No new media fd from the line fd of a card that is gone. */
-	EXPECT_EQ(-ENODEV, media_open(self->b, self->cb, 0, 0, 0, 0, &m));
+	EXPECT_EQ(-ENODEV, media_open(self->b, self->cb, 0, 0, 0, 0, 0, &m));
 }
 
 /* The tone zone is a card setting, refused while live. */
@@ -530,11 +442,11 @@ TEST_F(media, conference_mixes_every_party)
 	ASSERT_EQ(0, ioctl(self->b, TAPI_IOC_CALL_ADD_TO_CONF, &add));
 
 	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX,
-				TAPI_MEDIA_LINEAR16, 20, 64, &m[0]));
+				TAPI_MEDIA_LINEAR16, 20, 64, 0, &m[0]));
 	ASSERT_EQ(0, media_open(self->b, sc.conf, TAPI_MEDIA_OPEN_TX,
-				TAPI_MEDIA_LINEAR16, 20, 64, &m[1]));
+				TAPI_MEDIA_LINEAR16, 20, 64, 0, &m[1]));
 	ASSERT_EQ(0, media_open(c, cc, TAPI_MEDIA_OPEN_TX, TAPI_MEDIA_ULAW, 10,
-				64, &m[2]));
+				64, 0, &m[2]));
 	for (i = 0; i < 10; i++) {
 		for (j = 0; j < 3; j++)
 			tx_tone(&m[j], hz[j], &phase[j]);
