@@ -18,22 +18,11 @@
 
 #include "calls.h"
 #include "harness.h"
+#include "media.h"
 
 #define T	3000	/* ms: longest wait for anything expected */
 #define EV_MCTL	(EV(GENERATE) | EV(MONITORDIGITS) | EV(GATHERDIGITS) | \
 		 EV(MONITORTONE) | EV(MONITORMEDIA) | EV(MSPDATA))
-
-static int gen_digits(int fd, uint32_t call, const char *digits, uint32_t ms)
-{
-	struct tapi_generate_digits g = {
-		.size = sizeof(g),
-		.call = call,
-		.duration_ms = ms,
-	};
-
-	strncpy(g.digits, digits, sizeof(g.digits) - 1);
-	return tapi_ioctl(fd, TAPI_IOC_CALL_GENERATE_DIGITS, &g);
-}
 
 static int gen_tone(int fd, uint32_t call, uint32_t mode, uint32_t ms,
 		    uint32_t freq, uint32_t on, uint32_t off)
@@ -52,17 +41,6 @@ static int gen_tone(int fd, uint32_t call, uint32_t mode, uint32_t ms,
 		g.components[0].off_ms = off;
 	}
 	return tapi_ioctl(fd, TAPI_IOC_CALL_GENERATE_TONE, &g);
-}
-
-static int monitor_digits(int fd, uint32_t call, uint32_t modes)
-{
-	struct tapi_monitor_digits m = {
-		.size = sizeof(m),
-		.call = call,
-		.digit_modes = modes,
-	};
-
-	return tapi_ioctl(fd, TAPI_IOC_CALL_MONITOR_DIGITS, &m);
 }
 
 static int gather(int fd, uint32_t call, uint32_t n, const char *term,
@@ -199,10 +177,10 @@ TEST_F(mctl, dtmf_all_digits_in_band)
 	unsigned int i;
 
 	ASSERT_EQ(0, connect_ab(self, true));
-	ASSERT_EQ(0, monitor_digits(self->b, self->cb,
-				    TAPI_DIGITMODE_DTMF |
-				    TAPI_DIGITMODE_DTMFEND));
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, digits, 60));
+	ASSERT_EQ(0, mctl_monitor_digits(self->b, self->cb,
+					 TAPI_DIGITMODE_DTMF |
+					 TAPI_DIGITMODE_DTMFEND));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, digits, 60));
 	for (i = 0; i < strlen(digits); i++) {
 		ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_MONITORDIGITS, self->cb,
 				     &ev, T)) TH_LOG("digit %u", i);
@@ -237,7 +215,7 @@ TEST_F(mctl, gather_terminations)
 	ASSERT_EQ(0, connect_ab(self, true));
 
 	ASSERT_EQ(0, gather(self->b, self->cb, 4, "", 0, 0));
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "12345", 50));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "12345", 50));
 	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_GATHERDIGITS, self->cb, &ev, T));
 	gathered(&ev, got);
 	EXPECT_EQ((uint32_t)TAPI_GATHER_TERM_BUFFERFULL, ev.param[0]);
@@ -246,7 +224,7 @@ TEST_F(mctl, gather_terminations)
 	ASSERT_EQ(1, ev_wait(self->a, TAPI_EV_GENERATE, self->ca, &ev, T));
 
 	ASSERT_EQ(0, gather(self->b, self->cb, 10, "*#", 0, 0));
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "98#7", 50));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "98#7", 50));
 	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_GATHERDIGITS, self->cb, &ev, T));
 	gathered(&ev, got);
 	EXPECT_EQ((uint32_t)TAPI_GATHER_TERM_TERMDIGIT, ev.param[0]);
@@ -261,7 +239,7 @@ TEST_F(mctl, gather_terminations)
 	EXPECT_LE(290000000ull, now_ns() - t0);
 
 	ASSERT_EQ(0, gather(self->b, self->cb, 10, "", 0, 400));
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "56", 50));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "56", 50));
 	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_GATHERDIGITS, self->cb, &ev, T));
 	gathered(&ev, got);
 	EXPECT_EQ((uint32_t)TAPI_GATHER_TERM_INTERTIMEOUT, ev.param[0]);
@@ -283,12 +261,13 @@ TEST_F(mctl, gather_and_generate_cancelled)
 	EXPECT_EQ((uint32_t)TAPI_GATHER_TERM_CANCEL, ev.param[0]);
 	/* Cancelling nothing is no error and no event. */
 	ASSERT_EQ(0, gather(self->b, self->cb, 0, "", 0, 0));
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "", 0));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "", 0));
 	EXPECT_EQ(0, ev_wait(self->b, TAPI_EV_GATHERDIGITS, 0, &ev, 200));
 	EXPECT_EQ(0, ev_wait(self->a, TAPI_EV_GENERATE, 0, &ev, 10));
 
 	/* Generation replaced by generation, then by nothing. */
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "1111111111", 500));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "1111111111",
+					  500));
 	ASSERT_EQ(0, gen_tone(self->a, self->ca, TAPI_TONEMODE_BEEP, 0, 0,
 			      0, 0));
 	ASSERT_EQ(1, ev_wait(self->a, TAPI_EV_GENERATE, self->ca, &ev, T));
@@ -300,9 +279,9 @@ TEST_F(mctl, gather_and_generate_cancelled)
 	EXPECT_EQ((uint32_t)TAPI_GENERATE_TONE, ev.param[1]);
 
 	/* A digit cut short after it sounded 40 ms counts as sent. */
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "55", 1000));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "55", 1000));
 	usleep(300000);
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "", 0));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "", 0));
 	ASSERT_EQ(1, ev_wait(self->a, TAPI_EV_GENERATE, self->ca, &ev, T));
 	EXPECT_EQ((uint32_t)TAPI_GENERATE_TERM_CANCEL, ev.param[0]);
 	EXPECT_EQ(1u, ev.param[2]);
@@ -413,7 +392,7 @@ TEST_F(mctl, signalled_digits)
 	c = ev.call;
 	ASSERT_EQ(0, call_op(self->b, TAPI_IOC_CALL_ANSWER, c,
 			     TAPI_REQUEST_SYNC));
-	ASSERT_EQ(0, monitor_digits(self->b, c, TAPI_DIGITMODE_DTMF));
+	ASSERT_EQ(0, mctl_monitor_digits(self->b, c, TAPI_DIGITMODE_DTMF));
 	ASSERT_EQ(0, gather(self->b, c, 3, "", 0, 0));
 	ASSERT_EQ(0, sim_network(&self->card, 1, "digits 7*b"));
 	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_MONITORDIGITS, c, &ev, T));
@@ -443,18 +422,18 @@ TEST_F(mctl, privileges_and_handles)
 	ASSERT_LE(0, mon);
 	ASSERT_EQ(1, call_new_calls(mon, hs, 4, NULL));
 	m = hs[0];
-	EXPECT_EQ(-EPERM, gen_digits(mon, m, "1", 0));
+	EXPECT_EQ(-EPERM, mctl_generate_digits(mon, m, "1", 0));
 	EXPECT_EQ(-EPERM, gen_tone(mon, m, TAPI_TONEMODE_BEEP, 0, 0, 0, 0));
-	ASSERT_EQ(0, monitor_digits(mon, m, TAPI_DIGITMODE_DTMF));
+	ASSERT_EQ(0, mctl_monitor_digits(mon, m, TAPI_DIGITMODE_DTMF));
 	ASSERT_EQ(0, gather(self->b, self->cb, 2, "", 0, 0));
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "4", 50));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "4", 50));
 	ASSERT_EQ(1, ev_wait(mon, TAPI_EV_MONITORDIGITS, m, &ev, T));
 	EXPECT_EQ((uint32_t)'4', ev.param[0]);
 	/* The owner did not ask to monitor: its gathering only. */
 	EXPECT_EQ(0, ev_wait(self->b, TAPI_EV_MONITORDIGITS, 0, &ev, 100));
 	/* The monitor's handle goes mid-call; its settings go with it. */
 	ASSERT_EQ(0, call_dealloc(mon, m));
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "5", 50));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "5", 50));
 	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_GATHERDIGITS, self->cb, &ev, T));
 	EXPECT_EQ(0, ev_wait(mon, TAPI_EV_MONITORDIGITS, 0, &ev, 200));
 	close(mon);
@@ -473,7 +452,7 @@ TEST_F(mctl, bad_arguments)
 
 	ASSERT_EQ(0, connect_ab(self, false));
 	/* Generation needs CONNECTED. */
-	EXPECT_EQ(-EBADFD, gen_digits(self->a, self->ca, "1", 0));
+	EXPECT_EQ(-EBADFD, mctl_generate_digits(self->a, self->ca, "1", 0));
 	EXPECT_EQ(-EBADFD, gen_tone(self->a, self->ca, TAPI_TONEMODE_BEEP,
 				    0, 0, 0, 0));
 	ASSERT_EQ(0, call_op(self->b, TAPI_IOC_CALL_ANSWER, self->cb,
@@ -481,11 +460,12 @@ TEST_F(mctl, bad_arguments)
 	ASSERT_EQ(1, ev_wait_state(self->a, self->ca,
 				   TAPI_CALLSTATE_CONNECTED, &ev, T));
 
-	EXPECT_EQ(-ENOENT, gen_digits(self->a, 9999, "1", 0));
-	EXPECT_EQ(-ENOENT, monitor_digits(self->a, 0, TAPI_DIGITMODE_DTMF));
-	EXPECT_EQ(-EINVAL, gen_digits(self->a, self->ca, "12x", 0));
-	EXPECT_EQ(-EINVAL, gen_digits(self->a, self->ca, "1", 39));
-	EXPECT_EQ(-EINVAL, gen_digits(self->a, self->ca, "1", 1001));
+	EXPECT_EQ(-ENOENT, mctl_generate_digits(self->a, 9999, "1", 0));
+	EXPECT_EQ(-ENOENT, mctl_monitor_digits(self->a, 0,
+					       TAPI_DIGITMODE_DTMF));
+	EXPECT_EQ(-EINVAL, mctl_generate_digits(self->a, self->ca, "12x", 0));
+	EXPECT_EQ(-EINVAL, mctl_generate_digits(self->a, self->ca, "1", 39));
+	EXPECT_EQ(-EINVAL, mctl_generate_digits(self->a, self->ca, "1", 1001));
 	gd.call = self->ca;
 	memset(gd.digits, '1', sizeof(gd.digits));
 	EXPECT_EQ(-EINVAL,
@@ -547,9 +527,9 @@ TEST_F(mctl, bad_arguments)
 	EXPECT_EQ(-EINVAL,
 		  tapi_ioctl(self->a, TAPI_IOC_CALL_GENERATE_TONE, &gt));
 
-	EXPECT_EQ(-EINVAL, monitor_digits(self->a, self->ca, 1u << 5));
-	EXPECT_EQ(-EOPNOTSUPP, monitor_digits(self->a, self->ca,
-					      TAPI_DIGITMODE_PULSE));
+	EXPECT_EQ(-EINVAL, mctl_monitor_digits(self->a, self->ca, 1u << 5));
+	EXPECT_EQ(-EOPNOTSUPP, mctl_monitor_digits(self->a, self->ca,
+						   TAPI_DIGITMODE_PULSE));
 	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 25, "", 0, 0));
 	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 2, "##", 0, 0));
 	EXPECT_EQ(-EINVAL, gather(self->a, self->ca, 2, "x", 0, 0));
@@ -607,18 +587,18 @@ TEST_F(mctl, bad_arguments)
 	cc = ev.call;
 	ASSERT_EQ(0, call_op(self->c, TAPI_IOC_CALL_ANSWER, cc,
 			     TAPI_REQUEST_SYNC));
-	EXPECT_EQ(-EOPNOTSUPP, gen_digits(self->c, cc, "1", 0));
+	EXPECT_EQ(-EOPNOTSUPP, mctl_generate_digits(self->c, cc, "1", 0));
 	EXPECT_EQ(-EOPNOTSUPP, gen_tone(self->c, cc, TAPI_TONEMODE_BEEP, 0,
 					0, 0, 0));
-	EXPECT_EQ(-EOPNOTSUPP, monitor_digits(self->c, cc,
-					      TAPI_DIGITMODE_DTMF));
+	EXPECT_EQ(-EOPNOTSUPP, mctl_monitor_digits(self->c, cc,
+						   TAPI_DIGITMODE_DTMF));
 	EXPECT_EQ(-EOPNOTSUPP, monitor_tone(self->c, cc, 0, 100, 440, 0));
 
 	/* Idle calls: EBADFD. */
 	ASSERT_EQ(0, call_op(self->a, TAPI_IOC_CALL_DROP, self->ca,
 			     TAPI_REQUEST_SYNC));
-	EXPECT_EQ(-EBADFD, monitor_digits(self->a, self->ca,
-					  TAPI_DIGITMODE_DTMF));
+	EXPECT_EQ(-EBADFD, mctl_monitor_digits(self->a, self->ca,
+					       TAPI_DIGITMODE_DTMF));
 }
 
 /* The MSP data channel: the sim echoes each message back, in order. */
