@@ -7,8 +7,8 @@
  * - every byte value passes unchanged between two mu-law (A-law) media
  *   fds over two mu-law (A-law) lines, both ways;
  * - over mu-law lines, A-law and linear media fds get the bytes
- *   converted, checked against G.711 as the standard gives it (written
- *   here independently of the kernel's code);
+ *   converted, checked against G.711 as the standard gives it (media.c,
+ *   written independently of the kernel's code);
  * - DTMF the card sends with tapi_call_send_dtmf() (the "dtmf" network
  *   command) is detected on the far end; an application's digits replace
  *   it; a G.711 line's dial request plays its digits in band and completes
@@ -19,174 +19,17 @@
 #include <poll.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "calls.h"
 #include "harness.h"
+#include "media.h"
 
 #define T	3000	/* ms: longest wait for anything expected */
 #define FRAME	160	/* samples a 20 ms frame */
 #define REPS	4	/* times the 256 values are sent */
 #define RXMAX	(FRAME * 100)
-
-struct media {
-	int fd;
-	struct tapi_media_open mo;
-	uint8_t *k;
-	uint8_t *u;
-	uint32_t rx_cons;
-};
-
-static int media_open(int line_fd, uint32_t call, uint32_t flags,
-		      uint32_t format, struct media *m)
-{
-	memset(m, 0, sizeof(*m));
-	m->fd = -1;
-	m->mo.size = sizeof(m->mo);
-	m->mo.flags = flags | TAPI_MEDIA_OPEN_CLOEXEC;
-	m->mo.call = call;
-	m->mo.format = format;
-	m->mo.frame_ms = 20;
-	m->mo.rx_entries = 128;
-	if (flags & TAPI_MEDIA_OPEN_TX)
-		m->mo.tx_entries = 64;
-	if (ioctl(line_fd, TAPI_IOC_CALL_MEDIA_OPEN, &m->mo))
-		return -errno;
-	m->fd = m->mo.fd;
-	m->k = mmap(NULL, m->mo.off.kernel_size, PROT_READ, MAP_SHARED, m->fd,
-		    TAPI_MEDIA_OFF_KERNEL);
-	m->u = mmap(NULL, m->mo.off.user_size, PROT_READ | PROT_WRITE,
-		    MAP_SHARED, m->fd, TAPI_MEDIA_OFF_USER);
-	if (m->k == MAP_FAILED || m->u == MAP_FAILED)
-		return -errno;
-	return 0;
-}
-
-static void media_close(struct media *m)
-{
-	if (m->k && m->k != MAP_FAILED)
-		munmap(m->k, m->mo.off.kernel_size);
-	if (m->u && m->u != MAP_FAILED)
-		munmap(m->u, m->mo.off.user_size);
-	if (m->fd >= 0)
-		close(m->fd);
-	m->fd = -1;
-	m->k = m->u = NULL;
-}
-
-static uint32_t *idx(uint8_t *region, uint32_t off)
-{
-	return (uint32_t *)(region + off);
-}
-
-static int bps(const struct media *m)
-{
-	return m->mo.format == TAPI_MEDIA_LINEAR16 ? 2 : 1;
-}
-
-/* Queue @n samples of @data (in @m's format) on its TX ring, in frames. */
-static int tx_queue(struct media *m, const void *data, int n)
-{
-	uint32_t entries = m->mo.tx_entries, fsz = m->mo.frame_size;
-	uint32_t *prodp = idx(m->u, m->mo.off.tx_producer), prod = *prodp;
-	uint32_t cons = __atomic_load_n(idx(m->k, m->mo.off.tx_consumer),
-					__ATOMIC_ACQUIRE);
-	int done;
-
-	for (done = 0; done < n; done += FRAME) {
-		if (prod - cons >= entries)
-			return -ENOSPC;
-		memcpy(m->u + m->mo.off.tx_frames + (prod & (entries - 1)) * fsz,
-		       (const uint8_t *)data + done * bps(m), fsz);
-		prod++;
-	}
-	__atomic_store_n(prodp, prod, __ATOMIC_RELEASE);
-	return 0;
-}
-
-/* Take what the RX ring holds, appending to @buf (@len samples so far). */
-static int rx_take(struct media *m, void *buf, int len, int max)
-{
-	uint32_t entries = m->mo.rx_entries, fsz = m->mo.frame_size;
-	uint32_t prod = __atomic_load_n(idx(m->k, m->mo.off.rx_producer),
-					__ATOMIC_ACQUIRE);
-
-	while (m->rx_cons != prod && len + FRAME <= max) {
-		memcpy((uint8_t *)buf + len * bps(m),
-		       m->k + m->mo.off.rx_frames +
-		       (m->rx_cons & (entries - 1)) * fsz, fsz);
-		len += FRAME;
-		m->rx_cons++;
-	}
-	__atomic_store_n(idx(m->u, m->mo.off.rx_consumer), m->rx_cons,
-			 __ATOMIC_RELEASE);
-	return len;
-}
-
-/* Where @want (@n samples of @size bytes) starts in @have, or -1. */
-static int find(const void *have, int len, const void *want, int n, int size)
-{
-	int i;
-
-	for (i = 0; i + n <= len; i++) {
-		if (!memcmp((const uint8_t *)have + i * size, want, n * size))
-			return i;
-	}
-	return -1;
-}
-
-/* G.711 as the standard gives it, independently of the kernel's code. */
-static int16_t ulaw_decode(uint8_t u)
-{
-	int exp, mag;
-
-	u = ~u;
-	exp = (u >> 4) & 7;
-	mag = ((((u & 0x0f) << 3) + 0x84) << exp) - 0x84;
-	return u & 0x80 ? -mag : mag;
-}
-
-static uint8_t ulaw_encode(int16_t s)
-{
-	int mag = s < 0 ? -s : s, exp = 7;
-	uint8_t sign = s < 0 ? 0x80 : 0;
-
-	if (mag > 32635)
-		mag = 32635;
-	mag += 0x84;
-	while (exp > 0 && !(mag & (0x4000 >> (7 - exp))))
-		exp--;
-	return ~(sign | exp << 4 | ((mag >> (exp + 3)) & 0x0f));
-}
-
-static int16_t alaw_decode(uint8_t a)
-{
-	int seg, mag;
-
-	a ^= 0x55;
-	seg = (a >> 4) & 7;
-	mag = ((a & 0x0f) << 4) + 8;
-	if (seg)
-		mag = (mag + 0x100) << (seg - 1);
-	return a & 0x80 ? mag : -mag;
-}
-
-static uint8_t alaw_encode(int16_t s)
-{
-	int x = (s >= 0 ? s : -(int)s - 1) >> 3, seg;
-	uint8_t mask = s >= 0 ? 0xd5 : 0x55, code;
-
-	if (x < 32) {
-		code = x >> 1;
-	} else {
-		for (seg = 1; (x >> seg) >= 32; seg++)
-			;
-		code = seg << 4 | ((x >> seg) & 0x0f);
-	}
-	return code ^ mask;
-}
+#define DTMF_MODES	(TAPI_DIGITMODE_DTMF | TAPI_DIGITMODE_DTMFEND)
 
 FIXTURE(g711)
 {
@@ -242,6 +85,14 @@ static int make_card(FIXTURE_DATA(g711) *self, const char *law0,
 	return 0;
 }
 
+/* 20 ms frames, 128 RX entries, 64 TX entries if @flags has TX. */
+static int open_media(int line_fd, uint32_t call, uint32_t flags,
+		      uint32_t format, struct media *m)
+{
+	return media_open(line_fd, call, flags, format, 20, 128,
+			  flags & TAPI_MEDIA_OPEN_TX ? 64 : 0, m);
+}
+
 static int connect_ab(FIXTURE_DATA(g711) *self)
 {
 	return call_connect(self->a, self->b, self->num_b, true, &self->ca,
@@ -260,8 +111,9 @@ static void rx_until(struct media *m[], void *buf[], int len[], int nm,
 		usleep(20000);
 		all = true;
 		for (i = 0; i < nm; i++) {
-			len[i] = rx_take(m[i], buf[i], len[i], RXMAX);
-			if (find(buf[i], len[i], want[i], n, bps(m[i])) < 0)
+			len[i] = media_rx_take(m[i], buf[i], len[i], RXMAX);
+			if (media_find(buf[i], len[i], want[i], n,
+				       media_bps(m[i])) < 0)
 				all = false;
 		}
 	} while (!all && now_ns() < end);
@@ -278,21 +130,21 @@ static void passthrough(struct __test_metadata *_metadata,
 	int len[2] = { 0, 0 }, i;
 
 	ASSERT_EQ(0, connect_ab(self));
-	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX, fmt,
+	ASSERT_EQ(0, open_media(self->a, self->ca, TAPI_MEDIA_OPEN_TX, fmt,
 				&ma));
-	ASSERT_EQ(0, media_open(self->b, self->cb, TAPI_MEDIA_OPEN_TX, fmt,
+	ASSERT_EQ(0, open_media(self->b, self->cb, TAPI_MEDIA_OPEN_TX, fmt,
 				&mb));
 	/* Every value, 0x7f (mu-law's negative zero) too, in both orders. */
 	for (i = 0; i < 256 * REPS; i++) {
 		up[i] = i;
 		down[i] = 255 - i % 256;
 	}
-	ASSERT_EQ(0, tx_queue(&ma, up, sizeof(up)));
-	ASSERT_EQ(0, tx_queue(&mb, down, sizeof(down)));
+	ASSERT_EQ(0, media_tx_queue(&ma, up, sizeof(up)));
+	ASSERT_EQ(0, media_tx_queue(&mb, down, sizeof(down)));
 	rx_until(m, buf, len, 2, want, sizeof(up), T);
-	EXPECT_LE(0, find(rx_b, len[1], up, sizeof(up), 1))
+	EXPECT_LE(0, media_find(rx_b, len[1], up, sizeof(up), 1))
 		TH_LOG("b did not get a's %zu bytes unchanged", sizeof(up));
-	EXPECT_LE(0, find(rx_a, len[0], down, sizeof(down), 1))
+	EXPECT_LE(0, media_find(rx_a, len[0], down, sizeof(down), 1))
 		TH_LOG("a did not get b's %zu bytes unchanged", sizeof(down));
 	media_close(&ma);
 	media_close(&mb);
@@ -351,46 +203,46 @@ TEST_F(g711, ulaw_line_converts)
 
 	ASSERT_EQ(0, make_card(self, "ulaw", "ulaw"));
 	ASSERT_EQ(0, connect_ab(self));
-	ASSERT_EQ(0, media_open(self->a, self->ca, TAPI_MEDIA_OPEN_TX,
+	ASSERT_EQ(0, open_media(self->a, self->ca, TAPI_MEDIA_OPEN_TX,
 				TAPI_MEDIA_ULAW, &ta));
-	ASSERT_EQ(0, media_open(self->b, self->cb, 0, TAPI_MEDIA_ULAW, &bu));
-	ASSERT_EQ(0, media_open(self->b, self->cb, 0, TAPI_MEDIA_LINEAR16,
+	ASSERT_EQ(0, open_media(self->b, self->cb, 0, TAPI_MEDIA_ULAW, &bu));
+	ASSERT_EQ(0, open_media(self->b, self->cb, 0, TAPI_MEDIA_LINEAR16,
 				&bl));
-	ASSERT_EQ(0, media_open(self->b, self->cb, TAPI_MEDIA_OPEN_TX,
+	ASSERT_EQ(0, open_media(self->b, self->cb, TAPI_MEDIA_OPEN_TX,
 				TAPI_MEDIA_ALAW, &tb));
 	for (i = 0; i < n; i++) {
 		sent[i] = i;
-		want_l[i] = ulaw_decode(i % 256);
-		want_a[i] = alaw_encode(want_l[i]);
+		want_l[i] = g711_ulaw_decode(i % 256);
+		want_a[i] = g711_alaw_encode(want_l[i]);
 	}
-	ASSERT_EQ(0, tx_queue(&ta, sent, n));
+	ASSERT_EQ(0, media_tx_queue(&ta, sent, n));
 	m[0] = &bu, buf[0] = rx_u, want[0] = sent;
 	m[1] = &bl, buf[1] = rx_l, want[1] = want_l;
 	m[2] = &tb, buf[2] = rx_a, want[2] = want_a;
 	rx_until(m, buf, len, 3, want, n, T);
-	EXPECT_LE(0, find(rx_u, len[0], sent, n, 1))
+	EXPECT_LE(0, media_find(rx_u, len[0], sent, n, 1))
 		TH_LOG("mu-law fd: not the bytes sent");
-	EXPECT_LE(0, find(rx_l, len[1], want_l, n, 2))
+	EXPECT_LE(0, media_find(rx_l, len[1], want_l, n, 2))
 		TH_LOG("linear fd: not G.711 mu-law decoded");
-	EXPECT_LE(0, find(rx_a, len[2], want_a, n, 1))
+	EXPECT_LE(0, media_find(rx_a, len[2], want_a, n, 1))
 		TH_LOG("A-law fd: not mu-law transcoded to A-law");
 	/* The other way: A-law from b's MSP, mu-law on the wire. */
 	media_close(&bu);
 	media_close(&bl);
-	ASSERT_EQ(0, media_open(self->a, self->ca, 0, TAPI_MEDIA_LINEAR16,
+	ASSERT_EQ(0, open_media(self->a, self->ca, 0, TAPI_MEDIA_LINEAR16,
 				&al));
 	for (i = 0; i < n; i++) {
-		want_u[i] = ulaw_encode(alaw_decode(i % 256));
-		want_l[i] = ulaw_decode(want_u[i]);
+		want_u[i] = g711_ulaw_encode(g711_alaw_decode(i % 256));
+		want_l[i] = g711_ulaw_decode(want_u[i]);
 	}
 	memset(len, 0, sizeof(len));
-	ASSERT_EQ(0, tx_queue(&tb, sent, n));
+	ASSERT_EQ(0, media_tx_queue(&tb, sent, n));
 	m[0] = &ta, buf[0] = rx_u, want[0] = want_u;
 	m[1] = &al, buf[1] = rx_l, want[1] = want_l;
 	rx_until(m, buf, len, 2, want, n, T);
-	EXPECT_LE(0, find(rx_u, len[0], want_u, n, 1))
+	EXPECT_LE(0, media_find(rx_u, len[0], want_u, n, 1))
 		TH_LOG("mu-law fd: not A-law transcoded to mu-law");
-	EXPECT_LE(0, find(rx_l, len[1], want_l, n, 2))
+	EXPECT_LE(0, media_find(rx_l, len[1], want_l, n, 2))
 		TH_LOG("linear fd: not the wire's mu-law decoded");
 	media_close(&ta);
 	media_close(&tb);
@@ -419,29 +271,6 @@ static void hear_digits(struct __test_metadata *_metadata, int fd,
 	}
 }
 
-static int monitor_digits(int fd, uint32_t call)
-{
-	struct tapi_monitor_digits m = {
-		.size = sizeof(m),
-		.call = call,
-		.digit_modes = TAPI_DIGITMODE_DTMF | TAPI_DIGITMODE_DTMFEND,
-	};
-
-	return tapi_ioctl(fd, TAPI_IOC_CALL_MONITOR_DIGITS, &m);
-}
-
-static int gen_digits(int fd, uint32_t call, const char *digits)
-{
-	struct tapi_generate_digits g = {
-		.size = sizeof(g),
-		.call = call,
-		.duration_ms = 60,
-	};
-
-	strncpy(g.digits, digits, sizeof(g.digits) - 1);
-	return tapi_ioctl(fd, TAPI_IOC_CALL_GENERATE_DIGITS, &g);
-}
-
 /* The card's in-band DTMF, on each kind of line, heard by the far end. */
 TEST_F(g711, dtmf_heard_far_end)
 {
@@ -460,7 +289,8 @@ TEST_F(g711, dtmf_heard_far_end)
 		}
 		ASSERT_EQ(0, make_card(self, laws[i][0], laws[i][1]));
 		ASSERT_EQ(0, connect_ab(self));
-		ASSERT_EQ(0, monitor_digits(self->b, self->cb));
+		ASSERT_EQ(0, mctl_monitor_digits(self->b, self->cb,
+						 DTMF_MODES));
 		ASSERT_EQ(0, sim_network(&self->card, 0, "dtmf 19*#AD"));
 		hear_digits(_metadata, self->b, self->cb, "19*#AD");
 		/* Nobody is told the card's digits are done. */
@@ -480,11 +310,11 @@ TEST_F(g711, dtmf_and_application_digits)
 
 	ASSERT_EQ(0, make_card(self, "ulaw", "ulaw"));
 	ASSERT_EQ(0, connect_ab(self));
-	ASSERT_EQ(0, monitor_digits(self->b, self->cb));
+	ASSERT_EQ(0, mctl_monitor_digits(self->b, self->cb, DTMF_MODES));
 	ASSERT_EQ(0, sim_network(&self->card, 0, "dtmf 123456789"));
 	ASSERT_EQ(1, ev_wait(self->b, TAPI_EV_MONITORDIGITS, self->cb, &ev, T));
 	EXPECT_EQ((uint32_t)'1', ev.param[0]);
-	ASSERT_EQ(0, gen_digits(self->a, self->ca, "0000000"));
+	ASSERT_EQ(0, mctl_generate_digits(self->a, self->ca, "0000000", 60));
 	/* The application's run: the card may not cut in. */
 	EXPECT_EQ(-EBUSY, sim_network(&self->card, 0, "dtmf 5"));
 	ASSERT_EQ(1, ev_wait(self->a, TAPI_EV_GENERATE, self->ca, &ev, 3 * T));
@@ -510,7 +340,7 @@ TEST_F(g711, dial_in_band)
 	ASSERT_EQ(0, call_make(self->a, "", TAPI_CALL_MAKE_SYNC, &self->ca));
 	ASSERT_EQ(1, ev_wait_state(self->a, self->ca, TAPI_CALLSTATE_DIALTONE,
 				   &ev, T));
-	ASSERT_EQ(0, monitor_digits(self->a, self->ca));
+	ASSERT_EQ(0, mctl_monitor_digits(self->a, self->ca, DTMF_MODES));
 	t0 = now_ns();
 	ASSERT_EQ(0, call_dial(self->a, self->ca, self->num_b,
 			       TAPI_REQUEST_SYNC));
