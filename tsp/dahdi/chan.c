@@ -152,9 +152,11 @@ static void tapi_dahdi_end_call(struct tapi_dahdi_span *s,
 				struct tapi_dahdi_chan *c,
 				struct tapi_request *req)
 {
-	struct tapi_request *dial_req;
+	struct tapi_request *dial_req, *dest_req = c->dest_req;
 	struct tapi_call *call;
 
+	c->dest[0] = '\0';
+	c->dest_req = NULL;
 	spin_lock_irq(&s->lock);
 	call = c->call;
 	dial_req = c->dial_req;
@@ -169,6 +171,8 @@ static void tapi_dahdi_end_call(struct tapi_dahdi_span *s,
 		tapi_request_complete(req, 0);
 	if (dial_req)
 		tapi_request_complete(dial_req, -ECANCELED);
+	if (dest_req)
+		tapi_request_complete(dest_req, -ECANCELED);
 	if (call) {
 		tapi_call_set_state(call, TAPI_CALLSTATE_IDLE, 0);
 		tapi_call_put(call);
@@ -248,22 +252,46 @@ static int tapi_dahdi_start_dial(struct tapi_dahdi_span *s,
 	return 0;
 }
 
+/*
+ * Dial the digits waiting in c->dest (a placed call's number at dial
+ * tone, or a dial that came while digits went out).  s->mutex held.
+ */
+static void tapi_dahdi_dial_dest(struct tapi_dahdi_span *s,
+				 struct tapi_dahdi_chan *c)
+{
+	struct tapi_request *req = c->dest_req;
+	size_t len = strlen(c->dest);
+	bool more = c->dest_more;
+	int ret;
+
+	c->dest_req = NULL;
+	ret = tapi_dahdi_start_dial(s, c, c->dest, len, more, req);
+	c->dest[0] = '\0';
+	if (!ret)
+		return;
+	if (req)
+		tapi_request_complete(req, ret);
+	else
+		tapi_dahdi_far_gone(s, c, TAPI_DISCONNECTMODE_UNAVAIL);
+}
+
 /* The digits are out.  s->mutex held. */
 static void tapi_dahdi_dial_done(struct tapi_dahdi_span *s,
 				 struct tapi_dahdi_chan *c)
 {
 	struct tapi_request *req;
-	bool more;
 
 	spin_lock_irq(&s->lock);
 	req = c->dial_req;
-	more = c->dial_more;
 	c->dial_req = NULL;
-	c->phase = more ? TAPI_DAHDI_OUT_DIALTONE : TAPI_DAHDI_TALK;
+	c->phase = c->dial_more ? TAPI_DAHDI_OUT_DIALTONE : TAPI_DAHDI_TALK;
 	spin_unlock_irq(&s->lock);
 	if (req)
 		tapi_request_complete(req, 0);
-	if (more)
+	/* A dial that came while these went out goes next. */
+	if (c->dest[0] || c->dest_req)
+		tapi_dahdi_dial_dest(s, c);
+	if (c->phase != TAPI_DAHDI_TALK)
 		return;
 	/*
 	 * An analog loop has no answer supervision: once the number is
@@ -367,10 +395,8 @@ static void tapi_dahdi_timer(struct tapi_dahdi_span *s,
 		c->phase = TAPI_DAHDI_OUT_DIALTONE;
 		spin_unlock_irq(&s->lock);
 		tapi_call_set_state(c->call, TAPI_CALLSTATE_DIALTONE, 0);
-		if ((c->dest[0] || c->dest_more) &&
-		    tapi_dahdi_start_dial(s, c, c->dest, strlen(c->dest),
-					  c->dest_more, NULL))
-			tapi_dahdi_far_gone(s, c, TAPI_DISCONNECTMODE_UNAVAIL);
+		if (c->dest[0] || c->dest_more)
+			tapi_dahdi_dial_dest(s, c);
 		break;
 	case TAPI_DAHDI_OUT_DIALING:
 		tapi_dahdi_dial_done(s, c);
@@ -562,14 +588,25 @@ static int tapi_dahdi_dial(struct tapi_card *card, struct tapi_call *call,
 		ret = -EBADFD;
 	else if (c->role != TAPI_DAHDI_ROLE_PHONE)
 		ret = -EOPNOTSUPP;
-	else if (c->phase == TAPI_DAHDI_OUT_DIALING)
-		ret = -EBUSY;
-	else if (c->phase != TAPI_DAHDI_OUT_DIALTONE)
-		ret = -EBADFD;
 	else
 		ret = tapi_dahdi_check_digits(digits, &len, &more);
-	if (!ret)
+	if (ret)
+		goto out;
+	if (c->phase == TAPI_DAHDI_OUT_DIALING && !c->dest_req &&
+	    !c->dest[0]) {
+		/* Digits still going out: these follow them. */
+		memcpy(c->dest, digits, len);
+		c->dest[len] = '\0';
+		c->dest_more = more;
+		c->dest_req = req;
+	} else if (c->phase == TAPI_DAHDI_OUT_DIALING) {
+		ret = -EBUSY;
+	} else if (c->phase != TAPI_DAHDI_OUT_DIALTONE) {
+		ret = -EBADFD;
+	} else {
 		ret = tapi_dahdi_start_dial(s, c, digits, len, more, req);
+	}
+out:
 	mutex_unlock(&s->mutex);
 	return ret;
 }

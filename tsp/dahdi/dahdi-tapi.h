@@ -110,8 +110,10 @@ enum {
  * @call: the call, with a reference of ours, or NULL
  * @dial_req: a dial request to complete when its digits are out
  * @dial_more: the digits sent end with ';': more will follow
- * @dest: a placed call's number, dialled at dial tone (work only)
+ * @dest: digits waiting to be dialled: a placed call's number until
+ *	dial tone, or a dial's while earlier digits go out (work only)
  * @dest_more: @dest ended with ';'
+ * @dest_req: the dial request of @dest, or NULL
  * @our_bits: the signalling bits we send (the far end's hook)
  * @ringing: ringing the DAHDI phone, with the cadence
  * @ring_pos: milliseconds into the ring cadence
@@ -133,6 +135,7 @@ struct tapi_dahdi_chan {
 	bool dial_more;
 	char dest[TAPI_DIAL_LEN];
 	bool dest_more;
+	struct tapi_request *dest_req;
 	u8 our_bits;
 	bool ringing;
 	u32 ring_pos;
