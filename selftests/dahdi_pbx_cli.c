@@ -29,12 +29,14 @@
  *   offhook=0|1             check DAHDI_GET_PARAMS's rxisoffhook
  *   numbufs=N               buffers each way (first step only: at open)
  *
- * "bench" opens the 2 N channels (20 ms blocks), moves the byte ramp both
- * ways on every one for SECONDS through one poll() loop, and prints one
- * line of name=value pairs: the process's CPU time (getrusage, user and
- * system) per channel-second, the whole machine's busy time per
- * channel-second (/proc/stat: the span's timer work included), system
- * calls per channel-second, bytes checked and bad.
+ * "bench" opens the 2 N channels (20 ms blocks, 8 buffers each way), moves
+ * the byte ramp both ways on every one for SECONDS through one poll()
+ * loop, and prints one line of name=value pairs: the process's CPU time
+ * (getrusage, user and system) per channel-second, the whole machine's
+ * busy time per channel-second (/proc/uptime: the spans' timer work
+ * included), voluntary context switches per channel-second, ramp bytes
+ * received per channel-second (8000 when it keeps up) and the breaks in
+ * the ramp ("bad": audio lost to a late reader or writer).
  *
  * Exit status: 0 success, 1 a step or check failed, 2 usage.
  */
@@ -235,23 +237,25 @@ static int cmd_run(int argc, char **argv)
 	return r;
 }
 
-/* Busy (non-idle, non-iowait) jiffies of the machine, from /proc/stat. */
+/*
+ * Busy time of the whole machine in microseconds: CPUs times uptime less
+ * idle time (/proc/uptime).  Idle time is measured exactly; /proc/stat's
+ * per-state times are tick samples, which miss work done in step with a
+ * timer (DAHDI's core timer drives the spans).
+ */
 static long long machine_busy_us(void)
 {
-	unsigned long long v[10] = { 0 }, busy;
-	FILE *f = fopen("/proc/stat", "r");
+	FILE *f = fopen("/proc/uptime", "r");
+	double up, idle;
 	int n;
 
 	if (!f)
 		return 0;
-	n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu %llu %llu",
-		   &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7],
-		   &v[8], &v[9]);
+	n = fscanf(f, "%lf %lf", &up, &idle);
 	fclose(f);
-	if (n < 8)
+	if (n != 2)
 		return 0;
-	busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
-	return busy * (1000000 / sysconf(_SC_CLK_TCK));
+	return (up * sysconf(_SC_NPROCESSORS_ONLN) - idle) * 1e6;
 }
 
 static long long tv_us(const struct timeval *tv)
@@ -280,7 +284,8 @@ static int cmd_bench(int argc, char **argv)
 	s = calloc(2 * n, sizeof(*s));
 	if (!c || !s)
 		return fail("bench", "out of memory", 0);
-	bytes = (long long)seconds * DPBX_RATE;
+	/* Audio for longer than the run: it ends on the clock. */
+	bytes = (long long)seconds * DPBX_RATE * 4;
 	for (i = 0; i < 2 * n; i++) {
 		r = dpbx_open(&c[i], i < n ? a + i : b + i - n, DPBX_FRAME, 8);
 		if (r)
@@ -290,11 +295,11 @@ static int cmd_bench(int argc, char **argv)
 	getrusage(RUSAGE_SELF, &r0);
 	m0 = machine_busy_us();
 	t0 = dpbx_now_ms();
-	r = dpbx_pump(s, 2 * n, seconds * 3000 + 10000);
+	r = dpbx_pump(s, 2 * n, seconds * 1000);
 	t1 = dpbx_now_ms();
 	m1 = machine_busy_us();
 	getrusage(RUSAGE_SELF, &r1);
-	if (r)
+	if (r != -ETIMEDOUT)
 		err = fail("bench", "pump", r);
 	for (i = 0; i < 2 * n; i++) {
 		rx += s[i].rx_bytes;
@@ -305,7 +310,7 @@ static int cmd_bench(int argc, char **argv)
 	}
 	secs = (t1 - t0) / 1000.0;
 	/* A channel-second: one channel's audio both ways for a second. */
-	chs = 2.0 * n * seconds;
+	chs = 2.0 * n * secs;
 	user = tv_us(&r1.ru_utime) - tv_us(&r0.ru_utime);
 	sys = tv_us(&r1.ru_stime) - tv_us(&r0.ru_stime);
 	printf("channels=%d seconds=%d wall_s=%.2f", 2 * n, seconds, secs);
@@ -318,7 +323,7 @@ static int cmd_bench(int argc, char **argv)
 	printf(" bad=%lld events=%lld\n", bad, ev);
 	free(s);
 	free(c);
-	return err || bad ? 1 : 0;
+	return err;
 }
 
 int main(int argc, char **argv)
