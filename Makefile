@@ -4,7 +4,8 @@
 # "make check" runs the selftests in a VM on the stock kernel, "make
 # check-all" on the stock and the debug kernel (the README's test command),
 # "make demo" the demo, "make bench" the calls/s benchmark, "make
-# bench-media" the media benchmark.  See README.md.
+# bench-media" the media benchmark, "make bench-dahdi" the DAHDI audio
+# benchmark.  See README.md.
 #
 # "make install" installs the modules (into /lib/modules/KREL/extra, then
 # depmod), libtapi, tapictl and the MSP commands, the uapi headers, the
@@ -45,7 +46,7 @@ DAHDI_ARGS	:= KBUILD_EXTRA_SYMBOLS=$(DAHDI_OUT)/Module.symvers \
 endif
 
 .PHONY: all modules user libtapi msp selftests check check-all demo bench \
-	bench-media install install-modules install-user \
+	bench-media bench-dahdi install install-modules install-user \
 	install-udev install-man install-group uninstall clean
 
 all: modules user
@@ -81,6 +82,9 @@ bench:
 
 bench-media:
 	scripts/bench-media.sh
+
+bench-dahdi:
+	scripts/bench-dahdi.sh
 
 install: install-modules install-user
 
