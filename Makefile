@@ -4,7 +4,8 @@
 # "make check" runs the selftests in a VM on the stock kernel, "make
 # check-all" on the stock and the debug kernel (the README's test command),
 # "make demo" the demo, "make bench" the calls/s benchmark, "make
-# bench-media" the media benchmark.  See README.md.
+# bench-media" the media benchmark, "make bench-dahdi" the DAHDI audio
+# benchmark.  See README.md.
 #
 # "make install" installs the modules (into /lib/modules/KREL/extra, then
 # depmod), libtapi, tapictl and the MSP commands, the uapi headers, the
@@ -14,6 +15,14 @@
 # packages); "make install-user" leaves the modules out.
 #
 #   make install PREFIX=/usr DESTDIR=/tmp/stage UDEVDIR=/usr/lib/udev/rules.d
+#
+# The DAHDI bridge (tsp/dahdi/) is optional: "make modules DAHDI=1" (and
+# "make install DAHDI=1") first builds DAHDI's modules from Debian's
+# dahdi-source into build/dahdi/KREL (scripts/build-dahdi.sh) for their
+# headers and Module.symvers, then the tree's modules with tsp/dahdi/.
+# Only the bridge is installed, not DAHDI: on a real machine DAHDI's
+# modules come from dahdi-dkms, built from the same source, so the symbol
+# versions match.  Without DAHDI=1, tsp/dahdi/ is left out.
 
 KDIR ?= $(shell bash scripts/kernel-env.sh | sed -n 's/^KDIR=//p')
 KREL ?= $(shell KDIR=$(KDIR) bash scripts/kernel-env.sh | \
@@ -29,14 +38,24 @@ MANDIR		?= $(PREFIX)/share/man
 UDEVDIR		?= /lib/udev/rules.d
 INSTALL		?= install
 
+DAHDI		?=
+DAHDI_OUT	?= $(CURDIR)/build/dahdi/$(KREL)
+ifeq ($(DAHDI),1)
+DAHDI_ARGS	:= KBUILD_EXTRA_SYMBOLS=$(DAHDI_OUT)/Module.symvers \
+		   DAHDI_INCLUDE=$(DAHDI_OUT)/include
+endif
+
 .PHONY: all modules user libtapi msp selftests check check-all demo bench \
-	bench-media install install-modules install-user \
+	bench-media bench-dahdi install install-modules install-user \
 	install-udev install-man install-group uninstall clean
 
 all: modules user
 
 modules:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules
+ifeq ($(DAHDI),1)
+	scripts/build-dahdi.sh $(KDIR) $(DAHDI_OUT)
+endif
+	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 $(DAHDI_ARGS) modules
 
 user: libtapi msp selftests
 
@@ -64,6 +83,9 @@ bench:
 bench-media:
 	scripts/bench-media.sh
 
+bench-dahdi:
+	scripts/bench-dahdi.sh
+
 install: install-modules install-user
 
 # Kbuild puts external modules in /lib/modules/KREL/extra.  Debian's
@@ -71,7 +93,7 @@ install: install-modules install-user
 # on the real root only.
 install-modules: modules
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) \
-		DEPMOD=true modules_install
+		$(DAHDI_ARGS) DEPMOD=true modules_install
 ifeq ($(DESTDIR),)
 	depmod -a $(KREL)
 endif
@@ -111,7 +133,8 @@ uninstall:
 	      $(DESTDIR)$(MANDIR)/man1/tapictl.1 \
 	      $(DESTDIR)$(MANDIR)/man3/libtapi.3 \
 	      $(DESTDIR)/lib/modules/$(KREL)/extra/kmod/tapi.ko \
-	      $(DESTDIR)/lib/modules/$(KREL)/extra/tsp/sim/tapi_sim.ko
+	      $(DESTDIR)/lib/modules/$(KREL)/extra/tsp/sim/tapi_sim.ko \
+	      $(DESTDIR)/lib/modules/$(KREL)/extra/tsp/dahdi/dahdi_dynamic_tapi.ko
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean

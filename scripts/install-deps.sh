@@ -48,6 +48,15 @@ PACKAGES=(
 	util-linux
 	linux-perf
 	coreutils
+	# DAHDI, for the DAHDI bridge TSP (tsp/dahdi/) and its tests: the
+	# source the tests build DAHDI's modules from (build-dahdi.sh), the
+	# tools (dahdi_cfg, dahdi_scan, dahdi_test), and the modules built by
+	# DKMS for a real machine.  dahdi-dkms installs on Debian 12: its
+	# DKMS build for linux-headers-6.1.0-57-amd64 succeeds (2.5 minutes
+	# on 2 cores); the tests do not use its modules.
+	dahdi-source
+	dahdi
+	dahdi-dkms
 )
 
 # The demo's spoken prompt: a voice and a resampler.
