@@ -48,6 +48,7 @@ PACKAGES=(
 	util-linux
 	linux-perf
 	coreutils
+	patch
 	# DAHDI, for the DAHDI bridge TSP (tsp/dahdi/) and its tests: the
 	# source the tests build DAHDI's modules from (build-dahdi.sh), the
 	# tools (dahdi_cfg, dahdi_scan, dahdi_test), and the modules built by

@@ -16,12 +16,6 @@
 
 why=$(dahdi_missing)
 [ -z "$why" ] || skip_all "$why"
-# DAHDI 2.11 leaks: every DAHDI_DIAL its 512-byte dahdi_dialoperation
-# (ioctl_dahdi_dial never frees it), and dahdi_cfg's dynamic span creation
-# two 2048-byte objects, reported once the modules are unloaded.  On a
-# kernel with kmemleak (the debug lane) they would fail the whole run.
-[ -e /sys/kernel/debug/kmemleak ] && [ -z "${DAHDI_KMEMLEAK:-}" ] &&
-	skip_all "DAHDI 2.11 leaks memory (kmemleak); DAHDI_KMEMLEAK=1 runs it"
 
 tmp=$(mktemp -d)
 pids=()
