@@ -97,7 +97,7 @@ for lane in $lanes; do
 	fi
 	lane_status=0
 	TAPI_KMOD_DIR=$out scripts/vm-run.sh --kernel "$KERNEL" \
-		--log "$out/kernel.log" --timeout 1800 \
+		--log "$out/kernel.log" --timeout 2700 \
 		--env TAPI_KMOD_DIR -- scripts/vm-selftests.sh ${TAPI_TESTS:-} |
 		tee "$out/results.tap" || lane_status=$?
 	read -r p f < <(scripts/tap-count.sh "$out/results.tap")
