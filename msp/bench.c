@@ -4,10 +4,12 @@
  * frames both ways on every call end, for a fixed time; prints the cost.
  *
  * Usage: tapi-mediabench [--clock[=MS]] [--seconds N] [--format F]
- *                        CARD:FIRST:PAIRS...
+ *                        CARD:FIRST:PAIRS... | CARD@LINES...
  *
- * Each CARD has 2 x PAIRS lines numbered FIRST, FIRST+1...: line i calls
- * line PAIRS + i, which answers.  Every call end (a "channel") gets a
+ * Each CARD:FIRST:PAIRS has 2 x PAIRS lines numbered FIRST, FIRST+1...:
+ * line i calls line PAIRS + i, which answers.  CARD@LINES places a call
+ * with no number on each of its first LINES lines, whose far end is not a
+ * tapi line (the DAHDI bridge's phone lines: off hook, at dial tone).  Every call end (a "channel") gets a
  * transmitting media fd of 20 ms frames, driven by one msp loop for all of
  * them: RX frames are read (summed) and released, the TX ring is kept
  * full.  After a second of warm-up the loop runs N seconds (default 10);
@@ -20,6 +22,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,26 +97,28 @@ static const struct msp_chan_ops ops = {
 	.hangup = hangup,
 };
 
-/* CARD:FIRST:PAIRS: open 2 x PAIRS lines, connect them in pairs. */
-static void setup_card(const char *spec)
+/* CARD@LINES: on each of the first LINES lines, a call left at dial tone. */
+static void setup_lines(struct tapi_card *card, unsigned int lines)
 {
-	char name[64], num[32];
-	unsigned int first, pairs, i;
-	struct tapi_card *card;
+	unsigned int i;
+
+	for (i = 0; i < lines; i++) {
+		if (msp_call_open_on(&ends[num_ends + i].call, card, i) ||
+		    msp_call_place(&ends[num_ends + i].call, "",
+				   TAPI_CALLSTATE_DIALTONE, WAIT_NS))
+			die("placing a call");
+	}
+	num_ends += lines;
+}
+
+/* CARD:FIRST:PAIRS: open 2 x PAIRS lines, connect them in pairs. */
+static void setup_pairs(struct tapi_card *card, unsigned int first,
+			unsigned int pairs)
+{
+	char num[32];
+	unsigned int i;
 	struct end *a, *b;
 
-	if (sscanf(spec, "%63[^:]:%u:%u", name, &first, &pairs) != 3 ||
-	    !pairs) {
-		fprintf(stderr, "tapi-mediabench: '%s' is not CARD:FIRST:PAIRS\n",
-			spec);
-		exit(2);
-	}
-	card = tapi_card_open(name);
-	if (!card)
-		die(name);
-	ends = realloc(ends, (num_ends + 2 * pairs) * sizeof(*ends));
-	if (!ends)
-		die("memory");
 	for (i = 0; i < 2 * pairs; i++)
 		if (msp_call_open_on(&ends[num_ends + i].call, card, i))
 			die("opening a line");
@@ -128,6 +133,34 @@ static void setup_card(const char *spec)
 			die("connecting a pair");
 	}
 	num_ends += 2 * pairs;
+}
+
+static void setup_card(const char *spec)
+{
+	unsigned int first, pairs, lines;
+	struct tapi_card *card;
+	char name[64];
+	bool by_lines;
+
+	by_lines = sscanf(spec, "%63[^@]@%u", name, &lines) == 2 && lines;
+	if (!by_lines &&
+	    (sscanf(spec, "%63[^:]:%u:%u", name, &first, &pairs) != 3 ||
+	     !pairs)) {
+		fprintf(stderr, "tapi-mediabench: '%s' is not CARD:FIRST:PAIRS or CARD@LINES\n",
+			spec);
+		exit(2);
+	}
+	card = tapi_card_open(name);
+	if (!card)
+		die(name);
+	ends = realloc(ends, (num_ends + (by_lines ? lines : 2 * pairs)) *
+			     sizeof(*ends));
+	if (!ends)
+		die("memory");
+	if (by_lines)
+		setup_lines(card, lines);
+	else
+		setup_pairs(card, first, pairs);
 	tapi_card_close(card);
 }
 
@@ -217,7 +250,8 @@ int main(int argc, char **argv)
 	}
 	if (optind == argc || !seconds) {
 		fputs("usage: tapi-mediabench [--clock[=MS]] [--seconds N] "
-		      "[--format F] CARD:FIRST:PAIRS...\n", stderr);
+		      "[--format F] CARD:FIRST:PAIRS... | CARD@LINES...\n",
+		      stderr);
 		return 2;
 	}
 	raise_fd_limit();

@@ -15,8 +15,8 @@
 # Usage: scripts/bench-dahdi.sh [SECONDS]      (default 10 a measurement)
 #
 # Environment: KERNEL/KDIR as for the tests (default: the stock kernel);
-# BENCH_CHANNELS (default "10 100"), BENCH_PARTS (default "a"; "a b" once
-# part b is written: scripts/vm-bench-dahdi.sh's bench_part_b).
+# BENCH_CHANNELS (default "10 100"), BENCH_PARTS (default "a b"; "a" for
+# DAHDI alone; scripts/vm-bench-dahdi.sh says what each part measures).
 
 set -euo pipefail
 
@@ -31,7 +31,7 @@ eval "$(scripts/kernel-env.sh)"
 scripts/build-modules.sh "$KDIR" build/bench-dahdi >/dev/null
 TAPI_KMOD_DIR=$top/build/bench-dahdi BENCH_SECONDS=${1:-10} \
 	BENCH_CHANNELS=${BENCH_CHANNELS:-10 100} \
-	BENCH_PARTS=${BENCH_PARTS:-a} \
+	BENCH_PARTS=${BENCH_PARTS:-a b} \
 	scripts/vm-run.sh --kernel "$KERNEL" \
 	--log build/bench-dahdi/kernel.log --timeout 1800 \
 	--env TAPI_KMOD_DIR --env BENCH_SECONDS --env BENCH_CHANNELS \

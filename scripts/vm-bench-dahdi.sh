@@ -13,7 +13,10 @@
 # (dahdi_pbx bench) keeps every one of the 2 N channels' 20 ms (160-byte)
 # blocks written and read, non-blocking, through one poll() loop.
 #
-# Part b: the same audio through TAPI's media rings (see bench_part_b).
+# Part b: the same audio through TAPI's media rings, on the tapi bridge
+# and on the sim card (see bench_part_b); its lines carry the name=value
+# pairs of msp/tapi-mediabench, whose cpu_us_per_chan_s and
+# machine_us_per_chan_s mean what part a's do.
 
 set -euo pipefail
 
@@ -22,7 +25,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/selftests/dahdi_lib.sh"
 seconds=${BENCH_SECONDS:-10}
 channels=${BENCH_CHANNELS:-10 100}
-parts=${BENCH_PARTS:-a}
+parts=${BENCH_PARTS:-a b}
 results=/tmp/bench-dahdi
 status=0
 
@@ -38,33 +41,74 @@ bench_part_a()
 	dahdi_unconfig
 }
 
-# Part b, N: the same measurement through TAPI media rings, for comparison
-# with part a on the same VM: N channels each side (a) on the tapi bridge
-# (dahdi_dynamic_tapi.ko: "dynamic=tapi,ADDRESS,N,0" spans, their lines'
-# calls' media fds), and (b) on the sim card (N connected call pairs, as
-# scripts/vm-bench-media.sh makes them), each moved by
-# msp/tapi-mediabench (one msp loop over every media fd: see
-# scripts/bench-media.sh).  Lines "part=b path=tapi-bridge n=N ..." and
-# "part=b path=tapi-sim n=N ...", with the name=value pairs of part a
-# where they exist (cpu_us_per_chan_s, machine_us_per_chan_s, ...), go to
-# $results; the table below prints them with part a's.
+# Part b, N: the same audio through TAPI media rings, on the same VM:
+# (1) N lines of the tapi bridge (a "dynamic=tapi,bench,N,0" span, fxoks:
+# each line a phone taken off hook by a call left at dial tone, so DAHDI
+# moves its audio every millisecond), (2) N call ends on the sim card (N/2
+# connected pairs).  tapi-mediabench moves 20 ms frames both ways on every
+# call end's media fd with one msp loop and prints the same per
+# channel-second figures.
+card_of()
+{
+	local f
+
+	for f in /sys/class/tapi/tapi*/name; do
+		[ "$(cat "$f")" = "$1" ] && { basename "$(dirname "$f")"; return; }
+	done
+	return 1
+}
+
 bench_part_b()
 {
-	echo "# part b (TAPI media rings, tapi bridge and sim card), n=$1: not written yet"
+	local n=$1 out card sim=/sys/kernel/config/tapi-sim l
+
+	dahdi_config <<-EOF
+	dynamic=tapi,bench,$n,0
+	fxoks=1-$n
+	EOF
+	card=$(card_of DYN/tapi/bench)
+	out=$("$MEDIABENCH" --seconds "$seconds" "$card@$n") || status=1
+	echo "part=b path=tapi-bridge n=$n $out" | tee -a "$results"
+	dahdi_unconfig
+
+	mkdir "$sim/bench"
+	for ((l = 0; l < n; l++)); do
+		mkdir "$sim/bench/line$l"
+		echo $((7000 + l)) >"$sim/bench/line$l/numbers"
+	done
+	echo 1 >"$sim/bench/live"
+	out=$("$MEDIABENCH" --seconds "$seconds" \
+		"$(cat "$sim/bench/dev_name"):7000:$((n / 2))") || status=1
+	echo "part=b path=tapi-sim n=$n $out" | tee -a "$results"
+	echo 0 >"$sim/bench/live"
+	rmdir "$sim/bench"/line* "$sim/bench"
 }
+
+MEDIABENCH=$top/msp/tapi-mediabench
 
 cleanup()
 {
 	dahdi_unload || echo "# DAHDI not taken down"
+	[ -d /sys/module/tapi_sim ] && rmmod tapi_sim
+	[ -d /sys/module/tapi ] && rmmod tapi
 }
 trap cleanup EXIT
 
-dahdi_load
+if [[ " $parts " == *" b "* ]]; then
+	insmod "$TAPI_KMOD_DIR/kmod/tapi.ko"
+	insmod "$TAPI_KMOD_DIR/tsp/sim/tapi_sim.ko"
+	dahdi_load tapi
+else
+	dahdi_load
+fi
 echo "kernel $(uname -r), $(nproc) vCPUs under qemu TCG; $seconds s a measurement"
 echo "a channel-second: one channel's 20 ms frames both ways for a second"
 rm -f "$results"
-for n in $channels; do
-	for part in $parts; do
+# Part b first: its "fxoks=1-N" needs its span to be DAHDI's first, and
+# DAHDI numbers new channels after those of the loc spans part a made.
+for part in b a; do
+	[[ " $parts " == *" $part "* ]] || continue
+	for n in $channels; do
 		"bench_part_$part" "$n"
 	done
 done

@@ -302,10 +302,14 @@ static void tapi_dahdi_dial_done(struct tapi_dahdi_span *s,
 	tapi_call_set_state(c->call, TAPI_CALLSTATE_CONNECTED, 0);
 }
 
+/*
+ * Take the line's role from the channel's signalling as DAHDI has it now.
+ * s->mutex held.
+ */
 static void tapi_dahdi_sig_changed(struct tapi_dahdi_span *s,
 				   struct tapi_dahdi_chan *c)
 {
-	int sig = READ_ONCE(c->sig);
+	int sig = READ_ONCE(c->dchan->sig);
 	enum tapi_dahdi_role role = tapi_dahdi_role_of(sig);
 	u32 flags = 0;
 
@@ -503,7 +507,8 @@ static struct tapi_dahdi_chan *tapi_dahdi_lock_chan(struct tapi_card *card,
 static int tapi_dahdi_refuse_role(struct tapi_dahdi_chan *c)
 {
 	pr_notice_ratelimited("%s: no calls: %s signalling (the tapi bridge takes fxoks, fxols, fxsks and fxsls)\n",
-			      c->dchan->name, tapi_dahdi_sig_name(c->sig));
+			      c->dchan->name,
+			      tapi_dahdi_sig_name(READ_ONCE(c->dchan->sig)));
 	return -ENXIO;
 }
 
@@ -521,6 +526,8 @@ static int tapi_dahdi_make_call(struct tapi_card *card, struct tapi_call *call,
 	c = tapi_dahdi_lock_chan(card, call, &ret);
 	if (!c)
 		return ret;
+	/* dahdi_cfg may have configured it a moment ago. */
+	tapi_dahdi_sig_changed(s, c);
 	spin_lock_irq(&s->lock);
 	bits = c->dahdi_bits;
 	spin_unlock_irq(&s->lock);
