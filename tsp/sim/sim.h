@@ -84,6 +84,8 @@ struct tapi_sim_number {
  *	forwarding takes it, unless the forwarding says how long
  * @num_park: entries of @park
  * @park: the park addresses of the switch; none: no parking
+ * @tone_zone: the country whose call-progress tones callers hear
+ *	(the card's tone_zone attribute)
  */
 struct tapi_sim_config {
 	u32 tone_zone;

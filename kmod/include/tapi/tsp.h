@@ -326,7 +326,7 @@ struct tapi_forward_list {
  *	complete_call request for that id the TSP has not carried out yet
  *	must not register either.  An id already finished is not an
  *	error: complete @req with 0.
-
+ *
  * @msp_data: Optional.  A message of @len bytes (1 to %TAPI_MSP_DATA_MAX)
  *	an MSP wrote to a media fd of @call (TAPI's TSPI_lineReceiveMSPData).
  *	Called in process context, may sleep, in the order the messages were
