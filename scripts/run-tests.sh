@@ -72,6 +72,7 @@ done
 host_check "make install (staged)" build/install-check.tap \
 	scripts/check-install.sh
 host_check "netlink spec" build/netlink-spec.tap scripts/check-netlink-spec.py
+host_check "syzkaller descriptions" build/syzkaller-check.tap selftests/syzkaller/check.py
 
 for lane in $lanes; do
 	echo "== lane $lane"
