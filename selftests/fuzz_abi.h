@@ -299,6 +299,9 @@ struct fz_call {
 	bool sync;
 };
 
+/* A pending uring command keeps its struct fz_call in a slot's first bytes. */
+_Static_assert(sizeof(struct fz_call) <= 64, "struct fz_call outgrew its place");
+
 /**
  * struct fz_issue - a command being built
  * @c: what the checks know of it

@@ -107,7 +107,7 @@ void handle_add(struct fz_fd *f, uint32_t h)
 {
 	unsigned int i, free = FZ_MAX_HANDLES;
 
-	if (!h || f->kind != K_LINE)
+	if (!h || !f || f->kind != K_LINE)
 		return;
 	for (i = 0; i < FZ_MAX_HANDLES; i++) {
 		if (f->handles[i] == h)

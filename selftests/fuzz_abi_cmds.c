@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "fuzz_abi.h"
@@ -917,6 +918,28 @@ void op_cmd(struct fz_fd *f, int fd, bool uring)
 
 /* ---- events ------------------------------------------------------------- */
 
+/*
+ * read() that cannot hang: poll() said there is something, but a child
+ * sharing the open file may take it first, so a blocking fd gets a timer
+ * (SIGALRM without SA_RESTART: EINTR, which read() documents).
+ */
+static ssize_t guarded_read(const struct fz_fd *f, void *buf, size_t len)
+{
+	struct itimerval it = { .it_value = { .tv_usec = 50000 } };
+	struct itimerval off = { 0 };
+	ssize_t ret;
+	int err;
+
+	if (f->nonblock)
+		return read(f->fd, buf, len);
+	setitimer(ITIMER_REAL, &it, NULL);
+	ret = read(f->fd, buf, len);
+	err = errno;
+	setitimer(ITIMER_REAL, &off, NULL);
+	errno = err;
+	return ret;
+}
+
 /* Results a reply may carry: 0, or an errno of a command or its outcome. */
 static bool reply_result_ok(int32_t res)
 {
@@ -995,7 +1018,7 @@ int op_read(struct fz_fd *f, struct tapi_event *out, unsigned int max)
 	r->ptr = ptr;
 	r->size = len;
 	__atomic_fetch_add(&sh->reads, 1, __ATOMIC_RELAXED);
-	ret = read(f->fd, buf, len);
+	ret = guarded_read(f, buf, len);
 	if (ret < 0)
 		ret = -errno;
 	rec_end(r, ret);
@@ -1040,7 +1063,7 @@ void op_poll(void)
 	__atomic_fetch_add(&sh->polls, 1, __ATOMIC_RELAXED);
 	ret = poll(&p, 1, 0);
 	rec_end(r, ret < 0 ? -errno : p.revents);
-	if (ret < 0)
+	if (ret < 0 && errno != EINTR)
 		violation(r, "poll failed");
 	else if (dead && (p.revents & (POLLHUP | POLLERR)) !=
 		 (POLLHUP | POLLERR))
@@ -1231,7 +1254,7 @@ void op_media_io(struct fz_fd *f)
 		memset(fz.rw, 0x5a, len);
 		ret = write(f->fd, ptr == P_OK ? fz.rw : NULL, len);
 	} else {
-		ret = read(f->fd, ptr == P_OK ? fz.rw : NULL, len);
+		ret = guarded_read(f, ptr == P_OK ? fz.rw : NULL, len);
 	}
 	err = ret < 0 ? errno : 0;
 	rec_end(r, ret < 0 ? -err : ret);
