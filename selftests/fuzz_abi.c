@@ -54,8 +54,15 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/time.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/tapi_netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+#include <netlink/socket.h>
 
 #include "fuzz_abi.h"
 
@@ -72,6 +79,7 @@ static const char *const row_names[FZ_ROWS] = {
 	[ROW_MPROTECT] = "mprotect(ring)",
 	[ROW_NETWORK] = "sim network write",
 	[ROW_CONFIGFS] = "sim configfs write",
+	[ROW_GENL] = "genetlink request",
 };
 
 /* ---- sim cards --------------------------------------------------------- */
@@ -356,6 +364,142 @@ static void op_configfs(void)
 	if (ret != -EBUSY && ret != -EINVAL)
 		violation(r, "live card's setting written: %s",
 			  ret ? strerrorname_np(-ret) ?: "?" : "ok");
+}
+
+/* ---- the generic netlink family ------------------------------------------ */
+
+struct nl_answer {
+	bool done;
+	int err;
+	unsigned int msgs;
+};
+
+static int nl_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+{
+	struct nl_answer *a = arg;
+
+	(void)nla;
+	a->err = e->error;
+	a->done = true;
+	return NL_STOP;
+}
+
+static int nl_finish(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *h = nlmsg_hdr(msg);
+	struct nl_answer *a = arg;
+
+	if (nlmsg_datalen(h) >= (int)sizeof(int))
+		memcpy(&a->err, nlmsg_data(h), sizeof(int));
+	a->done = true;
+	return NL_STOP;
+}
+
+static int nl_ack(struct nl_msg *msg, void *arg)
+{
+	struct nl_answer *a = arg;
+
+	(void)msg;
+	a->done = true;
+	return NL_STOP;
+}
+
+static int nl_valid(struct nl_msg *msg, void *arg)
+{
+	struct nl_answer *a = arg;
+
+	(void)msg;
+	a->msgs++;
+	return NL_OK;
+}
+
+/*
+ * A request of the "tapi" family with random attributes, mostly the ones
+ * requests take, sometimes others, of the wrong length or unknown.
+ * Documentation/uapi.rst, "Generic netlink": EINVAL (a missing, unknown or
+ * malformed attribute), ENODEV (no such card), ENOENT (no such line or
+ * call), EPERM (CALL_GET without CAP_NET_ADMIN); a command the family
+ * has no request for is EOPNOTSUPP, genetlink's answer.
+ */
+static void op_netlink(void)
+{
+	static const uint8_t cmds_nl[] = {
+		TAPI_CMD_CARD_GET, TAPI_CMD_LINE_GET, TAPI_CMD_CALL_GET,
+	};
+	static struct nl_sock *sk;
+	static int family = -1;
+	struct timeval tv = { .tv_sec = 5 };
+	struct nl_answer a = { 0 };
+	struct nl_msg *msg;
+	struct nl_cb *cb;
+	struct fz_rec *r;
+	unsigned int i, n = rnd(4);
+	uint8_t cmd;
+	int ret;
+
+	if (!sk) {
+		sk = nl_socket_alloc();
+		if (!sk || genl_connect(sk)) {
+			violation(NULL, "generic netlink socket");
+			return;
+		}
+		setsockopt(nl_socket_get_fd(sk), SOL_SOCKET, SO_RCVTIMEO, &tv,
+			   sizeof(tv));
+		family = genl_ctrl_resolve(sk, TAPI_GENL_NAME);
+		if (family < 0)
+			violation(NULL, "no \"%s\" family", TAPI_GENL_NAME);
+	}
+	if (family < 0)
+		return;
+	cmd = one_in(10) ? rnd(__TAPI_CMD_MAX + 2) : cmds_nl[rnd(3)];
+	msg = nlmsg_alloc();
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!msg || !cb) {
+		nlmsg_free(msg);
+		nl_cb_put(cb);
+		return;
+	}
+	genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+		    NLM_F_ACK | (one_in(2) ? NLM_F_DUMP : 0), cmd,
+		    TAPI_GENL_VERSION);
+	for (i = 0; i < n; i++) {
+		static const int types[] = {
+			TAPI_A_CARD_INDEX, TAPI_A_LINE_INDEX, TAPI_A_CALL_ID,
+		};
+		int type = one_in(8) ? (int)rnd(__TAPI_A_MAX + 3) :
+			types[rnd(3)];
+		uint64_t v = one_in(4) ? rnd64() : rnd(6);
+
+		if (one_in(10))
+			nla_put(msg, type, 1 + rnd(8), &v);
+		else
+			nla_put_u32(msg, type, (uint32_t)v);
+	}
+	nl_cb_err(cb, NL_CB_CUSTOM, nl_error, &a);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, nl_finish, &a);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, nl_ack, &a);
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, nl_valid, &a);
+	r = rec_begin(W_GENL);
+	r->cmd = cmd;
+	r->size = n;
+	ret = nl_send_auto(sk, msg);
+	while (ret >= 0 && !a.done)
+		ret = nl_recvmsgs(sk, cb);
+	rec_end(r, a.done ? a.err : -EIO);
+	nlmsg_free(msg);
+	nl_cb_put(cb);
+	__atomic_fetch_add(&sh->netlink, 1, __ATOMIC_RELAXED);
+	stat_count(ROW_GENL, false, a.done ? -a.err : EIO);
+	if (!a.done) {
+		violation(r, "no answer to a netlink request (%d)", ret);
+		/* The socket may be out of step: a new one next time. */
+		nl_socket_free(sk);
+		sk = NULL;
+	} else if (a.err && a.err != -EINVAL && a.err != -ENODEV &&
+		   a.err != -ENOENT && a.err != -EPERM &&
+		   a.err != -EOPNOTSUPP && a.err != -ENOMEM) {
+		violation(r, "netlink: %s", strerrorname_np(-a.err) ?: "?");
+	}
 }
 
 /* ---- well-formed commands and scenarios ------------------------------- */
@@ -969,6 +1113,8 @@ static void op_one(void)
 		op_network();
 	} else if (r < 850) {
 		op_configfs();
+	} else if (r < 855) {
+		op_netlink();
 	} else {
 		op_any_cmd(true);
 	}
@@ -1178,9 +1324,9 @@ static void print_figures(double secs)
 	printf("# mmaps %" PRIu64 ", munmaps %" PRIu64 ", ring writes %" PRIu64 ", closes %" PRIu64 ", forks %" PRIu64 ", ring teardowns %" PRIu64 "\n",
 	       sh->mmaps, sh->munmaps, sh->pokes, sh->closes, sh->forks,
 	       sh->ring_exits);
-	printf("# cards up %" PRIu64 ", taken down %" PRIu64 ", removed %" PRIu64 "; network writes %" PRIu64 "; scenarios %" PRIu64 " (%" PRIu64 " calls connected)\n",
+	printf("# cards up %" PRIu64 ", taken down %" PRIu64 ", removed %" PRIu64 "; sim network writes %" PRIu64 "; netlink requests %" PRIu64 "; scenarios %" PRIu64 " (%" PRIu64 " calls connected)\n",
 	       sh->card_ups, sh->card_downs, sh->card_rmdirs, sh->network,
-	       sh->scenarios, sh->connected);
+	       sh->netlink, sh->scenarios, sh->connected);
 	printf("# results per command (ok, then each errno):\n");
 	for (row = 0; row < FZ_ROWS; row++) {
 		print_row(row, false);

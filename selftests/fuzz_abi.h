@@ -85,6 +85,7 @@ enum {
 	ROW_MPROTECT,
 	ROW_NETWORK,
 	ROW_CONFIGFS,
+	ROW_GENL,
 	FZ_ROWS
 };
 
@@ -98,7 +99,7 @@ enum {
 enum fz_what {
 	W_IOCTL, W_URING, W_URING_DONE, W_READ, W_POLL, W_MMAP, W_MUNMAP,
 	W_MPROTECT, W_RING_POKE, W_MEDIA_READ, W_MEDIA_WRITE, W_CLOSE, W_OPEN,
-	W_FORK, W_CARD_DOWN, W_CARD_UP, W_NETWORK, W_RING_EXIT,
+	W_FORK, W_CARD_DOWN, W_CARD_UP, W_NETWORK, W_RING_EXIT, W_GENL,
 };
 
 /* Pointer kinds of an argument. */
@@ -161,6 +162,7 @@ struct fz_shared {
 	uint64_t card_rmdirs;
 	uint64_t card_ups;
 	uint64_t network;
+	uint64_t netlink;
 	uint64_t scenarios;
 	uint64_t connected;
 	uint64_t events;

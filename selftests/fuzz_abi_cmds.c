@@ -28,7 +28,7 @@
 static const char *const what_names[] = {
 	"ioctl", "uring", "uring done", "read", "poll", "mmap", "munmap",
 	"mprotect", "ring poke", "media read", "media write", "close", "open",
-	"fork", "card down", "card up", "network", "ring exit",
+	"fork", "card down", "card up", "network", "ring exit", "genl",
 };
 
 static const char *const ptr_names[] = {
