@@ -1114,6 +1114,7 @@ void map_drop(struct fz_map *m)
 void op_mmap(struct fz_fd *f)
 {
 	bool user = one_in(2), shared = !one_in(20), write = user;
+	bool bad_off = one_in(15), too_long = !bad_off && one_in(15);
 	off_t off = user ? TAPI_MEDIA_OFF_USER : TAPI_MEDIA_OFF_KERNEL;
 	size_t len = user ? f->off.user_size : f->off.kernel_size;
 	struct fz_map *m = map_free();
@@ -1122,11 +1123,12 @@ void op_mmap(struct fz_fd *f)
 	void *p;
 
 	if (!m) {
-		map_drop(map_pick());
-		m = map_free();
+		/* All in use: drop one. */
+		m = map_pick();
+		if (!m)
+			return;
+		map_drop(m);
 	}
-	bool bad_off = one_in(15), too_long = !bad_off && one_in(15);
-
 	if (bad_off)
 		off = one_in(2) ? FZ_PAGE : 0x20000000;
 	if (too_long)
