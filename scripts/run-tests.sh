@@ -13,9 +13,17 @@
 # on any failed test and on any oops, WARN, BUG, KASAN, UBSAN, lockdep or
 # kmemleak report in the VM's kernel log.
 #
+# The lanes' kernels and modules are built first, one after the other; then
+# the VMs run, TAPI_JOBS of them side by side: one per lane, except that
+# the debug lane's tests, five to ten times slower there, are split over
+# four VMs (debug_groups below).  Each VM's kernel log and TAP output are
+# kept in build/<job>/ (stock, debug-1, ...), and printed as it ends.
+#
 # Environment:
 #   TAPI_LANES  lanes to run, default "stock debug"
-#   TAPI_TESTS  run only these selftests (names as in selftests/Makefile)
+#   TAPI_TESTS  run only these selftests (names as in selftests/Makefile),
+#               one VM per lane
+#   TAPI_JOBS   VMs run side by side, default the number of CPUs
 #
 # libtapi's and the MSP tools' own unit tests run on the host first, then
 # scripts/check-install.sh ("make install" into staging directories) and
@@ -74,8 +82,10 @@ host_check "make install (staged)" build/install-check.tap \
 host_check "netlink spec" build/netlink-spec.tap scripts/check-netlink-spec.py
 host_check "syzkaller descriptions" build/syzkaller-check.tap selftests/syzkaller/check.py
 
+# Each lane: its kernel and its modules, built one after the other.
+declare -A lane_kernel=() lane_ok=()
 for lane in $lanes; do
-	echo "== lane $lane"
+	echo "== lane $lane: kernel and modules"
 	case $lane in
 	stock)
 		eval "$(scripts/kernel-env.sh)"
@@ -90,26 +100,109 @@ for lane in $lanes; do
 		exit 2
 		;;
 	esac
-	out=$top/build/$lane
-	if ! scripts/build-modules.sh "$KDIR" "$out"; then
+	lane_kernel[$lane]=$KERNEL
+	lane_ok[$lane]=1
+	if ! scripts/build-modules.sh "$KDIR" "$top/build/$lane"; then
+		lane_ok[$lane]=0
 		failed=$((failed + 1))
 		status=1
+	fi
+done
+
+# The VM jobs: a lane's tests in one VM, or the debug lane's split over
+# several VMs (it runs the tests five to ten times slower), at most
+# TAPI_JOBS VMs side by side.  A group lists tests that share a VM; the
+# last VM of the debug lane takes every test no group names, so a new
+# test runs there until it is given a place.  The groups are balanced by
+# the tests' times on the debug kernel (seconds, one VM alone on a 2-core
+# host): tapictl.sh 530, leak.sh 310, msp_test.sh 300, abi_test 290,
+# sim_configfs.sh 245, call_leak.sh 160, the small C tests 10-25 each.
+debug_groups=(
+	"tapictl.sh modules.sh uevent_test sysfs_abi.sh udev_rules.sh"
+	"leak.sh call_leak.sh sim_configfs.sh"
+	"abi_test msp_test.sh dahdi_bridge.sh"
+)
+all_tests=$(selftests/run_tests.sh --list)
+jobs=()
+declare -A job_lane=() job_tests=()
+add_job()
+{
+	jobs+=("$1")
+	job_lane[$1]=$2
+	job_tests[$1]=$3
+}
+# The debug lane's jobs, the longest, go first.
+for lane in $(printf '%s\n' $lanes | sort); do
+	[ "${lane_ok[$lane]}" = 1 ] || continue
+	if [ "$lane" != debug ] || [ -n "${TAPI_TESTS:-}" ]; then
+		add_job "$lane" "$lane" "${TAPI_TESTS:-$all_tests}"
 		continue
 	fi
-	lane_status=0
-	TAPI_KMOD_DIR=$out scripts/vm-run.sh --kernel "$KERNEL" \
-		--log "$out/kernel.log" --timeout 2700 \
-		--env TAPI_KMOD_DIR -- scripts/vm-selftests.sh ${TAPI_TESTS:-} |
-		tee "$out/results.tap" || lane_status=$?
+	rest=" $all_tests "
+	i=1
+	for group in "${debug_groups[@]}"; do
+		add_job "debug-$i" debug "$group"
+		for t in $group; do
+			rest=${rest/ $t / }
+		done
+		i=$((i + 1))
+	done
+	add_job "debug-$i" debug "$(echo $rest)"
+done
+
+# run_job NAME: boot the job's VM, its TAP in build/NAME/results.tap,
+# the VM's exit status in build/NAME/status.
+run_job()
+{
+	local job=$1 lane=${job_lane[$1]} out=$top/build/$1 rc=0
+
+	mkdir -p "$out"
+	TAPI_KMOD_DIR=$top/build/$lane scripts/vm-run.sh \
+		--kernel "${lane_kernel[$lane]}" --log "$out/kernel.log" \
+		--timeout 2700 --env TAPI_KMOD_DIR -- \
+		scripts/vm-selftests.sh ${job_tests[$job]} \
+		>"$out/results.tap" 2>"$out/vm-run.err" || rc=$?
+	echo "$rc" >"$out/status"
+}
+
+# report_job NAME: print the job's TAP and count it.
+report_job()
+{
+	local job=$1 out=$top/build/$1 rc p f
+
+	rc=$(cat "$out/status")
+	echo "== job $job (lane ${job_lane[$job]}): ${job_tests[$job]}"
+	cat "$out/results.tap" "$out/vm-run.err"
 	read -r p f < <(scripts/tap-count.sh "$out/results.tap")
-	if [ "$lane_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		# The VM, module unload or kernel log check failed.
 		f=1
 	fi
-	echo "== lane $lane: $p passed, $f failed (exit $lane_status, kernel log $out/kernel.log)"
+	echo "== job $job: $p passed, $f failed (exit $rc, kernel log $out/kernel.log, $((SECONDS - job_start[$job])) s)"
 	passed=$((passed + p))
 	failed=$((failed + f))
-	[ "$lane_status" -eq 0 ] || status=1
+	[ "$rc" -eq 0 ] || status=1
+}
+
+max_jobs=${TAPI_JOBS:-$(nproc)}
+declare -A pid_job=() job_start=()
+next=0
+while [ "$next" -lt "${#jobs[@]}" ] || [ "${#pid_job[@]}" -gt 0 ]; do
+	if [ "$next" -lt "${#jobs[@]}" ] && [ "${#pid_job[@]}" -lt "$max_jobs" ]; then
+		job=${jobs[$next]}
+		next=$((next + 1))
+		echo "== job $job started: ${job_tests[$job]}"
+		job_start[$job]=$SECONDS
+		run_job "$job" &
+		pid_job[$!]=$job
+		continue
+	fi
+	pid=
+	wait -n -p pid || true
+	[ -n "$pid" ] || continue
+	job=${pid_job[$pid]}
+	unset "pid_job[$pid]"
+	report_job "$job"
 done
 
 echo "== lanes: $lanes; wall time $((SECONDS - start)) s"

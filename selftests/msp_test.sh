@@ -153,9 +153,10 @@ wait "$rec"
 wait_no_calls
 
 # --monitor: a third program records a call two others own.  The caller
-# plays 6 s of noise to line 1, where tapi-record answers; a monitor of
-# line 1 records 2 s of the call from when it starts.
-"$WAVTOOL" noise "$WORK/in.wav" 6 $((RANDOM + 1))
+# plays 15 s of noise to line 1, where tapi-record answers; a monitor of
+# line 1 records 2 s of the call from when it starts (it took over 5 s
+# to start on the debug kernel: 15 s leaves room).
+"$WAVTOOL" noise "$WORK/in.wav" 15 $((RANDOM + 1))
 # The owner records until the caller hangs up: a player that starts late
 # on a busy machine still ends up in the recording whole.
 "$RECORD" "$card:1" "$WORK/out.wav" >"$WORK/rec.out" 2>&1 &
@@ -178,7 +179,7 @@ echo "# monitor: $(cat "$WORK/match.out")"
 # recorded all of it.  (Whether the call is still up right now depends on
 # how long the monitor took to start on a slow machine.)
 wait "$play"
-check "monitor: the caller played all of it" "played 48000 samples (6.00 s)" \
+check "monitor: the caller played all of it" "played 120000 samples (15.00 s)" \
 	"$(cat "$WORK/play.out")"
 wait "$rec"
 check "monitor: the owner recorded all of it too" 0 \
@@ -207,13 +208,14 @@ wait_no_calls
 
 # A three-way conference mixes: A (line 0, tapi-play) calls B (line 1,
 # tapictl answer), B adds C (line 2, tapi-play) with tapictl conference.
-# A's file has the digit 1 24 s in, C's the digit 6 14 s in (C answers
+# A's file has the digit 1 40 s in, C's the digit 6 28 s in (C answers
 # after A): three tone checkers, monitors of the three lines, listen to
 # the conference call and to A's and C's calls until each ends.  The
 # margins are wide: a debug kernel under emulation takes seconds to set
-# the conference up and start the checkers.
-"$WAVTOOL" dtmf "$WORK/a.wav" 1 24000 2000
-"$WAVTOOL" dtmf "$WORK/c.wav" 6 14000 12000
+# the conference up and start the checkers (over 20 s once, with the 6
+# at 14 s, which they missed).
+"$WAVTOOL" dtmf "$WORK/a.wav" 1 40000 2000
+"$WAVTOOL" dtmf "$WORK/c.wav" 6 28000 14000
 "$TAPICTL" answer "$card:1" --wait 20 >/dev/null 2>&1 &
 b=$!
 "$PLAY" "$card:2" "$WORK/c.wav" >/dev/null 2>&1 &
@@ -224,7 +226,7 @@ check "conference: B and C wait" 0 $?
 a=$!
 id=$(call_of "$card" 1 0x100)
 check_ne "conference: A and B talk" "" "$id"
-"$TAPICTL" conference "$card:1" "$id" 7002 --hangup-after 45 \
+"$TAPICTL" conference "$card:1" "$id" 7002 --hangup-after 70 \
 	>"$WORK/conf.out" 2>&1 &
 conf=$!
 a_id=$(call_of "$card" 0 0x100)
@@ -232,11 +234,11 @@ c_id=$(call_of "$card" 2 0x100)
 check_ne "conference: C answered" "" "$c_id"
 cf_id=$(conf_of "$card:1" "$id" 2)
 check_ne "conference: B's call and C's are its members" "" "$cf_id"
-"$TONECHECK" --monitor "$cf_id" --seconds 45 "$card:1" >"$WORK/B.tc" 2>&1 &
+"$TONECHECK" --monitor "$cf_id" --seconds 70 "$card:1" >"$WORK/B.tc" 2>&1 &
 bh=$!
-"$TONECHECK" --monitor "$a_id" --seconds 45 "$card:0" >"$WORK/A.tc" 2>&1 &
+"$TONECHECK" --monitor "$a_id" --seconds 70 "$card:0" >"$WORK/A.tc" 2>&1 &
 ah=$!
-"$TONECHECK" --monitor "$c_id" --seconds 45 "$card:2" >"$WORK/C.tc" 2>&1 &
+"$TONECHECK" --monitor "$c_id" --seconds 70 "$card:2" >"$WORK/C.tc" 2>&1 &
 ch=$!
 wait_opens 0 2 && wait_opens 1 3 && wait_opens 2 2
 check "conference: the checkers listen" 0 $?

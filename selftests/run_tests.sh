@@ -6,11 +6,13 @@
 # then "ok N selftests: tapi: NAME" (or "not ok", "# SKIP", "# TIMEOUT").
 #
 # Usage: [TAPI_KMOD_DIR=DIR] selftests/run_tests.sh [TEST...]
+#        selftests/run_tests.sh --list
 #
-# TESTs default to $TAPI_TESTS, else every test in the order below.  A
+# TESTs default to $TAPI_TESTS, else every test in the order below
+# (--list prints them).  A
 # TEST named PROG@uring runs PROG with TAPI_TRANSPORT=uring: its commands
 # go through io_uring instead of ioctl (selftests/transport.h).  The
-# per-test timeout comes from the "settings" file, doubled on a kernel
+# per-test timeout comes from the "settings" file, four times that on a kernel
 # with kmemleak.  As root with TAPI_KMOD_DIR set, modules not yet loaded
 # are loaded first (tapi.ko, then tapi_sim.ko) and unloaded at the end.  A test also fails when the kernel
 # log gains a splat while it runs, or when it leaves a sim card behind.
@@ -21,6 +23,10 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=${OUTPUT:-$here}
 ALL="abi_test card_test line_test removal_test libtapi_test call_test call_errors_test call_async_test uring_test libtapi_ring_test media_test mctl_test libtapi_media_test g711_test supp_test card_test@uring line_test@uring removal_test@uring call_test@uring call_errors_test@uring call_async_test@uring mctl_test@uring supp_test@uring services_test services_test@uring netlink_test sim_configfs.sh tapictl.sh modules.sh leak.sh call_leak.sh msp_test.sh uevent_test sysfs_abi.sh udev_rules.sh trace_test.sh dahdi_loc_test.sh dahdi_bridge.sh fuzz_abi"
+if [ "${1:-}" = --list ]; then
+	echo "$ALL"
+	exit 0
+fi
 tests=${*:-${TAPI_TESTS:-$ALL}}
 SIM=/sys/kernel/config/tapi-sim
 SPLAT='Oops|general protection fault|BUG:|kernel BUG|WARNING:|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|unreferenced object|Call Trace:|blocked for more than|list_(add|del) corruption|refcount_t:|ODEBUG:'
@@ -31,9 +37,10 @@ if [ -r "$here/settings" ]; then
 	timeout=${t:-$timeout}
 fi
 # A kernel with kmemleak (and so KASAN and lockdep: the debug lane) runs
-# the tests several times slower, under emulation above all.
+# the tests five to ten times slower under emulation, slower still while
+# another VM shares the host's cores.
 if [ -e /sys/kernel/debug/kmemleak ]; then
-	timeout=$((timeout * 2))
+	timeout=$((timeout * 4))
 fi
 
 root=0
