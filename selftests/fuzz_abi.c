@@ -2,7 +2,7 @@
 /*
  * fuzz_abi - a structure-aware fuzzer of the tapi character-device ABI.
  *
- * Usage: fuzz_abi [-s SEED] [-n OPS] [-t SECONDS] [-v]
+ * Usage: [FUZZ_SEED=SEED] fuzz_abi [-s SEED] [-n OPS] [-t SECONDS] [-v]
  *
  * Makes sim cards through configfs, opens card, line and media fds, and
  * issues random sequences of every command of uapi/linux/tapi.h, as
@@ -1393,6 +1393,9 @@ int main(int argc, char **argv)
 	double elapsed;
 	pid_t pid, w;
 
+	/* FUZZ_SEED reruns a seed through run_tests.sh. */
+	if (getenv("FUZZ_SEED"))
+		seed = strtoull(getenv("FUZZ_SEED"), NULL, 0);
 	while ((opt = getopt(argc, argv, "s:n:t:v")) != -1) {
 		switch (opt) {
 		case 's':

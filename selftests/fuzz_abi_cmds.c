@@ -365,6 +365,12 @@ static bool issue_sync(const struct fz_issue *is)
 static void post_success(struct fz_fd *f, const struct fz_cmd *cmd,
 			 void *arg, const uint8_t *inner, uint32_t inner_len);
 
+static bool makes_fd(const struct fz_cmd *cmd)
+{
+	return cmd->nr == _IOC_NR(TAPI_IOC_LINE_OPEN) ||
+	       cmd->nr == _IOC_NR(TAPI_IOC_CALL_MEDIA_OPEN);
+}
+
 /* Where an asynchronous command's structure has its request_id. */
 static size_t request_id_offset(unsigned int nr)
 {
@@ -568,7 +574,12 @@ static void uring_complete(struct io_uring_cqe *cqe)
 		check_cmd(&is.c, r, res, true);
 		if (res >= 0) {
 			check_success(&is, r, res);
-			if (is.c.ptr == P_OK && is.c.cmd && f)
+			/*
+			 * A line or media fd the command made is ours to
+			 * close even when the fd it went to is gone by now.
+			 */
+			if (is.c.ptr == P_OK && is.c.cmd &&
+			    (f || makes_fd(is.c.cmd)))
 				post_success(f, is.c.cmd, is.arg, is.inner,
 					     is.inner_len);
 		}
