@@ -183,7 +183,7 @@ err_calls:
 /* Look up the command's handles and check its flags: the common start. */
 static int tapi_supp_begin(struct tapi_supp *s, struct tapi_ucmd *ucmd,
 			   enum tapi_request_op op, u32 flags, u32 valid,
-			   u32 call, u32 other)
+			   u32 call, const u32 *other)
 {
 	int ret;
 
@@ -198,8 +198,9 @@ static int tapi_supp_begin(struct tapi_supp *s, struct tapi_ucmd *ucmd,
 	s->h = tapi_handle_get(ucmd->lf, call);
 	if (!s->h)
 		return -ENOENT;
+	/* A command that names a second call needs it: 0 is no handle. */
 	if (other) {
-		s->other = tapi_handle_get(ucmd->lf, other);
+		s->other = tapi_handle_get(ucmd->lf, *other);
 		if (!s->other)
 			return -ENOENT;
 		if (s->other->call == s->h->call)
@@ -278,7 +279,7 @@ int tapi_cmd_call_swap_hold(struct tapi_ucmd *ucmd)
 	int ret;
 
 	ret = tapi_supp_begin(&s, ucmd, TAPI_OP_SWAP_HOLD, arg->flags,
-			      TAPI_REQUEST_VALID, arg->call, arg->other);
+			      TAPI_REQUEST_VALID, arg->call, &arg->other);
 	if (!ret && arg->reserved)
 		ret = -EINVAL;
 	if (!ret)
@@ -319,7 +320,7 @@ static int tapi_supp_consult(struct tapi_ucmd *ucmd, enum tapi_request_op op,
 	int ret;
 
 	ret = tapi_supp_begin(&s, ucmd, op, arg->flags, TAPI_REQUEST_VALID,
-			      arg->call, 0);
+			      arg->call, NULL);
 	if (!ret && arg->reserved)
 		ret = -EINVAL;
 	if (!ret && conf_room)
@@ -365,7 +366,7 @@ int tapi_cmd_call_complete_transfer(struct tapi_ucmd *ucmd)
 
 	ret = tapi_supp_begin(&s, ucmd, TAPI_OP_COMPLETE_TRANSFER, arg->flags,
 			      TAPI_COMPLETE_TRANSFER_VALID, arg->call,
-			      arg->consult);
+			      &arg->consult);
 	if (ret)
 		goto out;
 	call = s.h->call;
@@ -405,7 +406,7 @@ int tapi_cmd_call_setup_conf(struct tapi_ucmd *ucmd)
 	int ret;
 
 	ret = tapi_supp_begin(&s, ucmd, TAPI_OP_SETUP_CONF, arg->flags,
-			      TAPI_REQUEST_VALID, arg->call, 0);
+			      TAPI_REQUEST_VALID, arg->call, NULL);
 	if (ret)
 		goto out;
 	if (arg->reserved || parties < 2) {
@@ -455,7 +456,7 @@ int tapi_cmd_call_add_to_conf(struct tapi_ucmd *ucmd)
 	int ret;
 
 	ret = tapi_supp_begin(&s, ucmd, TAPI_OP_ADD_TO_CONF, arg->flags,
-			      TAPI_REQUEST_VALID, arg->call, arg->other);
+			      TAPI_REQUEST_VALID, arg->call, &arg->other);
 	if (!ret && arg->reserved)
 		ret = -EINVAL;
 	if (!ret)

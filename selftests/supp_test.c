@@ -248,6 +248,10 @@ TEST_F(supp, refusals_of_every_kind)
 	EXPECT_EQ(-EOPNOTSUPP, call_op(B, TAPI_IOC_CALL_HOLD, cb, 0x80));
 	EXPECT_EQ(-ENOENT, pair_op(B, TAPI_IOC_CALL_SWAP_HOLD, cb, 9999, SYNC));
 	EXPECT_EQ(-EINVAL, pair_op(B, TAPI_IOC_CALL_SWAP_HOLD, cb, cb, SYNC));
+	/* 0 is no handle, as a second call too (fuzz_abi found an oops). */
+	EXPECT_EQ(-ENOENT, pair_op(B, TAPI_IOC_CALL_SWAP_HOLD, cb, 0, SYNC));
+	EXPECT_EQ(-ENOENT, pair_op(B, TAPI_IOC_CALL_ADD_TO_CONF, cb, 0, SYNC));
+	EXPECT_EQ(-ENOENT, complete_transfer(B, cb, 0, 0, NULL));
 	p.call = cb;
 	p.other = cb;
 	p.reserved = 1;
