@@ -180,7 +180,12 @@ err_calls:
 	return ret;
 }
 
-/* Look up the command's handles and check its flags: the common start. */
+/*
+ * Look up the command's handles and check its flags: the common start.
+ * @other points at the command's second handle, or is NULL for commands
+ * that name none; a second handle of 0 is looked up like any other, and
+ * so is -ENOENT.
+ */
 static int tapi_supp_begin(struct tapi_supp *s, struct tapi_ucmd *ucmd,
 			   enum tapi_request_op op, u32 flags, u32 valid,
 			   u32 call, const u32 *other)
@@ -198,7 +203,6 @@ static int tapi_supp_begin(struct tapi_supp *s, struct tapi_ucmd *ucmd,
 	s->h = tapi_handle_get(ucmd->lf, call);
 	if (!s->h)
 		return -ENOENT;
-	/* A command that names a second call needs it: 0 is no handle. */
 	if (other) {
 		s->other = tapi_handle_get(ucmd->lf, *other);
 		if (!s->other)

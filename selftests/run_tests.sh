@@ -9,13 +9,14 @@
 #        selftests/run_tests.sh --list
 #
 # TESTs default to $TAPI_TESTS, else every test in the order below
-# (--list prints them).  A
-# TEST named PROG@uring runs PROG with TAPI_TRANSPORT=uring: its commands
-# go through io_uring instead of ioctl (selftests/transport.h).  The
-# per-test timeout comes from the "settings" file, four times that on a kernel
-# with kmemleak.  As root with TAPI_KMOD_DIR set, modules not yet loaded
-# are loaded first (tapi.ko, then tapi_sim.ko) and unloaded at the end.  A test also fails when the kernel
-# log gains a splat while it runs, or when it leaves a sim card behind.
+# (--list prints them).  A TEST named PROG@uring runs PROG with
+# TAPI_TRANSPORT=uring: its commands go through io_uring instead of ioctl
+# (selftests/transport.h).  The per-test timeout comes from the "settings"
+# file, four times that on a kernel with kmemleak.  As root with
+# TAPI_KMOD_DIR set, modules not yet loaded are loaded first (tapi.ko,
+# then tapi_sim.ko) and unloaded at the end.  A test also fails when the
+# kernel log gains a splat while it runs, or when it leaves a sim card
+# behind.
 # Exit status: 0 when no test failed, 1 otherwise.
 
 set -u
