@@ -4,6 +4,7 @@
  * generators of plausible, sometimes broken, arguments; the fds and call
  * handles the fuzzer holds, which the generators draw from.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -447,7 +448,15 @@ static void gen_dial(struct fz_gen *g, void *arg)
 		digits_pick(a->digits, sizeof(a->digits));
 }
 
-static void gen_request(struct fz_gen *g, void *arg)
+/*
+ * Commands whose only input is a call handle (answer, accept, drop, get
+ * status): it sits where struct tapi_call_request has it.
+ */
+_Static_assert(offsetof(struct tapi_call_status, call) ==
+	       offsetof(struct tapi_call_request, call),
+	       "a call handle at one offset");
+
+static void gen_call_only(struct fz_gen *g, void *arg)
 {
 	struct tapi_call_request *a = arg;
 
@@ -470,13 +479,6 @@ static void gen_call_info(struct fz_gen *g, void *arg)
 	a->reserved = one_in(25);
 	if (one_in(25))
 		a->reserved2 = 1;
-}
-
-static void gen_call_status(struct fz_gen *g, void *arg)
-{
-	struct tapi_call_status *a = arg;
-
-	a->call = call_pick(g->f);
 }
 
 static void gen_privilege(struct fz_gen *g, void *arg)
@@ -762,16 +764,16 @@ const struct fz_cmd cmds[] = {
 	    TAPI_CALL_MAKE_VALID, gen_make),
 	CMD(CALL_DIAL, tapi_call_dial, 0, ON_LINE, C_ASYNC, RQ, gen_dial),
 	CMD(CALL_ANSWER, tapi_call_request, 0, ON_LINE, C_ASYNC, RQ,
-	    gen_request),
+	    gen_call_only),
 	CMD(CALL_ACCEPT, tapi_call_request, 0, ON_LINE, C_ASYNC, RQ,
-	    gen_request),
+	    gen_call_only),
 	CMD(CALL_DROP, tapi_call_request, 0, ON_LINE, C_ASYNC, RQ,
-	    gen_request),
+	    gen_call_only),
 	CMD(CALL_DEALLOCATE, tapi_call_dealloc, 0, ON_LINE, C_IN_ONLY, 0,
 	    gen_dealloc),
 	CMD(CALL_GET_INFO, tapi_call_info, 872, ON_LINE, 0, 0, gen_call_info),
 	CMD(CALL_GET_STATUS, tapi_call_status, 0, ON_LINE, 0, 0,
-	    gen_call_status),
+	    gen_call_only),
 	CMD(CALL_SET_PRIVILEGE, tapi_call_privilege, 0, ON_LINE, C_IN_ONLY, 0,
 	    gen_privilege),
 	CMD(CALL_HANDOFF, tapi_call_handoff, 0, ON_LINE, C_IN_ONLY, 0,
@@ -791,9 +793,9 @@ const struct fz_cmd cmds[] = {
 	CMD(CALL_MONITOR_MEDIA, tapi_monitor_media, 0, ON_LINE, C_IN_ONLY, 0,
 	    gen_mon_media),
 	CMD(CALL_HOLD, tapi_call_request, 0, ON_LINE, C_ASYNC, RQ,
-	    gen_request),
+	    gen_call_only),
 	CMD(CALL_UNHOLD, tapi_call_request, 0, ON_LINE, C_ASYNC, RQ,
-	    gen_request),
+	    gen_call_only),
 	CMD(CALL_SWAP_HOLD, tapi_call_pair, 0, ON_LINE, C_ASYNC, RQ,
 	    gen_pair),
 	CMD(CALL_SETUP_TRANSFER, tapi_call_consult, 0, ON_LINE, C_ASYNC, RQ,
@@ -809,7 +811,7 @@ const struct fz_cmd cmds[] = {
 	CMD(CALL_ADD_TO_CONF, tapi_call_pair, 0, ON_LINE, C_ASYNC, RQ,
 	    gen_pair),
 	CMD(CALL_REMOVE_FROM_CONF, tapi_call_request, 0, ON_LINE, C_ASYNC, RQ,
-	    gen_request),
+	    gen_call_only),
 	CMD(CALL_GET_CONF_RELATED, tapi_conf_related, 0, ON_LINE, 0, 0,
 	    gen_conf_related),
 	CMD(CALL_REDIRECT, tapi_call_dial, 0, ON_LINE, C_ASYNC, RQ, gen_dial),
@@ -821,7 +823,7 @@ const struct fz_cmd cmds[] = {
 	CMD(LINE_FORWARD, tapi_line_forward, 0, ON_LINE, C_ASYNC,
 	    TAPI_LINE_FORWARD_VALID, gen_forward),
 	CMD(CALL_SECURE, tapi_call_request, 0, ON_LINE, C_ASYNC, RQ,
-	    gen_request),
+	    gen_call_only),
 	CMD(CALL_SEND_USER_USER, tapi_call_user_user, 0, ON_LINE, C_ASYNC, RQ,
 	    gen_user_user),
 	CMD(CALL_COMPLETE, tapi_call_completion, 0, ON_LINE, C_ASYNC, RQ,

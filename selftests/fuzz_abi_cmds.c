@@ -362,6 +362,26 @@ static bool issue_sync(const struct fz_issue *is)
 	       (head[1] & TAPI_REQUEST_SYNC);
 }
 
+/*
+ * adopt_fd - track an fd a command made on F's card, of generation F's; an
+ * fd made for an F since closed (a uring_cmd reaped late) is closed.
+ */
+static struct fz_fd *adopt_fd(const struct fz_fd *f, int fd,
+			      enum fz_kind kind)
+{
+	struct fz_fd *n;
+
+	if (!f || fd < 0) {
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	n = fd_new(fd, kind, f->card);
+	if (n)
+		n->gen = f->gen;
+	return n;
+}
+
 static void post_success(struct fz_fd *f, const struct fz_cmd *cmd,
 			 void *arg, const uint8_t *inner, uint32_t inner_len);
 
@@ -723,13 +743,8 @@ static void post_success(struct fz_fd *f, const struct fz_cmd *cmd,
 	case _IOC_NR(TAPI_IOC_LINE_OPEN): {
 		struct tapi_line_open *a = arg;
 
-		if (!f || a->fd < 0) {
-			close(a->fd);
-			break;
-		}
-		n = fd_new(a->fd, K_LINE, f->card);
+		n = adopt_fd(f, a->fd, K_LINE);
 		if (n) {
-			n->gen = f->gen;
 			n->line = a->line;
 			n->priv = a->privileges;
 			n->nonblock = a->flags & TAPI_LINE_OPEN_NONBLOCK;
@@ -739,13 +754,8 @@ static void post_success(struct fz_fd *f, const struct fz_cmd *cmd,
 	case _IOC_NR(TAPI_IOC_CALL_MEDIA_OPEN): {
 		struct tapi_media_open *a = arg;
 
-		if (!f || a->fd < 0) {
-			close(a->fd);
-			break;
-		}
-		n = fd_new(a->fd, K_MEDIA, f->card);
+		n = adopt_fd(f, a->fd, K_MEDIA);
 		if (n) {
-			n->gen = f->gen;
 			n->off = a->off;
 			n->tx = a->flags & TAPI_MEDIA_OPEN_TX;
 			n->nonblock = a->flags & TAPI_MEDIA_OPEN_NONBLOCK;
