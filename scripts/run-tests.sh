@@ -25,8 +25,9 @@
 #   TAPI_LANES  lanes to run, default "stock debug"
 #   TAPI_TESTS  run only these selftests (names as in selftests/Makefile),
 #               one VM per lane
-#   FUZZ_SEED   the seed fuzz_abi uses on every lane (default: a new one,
-#               printed), to rerun a run's fuzzing
+#   FUZZ_SEED   the seed fuzz_abi uses on every lane; by default one is
+#               drawn for the run and printed, so a run's fuzzing reruns
+#               with FUZZ_SEED=that
 #   TAPI_JOBS   VMs run side by side, default one per two CPUs (each VM
 #               has two; two VMs on two CPUs ran each test 1.9 to 2.3
 #               times slower than one VM alone, a loss)
@@ -198,6 +199,11 @@ report_job()
 	failed=$((failed + f))
 	[ "$rc" -eq 0 ] || status=1
 }
+
+# One fuzzing seed for the run, every lane's (fuzz_abi prints it too).
+FUZZ_SEED=${FUZZ_SEED:-$(od -An -N6 -tu8 /dev/urandom | tr -d ' ')}
+export FUZZ_SEED
+echo "== fuzz_abi seed $FUZZ_SEED (rerun: FUZZ_SEED=$FUZZ_SEED $0)"
 
 max_jobs=${TAPI_JOBS:-$(($(nproc) / 2))}
 [ "$max_jobs" -ge 1 ] || max_jobs=1
