@@ -25,6 +25,9 @@
 #   TAPI_LANES  lanes to run, default "stock debug"
 #   TAPI_TESTS  run only these selftests (names as in selftests/Makefile),
 #               one VM per lane
+#   FUZZ_SEED   the seed fuzz_abi uses on every lane; by default one is
+#               drawn for the run and printed, so a run's fuzzing reruns
+#               with FUZZ_SEED=that
 #   TAPI_JOBS   VMs run side by side, default one per two CPUs (each VM
 #               has two; two VMs on two CPUs ran each test 1.9 to 2.3
 #               times slower than one VM alone, a loss)
@@ -84,6 +87,7 @@ done
 host_check "make install (staged)" build/install-check.tap \
 	scripts/check-install.sh
 host_check "netlink spec" build/netlink-spec.tap scripts/check-netlink-spec.py
+host_check "syzkaller descriptions" build/syzkaller-check.tap selftests/syzkaller/check.py
 
 # Each lane: its kernel and its modules, built one after the other.
 declare -A lane_kernel=() lane_ok=()
@@ -118,8 +122,9 @@ done
 # last VM of the debug lane takes every test no group names, so a new
 # test runs there until it is given a place.  The groups are balanced by
 # the tests' times on the debug kernel (seconds, one VM alone on a 2-core
-# host): leak.sh 310, abi_test 290, sim_configfs.sh 245, call_leak.sh 160,
-# dahdi_bridge.sh 150, trace_test.sh 130, the small C tests 10-25 each.
+# host): leak.sh 290, fuzz_abi 270 (its budget, 240, and its checks),
+# abi_test 220, sim_configfs.sh 215, call_leak.sh 170, dahdi_bridge.sh 150,
+# trace_test.sh 150, udev_rules.sh 110, the small C tests 10-25 each.
 #
 # debug_skip: tests the debug lane leaves to the stock lane, to keep the
 # whole run well inside CI's time.  tapictl.sh (530 s there) and
@@ -127,7 +132,7 @@ done
 # they take (ioctls, netlink, media rings, conferences) are the C tests'
 # too, and those run on the debug kernel.  TAPI_TESTS still runs them there.
 debug_groups=(
-	"leak.sh call_leak.sh sim_configfs.sh modules.sh uevent_test sysfs_abi.sh udev_rules.sh"
+	"leak.sh call_leak.sh sim_configfs.sh modules.sh uevent_test sysfs_abi.sh udev_rules.sh fuzz_abi"
 )
 debug_skip="tapictl.sh msp_test.sh"
 all_tests=$(selftests/run_tests.sh --list)
@@ -170,7 +175,7 @@ run_job()
 	mkdir -p "$out"
 	TAPI_KMOD_DIR=$top/build/$lane scripts/vm-run.sh \
 		--kernel "${lane_kernel[$lane]}" --log "$out/kernel.log" \
-		--timeout 2700 --env TAPI_KMOD_DIR -- \
+		--timeout 2700 --env TAPI_KMOD_DIR --env FUZZ_SEED -- \
 		scripts/vm-selftests.sh ${job_tests[$job]} \
 		>"$out/results.tap" 2>"$out/vm-run.err" || rc=$?
 	echo "$rc" >"$out/status"
@@ -194,6 +199,11 @@ report_job()
 	failed=$((failed + f))
 	[ "$rc" -eq 0 ] || status=1
 }
+
+# One fuzzing seed for the run, every lane's (fuzz_abi prints it too).
+FUZZ_SEED=${FUZZ_SEED:-$(od -An -N6 -tu8 /dev/urandom | tr -d ' ')}
+export FUZZ_SEED
+echo "== fuzz_abi seed $FUZZ_SEED (rerun: FUZZ_SEED=$FUZZ_SEED $0)"
 
 max_jobs=${TAPI_JOBS:-$(($(nproc) / 2))}
 [ "$max_jobs" -ge 1 ] || max_jobs=1

@@ -395,9 +395,10 @@ int tapi_features(int fd, struct tapi_features *f)
 	return tapi_ioctl(fd, TAPI_IOC_GET_FEATURES, f);
 }
 
-int count_fds(void)
+int count_fds_if(bool (*match)(const char *name, const char *target,
+				void *ctx), void *ctx)
 {
-	char target[64];
+	char target[128];
 	struct dirent *de;
 	int n = 0;
 	ssize_t len;
@@ -407,20 +408,29 @@ int count_fds(void)
 	if (!d)
 		return -errno;
 	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.' || atoi(de->d_name) == dirfd(d))
 			continue;
-		/* Not the io_uring transport's own ring (transport.c). */
 		len = readlinkat(dirfd(d), de->d_name, target,
 				 sizeof(target) - 1);
-		if (len > 0) {
-			target[len] = '\0';
-			if (!strcmp(target, "anon_inode:[io_uring]"))
-				continue;
-		}
-		n++;
+		target[len > 0 ? len : 0] = '\0';
+		if (match(de->d_name, target, ctx))
+			n++;
 	}
 	closedir(d);
-	return n - 1;	/* the directory's own fd */
+	return n;
+}
+
+/* Not the io_uring transport's own ring (transport.c). */
+static bool not_io_uring(const char *name, const char *target, void *ctx)
+{
+	(void)name;
+	(void)ctx;
+	return strcmp(target, "anon_inode:[io_uring]");
+}
+
+int count_fds(void)
+{
+	return count_fds_if(not_io_uring, NULL);
 }
 
 uint64_t now_ns(void)

@@ -119,6 +119,12 @@ int tapi_features(int fd, struct tapi_features *f);
 
 /* Number of fds this process has open, io_uring rings not counted. */
 int count_fds(void);
+/*
+ * count_fds_if - the fds this process has open for which MATCH(fd's name,
+ * its /proc/self/fd link, CTX) is true; -errno if /proc cannot be read
+ */
+int count_fds_if(bool (*match)(const char *name, const char *target,
+				void *ctx), void *ctx);
 /* CLOCK_MONOTONIC in ns. */
 uint64_t now_ns(void);
 /* Split a list of numbers (spaces, commas, newlines) into @out; count. */
