@@ -122,7 +122,7 @@ done
 # last VM of the debug lane takes every test no group names, so a new
 # test runs there until it is given a place.  The groups are balanced by
 # the tests' times on the debug kernel (seconds, one VM alone on a 2-core
-# host): leak.sh 290, fuzz_abi 270 (its budget, 240, and its checks),
+# host): leak.sh 290, fuzz_abi 210 (its budget, 180, and its checks),
 # abi_test 220, sim_configfs.sh 215, call_leak.sh 170, dahdi_bridge.sh 150,
 # trace_test.sh 150, udev_rules.sh 110, the small C tests 10-25 each.
 #

@@ -2,8 +2,12 @@
 /*
  * fuzz_abi - a structure-aware fuzzer of the tapi character-device ABI.
  *
- * Usage: [FUZZ_SEED=SEED] fuzz_abi [-s SEED] [-n OPS] [-t SECONDS] [-v]
+ * Usage: [FUZZ_SEED=SEED] [FUZZ_JOBS=N] fuzz_abi [-s SEED] [-n OPS]
+ *        [-t SECONDS] [-j RUNNERS] [-v]
  *
+ * RUNNERS processes (default one per CPU, at most FZ_MAX_RUNNERS) fuzz
+ * side by side, each on cards of its own and from its own stream of the
+ * seed's, until OPS operations in all or SECONDS have gone by.
  * Makes sim cards through configfs, opens card, line and media fds, and
  * issues random sequences of every command of uapi/linux/tapi.h, as
  * ioctls and as io_uring uring_cmds: handles valid, stale, foreign and
@@ -1363,7 +1367,7 @@ static int kmemleak_tapi(void)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: fuzz_abi [-s SEED] [-n OPS] [-t SECONDS] [-v]\n");
+	fprintf(stderr, "usage: fuzz_abi [-s SEED] [-n OPS] [-t SECONDS] [-j RUNNERS] [-v]\n");
 	exit(2);
 }
 
@@ -1377,16 +1381,23 @@ int main(int argc, char **argv)
 	long ref_tapi, ref_sim, now_tapi = 0, now_sim = 0;
 	uint64_t t0, last_ops = 0, last_change;
 	bool runner_ok = true, leak_check, left_ok;
-	int opt, st = 0, left, leaks = -1, fail = 0;
+	int opt, st = 0, left = 0, leaks = -1, fail = 0;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned int i, jobs, running;
+	pid_t pid[FZ_MAX_RUNNERS], w;
 	char prefix[32];
 	const char *why;
 	double elapsed;
-	pid_t pid, w;
+
+	/* One runner per CPU: the operations of each go on side by side. */
+	jobs = cpus < 1 ? 1 : cpus > FZ_MAX_RUNNERS ? FZ_MAX_RUNNERS : cpus;
 
 	/* FUZZ_SEED reruns a seed through run_tests.sh. */
 	if (getenv("FUZZ_SEED"))
 		seed = strtoull(getenv("FUZZ_SEED"), NULL, 0);
-	while ((opt = getopt(argc, argv, "s:n:t:v")) != -1) {
+	if (getenv("FUZZ_JOBS"))
+		jobs = strtoul(getenv("FUZZ_JOBS"), NULL, 0);
+	while ((opt = getopt(argc, argv, "s:n:t:j:v")) != -1) {
 		switch (opt) {
 		case 's':
 			seed = strtoull(optarg, NULL, 0);
@@ -1397,6 +1408,9 @@ int main(int argc, char **argv)
 		case 't':
 			secs = strtoul(optarg, NULL, 0);
 			break;
+		case 'j':
+			jobs = strtoul(optarg, NULL, 0);
+			break;
 		case 'v':
 			fz.verbose = true;
 			break;
@@ -1404,8 +1418,10 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	printf("# seed %llu: rerun with fuzz_abi -s %llu -n %llu\n", seed, seed,
-	       ops);
+	if (!jobs || jobs > FZ_MAX_RUNNERS)
+		usage();
+	printf("# seed %llu: rerun with fuzz_abi -s %llu -n %llu -j %u\n", seed,
+	       seed, ops, jobs);
 	fflush(stdout);
 	why = sim_unavailable();
 	if (why) {
@@ -1413,8 +1429,9 @@ int main(int argc, char **argv)
 		return 4;
 	}
 	printf("TAP version 13\n1..5\n");
-	printf("# at most %llu operations or %u s%s\n", ops, secs,
-	       debug ? " (a kernel with kmemleak)" : "");
+	printf("# at most %llu operations or %u s%s, %u runner%s\n", ops, secs,
+	       debug ? " (a kernel with kmemleak)" : "", jobs,
+	       jobs > 1 ? "s side by side" : "");
 	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE,
 		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (sh == MAP_FAILED) {
@@ -1429,59 +1446,74 @@ int main(int argc, char **argv)
 	ref_tapi = read_long("/sys/module/tapi/refcnt");
 	ref_sim = read_long("/sys/module/tapi_sim/refcnt");
 
-	fz.rng = seed;
 	fz.max_ops = ops;
 	t0 = now_ns();
 	fz.deadline_ns = t0 + secs * 1000000000ull;
 	fflush(NULL);
-	pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		return 1;
+	/* Runner i draws from its own stream of the seed's. */
+	for (i = 0; i < jobs; i++) {
+		fz.rng = seed + i * 0x9e3779b97f4a7c15ull;
+		pid[i] = fork();
+		if (pid[i] < 0) {
+			perror("fork");
+			return 1;
+		}
+		if (pid[i] == 0)
+			_exit(runner());
 	}
-	if (pid == 0)
-		_exit(runner());
 
-	/* The watchdog: the runner must make progress and end. */
+	/* The watchdog: the runners must make progress and end. */
 	last_change = now_ns();
-	for (;;) {
-		w = waitpid(pid, &st, WNOHANG);
-		if (w == pid)
-			break;
+	for (running = jobs; running;) {
+		w = waitpid(-1, &st, WNOHANG);
+		for (i = 0; w > 0 && i < jobs; i++) {
+			if (w != pid[i])
+				continue;
+			running--;
+			if (runner_ok && !(WIFEXITED(st) && !WEXITSTATUS(st))) {
+				printf("# runner %u ended with %s %d\n", i,
+				       WIFSIGNALED(st) ? "signal" : "status",
+				       WIFSIGNALED(st) ? WTERMSIG(st) :
+				       WEXITSTATUS(st));
+				runner_ok = false;
+			}
+		}
+		if (w > 0)
+			continue;
 		usleep(200000);
 		if (sh->ops != last_ops) {
 			last_ops = sh->ops;
 			last_change = now_ns();
 		} else if (now_ns() - last_change > hang * 1000000000ull) {
 			printf("# no operation finished for %u s: hung\n", hang);
-			kill(-pid, SIGKILL);
-			kill(pid, SIGKILL);
-			waitpid(pid, &st, 0);
+			for (i = 0; i < jobs; i++) {
+				kill(-pid[i], SIGKILL);
+				kill(pid[i], SIGKILL);
+			}
+			while (waitpid(-1, &st, 0) > 0)
+				;
 			runner_ok = false;
 			break;
 		}
 	}
 	elapsed = (now_ns() - t0) / 1e9;
-	if (runner_ok && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
-		printf("# the runner ended with %s %d\n",
-		       WIFSIGNALED(st) ? "signal" : "status",
-		       WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
-		runner_ok = false;
-	}
-	/* Its children and grandchildren, if it died. */
-	kill(-pid, SIGKILL);
+	/* Their children and grandchildren, if one died. */
+	for (i = 0; i < jobs; i++)
+		kill(-pid[i], SIGKILL);
 	if (!runner_ok)
 		print_last_ops();
 
 	/* What is left of the run. */
-	snprintf(prefix, sizeof(prefix), SIM_PREFIX "fz-%d-", pid);
-	left = remove_left_cards(prefix);
-	for (opt = 0; opt < 40; opt++) {
-		if (!cards_shown(prefix))
-			break;
-		usleep(100000);
+	for (i = 0; i < jobs; i++) {
+		snprintf(prefix, sizeof(prefix), SIM_PREFIX "fz-%d-", pid[i]);
+		left += remove_left_cards(prefix);
+		for (opt = 0; opt < 40; opt++) {
+			if (!cards_shown(prefix))
+				break;
+			usleep(100000);
+		}
+		left += cards_shown(prefix);
 	}
-	left += cards_shown(prefix);
 	/* Closing is done, but an fput may be deferred a moment. */
 	for (opt = 0; opt < (debug ? 200 : 50); opt++) {
 		now_tapi = read_long("/sys/module/tapi/refcnt");
@@ -1508,8 +1540,8 @@ int main(int argc, char **argv)
 			printf("#   %s\n", sh->fails[opt]);
 		print_last_ops();
 	}
-	printf("# seed %llu: rerun with fuzz_abi -s %llu -n %llu\n", seed, seed,
-	       ops);
+	printf("# seed %llu: rerun with fuzz_abi -s %llu -n %llu -j %u\n", seed,
+	       seed, ops, jobs);
 
 	printf("%sok 1 the operations ran to the end: no crash, no hang\n",
 	       runner_ok ? "" : "not ");
