@@ -16,8 +16,8 @@
 # The lanes' kernels and modules are built first, one after the other; then
 # the VMs run, TAPI_JOBS of them side by side: one per lane, except that
 # the debug lane's tests, five to ten times slower there, are split over
-# two VMs (debug_groups below), and the two tool workflows tapictl.sh and
-# msp_test.sh run on the stock kernel only.  Each VM's kernel log and TAP
+# two VMs (debug_groups below), and four tests of user-space workflows
+# (debug_skip) run on the stock kernel only.  Each VM's kernel log and TAP
 # output are kept in build/<job>/ (stock, debug-1, ...), and printed as
 # it ends.
 #
@@ -130,11 +130,15 @@ done
 # whole run well inside CI's time.  tapictl.sh (530 s there) and
 # msp_test.sh (345 s) are workflows of user-space tools; the kernel paths
 # they take (ioctls, netlink, media rings, conferences) are the C tests'
-# too, and those run on the debug kernel.  TAPI_TESTS still runs them there.
+# too, and those run on the debug kernel.  udev_rules.sh (110 s) tests the
+# rules file under systemd-udevd (the uevents themselves are uevent_test's,
+# which runs there), and dahdi_loc_test.sh (90 s) DAHDI's own loc driver
+# with our user-space PBX client: no tapi kernel code.  TAPI_TESTS still
+# runs them there.
 debug_groups=(
-	"leak.sh call_leak.sh sim_configfs.sh modules.sh uevent_test sysfs_abi.sh udev_rules.sh fuzz_abi"
+	"leak.sh call_leak.sh sim_configfs.sh modules.sh uevent_test sysfs_abi.sh fuzz_abi"
 )
-debug_skip="tapictl.sh msp_test.sh"
+debug_skip="tapictl.sh msp_test.sh udev_rules.sh dahdi_loc_test.sh"
 all_tests=$(selftests/run_tests.sh --list)
 jobs=()
 declare -A job_lane=() job_tests=()

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Leaks over many card lives: LEAK_CYCLES times (default 100; 40 on a
+# Leaks over many card lives: LEAK_CYCLES times (default 100; 20 on a
 # kernel with kmemleak, which is slow and finds single objects anyway) load
 # tapi_sim, make a card with 4 lines, go live, open card and line fds, take
 # the card down with fds open, read them, close them, remove the card and
@@ -29,7 +29,7 @@ CYCLE=$DIR/tapi_cycle
 # A debug kernel (kmemleak, KASAN) is several times slower, and kmemleak
 # finds a single leaked object anyway: fewer cycles there.
 if [ -e "$KMEMLEAK" ]; then
-	cycles=${LEAK_CYCLES:-40}
+	cycles=${LEAK_CYCLES:-20}
 else
 	cycles=${LEAK_CYCLES:-100}
 fi
