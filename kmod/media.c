@@ -73,7 +73,7 @@
  * @frame_size: bytes a frame
  * @rx_entries: RX ring size, a power of two
  * @tx_entries: TX ring size, or 0 for an fd that does not transmit
- * @kreg: the kernel region (vmalloc_user())
+ * @kreg: the kernel region (tapi_media_region_alloc())
  * @ksize: its size
  * @ureg: the user region
  * @usize: its size
@@ -550,6 +550,37 @@ static __poll_t tapi_media_poll(struct file *file, poll_table *pt)
 	return mask;
 }
 
+/*
+ * Map the first @size bytes of a ring region into @vma.  The regions come
+ * from tapi_media_region_alloc(), without VM_USERMAP, which
+ * remap_vmalloc_range() wants: insert their pages one by one, as it would.
+ */
+static int tapi_media_map_region(struct vm_area_struct *vma, void *region,
+				 unsigned long size)
+{
+	unsigned long off;
+	int ret;
+
+	vma->vm_flags |= VM_DONTEXPAND | VM_DONTDUMP;
+	for (off = 0; off < size; off += PAGE_SIZE) {
+		ret = vm_insert_page(vma, vma->vm_start + off,
+				     vmalloc_to_page(region + off));
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/*
+ * A zeroed ring region.  Its size is the application's choice, so a
+ * failure is an error for it (ENOMEM), not a warning in the kernel log:
+ * vmalloc_user() cannot be asked for __GFP_NOWARN.
+ */
+static void *tapi_media_region_alloc(size_t size)
+{
+	return __vmalloc(size, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
+}
+
 static int tapi_media_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct tapi_media *m = file->private_data;
@@ -574,7 +605,7 @@ static int tapi_media_mmap(struct file *file, struct vm_area_struct *vma)
 	}
 	if (size > region_size)
 		return -EINVAL;
-	return remap_vmalloc_range(vma, region, 0);
+	return tapi_media_map_region(vma, region, size);
 }
 
 /* Take @m off its call's list: the TSP's helpers no longer see it. */
@@ -807,8 +838,8 @@ static struct tapi_media *tapi_media_alloc(const struct tapi_media_open *mo,
 			      (size_t)m->rx_entries * m->frame_size);
 	m->usize = PAGE_ALIGN(TAPI_MEDIA_FRAMES +
 			      (size_t)m->tx_entries * m->frame_size);
-	m->kreg = vmalloc_user(m->ksize);
-	m->ureg = vmalloc_user(m->usize);
+	m->kreg = tapi_media_region_alloc(m->ksize);
+	m->ureg = tapi_media_region_alloc(m->usize);
 	if (!m->kreg || !m->ureg) {
 		vfree(m->kreg);
 		vfree(m->ureg);
