@@ -2199,7 +2199,7 @@ enum tapi_media_open_flag {
  * @tx_frames: in the user region: the TX frames (none without TX)
  * @kernel_size: length of the kernel region
  * @user_size: length of the user region
- * @reserved: zero
+ * @reserved: out: zero
  */
 struct tapi_media_offsets {
 	__u32 rx_producer;
