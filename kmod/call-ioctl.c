@@ -722,6 +722,8 @@ int tapi_cmd_call_get_info(struct tapi_ucmd *ucmd)
 	spin_lock_irq(&h->call->lock);
 	tapi_call_fill_info(h->call, ci);
 	spin_unlock_irq(&h->call->lock);
+	if (h->hide_parties)
+		tapi_call_info_hide_parties(ci);
 	tapi_handle_put(h);
 	return 0;
 }
