@@ -23,7 +23,9 @@
  *   come back zero (a reserved field the kernel refuses non-zero, EINVAL,
  *   is given zero), string fields zero after their end, and bytes past
  *   what the kernel wrote (beyond the size user space gave, beyond the
- *   events read, beyond the handles given) untouched.  The uapi structs
+ *   events read, beyond the handles and conference members given)
+ *   untouched, forwarding entries past num_forward zero.  io_uring's
+ *   TAPI_URING_READ_EVENTS copies events with read()'s code.  The uapi structs
  *   have no implicit padding (pahole), so the reserved fields are all of
  *   it; netlink messages are walked, their padding and genlmsghdr's
  *   reserved must be zero.
@@ -1217,6 +1219,118 @@ static void poison_new_calls(int fd, unsigned int want)
 		}
 }
 
+/*
+ * ADDRESS_GET_STATUS of a forwarding address: the entry in use has its
+ * reserved word zero and nothing after its destination, the entries past
+ * num_forward are zero.
+ */
+static void poison_forward(int fd, const char *dest)
+{
+	struct tapi_line_forward f = {
+		.size = sizeof(f),
+		.flags = TAPI_REQUEST_SYNC,
+		.num_entries = 1,
+		.entries[0] = { .mode = TAPI_FORWARD_UNCOND },
+	};
+	static const struct tapi_forward_entry zero;
+	struct tapi_address_status st;
+	unsigned int i;
+
+	snprintf(f.entries[0].dest, sizeof(f.entries[0].dest), "%s", dest);
+	if (tapi_ioctl(fd, TAPI_IOC_LINE_FORWARD, &f)) {
+		BAD("forward: %m");
+		return;
+	}
+	memset(&st, POISON, sizeof(st));
+	st.size = sizeof(st);
+	st.flags = 0;
+	st.address_id = 0;
+	if (ioctl(fd, TAPI_IOC_ADDRESS_GET_STATUS, &st)) {
+		BAD("ADDRESS_GET_STATUS, forwarding: %m");
+		goto out;
+	}
+	sc.records++;
+	sc.commands++;
+	if (st.num_forward != 1 || strcmp(st.forward[0].dest, dest))
+		BAD("ADDRESS_GET_STATUS: %u entries, '%.8s'", st.num_forward,
+		    st.forward[0].dest);
+	for (i = strlen(st.forward[0].dest) + 1; i < TAPI_DIAL_LEN; i++)
+		if (st.forward[0].dest[i]) {
+			BAD("ADDRESS_GET_STATUS: dest byte %u is 0x%x", i,
+			    st.forward[0].dest[i]);
+			sc.padding++;
+			break;
+		}
+	if (st.forward[0].reserved) {
+		BAD("ADDRESS_GET_STATUS: entry reserved 0x%x",
+		    st.forward[0].reserved);
+		sc.padding++;
+	}
+	for (i = 1; i < TAPI_FORWARD_MAX; i++)
+		if (memcmp(&st.forward[i], &zero, sizeof(zero))) {
+			BAD("ADDRESS_GET_STATUS: unused entry %u not zero", i);
+			sc.padding++;
+		}
+	scan_binary("ADDRESS_GET_STATUS", &st, sizeof(st));
+out:
+	f.num_entries = 0;
+	memset(f.entries, 0, sizeof(f.entries));
+	if (tapi_ioctl(fd, TAPI_IOC_LINE_FORWARD, &f))
+		BAD("forward off: %m");
+}
+
+/*
+ * GET_CONF_RELATED of a conference set up on @call: the members written
+ * have their reserved word zero, the room past them is untouched.
+ */
+static void poison_conf(int fd, uint32_t call)
+{
+	struct tapi_call_setup_conf sc_arg = {
+		.size = sizeof(sc_arg), .flags = TAPI_REQUEST_SYNC,
+		.call = call, .num_parties = 2,
+	};
+	struct tapi_conf_member members[4];
+	struct tapi_conf_related cr;
+	unsigned int i, found = 0;
+
+	if (tapi_ioctl(fd, TAPI_IOC_CALL_SETUP_CONF, &sc_arg)) {
+		BAD("SETUP_CONF: %m");
+		return;
+	}
+	memset(members, POISON, sizeof(members));
+	memset(&cr, POISON, sizeof(cr));
+	cr.size = sizeof(cr);
+	cr.flags = 0;
+	cr.call = sc_arg.conf;
+	cr.capacity = ARRAY_SIZE(members);
+	cr.members = (uintptr_t)members;
+	if (ioctl(fd, TAPI_IOC_CALL_GET_CONF_RELATED, &cr)) {
+		BAD("GET_CONF_RELATED: %m");
+		return;
+	}
+	sc.records++;
+	sc.commands++;
+	for (i = 0; i < cr.count && i < ARRAY_SIZE(members); i++)
+		found += members[i].handle == call;
+	if (!cr.count || cr.count >= ARRAY_SIZE(members) || cr.remaining ||
+	    found != 1)
+		BAD("GET_CONF_RELATED: %u members, %u remaining, call %s",
+		    cr.count, cr.remaining, found ? "in" : "not in");
+	for (i = 0; i < cr.count && i < ARRAY_SIZE(members); i++)
+		if (members[i].reserved) {
+			BAD("GET_CONF_RELATED: member %u reserved 0x%x", i,
+			    members[i].reserved);
+			sc.padding++;
+		}
+	for (i = cr.count; i < ARRAY_SIZE(members); i++)
+		if (members[i].call_id != 0xa5a5a5a5u ||
+		    members[i].reserved != 0xa5a5a5a5u) {
+			BAD("GET_CONF_RELATED: entry %u written", i);
+			sc.padding++;
+		}
+	scan_binary("GET_CONF_RELATED", members, sizeof(members));
+}
+
 /* MEDIA_OPEN: its reply, and the kernel region it maps. */
 static void poison_media(int fd, uint32_t call, int *media_fd)
 {
@@ -1373,6 +1487,7 @@ TEST_F(priv, no_pointers_no_stale_bytes)
 	poison_new_calls(s, 0);
 	poison_records(cfd, lo, co);
 	poison_media(lo, co, &media);
+	poison_forward(lo, self->num[0]);
 	/* Replies of requests, and what the call's end brings. */
 	ASSERT_EQ(0, call_op(lo, TAPI_IOC_CALL_HOLD, co, TAPI_REQUEST_SYNC));
 	EXPECT_LT(0, call_op(lo, TAPI_IOC_CALL_UNHOLD, co, 0));
@@ -1381,6 +1496,12 @@ TEST_F(priv, no_pointers_no_stale_bytes)
 	events_check(lo);
 	events_check(lm);
 	events_check(s);
+	/* A conference, its members, and the events it brings. */
+	poison_conf(lo, co);
+	usleep(200 * 1000);
+	events_check(la);
+	events_check(lo);
+	events_check(lm);
 
 	/* Netlink, as root: every card, line and call dumped. */
 	s = nl_open(&family);
