@@ -1167,7 +1167,7 @@ void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci)
  * tapi_call_info_hide_parties() - withhold who takes part in a call
  * @ci: call info filled by tapi_call_fill_info()
  *
- * For a handle with &tapi_call_handle.hide_parties: every party becomes
+ * For a monitor handle with &tapi_call_handle.hide_parties: every party becomes
  * %TAPI_PARTYID_UNAVAIL with no number and no name, and the user-user
  * information is left out.
  */

@@ -336,9 +336,9 @@ struct tapi_call {
  * @mctl_id: names the handle in the call's media control, 0 until it
  *	used any; unique in the call; under call->lock
  * @hide_parties: the call's parties and user-user information are not
- *	shown through this handle (a monitor handle that a line fd opened
- *	with %TAPI_PRIV_NONE alone asked for); set before the handle is
- *	linked, never changed
+ *	shown through this handle while it is a monitor handle (one that a
+ *	line fd opened with %TAPI_PRIV_NONE alone asked for); set before the
+ *	handle is linked, never changed
  */
 struct tapi_call_handle {
 	struct kref ref;

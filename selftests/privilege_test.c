@@ -7,8 +7,8 @@
  *   cannot control a call (every control command is EPERM) and nothing
  *   changes; a line fd opened with TAPI_PRIV_NONE alone sees no party
  *   of a call it did not make (TAPI_PARTYID_UNAVAIL, no number, no name,
- *   no user-user information), not even once raised to owner, and its
- *   events carry none; netlink call get and dump are EPERM;
+ *   no user-user information) as long as its handle is a monitor's, and
+ *   its events carry none; netlink call get and dump are EPERM;
  * - a second unprivileged user cannot reach the media of the first one's
  *   call: not through its own line fd (ENOENT for every handle), not
  *   through /proc (fd, fdinfo, maps), pidfd_getfd() nor
@@ -485,11 +485,17 @@ static void parties_child(const struct sim_card *card, const void *arg)
 		BAD("the rest of the info differs: id %u/%u", ci.call_id,
 		    own.call_id);
 	infos++;
-	/* Raised to owner, it still sees nobody. */
+	/* Raised to owner, in charge of the call, it sees them. */
 	if (call_privilege(ln, h, TAPI_PRIV_OWNER))
 		BAD("raise to owner: %m");
+	if (call_info(ln, h, &ci) || !info_shows(&ci, num))
+		BAD("parties not shown to the line once owner");
+	infos++;
+	/* Back to monitor, they are withheld again. */
+	if (call_privilege(ln, h, TAPI_PRIV_MONITOR))
+		BAD("step down: %m");
 	if (call_info(ln, h, &ci) || !info_hidden(&ci))
-		BAD("parties shown once raised to owner");
+		BAD("parties shown once a monitor again");
 	infos++;
 	/* The user-user information the far end sends is not shown either. */
 	uu.call = ca;
@@ -506,8 +512,6 @@ static void parties_child(const struct sim_card *card, const void *arg)
 	if (!events_without(ln, num[0], &records) ||
 	    !events_without(ln, num[1], &records))
 		BAD("a party number in an event record");
-	if (call_privilege(ln, h, TAPI_PRIV_MONITOR))
-		BAD("step down: %m");
 	printf("# parties (uid %u): %u call infos, %u event records of a line without privileges checked\n",
 	       geteuid(), infos, records);
 	call_op(lo, TAPI_IOC_CALL_DROP, co, TAPI_REQUEST_SYNC);
