@@ -711,6 +711,7 @@ int tapi_cmd_call_get_info(struct tapi_ucmd *ucmd)
 {
 	struct tapi_call_info *ci = ucmd->cmd;
 	struct tapi_call_handle *h;
+	bool hide;
 
 	if (ci->flags)
 		return -EOPNOTSUPP;
@@ -721,7 +722,10 @@ int tapi_cmd_call_get_info(struct tapi_ucmd *ucmd)
 		return -ENOENT;
 	spin_lock_irq(&h->call->lock);
 	tapi_call_fill_info(h->call, ci);
+	hide = h->hide_parties && h->privilege != TAPI_PRIV_OWNER;
 	spin_unlock_irq(&h->call->lock);
+	if (hide)
+		tapi_call_info_hide_parties(ci);
 	tapi_handle_put(h);
 	return 0;
 }

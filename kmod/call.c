@@ -1164,6 +1164,29 @@ void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci)
 }
 
 /**
+ * tapi_call_info_hide_parties() - withhold who takes part in a call
+ * @ci: call info filled by tapi_call_fill_info()
+ *
+ * For a monitor handle with &tapi_call_handle.hide_parties: every party becomes
+ * %TAPI_PARTYID_UNAVAIL with no number and no name, and the user-user
+ * information is left out.
+ */
+void tapi_call_info_hide_parties(struct tapi_call_info *ci)
+{
+	static const struct tapi_call_party unavail = {
+		.flags = TAPI_PARTYID_UNAVAIL,
+	};
+
+	ci->caller = unavail;
+	ci->called = unavail;
+	ci->connected = unavail;
+	ci->redirecting = unavail;
+	ci->redirection = unavail;
+	ci->user_user_len = 0;
+	memset(ci->user_user_info, 0, sizeof(ci->user_user_info));
+}
+
+/**
  * tapi_call_init_outbound() - set up a call placed by make call
  * @call: the new call, not visible to anyone yet
  * @media_mode: its media mode

@@ -624,6 +624,8 @@ int tapi_line_new_calls(struct tapi_line_file *lf, struct tapi_ucmd *ucmd)
 			ret = PTR_ERR(h);
 			break;
 		}
+		/* A line fd without privileges watches calls, not people. */
+		h->hide_parties = lf->privileges == TAPI_PRIV_NONE;
 		tapi_handle_link(h, TAPI_PRIV_MONITOR, true, false);
 		made[count] = h;
 		numbers[count++] = h->handle;

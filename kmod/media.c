@@ -864,6 +864,8 @@ static void tapi_media_publish(const struct tapi_media *m,
 {
 	struct tapi_media_offsets *off = &mo->off;
 
+	/* Out only: what user space passed in its place is not echoed. */
+	memset(off, 0, sizeof(*off));
 	off->rx_producer = TAPI_MEDIA_IDX0;
 	off->tx_consumer = TAPI_MEDIA_IDX1;
 	off->stats = TAPI_MEDIA_IDX2;

@@ -341,6 +341,10 @@ struct tapi_call {
  * @privilege: %TAPI_PRIV_OWNER or %TAPI_PRIV_MONITOR; under call->lock
  * @mctl_id: names the handle in the call's media control, 0 until it
  *	used any; unique in the call; under call->lock
+ * @hide_parties: the call's parties and user-user information are not
+ *	shown through this handle while it is a monitor handle (one that a
+ *	line fd opened with %TAPI_PRIV_NONE alone asked for); set before the
+ *	handle is linked, never changed
  */
 struct tapi_call_handle {
 	struct kref ref;
@@ -353,6 +357,7 @@ struct tapi_call_handle {
 	bool announce;
 	u32 privilege;
 	u32 mctl_id;
+	bool hide_parties;
 };
 
 /**
@@ -614,6 +619,7 @@ u32 tapi_call_features(struct tapi_call *call, struct tapi_call_handle *h);
 u32 tapi_call_legal_features(struct tapi_call *call);
 u32 tapi_call_supported_features(const struct tapi_tsp_ops *ops);
 void tapi_call_fill_info(struct tapi_call *call, struct tapi_call_info *ci);
+void tapi_call_info_hide_parties(struct tapi_call_info *ci);
 void tapi_call_init_outbound(struct tapi_call *call, u32 media_mode,
 			     u32 bearer_mode, const char *dest);
 void tapi_call_init_taken(struct tapi_call *call, u32 media_mode, u32 reason);

@@ -513,7 +513,9 @@ struct tapi_address_caps {
  * enum tapi_privilege - privileges a line fd asks for (LINECALLPRIVILEGE_*)
  * @TAPI_PRIV_NONE: neither owner nor monitor: the opener places calls,
  *	receives line events, and gets handles to other calls only when it
- *	asks (%TAPI_IOC_LINE_GET_NEW_CALLS); not combinable with the others
+ *	asks (%TAPI_IOC_LINE_GET_NEW_CALLS), through which it sees no party
+ *	(%TAPI_IOC_CALL_GET_INFO) unless it becomes owner; not combinable
+ *	with the others
  * @TAPI_PRIV_MONITOR: gets a monitor handle to every call on the line
  * @TAPI_PRIV_OWNER: may be offered inbound calls of its media modes;
  *	requires a non-empty media_modes
@@ -1188,6 +1190,11 @@ struct tapi_call_party {
  * @reserved2: must be zero
  * @user_user_info: out: the user-user information the far end sent last
  *	(%TAPI_IOC_CALL_SEND_USER_USER at its end), @user_user_len bytes
+ *
+ * Through a handle a line fd opened with %TAPI_PRIV_NONE alone got from
+ * %TAPI_IOC_LINE_GET_NEW_CALLS, while it is a monitor handle, the five
+ * parties are %TAPI_PARTYID_UNAVAIL with no number and no name, and there
+ * is no user-user information.
  */
 struct tapi_call_info {
 	__u32 size;
@@ -2203,7 +2210,7 @@ enum tapi_media_open_flag {
  * @tx_frames: in the user region: the TX frames (none without TX)
  * @kernel_size: length of the kernel region
  * @user_size: length of the user region
- * @reserved: zero
+ * @reserved: out: zero
  */
 struct tapi_media_offsets {
 	__u32 rx_producer;
