@@ -111,8 +111,9 @@ bool tapi_op_present(const struct tapi_tsp_ops *ops, enum tapi_request_op op)
  *
  * The operation runs as a callback of the card (tapi_tsp_enter()).  What it
  * returns against the contract is logged and mended: a positive value is
- * -EIO; a refusal of a request it had completed already is taken as 0, so
- * that the application, which has the reply, gets no second answer.
+ * -EIO; a refusal of a request answered already (it completed it, or
+ * reported its call IDLE) is taken as 0, so that the application, which
+ * has the reply, gets no second answer.
  *
  * Return: the ioctl's result: 0, or the TSP's refusal (the request is
  * taken back then).
@@ -218,9 +219,9 @@ int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 				 req->line, req->id, ret, -EIO);
 		ret = -EIO;
 	}
-	if (ret && tapi_request_tsp_completed(req)) {
+	if (ret && tapi_request_answered(req)) {
 		/* The application has its one answer already: the reply. */
-		tapi_tsp_refused(card, "line %u: request %u: refused (%d) after it was completed, taken as completed\n",
+		tapi_tsp_refused(card, "line %u: request %u: refused (%d) after it was answered, taken as answered\n",
 				 req->line, req->id, ret);
 		ret = 0;
 	}

@@ -332,25 +332,35 @@ void tapi_request_complete(struct tapi_request *req, int result)
 EXPORT_SYMBOL_GPL(tapi_request_complete);
 
 /**
- * tapi_request_tsp_completed() - did the TSP complete a request it has
- *	not been given back
+ * tapi_request_answered() - has the requester had the outcome of a request
+ *	its operation refuses
  * @req: a request submitted to the TSP, not aborted yet
  *
- * For an operation that completed its request and then refused it (a
- * TSP's mistake): the completion stands, the refusal does not.
+ * For an operation that refused its request after completing it, or after
+ * reporting its call IDLE (which answers it): TSP mistakes, since a
+ * refusal must change nothing.  The answer stands; the refusal cannot
+ * take it back.  The TSP's reference is dropped if it still holds it (it
+ * refused: it will not complete).
  *
  * Context: any context.
- * Return: true if tapi_request_complete() took it.
+ * Return: true if the outcome was delivered already.
  */
-bool tapi_request_tsp_completed(struct tapi_request *req)
+bool tapi_request_answered(struct tapi_request *req)
 {
 	unsigned long flags;
-	bool done;
+	bool answered, put = false;
 
 	spin_lock_irqsave(&req->card->req_lock, flags);
-	done = req->tsp_done;
+	answered = req->finished;
+	if (answered && !req->tsp_done) {
+		req->tsp_done = true;
+		list_del_init(&req->card_node);
+		put = true;
+	}
 	spin_unlock_irqrestore(&req->card->req_lock, flags);
-	return done;
+	if (put)
+		tapi_request_put(req);
+	return answered;
 }
 
 /**

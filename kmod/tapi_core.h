@@ -672,7 +672,7 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 void tapi_request_submit(struct tapi_request *req);
 void tapi_request_abort(struct tapi_request *req);
 int tapi_request_wait(struct tapi_request *req);
-bool tapi_request_tsp_completed(struct tapi_request *req);
+bool tapi_request_answered(struct tapi_request *req);
 void tapi_requests_cancel_call(struct tapi_call *call);
 void tapi_requests_detach_lf(struct tapi_line_file *lf);
 void tapi_requests_card_gone(struct tapi_card *card);

@@ -442,7 +442,7 @@ TEST_F(mb, bad_completions)
 	li = mb_count(&self->card, "lie");
 	EXPECT_EQ(2, li.injected);
 	EXPECT_LE(1, klog_count(&self->log,
-				"after it was completed, taken as completed"));
+				"after it was answered, taken as answered"));
 
 	/* badreturn: a positive return is a refusal, -EIO; no reply. */
 	ASSERT_EQ(0, misbehave(self, "badreturn"));
