@@ -559,6 +559,12 @@ int tapi_card_unregister(struct tapi_card *card)
 	mutex_unlock(&tapi_cards_lock);
 
 	down_write(&card->ops_sem);
+	if (!card->ops) {
+		/* Another unregistration got here first. */
+		up_write(&card->ops_sem);
+		tapi_tsp_refused(card, "unregistered twice, refused\n");
+		return -ENODEV;
+	}
 	mutex_lock(&card->lock);
 	for (i = 0; i < card->num_lines; i++) {
 		struct tapi_tsp_frame f;
