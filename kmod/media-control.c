@@ -298,8 +298,9 @@ static int tapi_mctl_dtmf_string(const char *digits)
  * use of digits and tones on a call allocates (GFP_ATOMIC).
  * Return: how long the digits take, in ms (each digit and its silence);
  * -EINVAL for an empty or too long string or a character that is not a
- * DTMF digit, or a NULL @call or @digits; -EBUSY while an application's generation runs on the call;
- * -EBADFD when the call's media has ended; -ENOMEM.
+ * DTMF digit, or a NULL @call or @digits; -EBUSY while an application's
+ * generation runs on the call; -EBADFD when the call's media has ended;
+ * -ENOMEM.
  */
 int tapi_call_send_dtmf(struct tapi_call *call, const char *digits,
 			u32 digit_ms)
