@@ -459,7 +459,7 @@ TEST_F(mb, bad_completions)
 	EXPECT_LE(1, klog_count(&self->log,
 				"operation returned 1, taken as -5"));
 
-	figures("twice: %d second completions injected, ignored; badresult: %d, taken as EIO; lie: %d refusals of completed requests, taken as completed; badreturn: %d, taken as EIO; %d async requests checked, each with exactly one reply\n",
+	figures("twice: %d second completions injected, ignored; badresult: %d, taken as EIO; lie: %d refusals of requests already answered, the answer kept; badreturn: %d, taken as EIO; %d async requests checked, each with exactly one reply\n",
 		tw.injected, br.injected, li.injected, bret.injected, once);
 	EXPECT_EQ(5, once);
 	EXPECT_NO_SPLAT(self);
