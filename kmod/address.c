@@ -197,7 +197,9 @@ static u32 tapi_fwd_modes(const struct tapi_address_fwd *f)
  * the entries.
  *
  * Context: any context.
- * Return: 0, or -EINVAL for a bad line, address or list.
+ * Return: 0, or -EINVAL for a NULL @card, a bad line, address or list;
+ * -ENODEV once the card is unregistered.  Refusals are logged,
+ * ratelimited.
  */
 int tapi_address_set_forward(struct tapi_card *card, unsigned int line,
 			     unsigned int address_id,
@@ -213,19 +215,27 @@ int tapi_address_set_forward(struct tapi_card *card, unsigned int line,
 	unsigned long flags;
 	bool changed;
 
+	if (!card) {
+		tapi_tsp_refused_nocard("forwarding of a NULL card, refused\n");
+		return -EINVAL;
+	}
+	if (tapi_card_gone(card)) {
+		tapi_tsp_refused(card, "forwarding reported after the card was unregistered, refused\n");
+		return -ENODEV;
+	}
 	if (line >= card->num_lines || !fwd ||
 	    fwd->num_entries > TAPI_FORWARD_MAX ||
 	    (fwd->num_entries && !fwd->entries))
-		return -EINVAL;
+		goto bad;
 	tline = card->lines[line];
 	if (address_id >= tline->caps.num_addresses)
-		return -EINVAL;
+		goto bad;
 	f.num = fwd->num_entries;
 	f.no_answer_ms = fwd->no_answer_ms;
 	memcpy(f.entries, fwd->entries, f.num * sizeof(f.entries[0]));
 	if (tapi_fwd_check(f.entries, f.num, 0,
 			   tline->addrs[address_id].forward_modes))
-		return -EINVAL;
+		goto bad;
 	if (!(tapi_fwd_modes(&f) & TAPI_FORWARD_NOANSWER))
 		f.no_answer_ms = 0;
 
@@ -238,6 +248,11 @@ int tapi_address_set_forward(struct tapi_card *card, unsigned int line,
 		tapi_line_broadcast(tline, &ev);
 	}
 	return 0;
+
+bad:
+	tapi_tsp_refused(card, "bad forwarding of line %u address %u, refused\n",
+			 line, address_id);
+	return -EINVAL;
 }
 EXPORT_SYMBOL_GPL(tapi_address_set_forward);
 
@@ -335,12 +350,17 @@ void tapi_completion_remove(struct tapi_card *card, u32 id)
  * far end, a completion the switch gave up.  (A call back offered with
  * &tapi_call_offer.completion_id ends its completion already.)  From then
  * on the id names nothing for the application, which may get it again
- * for a new completion.  An id not pending is ignored.
+ * for a new completion.  An id not pending is ignored, and so is a NULL
+ * @card (logged).
  *
  * Context: any context.
  */
 void tapi_completion_finished(struct tapi_card *card, u32 completion_id)
 {
+	if (!card) {
+		tapi_tsp_refused_nocard("completion of a NULL card finished, refused\n");
+		return;
+	}
 	tapi_completion_remove(card, completion_id);
 }
 EXPORT_SYMBOL_GPL(tapi_completion_finished);
@@ -438,9 +458,14 @@ void tapi_completions_release(struct tapi_line_file *lf)
 
 	down_read(&card->ops_sem);
 	list_for_each_entry_safe(c, tmp, &gone, node) {
-		if (card->ops && card->ops->uncomplete_call)
+		struct tapi_tsp_frame f;
+
+		if (card->ops && card->ops->uncomplete_call) {
+			tapi_tsp_enter(card, &f, false);
 			card->ops->uncomplete_call(card, lf->line->index,
 						   c->id, NULL);
+			tapi_tsp_leave(card, &f);
+		}
 		list_del(&c->node);
 		kfree(c);
 	}

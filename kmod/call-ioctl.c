@@ -109,6 +109,12 @@ bool tapi_op_present(const struct tapi_tsp_ops *ops, enum tapi_request_op op)
  * @call: the call it is about, or NULL (forward, uncomplete)
  * @args: what else the operation takes
  *
+ * The operation runs as a callback of the card (tapi_tsp_enter()).  What it
+ * returns against the contract is logged and mended: a positive value is
+ * -EIO; a refusal of a request answered already (it completed it, or
+ * reported its call IDLE) is taken as 0, so that the application, which
+ * has the reply, gets no second answer.
+ *
  * Return: the ioctl's result: 0, or the TSP's refusal (the request is
  * taken back then).
  */
@@ -118,9 +124,11 @@ int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 {
 	const struct tapi_tsp_ops *ops = ucmd->card->ops;
 	struct tapi_card *card = ucmd->card;
+	struct tapi_tsp_frame f;
 	int ret;
 
 	tapi_request_submit(req);
+	tapi_tsp_enter(card, &f, false);
 	switch (req->op) {
 	case TAPI_OP_MAKE_CALL:
 		ret = ops->make_call(card, call, args->params, req);
@@ -205,8 +213,18 @@ int tapi_start_request(struct tapi_ucmd *ucmd, struct tapi_request *req,
 	default:
 		ret = -EINVAL;
 	}
-	if (WARN_ON_ONCE(ret > 0))
+	tapi_tsp_leave(card, &f);
+	if (ret > 0) {
+		tapi_tsp_refused(card, "line %u: request %u: operation returned %d, taken as %d\n",
+				 req->line, req->id, ret, -EIO);
 		ret = -EIO;
+	}
+	if (ret && tapi_request_answered(req)) {
+		/* The application has its one answer already: the reply. */
+		tapi_tsp_refused(card, "line %u: request %u: refused (%d) after it was answered, taken as answered\n",
+				 req->line, req->id, ret);
+		ret = 0;
+	}
 	if (ret) {
 		trace_tapi_request_complete(req, ret);
 		tapi_request_abort(req);

@@ -41,11 +41,12 @@ static void tapi_call_release(struct kref *ref)
  * @call: the call
  *
  * Context: any context.
- * Return: @call.
+ * Return: @call (NULL for NULL).
  */
 struct tapi_call *tapi_call_get(struct tapi_call *call)
 {
-	kref_get(&call->ref);
+	if (call)
+		kref_get(&call->ref);
 	return call;
 }
 EXPORT_SYMBOL_GPL(tapi_call_get);
@@ -100,7 +101,8 @@ struct tapi_call *tapi_call_get_next(struct tapi_card *card, u32 *id)
  */
 void tapi_call_set_drvdata(struct tapi_call *call, void *data)
 {
-	WRITE_ONCE(call->drvdata, data);
+	if (call)
+		WRITE_ONCE(call->drvdata, data);
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_drvdata);
 
@@ -108,11 +110,12 @@ EXPORT_SYMBOL_GPL(tapi_call_set_drvdata);
  * tapi_call_drvdata() - the TSP's data of a call
  * @call: the call
  *
- * Return: what tapi_call_set_drvdata() stored, or NULL.
+ * Return: what tapi_call_set_drvdata() stored, or NULL (also for a NULL
+ * @call).
  */
 void *tapi_call_drvdata(const struct tapi_call *call)
 {
-	return READ_ONCE(call->drvdata);
+	return call ? READ_ONCE(call->drvdata) : NULL;
 }
 EXPORT_SYMBOL_GPL(tapi_call_drvdata);
 
@@ -120,11 +123,11 @@ EXPORT_SYMBOL_GPL(tapi_call_drvdata);
  * tapi_call_card() - the card of a call
  * @call: the call
  *
- * Return: the card.
+ * Return: the card, or NULL for a NULL @call.
  */
 struct tapi_card *tapi_call_card(const struct tapi_call *call)
 {
-	return call->line->card;
+	return call ? call->line->card : NULL;
 }
 EXPORT_SYMBOL_GPL(tapi_call_card);
 
@@ -136,7 +139,7 @@ EXPORT_SYMBOL_GPL(tapi_call_card);
  */
 unsigned int tapi_call_line(const struct tapi_call *call)
 {
-	return call->line->index;
+	return call ? call->line->index : 0;
 }
 EXPORT_SYMBOL_GPL(tapi_call_line);
 
@@ -148,7 +151,7 @@ EXPORT_SYMBOL_GPL(tapi_call_line);
  */
 unsigned int tapi_call_address(const struct tapi_call *call)
 {
-	return call->address_id;
+	return call ? call->address_id : 0;
 }
 EXPORT_SYMBOL_GPL(tapi_call_address);
 
@@ -156,11 +159,12 @@ EXPORT_SYMBOL_GPL(tapi_call_address);
  * tapi_call_id() - the call id of a call
  * @call: the call
  *
- * Return: the id, unique on the card while the call exists, >= 1.
+ * Return: the id, unique on the card while the call exists, >= 1; 0 for a
+ * NULL @call.
  */
 u32 tapi_call_id(const struct tapi_call *call)
 {
-	return call->id;
+	return call ? call->id : 0;
 }
 EXPORT_SYMBOL_GPL(tapi_call_id);
 
@@ -169,11 +173,11 @@ EXPORT_SYMBOL_GPL(tapi_call_id);
  * @call: the call
  *
  * Context: any context; the state may change right after.
- * Return: one &enum tapi_call_state bit.
+ * Return: one &enum tapi_call_state bit; IDLE for a NULL @call.
  */
 u32 tapi_call_state(const struct tapi_call *call)
 {
-	return READ_ONCE(call->state);
+	return call ? READ_ONCE(call->state) : TAPI_CALLSTATE_IDLE;
 }
 EXPORT_SYMBOL_GPL(tapi_call_state);
 
@@ -534,36 +538,88 @@ void tapi_call_address_changed(struct tapi_call *call)
 	tapi_line_broadcast(line, &ev);
 }
 
+/**
+ * tapi_call_refuse_first() - is this the first refusal of a call's report
+ * @call: the call
+ *
+ * A TSP's bad reports are logged once per call (ratelimited), whatever
+ * they are: the first refusal says which call misbehaves.
+ *
+ * Context: any context; call->lock not held.
+ * Return: true the first time for @call.
+ */
+bool tapi_call_refuse_first(struct tapi_call *call)
+{
+	unsigned long flags;
+	bool first;
+
+	spin_lock_irqsave(&call->lock, flags);
+	first = !call->warned;
+	call->warned = true;
+	spin_unlock_irqrestore(&call->lock, flags);
+	return first;
+}
+
 /* Log a driver's bad report, once per call and ratelimited. */
 static void tapi_call_refused(struct tapi_call *call, bool first, u32 from,
 			      u32 to, u32 mode)
 {
 	if (first)
-		dev_warn_ratelimited(&call->line->card->dev,
-				     "line %u: call %u: %s -> %s (mode %#x) refused\n",
-				     call->line->index, call->id,
-				     tapi_callstate_name(from),
-				     tapi_callstate_name(to), mode);
+		tapi_tsp_refused(call->line->card,
+				 "line %u: call %u: %s -> %s (mode %#x) refused\n",
+				 call->line->index, call->id,
+				 tapi_callstate_name(from), tapi_callstate_name(to),
+				 mode);
 }
 
-/**
- * tapi_call_set_state() - report a call's new state
- * @call: the call
- * @state: one &enum tapi_call_state bit
- * @mode: the state's mode (one bit of its mode enum), or 0 for the state's
- *	default (and for states without modes)
- *
- * Checks the transition against the call model; a legal one is recorded
- * with its time and queued as %TAPI_EV_CALLSTATE on every handle to the
- * call.  Reporting the current state and mode again does nothing.  Going
- * %TAPI_CALLSTATE_IDLE completes the call's outstanding requests (see
- * "Asynchronous requests" in the uapi header).
- *
- * Context: any context.
- * Return: 0, or -EINVAL for an invalid state or mode or an illegal
- * transition, which is refused (logged once per call, ratelimited).
+/*
+ * A report about @call the TSP may make at all: not about a NULL call, nor
+ * once the card is unregistered.  Return: 0 or the errno to refuse with.
  */
-int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
+static int tapi_call_report_ok(struct tapi_call *call, const char *what)
+{
+	if (!call) {
+		tapi_tsp_refused_nocard("%s of a NULL call, refused\n", what);
+		return -EINVAL;
+	}
+	if (tapi_card_gone(call->line->card)) {
+		if (tapi_call_refuse_first(call))
+			tapi_tsp_refused(call->line->card,
+					 "line %u: call %u: %s after the card was unregistered, refused\n",
+					 call->line->index, call->id, what);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+/*
+ * An information report about @call: refused for an IDLE call, which is
+ * over for everyone (a TSP reporting for it lost track of it).
+ * call->lock held.  Return: 0 or -EBADFD.
+ */
+static int tapi_call_info_ok_locked(struct tapi_call *call, bool *first)
+{
+	lockdep_assert_held(&call->lock);
+	if (call->state != TAPI_CALLSTATE_IDLE)
+		return 0;
+	*first = !call->warned;
+	call->warned = true;
+	return -EBADFD;
+}
+
+/* Log a refused information report, if it is the call's first refusal. */
+static int tapi_call_info_refused(struct tapi_call *call, bool first,
+				  const char *what, int ret)
+{
+	if (first)
+		tapi_tsp_refused(call->line->card,
+				 "line %u: call %u: %s of an idle call, refused\n",
+				 call->line->index, call->id, what);
+	return ret;
+}
+
+/* Check and make a state change; the core's own ones come straight here. */
+static int tapi_call_change_state(struct tapi_call *call, u32 state, u32 mode)
 {
 	struct tapi_call_handle *h;
 	unsigned long flags;
@@ -613,6 +669,32 @@ int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
 	}
 	return 0;
 }
+
+/**
+ * tapi_call_set_state() - report a call's new state
+ * @call: the call
+ * @state: one &enum tapi_call_state bit
+ * @mode: the state's mode (one bit of its mode enum), or 0 for the state's
+ *	default (and for states without modes)
+ *
+ * Checks the transition against the call model; a legal one is recorded
+ * with its time and queued as %TAPI_EV_CALLSTATE on every handle to the
+ * call.  Reporting the current state and mode again does nothing.  Going
+ * %TAPI_CALLSTATE_IDLE completes the call's outstanding requests (see
+ * "Asynchronous requests" in the uapi header).
+ *
+ * Context: any context.
+ * Return: 0; -EINVAL for an invalid state or mode or an illegal
+ * transition (a call that is IDLE takes none), for a NULL @call; -ENODEV
+ * once the card is unregistered.  A refused report changes nothing and is
+ * logged once per call, ratelimited.
+ */
+int tapi_call_set_state(struct tapi_call *call, u32 state, u32 mode)
+{
+	int ret = tapi_call_report_ok(call, "state");
+
+	return ret ?: tapi_call_change_state(call, state, mode);
+}
 EXPORT_SYMBOL_GPL(tapi_call_set_state);
 
 /**
@@ -624,7 +706,7 @@ EXPORT_SYMBOL_GPL(tapi_call_set_state);
 void tapi_call_force_idle(struct tapi_call *call)
 {
 	if (READ_ONCE(call->state) != TAPI_CALLSTATE_IDLE)
-		tapi_call_set_state(call, TAPI_CALLSTATE_IDLE, 0);
+		tapi_call_change_state(call, TAPI_CALLSTATE_IDLE, 0);
 }
 
 /**
@@ -683,15 +765,21 @@ unknown:
  * A change is queued as %TAPI_EV_CALLINFO on every handle to the call.
  *
  * Context: any context.
- * Return: 0, or -EINVAL for an unknown @kind or flag.
+ * Return: 0; -EINVAL for an unknown @kind or flag, or a NULL @call;
+ * -EBADFD for an IDLE call (logged once per call); -ENODEV once the card
+ * is unregistered.
  */
 int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
 			const struct tapi_party *party)
 {
 	struct tapi_call_party p;
 	unsigned long flags;
+	bool first = false;
 	int ret;
 
+	ret = tapi_call_report_ok(call, "party");
+	if (ret)
+		return ret;
 	if (kind >= TAPI_PARTY_COUNT)
 		return -EINVAL;
 	ret = tapi_party_from(&p, party);
@@ -699,28 +787,42 @@ int tapi_call_set_party(struct tapi_call *call, enum tapi_party_kind kind,
 		return ret;
 
 	spin_lock_irqsave(&call->lock, flags);
-	if (memcmp(&call->parties[kind], &p, sizeof(p))) {
+	ret = tapi_call_info_ok_locked(call, &first);
+	if (!ret && memcmp(&call->parties[kind], &p, sizeof(p))) {
 		call->parties[kind] = p;
 		tapi_call_fanout_info_locked(call,
 					     TAPI_CALLINFO_CALLERID << kind);
 	}
 	spin_unlock_irqrestore(&call->lock, flags);
-	return 0;
+	return tapi_call_info_refused(call, first, "party", ret);
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_party);
 
-/* Change one u32 of call information, with its CALLINFO event. */
-static void tapi_call_set_field(struct tapi_call *call, u32 *field, u32 value,
-				u32 info)
+/*
+ * Change one u32 of call information, with its CALLINFO event; @call
+ * checked by tapi_call_report_ok().  Return: 0 or -EBADFD (IDLE call).
+ */
+static int tapi_call_set_field(struct tapi_call *call, u32 *field, u32 value,
+			       u32 info, const char *what)
 {
 	unsigned long flags;
+	bool first = false;
+	int ret;
 
 	spin_lock_irqsave(&call->lock, flags);
-	if (*field != value) {
+	ret = tapi_call_info_ok_locked(call, &first);
+	if (!ret && *field != value) {
 		WRITE_ONCE(*field, value);
 		tapi_call_fanout_info_locked(call, info);
 	}
 	spin_unlock_irqrestore(&call->lock, flags);
+	return tapi_call_info_refused(call, first, what, ret);
+}
+
+/* Is @id the call id of another call of @call's card. */
+static bool tapi_call_id_known(struct tapi_call *call, u32 id)
+{
+	return id != call->id && xa_load(&call->line->card->call_ids, id);
 }
 
 /**
@@ -734,13 +836,26 @@ static void tapi_call_set_field(struct tapi_call *call, u32 *field, u32 value,
  * conference call before it is reported CONFERENCED.
  *
  * Context: any context.
- * Return: 0.
+ * Return: 0; -EINVAL for an id naming no other call of the card, or a
+ * NULL @call; -EBADFD for an IDLE call; -ENODEV once the card is
+ * unregistered.  Refusals are logged once per call.
  */
 int tapi_call_set_related(struct tapi_call *call, u32 related_call_id)
 {
-	tapi_call_set_field(call, &call->related_id, related_call_id,
-			    TAPI_CALLINFO_RELATEDCALLID);
-	return 0;
+	int ret = tapi_call_report_ok(call, "related call");
+
+	if (ret)
+		return ret;
+	if (related_call_id && !tapi_call_id_known(call, related_call_id)) {
+		if (tapi_call_refuse_first(call))
+			tapi_tsp_refused(call->line->card,
+					 "line %u: call %u: related call %u is no other call of the card, refused\n",
+					 call->line->index, call->id,
+					 related_call_id);
+		return -EINVAL;
+	}
+	return tapi_call_set_field(call, &call->related_id, related_call_id,
+				   TAPI_CALLINFO_RELATEDCALLID, "related call");
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_related);
 
@@ -760,14 +875,19 @@ static bool tapi_one_bit(u32 v, u32 valid)
  * every handle to the call.
  *
  * Context: any context.
- * Return: 0, or -EINVAL for anything but one reason bit.
+ * Return: 0, or -EINVAL for anything but one reason bit; for a NULL, an
+ * IDLE call or an unregistered card as tapi_call_set_party().
  */
 int tapi_call_set_reason(struct tapi_call *call, u32 reason)
 {
+	int ret = tapi_call_report_ok(call, "reason");
+
+	if (ret)
+		return ret;
 	if (!tapi_one_bit(reason, TAPI_CALLREASON_VALID))
 		return -EINVAL;
-	tapi_call_set_field(call, &call->reason, reason, TAPI_CALLINFO_REASON);
-	return 0;
+	return tapi_call_set_field(call, &call->reason, reason,
+				   TAPI_CALLINFO_REASON, "reason");
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_reason);
 
@@ -783,15 +903,20 @@ EXPORT_SYMBOL_GPL(tapi_call_set_reason);
  *
  * Context: any context.
  * Return: 0, or -EINVAL for anything but one origin bit, or for a change
- * to or from %TAPI_CALLORIGIN_CONFERENCE.
+ * to or from %TAPI_CALLORIGIN_CONFERENCE; for a NULL, an IDLE call or an
+ * unregistered card as tapi_call_set_party().
  */
 int tapi_call_set_origin(struct tapi_call *call, u32 origin)
 {
+	int ret = tapi_call_report_ok(call, "origin");
+
+	if (ret)
+		return ret;
 	if (!tapi_one_bit(origin, TAPI_CALLORIGIN_VALID) ||
 	    (origin == TAPI_CALLORIGIN_CONFERENCE) != tapi_call_is_conf(call))
 		return -EINVAL;
-	tapi_call_set_field(call, &call->origin, origin, TAPI_CALLINFO_ORIGIN);
-	return 0;
+	return tapi_call_set_field(call, &call->origin, origin,
+				   TAPI_CALLINFO_ORIGIN, "origin");
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_origin);
 
@@ -805,15 +930,19 @@ EXPORT_SYMBOL_GPL(tapi_call_set_origin);
  * every handle to the call.
  *
  * Context: any context.
- * Return: 0, or -EINVAL for no mode or a mode the line lacks.
+ * Return: 0, or -EINVAL for no mode or a mode the line lacks; for a NULL,
+ * an IDLE call or an unregistered card as tapi_call_set_party().
  */
 int tapi_call_set_media_mode(struct tapi_call *call, u32 media_mode)
 {
+	int ret = tapi_call_report_ok(call, "media mode");
+
+	if (ret)
+		return ret;
 	if (!media_mode || media_mode & ~call->line->caps.media_modes)
 		return -EINVAL;
-	tapi_call_set_field(call, &call->media_mode, media_mode,
-			    TAPI_CALLINFO_MEDIAMODE);
-	return 0;
+	return tapi_call_set_field(call, &call->media_mode, media_mode,
+				   TAPI_CALLINFO_MEDIAMODE, "media mode");
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_media_mode);
 
@@ -827,15 +956,20 @@ EXPORT_SYMBOL_GPL(tapi_call_set_media_mode);
  * on every handle to the call.
  *
  * Context: any context.
- * Return: 0, or -EINVAL for an unknown flag.
+ * Return: 0, or -EINVAL for an unknown flag; for a NULL, an IDLE call or
+ * an unregistered card as tapi_call_set_party().
  */
 int tapi_call_set_param_flags(struct tapi_call *call, u32 flags)
 {
+	int ret = tapi_call_report_ok(call, "parameter flags");
+
+	if (ret)
+		return ret;
 	if (flags & ~TAPI_CALLPARAM_VALID)
 		return -EINVAL;
-	tapi_call_set_field(call, &call->param_flags, flags,
-			    TAPI_CALLINFO_CALLPARAMFLAGS);
-	return 0;
+	return tapi_call_set_field(call, &call->param_flags, flags,
+				   TAPI_CALLINFO_CALLPARAMFLAGS,
+				   "parameter flags");
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_param_flags);
 
@@ -851,22 +985,32 @@ EXPORT_SYMBOL_GPL(tapi_call_set_param_flags);
  * arrival is news.
  *
  * Context: any context.
- * Return: 0, or -EINVAL for a bad @len.
+ * Return: 0, or -EINVAL for a bad @len or a NULL @data; for a NULL, an
+ * IDLE call or an unregistered card as tapi_call_set_party().
  */
 int tapi_call_set_user_user(struct tapi_call *call, const void *data,
 			    size_t len)
 {
 	unsigned long flags;
+	bool first = false;
+	int ret;
 
-	if (!len || len > TAPI_USERUSER_MAX)
+	ret = tapi_call_report_ok(call, "user-user information");
+	if (ret)
+		return ret;
+	if (!data || !len || len > TAPI_USERUSER_MAX)
 		return -EINVAL;
 	spin_lock_irqsave(&call->lock, flags);
-	memcpy(call->uui, data, len);
-	memset(call->uui + len, 0, sizeof(call->uui) - len);
-	call->uui_len = len;
-	tapi_call_fanout_info_locked(call, TAPI_CALLINFO_USERUSERINFO);
+	ret = tapi_call_info_ok_locked(call, &first);
+	if (!ret) {
+		memcpy(call->uui, data, len);
+		memset(call->uui + len, 0, sizeof(call->uui) - len);
+		call->uui_len = len;
+		tapi_call_fanout_info_locked(call, TAPI_CALLINFO_USERUSERINFO);
+	}
 	spin_unlock_irqrestore(&call->lock, flags);
-	return 0;
+	return tapi_call_info_refused(call, first, "user-user information",
+				      ret);
 }
 EXPORT_SYMBOL_GPL(tapi_call_set_user_user);
 
@@ -890,6 +1034,9 @@ static int tapi_check_offer(struct tapi_line *line,
 			    const struct tapi_call_offer *offer)
 {
 	if (!offer || offer->address_id >= line->caps.num_addresses)
+		return -EINVAL;
+	if (offer->related_call_id &&
+	    !xa_load(&line->card->call_ids, offer->related_call_id))
 		return -EINVAL;
 	if (!offer->media_mode || offer->media_mode & ~line->caps.media_modes)
 		return -EINVAL;
@@ -921,10 +1068,14 @@ static int tapi_check_offer(struct tapi_line *line,
  *
  * Context: process context; sleeps; takes the card's open/close mutex.
  * Return: the call, with a reference for the TSP (tapi_call_put() it when
- * done), or an ERR_PTR(): -EINVAL for a bad @line or @offer, -EBUSY when
+ * done), or an ERR_PTR(): -EINVAL for a NULL @card, a bad @line or @offer
+ * (a related call id naming no call of the card included), -EBUSY when
  * the line or address has no call to spare, -EOPNOTSUPP if the TSP has no
  * &tapi_tsp_ops.drop, -ENODEV once the card is being unregistered,
- * -ENOMEM.
+ * -EWOULDBLOCK where it cannot sleep, -EDEADLK from inside
+ * &tapi_tsp_ops.line_open or &tapi_tsp_ops.line_close (they hold the
+ * mutex), -ENOMEM.  The refusals of a TSP's mistakes (-EINVAL,
+ * -EWOULDBLOCK, -EDEADLK) are logged, ratelimited.
  */
 struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
 				  const struct tapi_call_offer *offer)
@@ -933,15 +1084,33 @@ struct tapi_call *tapi_call_offer(struct tapi_card *card, unsigned int line,
 	struct tapi_line *tline;
 	struct tapi_call *call;
 	unsigned int owners;
+	bool card_lock;
 	u32 mode;
 	int ret;
 
-	if (line >= card->num_lines)
+	if (!card) {
+		tapi_tsp_refused_nocard("call offered on a NULL card, refused\n");
 		return ERR_PTR(-EINVAL);
+	}
+	if (!tapi_tsp_may_sleep()) {
+		tapi_tsp_refused(card, "call offered from atomic context, refused\n");
+		return ERR_PTR(-EWOULDBLOCK);
+	}
+	if (tapi_tsp_in_callback(card, &card_lock) && card_lock) {
+		tapi_tsp_refused(card, "call offered from line_open or line_close, refused\n");
+		return ERR_PTR(-EDEADLK);
+	}
+	if (line >= card->num_lines) {
+		tapi_tsp_refused(card, "call offered on line %u of %u, refused\n",
+				 line, card->num_lines);
+		return ERR_PTR(-EINVAL);
+	}
 	tline = card->lines[line];
 	ret = tapi_check_offer(tline, offer);
-	if (ret)
+	if (ret) {
+		tapi_tsp_refused(card, "line %u: bad call offer, refused\n", line);
 		return ERR_PTR(ret);
+	}
 	mode = offer->offering_mode ?: TAPI_OFFERINGMODE_ACTIVE;
 
 	mutex_lock(&card->lock);
@@ -1014,17 +1183,20 @@ EXPORT_SYMBOL_GPL(tapi_call_offer);
 int tapi_call_drop_now(struct tapi_call *call, enum tapi_drop_reason reason)
 {
 	struct tapi_card *card = call->line->card;
+	struct tapi_tsp_frame f;
 	int ret = 0;
 
 	down_read(&card->ops_sem);
 	if (card->ops && card->ops->drop &&
-	    READ_ONCE(call->state) != TAPI_CALLSTATE_IDLE)
+	    READ_ONCE(call->state) != TAPI_CALLSTATE_IDLE) {
+		tapi_tsp_enter(card, &f, false);
 		ret = card->ops->drop(card, call, reason, NULL);
+		tapi_tsp_leave(card, &f);
+	}
 	up_read(&card->ops_sem);
 	if (ret)
-		dev_warn_ratelimited(&card->dev,
-				     "line %u: call %u: driver failed to drop it: %d\n",
-				     call->line->index, call->id, ret);
+		tapi_tsp_refused(card, "line %u: call %u: failed to drop it: %d\n",
+				 call->line->index, call->id, ret);
 	return ret;
 }
 

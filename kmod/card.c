@@ -9,6 +9,9 @@
 #include <linux/idr.h>
 #include <linux/module.h>
 #include <linux/poll.h>
+#include <linux/preempt.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -59,6 +62,90 @@ struct tapi_card *tapi_card_get_next(u32 *index)
 unsigned int tapi_cards_generation(void)
 {
 	return READ_ONCE(tapi_cards_gen) | 1;
+}
+
+/**
+ * tapi_tsp_may_sleep() - may a helper the TSP called sleep here
+ *
+ * For the helpers that sleep (tapi_card_register(), tapi_card_unregister(),
+ * tapi_call_offer()): called from an interrupt, a timer, or with a
+ * spinlock or the RCU read lock held, they refuse rather than sleep.
+ *
+ * Return: true in process context with nothing held that forbids sleeping.
+ */
+bool tapi_tsp_may_sleep(void)
+{
+	return !in_atomic() && !irqs_disabled() && !rcu_preempt_depth();
+}
+
+/**
+ * tapi_card_gone() - has the TSP unregistered the card
+ * @card: the card
+ *
+ * Context: any context; a snapshot, for refusing the helpers a TSP calls
+ * after tapi_card_unregister() (with a reference of its own on the call
+ * or request it names, which keeps @card in memory).
+ * Return: true once the card's operations are gone.
+ */
+bool tapi_card_gone(const struct tapi_card *card)
+{
+	return !READ_ONCE(card->ops);
+}
+
+/**
+ * tapi_tsp_enter() - a callback into the TSP starts
+ * @card: the card
+ * @f: the frame, on the caller's stack
+ * @card_lock: the callback runs with card->lock held
+ *
+ * Context: process context; card->ops_sem held (or card->lock, or both).
+ */
+void tapi_tsp_enter(struct tapi_card *card, struct tapi_tsp_frame *f,
+		    bool card_lock)
+{
+	f->task = current;
+	f->card_lock = card_lock;
+	spin_lock(&card->cb_lock);
+	list_add(&f->node, &card->cb_frames);
+	spin_unlock(&card->cb_lock);
+}
+
+/**
+ * tapi_tsp_leave() - the callback of tapi_tsp_enter() returned
+ * @card: the card
+ * @f: its frame
+ */
+void tapi_tsp_leave(struct tapi_card *card, struct tapi_tsp_frame *f)
+{
+	spin_lock(&card->cb_lock);
+	list_del(&f->node);
+	spin_unlock(&card->cb_lock);
+}
+
+/**
+ * tapi_tsp_in_callback() - is the current task inside a callback of @card
+ * @card: the card
+ * @card_lock: set if one of them holds card->lock; may be NULL
+ *
+ * Context: process context.
+ * Return: true if the TSP is calling from inside one of @card's callbacks.
+ */
+bool tapi_tsp_in_callback(struct tapi_card *card, bool *card_lock)
+{
+	struct tapi_tsp_frame *f;
+	bool in = false, locked = false;
+
+	spin_lock(&card->cb_lock);
+	list_for_each_entry(f, &card->cb_frames, node) {
+		if (f->task != current)
+			continue;
+		in = true;
+		locked |= f->card_lock;
+	}
+	spin_unlock(&card->cb_lock);
+	if (card_lock)
+		*card_lock = locked;
+	return in;
 }
 
 static bool tapi_str_fits(const char *s, size_t len)
@@ -272,6 +359,7 @@ static void tapi_card_release(struct device *dev)
 {
 	struct tapi_card *card = container_of(dev, struct tapi_card, dev);
 
+	ratelimit_state_exit(&card->refused_rs);
 	if (card->index >= 0)
 		ida_free(&tapi_ida, card->index);
 	xa_destroy(&card->call_ids);
@@ -301,8 +389,9 @@ static void tapi_card_del_lines(struct tapi_card *card, unsigned int added)
  *
  * Context: process context; sleeps.
  * Return: the new card, or an ERR_PTR(): -EINVAL for an invalid
- * description (see &struct tapi_card_desc), -ENOSPC when
- * %TAPI_MAX_CARDS cards exist, -ENOMEM, or a driver core error.
+ * description (see &struct tapi_card_desc), -EWOULDBLOCK when called
+ * where it cannot sleep, -ENOSPC when %TAPI_MAX_CARDS cards exist,
+ * -ENOMEM, or a driver core error.
  */
 struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 {
@@ -310,6 +399,10 @@ struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 	unsigned int i, added = 0;
 	int ret;
 
+	if (!tapi_tsp_may_sleep()) {
+		tapi_tsp_refused_nocard("card registered from atomic context, refused\n");
+		return ERR_PTR(-EWOULDBLOCK);
+	}
 	ret = tapi_check_card_desc(desc);
 	if (ret)
 		return ERR_PTR(ret);
@@ -324,6 +417,11 @@ struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc)
 	spin_lock_init(&card->req_lock);
 	INIT_LIST_HEAD(&card->requests);
 	INIT_LIST_HEAD(&card->completions);
+	ratelimit_state_init(&card->refused_rs, DEFAULT_RATELIMIT_INTERVAL,
+			     TAPI_REFUSED_BURST);
+	ratelimit_set_flags(&card->refused_rs, RATELIMIT_MSG_ON_RELEASE);
+	spin_lock_init(&card->cb_lock);
+	INIT_LIST_HEAD(&card->cb_frames);
 	init_waitqueue_head(&card->remove_wait);
 	INIT_LIST_HEAD(&card->node);
 	card->ops = desc->ops;
@@ -415,18 +513,45 @@ EXPORT_SYMBOL_GPL(tapi_card_register);
  * for every line still open, completes every request the TSP has not
  * completed with -ENODEV, removes /dev/tapiN and its sysfs entries, and
  * queues %TAPI_EV_CLOSE and %TAPI_EV_REMOVED on every open line fd.  When
- * this returns the core will not call the TSP for @card again and @card must
- * not be used by the TSP any more: no helper but tapi_call_put() on the
- * references it still holds.  The TSP stops completing requests before it
- * calls this (see &struct tapi_tsp_ops).  fds user space still holds fail
- * with -ENODEV.
+ * this returns 0 the core will not call the TSP for @card again and @card
+ * must not be used by the TSP any more: no helper but tapi_call_put() and
+ * tapi_request_put() on the references it still holds.  The TSP stops
+ * completing requests before it calls this (see &struct tapi_tsp_ops).  fds
+ * user space still holds fail with -ENODEV.
  *
- * Context: process context; sleeps.  Must not be called from a tapi_tsp_ops
- * callback.
+ * Called where it would deadlock, it refuses and changes nothing (logged,
+ * ratelimited): from inside a &tapi_tsp_ops callback of @card (it would
+ * wait for that very callback), or where it cannot sleep.  The TSP then
+ * still owns a registered card and unregisters it later, from process
+ * context outside its callbacks.
+ *
+ * Context: process context; sleeps.  Not from a &tapi_tsp_ops callback of
+ * @card.
+ * Return: 0; -EDEADLK from inside a callback of @card; -EWOULDBLOCK from
+ * atomic context; -ENODEV if the card was unregistered already (only
+ * caught while something else, an open fd, still holds @card).
  */
-void tapi_card_unregister(struct tapi_card *card)
+int tapi_card_unregister(struct tapi_card *card)
 {
 	unsigned int i;
+
+	if (!card) {
+		tapi_tsp_refused_nocard("NULL card unregistered, refused\n");
+		return -EINVAL;
+	}
+	if (!tapi_tsp_may_sleep()) {
+		tapi_tsp_refused(card, "unregistered from atomic context, refused\n");
+		return -EWOULDBLOCK;
+	}
+	if (tapi_tsp_in_callback(card, NULL)) {
+		tapi_tsp_refused(card, "unregistered from inside its own callback, refused\n");
+		return -EDEADLK;
+	}
+
+	if (tapi_card_gone(card)) {
+		tapi_tsp_refused(card, "unregistered twice, refused\n");
+		return -ENODEV;
+	}
 
 	mutex_lock(&tapi_cards_lock);
 	list_del_init(&card->node);
@@ -434,12 +559,23 @@ void tapi_card_unregister(struct tapi_card *card)
 	mutex_unlock(&tapi_cards_lock);
 
 	down_write(&card->ops_sem);
+	if (!card->ops) {
+		/* Another unregistration got here first. */
+		up_write(&card->ops_sem);
+		tapi_tsp_refused(card, "unregistered twice, refused\n");
+		return -ENODEV;
+	}
 	mutex_lock(&card->lock);
 	for (i = 0; i < card->num_lines; i++) {
-		if (card->lines[i]->num_opens && card->ops->line_close)
-			card->ops->line_close(card, i);
+		struct tapi_tsp_frame f;
+
+		if (!card->lines[i]->num_opens || !card->ops->line_close)
+			continue;
+		tapi_tsp_enter(card, &f, true);
+		card->ops->line_close(card, i);
+		tapi_tsp_leave(card, &f);
 	}
-	card->ops = NULL;
+	WRITE_ONCE(card->ops, NULL);
 	card->priv = NULL;
 	mutex_unlock(&card->lock);
 	up_write(&card->ops_sem);
@@ -458,6 +594,7 @@ void tapi_card_unregister(struct tapi_card *card)
 	for (i = 0; i < card->num_lines; i++)
 		put_device(&card->lines[i]->dev);
 	put_device(&card->dev);
+	return 0;
 }
 EXPORT_SYMBOL_GPL(tapi_card_unregister);
 
@@ -465,11 +602,12 @@ EXPORT_SYMBOL_GPL(tapi_card_unregister);
  * tapi_card_priv() - the TSP's private data of a card
  * @card: the card
  *
- * Return: &tapi_card_desc.priv as given to tapi_card_register().
+ * Return: &tapi_card_desc.priv as given to tapi_card_register(); NULL
+ * once the card is unregistered, or for a NULL @card.
  */
 void *tapi_card_priv(struct tapi_card *card)
 {
-	return card->priv;
+	return card ? card->priv : NULL;
 }
 EXPORT_SYMBOL_GPL(tapi_card_priv);
 
@@ -477,11 +615,11 @@ EXPORT_SYMBOL_GPL(tapi_card_priv);
  * tapi_card_index() - the N of a card's /dev/tapiN
  * @card: the card
  *
- * Return: the card's index, >= 0.
+ * Return: the card's index, >= 0; -EINVAL for a NULL @card.
  */
 int tapi_card_index(struct tapi_card *card)
 {
-	return card->index;
+	return card ? card->index : -EINVAL;
 }
 EXPORT_SYMBOL_GPL(tapi_card_index);
 

@@ -63,11 +63,20 @@ static int tapi_line_attach(struct tapi_line_file *lf)
 {
 	struct tapi_line *line = lf->line;
 	struct tapi_card *card = line->card;
+	struct tapi_tsp_frame f;
 	int ret = 0;
 
 	mutex_lock(&card->lock);
-	if (!line->num_opens && card->ops->line_open)
+	if (!line->num_opens && card->ops->line_open) {
+		tapi_tsp_enter(card, &f, true);
 		ret = card->ops->line_open(card, line->index);
+		tapi_tsp_leave(card, &f);
+		if (ret > 0) {
+			tapi_tsp_refused(card, "line %u: line_open returned %d, taken as %d\n",
+					 line->index, ret, -EIO);
+			ret = -EIO;
+		}
+	}
 	if (!ret) {
 		line->num_opens++;
 		spin_lock_irq(&line->opens_lock);
@@ -105,10 +114,14 @@ static void tapi_line_detach_locked(struct tapi_line_file *lf)
 {
 	struct tapi_line *line = lf->line;
 	struct tapi_card *card = line->card;
+	struct tapi_tsp_frame f;
 
 	mutex_lock(&card->lock);
-	if (!--line->num_opens && card->ops && card->ops->line_close)
+	if (!--line->num_opens && card->ops && card->ops->line_close) {
+		tapi_tsp_enter(card, &f, true);
 		card->ops->line_close(card, line->index);
+		tapi_tsp_leave(card, &f);
+	}
 	mutex_unlock(&card->lock);
 }
 
@@ -220,8 +233,13 @@ void tapi_line_status(struct tapi_line *line, struct tapi_line_devstatus *st)
 	st->line_features = line->caps.line_features;
 	if (calls.active >= line->caps.max_active_calls)
 		st->line_features &= ~TAPI_LINEFEATURE_MAKECALL;
-	if (card->ops->line_get_devstatus)
+	if (card->ops->line_get_devstatus) {
+		struct tapi_tsp_frame f;
+
+		tapi_tsp_enter(card, &f, false);
 		card->ops->line_get_devstatus(card, line->index, &devstatus);
+		tapi_tsp_leave(card, &f);
+	}
 	st->devstatus_flags = devstatus;
 	st->reserved = 0;
 }
@@ -264,7 +282,10 @@ void tapi_line_removed(struct tapi_line *line)
  * @devstatus_flags: the new &enum tapi_devstatus_flag bits
  *
  * Queues %TAPI_EV_LINEDEVSTATE with @devstatus_flags in param[0] on every
- * open fd of the line that wants it.
+ * open fd of the line that wants it.  A NULL @card, a @line the card does
+ * not have, flags the ABI does not define, and a report once the card is
+ * unregistered are refused: nothing is queued, and a line is logged
+ * (ratelimited).
  *
  * Context: any context.
  */
@@ -277,8 +298,16 @@ void tapi_line_devstate_changed(struct tapi_card *card, unsigned int line,
 		.param = { devstatus_flags },
 	};
 
-	if (WARN_ON_ONCE(line >= card->num_lines))
+	if (!card) {
+		tapi_tsp_refused_nocard("device state of a NULL card, refused\n");
 		return;
+	}
+	if (line >= card->num_lines || devstatus_flags & ~TAPI_DEVSTATUS_VALID ||
+	    tapi_card_gone(card)) {
+		tapi_tsp_refused(card, "device state %#x of line %u refused\n",
+				 devstatus_flags, line);
+		return;
+	}
 	tapi_line_broadcast(card->lines[line], &ev);
 	tapi_nl_line_changed(card->lines[line]);
 }

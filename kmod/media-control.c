@@ -212,7 +212,8 @@ static void tapi_mctl_digit(struct tapi_mctl *mc, char digit, u32 mode,
  * call without media control.
  *
  * Context: any context; no core lock held.
- * Return: 0, or -EINVAL for a bad mode or digit.
+ * Return: 0, or -EINVAL for a bad mode or digit or a NULL @call; -EBADFD
+ * for an IDLE call (logged once per call, ratelimited).
  */
 int tapi_call_digit(struct tapi_call *call, u32 mode, char digit,
 		    unsigned int duration_ms)
@@ -222,6 +223,17 @@ int tapi_call_digit(struct tapi_call *call, u32 mode, char digit,
 	unsigned long flags;
 	u32 lo, hi;
 
+	if (!call) {
+		tapi_tsp_refused_nocard("digit of a NULL call, refused\n");
+		return -EINVAL;
+	}
+	if (READ_ONCE(call->state) == TAPI_CALLSTATE_IDLE) {
+		if (tapi_call_refuse_first(call))
+			tapi_tsp_refused(call->line->card,
+					 "line %u: call %u: digit of an idle call, refused\n",
+					 call->line->index, call->id);
+		return -EBADFD;
+	}
 	if (digit >= 'a' && digit <= 'd')
 		digit -= 'a' - 'A';
 	if ((mode != TAPI_DIGITMODE_DTMF && mode != TAPI_DIGITMODE_PULSE) ||
@@ -286,8 +298,9 @@ static int tapi_mctl_dtmf_string(const char *digits)
  * use of digits and tones on a call allocates (GFP_ATOMIC).
  * Return: how long the digits take, in ms (each digit and its silence);
  * -EINVAL for an empty or too long string or a character that is not a
- * DTMF digit; -EBUSY while an application's generation runs on the call;
- * -EBADFD when the call's media has ended; -ENOMEM.
+ * DTMF digit, or a NULL @call or @digits; -EBUSY while an application's
+ * generation runs on the call; -EBADFD when the call's media has ended;
+ * -ENOMEM.
  */
 int tapi_call_send_dtmf(struct tapi_call *call, const char *digits,
 			u32 digit_ms)
@@ -296,6 +309,8 @@ int tapi_call_send_dtmf(struct tapi_call *call, const char *digits,
 	unsigned long flags;
 	int len, ret;
 
+	if (!call || !digits)
+		return -EINVAL;
 	len = tapi_mctl_dtmf_string(digits);
 	if (len < 0)
 		return len;
@@ -352,6 +367,8 @@ void tapi_call_stop_dtmf(struct tapi_call *call)
 	struct tapi_mctl *mc;
 	unsigned long flags;
 
+	if (!call)
+		return;
 	spin_lock_irqsave(&call->media_lock, flags);
 	mc = call->mctl;
 	if (mc && mc->gen_kind && !mc->gen_id)

@@ -310,6 +310,10 @@ static void tapi_media_rx_fmt(struct tapi_call *call, u32 format,
  */
 void tapi_media_rx(struct tapi_call *call, const s16 *samples, unsigned int n)
 {
+	if (!call || !samples) {
+		tapi_tsp_refused_nocard("media of a NULL call or buffer, refused\n");
+		return;
+	}
 	tapi_media_rx_fmt(call, TAPI_MEDIA_LINEAR16, samples, n);
 }
 EXPORT_SYMBOL_GPL(tapi_media_rx);
@@ -330,15 +334,22 @@ static bool tapi_media_is_g711(u32 format)
  * gets the bytes exactly as given; one in the other law or in linear gets
  * them converted (through linear, as the core encodes and decodes
  * G.711).  The call's detectors hear them decoded.  Another @format is a
- * bug: it warns once and delivers nothing.
+ * bug: it is logged (ratelimited) and nothing is delivered.
  *
  * Context: any context, also hard interrupt; does not sleep.
  */
 void tapi_media_rx_g711(struct tapi_call *call, u32 format, const u8 *data,
 			unsigned int n)
 {
-	if (WARN_ON_ONCE(!tapi_media_is_g711(format)))
+	if (!call || !data) {
+		tapi_tsp_refused_nocard("media of a NULL call or buffer, refused\n");
 		return;
+	}
+	if (!tapi_media_is_g711(format)) {
+		tapi_tsp_refused(call->line->card, "call %u: G.711 media in format %#x, refused\n",
+				 call->id, format);
+		return;
+	}
 	tapi_media_rx_fmt(call, format, data, n);
 }
 EXPORT_SYMBOL_GPL(tapi_media_rx_g711);
@@ -473,6 +484,10 @@ static unsigned int tapi_media_tx_fmt(struct tapi_call *call, u32 format,
 unsigned int tapi_media_tx(struct tapi_call *call, s16 *samples,
 			   unsigned int n)
 {
+	if (!call || !samples) {
+		tapi_tsp_refused_nocard("media of a NULL call or buffer, refused\n");
+		return 0;
+	}
 	return tapi_media_tx_fmt(call, TAPI_MEDIA_LINEAR16, samples, n);
 }
 EXPORT_SYMBOL_GPL(tapi_media_tx);
@@ -490,7 +505,7 @@ EXPORT_SYMBOL_GPL(tapi_media_tx);
  * (through linear).  Where the MSP queued nothing (or there is no such
  * fd) the TSP gets the law's silence, 0xff (mu-law) or 0xd5 (A-law); what
  * the call's generator makes is encoded in @format.  Another @format is a
- * bug: it warns once and fills @data with 0xff.
+ * bug: it is logged (ratelimited) and @data is filled with 0xff.
  *
  * Context: any context, also hard interrupt; does not sleep.
  * Return: how many of the @n samples are audio (from the MSP or the
@@ -499,7 +514,13 @@ EXPORT_SYMBOL_GPL(tapi_media_tx);
 unsigned int tapi_media_tx_g711(struct tapi_call *call, u32 format, u8 *data,
 				unsigned int n)
 {
-	if (WARN_ON_ONCE(!tapi_media_is_g711(format))) {
+	if (!call || !data) {
+		tapi_tsp_refused_nocard("media of a NULL call or buffer, refused\n");
+		return 0;
+	}
+	if (!tapi_media_is_g711(format)) {
+		tapi_tsp_refused(call->line->card, "call %u: G.711 media in format %#x, refused\n",
+				 call->id, format);
 		memset(data, 0xff, n);
 		return 0;
 	}
@@ -686,6 +707,24 @@ static ssize_t tapi_media_read(struct file *file, char __user *buf,
 	return ret;
 }
 
+/* The TSP's msp_data, as a callback of the card; ops_sem held. */
+static int tapi_media_msp_data_op(struct tapi_card *card, struct tapi_call *call,
+				  const void *data, size_t len)
+{
+	struct tapi_tsp_frame f;
+	int ret;
+
+	tapi_tsp_enter(card, &f, false);
+	ret = card->ops->msp_data(card, call, data, len);
+	tapi_tsp_leave(card, &f);
+	if (ret > 0) {
+		tapi_tsp_refused(card, "call %u: msp_data returned %d, taken as %d\n",
+				 call->id, ret, -EIO);
+		ret = -EIO;
+	}
+	return ret;
+}
+
 /* write(): one message to the TSP. */
 static ssize_t tapi_media_write(struct file *file, const char __user *buf,
 				size_t len, loff_t *ppos)
@@ -711,7 +750,7 @@ static ssize_t tapi_media_write(struct file *file, const char __user *buf,
 	else if (READ_ONCE(m->stopped))
 		ret = -EPIPE;
 	else
-		ret = card->ops->msp_data(card, call, data, len);
+		ret = tapi_media_msp_data_op(card, call, data, len);
 	up_read(&card->ops_sem);
 	kfree(data);
 	return ret ?: len;
@@ -728,8 +767,8 @@ static ssize_t tapi_media_write(struct file *file, const char __user *buf,
  * full (%TAPI_MSP_DATA_QUEUE messages) drops it and counts it.
  *
  * Context: any context; does not sleep.
- * Return: 0; -EINVAL for a bad length; -ENOTCONN when the call has no
- * media fd or its media stopped; -ENOMEM.
+ * Return: 0; -EINVAL for a bad length, a NULL @call or @data; -ENOTCONN
+ * when the call has no media fd or its media stopped; -ENOMEM.
  */
 int tapi_media_msp_data(struct tapi_call *call, const void *data, size_t len)
 {
@@ -739,7 +778,7 @@ int tapi_media_msp_data(struct tapi_call *call, const void *data, size_t len)
 	unsigned long flags;
 	int ret = -ENOTCONN;
 
-	if (!len || len > TAPI_MSP_DATA_MAX)
+	if (!call || !data || !len || len > TAPI_MSP_DATA_MAX)
 		return -EINVAL;
 	spin_lock_irqsave(&call->media_lock, flags);
 	list_for_each_entry(m, &call->media, node) {

@@ -43,19 +43,45 @@ static void tapi_request_release(struct kref *ref)
 	}
 	tapi_call_put(req->call);
 	kfree(req->reply);
+	put_device(&req->card->dev);
 	kfree(req);
 }
 
 /**
- * tapi_request_put() - drop a reference on a request
- * @req: the request
+ * tapi_request_get() - take a reference on a request
+ * @req: a request the TSP holds (its operation took it on and it has not
+ *	completed it yet), or one it holds a reference on
+ *
+ * For a TSP that must touch a request after completing it, or after
+ * tapi_card_unregister() may have completed it: with a reference of its
+ * own, a second tapi_request_complete() is refused and logged instead of
+ * touching freed memory.  Drop it with tapi_request_put().  The reference
+ * keeps the request's memory (and its card's) only, not the request
+ * outstanding.
  *
  * Context: any context.
+ * Return: @req.
+ */
+struct tapi_request *tapi_request_get(struct tapi_request *req)
+{
+	if (req)
+		kref_get(&req->ref);
+	return req;
+}
+EXPORT_SYMBOL_GPL(tapi_request_get);
+
+/**
+ * tapi_request_put() - drop a reference on a request
+ * @req: the request, or NULL
+ *
+ * Context: any context; also after tapi_card_unregister() has returned.
  */
 void tapi_request_put(struct tapi_request *req)
 {
-	kref_put(&req->ref, tapi_request_release);
+	if (req)
+		kref_put(&req->ref, tapi_request_release);
 }
+EXPORT_SYMBOL_GPL(tapi_request_put);
 
 /* Is @id the id of one of @lf's outstanding requests; req_lock held. */
 static bool tapi_request_id_busy(struct tapi_line_file *lf, u32 id)
@@ -108,6 +134,8 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 		return ERR_PTR(-ENOMEM);
 	}
 	kref_init(&req->ref);
+	/* A request the TSP keeps a reference on may outlive every fd. */
+	get_device(&card->dev);
 	req->card = card;
 	req->call = call ? tapi_call_get(call) : NULL;
 	req->op = op;
@@ -278,21 +306,40 @@ void tapi_request_abort(struct tapi_request *req)
  * core has already answered the application (the call went idle), this
  * only releases the request.
  *
+ * What the core can tell is a TSP's mistake, it refuses and logs
+ * (ratelimited): a NULL @req; a @result that is neither 0 nor an errno
+ * (taken as -EIO); a second completion, and one after the card was
+ * unregistered (ignored: the application had its one reply).  The last
+ * two are only defined while the TSP holds a reference of its own
+ * (tapi_request_get()): without one, the request may be freed already.
+ *
  * Context: any context.
  */
 void tapi_request_complete(struct tapi_request *req, int result)
 {
-	struct tapi_card *card = req->card;
+	struct tapi_card *card;
 	unsigned long flags;
 	bool idle;
 
-	if (WARN_ON_ONCE(result > 0 || result < -MAX_ERRNO))
+	if (!req) {
+		tapi_tsp_refused_nocard("NULL request completed, refused\n");
+		return;
+	}
+	card = req->card;
+	if (result > 0 || result < -MAX_ERRNO) {
+		tapi_tsp_refused(card, "line %u: request %u completed with %d, taken as %d\n",
+				 req->line, req->id, result, -EIO);
 		result = -EIO;
+	}
 	spin_lock_irqsave(&card->req_lock, flags);
 	if (req->tsp_done) {
 		spin_unlock_irqrestore(&card->req_lock, flags);
-		dev_warn_ratelimited(&card->dev,
-				     "request %u completed twice\n", req->id);
+		if (tapi_card_gone(card))
+			tapi_tsp_refused(card, "line %u: request %u completed after the card was unregistered, ignored\n",
+					 req->line, req->id);
+		else
+			tapi_tsp_refused(card, "line %u: request %u completed twice, ignored\n",
+					 req->line, req->id);
 		return;
 	}
 	req->tsp_done = true;
@@ -304,6 +351,38 @@ void tapi_request_complete(struct tapi_request *req, int result)
 	tapi_request_put(req);
 }
 EXPORT_SYMBOL_GPL(tapi_request_complete);
+
+/**
+ * tapi_request_answered() - has the requester had the outcome of a request
+ *	its operation refuses
+ * @req: a request submitted to the TSP, not aborted yet
+ *
+ * For an operation that refused its request after completing it, or after
+ * reporting its call IDLE (which answers it): TSP mistakes, since a
+ * refusal must change nothing.  The answer stands; the refusal cannot
+ * take it back.  The TSP's reference is dropped if it still holds it (it
+ * refused: it will not complete).
+ *
+ * Context: any context.
+ * Return: true if the outcome was delivered already.
+ */
+bool tapi_request_answered(struct tapi_request *req)
+{
+	unsigned long flags;
+	bool answered, put = false;
+
+	spin_lock_irqsave(&req->card->req_lock, flags);
+	answered = req->finished;
+	if (answered && !req->tsp_done) {
+		req->tsp_done = true;
+		list_del_init(&req->card_node);
+		put = true;
+	}
+	spin_unlock_irqrestore(&req->card->req_lock, flags);
+	if (put)
+		tapi_request_put(req);
+	return answered;
+}
 
 /**
  * tapi_request_wait() - wait for the outcome of a synchronous request

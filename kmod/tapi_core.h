@@ -74,6 +74,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/poll.h>
+#include <linux/ratelimit.h>
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -156,6 +157,13 @@ struct tapi_line {
  * @completions: call completions pending (struct tapi_completion.node);
  *	under @req_lock
  * @next_completion_id: the last completion id handed out; under @req_lock
+ * @refused_rs: the ratelimit of the log lines about the TSP's mistakes
+ *	(tapi_tsp_refused()), the card's own: one card's flood does not
+ *	silence another's
+ * @cb_lock: protects @cb_frames; process context only
+ * @cb_frames: callbacks into the TSP in progress (struct
+ *	tapi_tsp_frame.node), so that a helper the TSP calls from inside one
+ *	can tell, and refuse what would deadlock
  */
 struct tapi_card {
 	struct device dev;
@@ -177,6 +185,24 @@ struct tapi_card {
 	struct list_head requests;
 	struct list_head completions;
 	u32 next_completion_id;
+	struct ratelimit_state refused_rs;
+	spinlock_t cb_lock;
+	struct list_head cb_frames;
+};
+
+/**
+ * struct tapi_tsp_frame - one callback into the TSP in progress
+ * @node: entry in card->cb_frames
+ * @task: the task running it
+ * @card_lock: it runs with card->lock held (line_open, line_close)
+ *
+ * Lives on the stack of the caller of the callback, between
+ * tapi_tsp_enter() and tapi_tsp_leave().
+ */
+struct tapi_tsp_frame {
+	struct list_head node;
+	struct task_struct *task;
+	bool card_lock;
 };
 
 /**
@@ -535,6 +561,29 @@ extern struct workqueue_struct *tapi_wq;
 extern const struct file_operations tapi_card_fops;
 struct tapi_card *tapi_card_get_next(u32 *index);
 unsigned int tapi_cards_generation(void);
+void tapi_tsp_enter(struct tapi_card *card, struct tapi_tsp_frame *f,
+		    bool card_lock);
+void tapi_tsp_leave(struct tapi_card *card, struct tapi_tsp_frame *f);
+bool tapi_tsp_in_callback(struct tapi_card *card, bool *card_lock);
+bool tapi_tsp_may_sleep(void);
+bool tapi_card_gone(const struct tapi_card *card);
+
+/* Log lines about one card's TSP: at most this many each 5 s. */
+#define TAPI_REFUSED_BURST	20
+
+/*
+ * A TSP's bad call of a helper, refused: one line on the card, under the
+ * card's own ratelimit, never a WARN, which would be a kernel report for
+ * what is the driver's input.  Any context.
+ */
+#define tapi_tsp_refused(card, fmt, ...)				\
+do {									\
+	if (__ratelimit(&(card)->refused_rs))				\
+		dev_warn(&(card)->dev, "driver: " fmt, ##__VA_ARGS__);	\
+} while (0)
+/* The same without a card to name (a NULL one, or none passed). */
+#define tapi_tsp_refused_nocard(fmt, ...)				\
+	pr_warn_ratelimited("tapi: driver: " fmt, ##__VA_ARGS__)
 
 /* debugfs.c */
 void tapi_debugfs_init(void);
@@ -614,6 +663,7 @@ void tapi_call_schedule_drop(struct tapi_call *call,
 			     enum tapi_drop_reason reason);
 int tapi_call_drop_now(struct tapi_call *call, enum tapi_drop_reason reason);
 void tapi_call_force_idle(struct tapi_call *call);
+bool tapi_call_refuse_first(struct tapi_call *call);
 void tapi_call_discard(struct tapi_call *call);
 u32 tapi_call_features(struct tapi_call *call, struct tapi_call_handle *h);
 u32 tapi_call_legal_features(struct tapi_call *call);
@@ -653,7 +703,7 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 void tapi_request_submit(struct tapi_request *req);
 void tapi_request_abort(struct tapi_request *req);
 int tapi_request_wait(struct tapi_request *req);
-void tapi_request_put(struct tapi_request *req);
+bool tapi_request_answered(struct tapi_request *req);
 void tapi_requests_cancel_call(struct tapi_call *call);
 void tapi_requests_detach_lf(struct tapi_line_file *lf);
 void tapi_requests_card_gone(struct tapi_card *card);

@@ -49,6 +49,7 @@ static int tapi_sim_line_open(struct tapi_card *tcard, unsigned int line)
 {
 	struct tapi_sim_card *card = tapi_card_priv(tcard);
 
+	tapi_sim_mb_line_callback(&card->sw, tcard, line, true);
 	atomic_inc(&card->open_lines);
 	return 0;
 }
@@ -58,6 +59,7 @@ static void tapi_sim_line_close(struct tapi_card *tcard, unsigned int line)
 {
 	struct tapi_sim_card *card = tapi_card_priv(tcard);
 
+	tapi_sim_mb_line_callback(&card->sw, tcard, line, false);
 	atomic_dec(&card->open_lines);
 }
 

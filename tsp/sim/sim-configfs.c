@@ -41,6 +41,14 @@
  *			TAPI_SIM_MAX_PARK numbers as in a line's numbers,
  *			none of them a line's number (else going live fails
  *			with EINVAL); default none: calls cannot be parked
+ *	misbehave	rw how the card breaks the TSPI, for the tests of
+ *			the core: mode names (badstate twice never
+ *			badresult lie badreturn irq hrtimer timer ghost
+ *			unregister) separated by spaces or commas; "none"
+ *			or empty (default) for none; an unknown name is
+ *			EINVAL.  Writable while live (sim-misbehave.c)
+ *	misbehaviours	ro what the card did wrong so far: one line per
+ *			kind, "NAME injected=N[ refused=M]"
  *
  * /sys/kernel/config/tapi-sim/CARD/lineN	mkdir: line N of the card,
  *						N decimal without leading
@@ -91,9 +99,9 @@
  * or has unknown bits is EINVAL and leaves the old value.
  *
  * While a card is live its configuration is frozen: every line attribute
- * store (but network), every card attribute store (but live) and every
- * mkdir of a line fails with EBUSY, and rmdir of a line fails
- * with EBUSY because going live pins each line directory
+ * store (but network), every card attribute store (but live and
+ * misbehave) and every mkdir of a line fails with EBUSY, and rmdir of a
+ * line fails with EBUSY because going live pins each line directory
  * (configfs_depend_item_unlocked()); rmdir of the card itself then fails
  * with ENOTEMPTY.  Write 0 to live first.
  *
@@ -849,6 +857,35 @@ static ssize_t tapi_sim_card_tone_zone_store(struct config_item *item,
 	return count;
 }
 
+/* Misbehaviour on demand: any time, live or not (sim-misbehave.c). */
+static ssize_t tapi_sim_card_misbehave_show(struct config_item *item,
+					    char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+
+	return tapi_sim_misbehave_show(READ_ONCE(card->sw.mb.modes), page);
+}
+
+static ssize_t tapi_sim_card_misbehave_store(struct config_item *item,
+					     const char *page, size_t count)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	u32 modes;
+	int ret;
+
+	ret = tapi_sim_misbehave_parse(page, &modes);
+	if (ret)
+		return ret;
+	WRITE_ONCE(card->sw.mb.modes, modes);
+	return count;
+}
+
+static ssize_t tapi_sim_card_misbehaviours_show(struct config_item *item,
+						char *page)
+{
+	return tapi_sim_misbehave_counts(&to_tapi_sim_card(item)->sw, page);
+}
+
 CONFIGFS_ATTR(tapi_sim_card_, live);
 CONFIGFS_ATTR_RO(tapi_sim_card_, dev_name);
 CONFIGFS_ATTR_RO(tapi_sim_card_, open_lines);
@@ -857,6 +894,8 @@ CONFIGFS_ATTR(tapi_sim_card_, unknown_number);
 CONFIGFS_ATTR(tapi_sim_card_, external_prefix);
 CONFIGFS_ATTR(tapi_sim_card_, tone_zone);
 CONFIGFS_ATTR(tapi_sim_card_, park_numbers);
+CONFIGFS_ATTR(tapi_sim_card_, misbehave);
+CONFIGFS_ATTR_RO(tapi_sim_card_, misbehaviours);
 
 static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_live,
@@ -871,6 +910,8 @@ static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_tone_zone,
 	&tapi_sim_card_attr_forward_no_answer_ms,
 	&tapi_sim_card_attr_park_numbers,
+	&tapi_sim_card_attr_misbehave,
+	&tapi_sim_card_attr_misbehaviours,
 	NULL
 };
 

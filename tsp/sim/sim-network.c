@@ -34,6 +34,13 @@
  *	the far end of an external call sends user-user information, the
  *	bytes HEX (1 to TAPI_USERUSER_MAX of them, two hex digits each);
  *	EINVAL for an internal call
+ *   bogus
+ *	the card makes the mistakes a buggy TSP might, all refused by the
+ *	core (sim-misbehave.c): it reports on the calls the ghost mode kept,
+ *	offers calls on lines, addresses and related calls it does not
+ *	have, passes NULL calls and requests, and calls the helpers that
+ *	sleep under a spinlock; the card's misbehaviours attribute counts
+ *	them
  *
  * STATE is a state's name, MODE one of that state's modes' names (the uapi
  * enums without their prefix, in any case: offering, busy, station,
@@ -326,7 +333,8 @@ static int tapi_sim_cmd_party(struct tapi_sim_call *sc,
 /* How long each digit of a "digits" command is said to have lasted. */
 #define TAPI_SIM_DIGIT_MS	100
 
-static int tapi_sim_cmd_digits(struct tapi_sim_call *sc,
+static int tapi_sim_cmd_digits(struct tapi_sim_switch *sw,
+			       struct tapi_sim_call *sc,
 			       const struct tapi_sim_args *a)
 {
 	u32 mode = TAPI_DIGITMODE_DTMF;
@@ -347,7 +355,7 @@ static int tapi_sim_cmd_digits(struct tapi_sim_call *sc,
 	if (!sc)
 		return -ENOENT;
 	for (d = a->word; *d; d++) {
-		ret = tapi_call_digit(tapi_sim_call_core(sc), mode, *d,
+		ret = tapi_sim_digit(sw, tapi_sim_call_core(sc), mode, *d,
 				      mode == TAPI_DIGITMODE_DTMF ?
 				      TAPI_SIM_DIGIT_MS : 0);
 		if (ret)
@@ -444,6 +452,11 @@ int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
 		ret = tapi_sim_cmd_offer(sw, line, &a);
 		goto out;
 	}
+	if (!strcmp(verb, "bogus")) {
+		ret = a.word || a.call || a.delay ? -EINVAL :
+		      tapi_sim_bogus(sw, line);
+		goto out;
+	}
 	sc = tapi_sim_find_call(sw, line, a.call);
 	if (!strcmp(verb, "answer"))
 		ret = tapi_sim_cmd_answer(sc, &a);
@@ -454,7 +467,7 @@ int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,
 	else if (!strcmp(verb, "party"))
 		ret = tapi_sim_cmd_party(sc, &a);
 	else if (!strcmp(verb, "digits"))
-		ret = tapi_sim_cmd_digits(sc, &a);
+		ret = tapi_sim_cmd_digits(sw, sc, &a);
 	else if (!strcmp(verb, "dtmf"))
 		ret = tapi_sim_cmd_dtmf(sc, &a);
 	else if (!strcmp(verb, "useruser"))

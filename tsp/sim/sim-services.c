@@ -316,7 +316,7 @@ static void tapi_sim_do_redirect(struct tapi_sim_call *sc, const char *dest,
 
 	if (!(tapi_call_state(sc->call) & (TAPI_CALLSTATE_OFFERING |
 					   TAPI_CALLSTATE_ACCEPTED))) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	tapi_sim_onward(sc, TAPI_CALLREASON_REDIRECT, &caller, &by, &d);
@@ -324,7 +324,7 @@ static void tapi_sim_do_redirect(struct tapi_sim_call *sc, const char *dest,
 	case SIM_ROUTE_LINE:
 		psc = tapi_sim_deliver(sc->sw, to, &d);
 		if (IS_ERR(psc)) {
-			tapi_request_complete(req, PTR_ERR(psc));
+			tapi_sim_complete(sc->sw, req, PTR_ERR(psc));
 			return;
 		}
 		break;
@@ -334,7 +334,7 @@ static void tapi_sim_do_redirect(struct tapi_sim_call *sc, const char *dest,
 		psc = NULL;
 		break;
 	default:
-		tapi_request_complete(req, -ENXIO);
+		tapi_sim_complete(sc->sw, req, -ENXIO);
 		return;
 	}
 	sc->peer = NULL;
@@ -345,7 +345,7 @@ static void tapi_sim_do_redirect(struct tapi_sim_call *sc, const char *dest,
 		tapi_call_set_party(far->call, TAPI_PARTY_REDIRECTION, &went);
 	}
 	tapi_sim_disarm(sc, &sc->fwd_no_answer);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	tapi_sim_set(sc, TAPI_CALLSTATE_IDLE, 0);
 	tapi_sim_call_end(sc);
 }
@@ -374,7 +374,7 @@ static void tapi_sim_take(struct tapi_sim_call *nsc, struct tapi_sim_call *far,
 	tapi_call_set_party(nsc->call, TAPI_PARTY_CALLER, &them);
 	tapi_call_set_party(nsc->call, TAPI_PARTY_CONNECTED, &them);
 	tapi_sim_set(nsc, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(nsc->sw, req, 0);
 	if (!far)
 		return;
 	far->peer = nsc;
@@ -387,8 +387,10 @@ static void tapi_sim_take(struct tapi_sim_call *nsc, struct tapi_sim_call *far,
 static void tapi_sim_take_failed(struct tapi_sim_call *nsc,
 				 struct tapi_request *req, int err)
 {
+	struct tapi_sim_switch *sw = nsc->sw;
+
 	tapi_sim_call_end(nsc);
-	tapi_request_complete(req, err);
+	tapi_sim_complete(sw, req, err);
 }
 
 /* Is @sc alerting at its station: offered or accepted, not yet answered. */
@@ -535,13 +537,13 @@ static void tapi_sim_do_park(struct tapi_sim_call *sc, u32 mode,
 
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_CONNECTED ||
 	    sc->is_conf || sc->conf) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	if (mode == TAPI_PARK_DIRECTED) {
 		p = tapi_sim_park_slot(sw, dest);
 		if (!p) {
-			tapi_request_complete(req, -ENXIO);
+			tapi_sim_complete(sc->sw, req, -ENXIO);
 			return;
 		}
 		i = p - sw->parked;
@@ -552,7 +554,7 @@ static void tapi_sim_do_park(struct tapi_sim_call *sc, u32 mode,
 			p = &sw->parked[i];
 	}
 	if (!p || p->used) {
-		tapi_request_complete(req, -EBUSY);
+		tapi_sim_complete(sc->sw, req, -EBUSY);
 		return;
 	}
 
@@ -574,7 +576,7 @@ static void tapi_sim_do_park(struct tapi_sim_call *sc, u32 mode,
 			     TAPI_CONNECTEDMODE_ACTIVEHELD);
 		tapi_sim_audio_refresh(far);
 	}
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	tapi_sim_set(sc, TAPI_CALLSTATE_IDLE, 0);
 	tapi_sim_call_end(sc);
 }
@@ -597,7 +599,7 @@ static void tapi_sim_do_forward(struct tapi_sim_switch *sw, unsigned int line,
 		case SIM_ROUTE_EXTERNAL:
 			break;
 		default:
-			tapi_request_complete(req, -ENXIO);
+			tapi_sim_complete(sw, req, -ENXIO);
 			return;
 		}
 		f.modes |= e->mode;
@@ -616,7 +618,7 @@ static void tapi_sim_do_forward(struct tapi_sim_switch *sw, unsigned int line,
 		now.no_answer_ms = f.no_answer_ms;
 		tapi_address_set_forward(sw->tcard, line, n->address, &now);
 	}
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sw, req, 0);
 }
 
 /* Secure call, user-user information */
@@ -627,13 +629,13 @@ static void tapi_sim_do_secure(struct tapi_sim_call *sc,
 	u32 state = tapi_call_state(sc->call);
 
 	if (state & (TAPI_CALLSTATE_IDLE | TAPI_CALLSTATE_DISCONNECTED)) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	sc->secure = true;
 	tapi_call_set_param_flags(sc->call, TAPI_CALLPARAM_SECURE |
 				  (sc->block_id ? TAPI_CALLPARAM_BLOCKID : 0));
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 static void tapi_sim_do_user_user(struct tapi_sim_call *sc, const u8 *data,
@@ -644,13 +646,13 @@ static void tapi_sim_do_user_user(struct tapi_sim_call *sc, const u8 *data,
 					   TAPI_CALLSTATE_PROCEEDING |
 					   TAPI_CALLSTATE_RINGBACK |
 					   TAPI_CALLSTATE_CONNECTED))) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	/* The network takes it and says nothing. */
 	if (sc->peer)
 		tapi_call_set_user_user(sc->peer->call, data, len);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 /**
@@ -717,18 +719,18 @@ static void tapi_sim_do_complete(struct tapi_sim_call *sc, u32 mode, u32 id,
 	if (state != TAPI_CALLSTATE_BUSY &&
 	    (state != TAPI_CALLSTATE_RINGBACK ||
 	     mode != TAPI_COMPLETION_CALLBACK)) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	/* The switch completes calls to its own stations only. */
 	if (sc->external || tapi_sim_classify(sw, sc->dialed, &to) !=
 			    SIM_ROUTE_LINE) {
-		tapi_request_complete(req, -ENXIO);
+		tapi_sim_complete(sc->sw, req, -ENXIO);
 		return;
 	}
 	c = kzalloc(sizeof(*c), GFP_KERNEL);
 	if (!c) {
-		tapi_request_complete(req, -ENOMEM);
+		tapi_sim_complete(sc->sw, req, -ENOMEM);
 		return;
 	}
 	c->id = id;
@@ -742,7 +744,7 @@ static void tapi_sim_do_complete(struct tapi_sim_call *sc, u32 mode, u32 id,
 		sc->camp_id = id;
 	}
 	list_add_tail(&c->node, &sw->completions);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	queue_work(system_wq, &sw->completion_work);
 }
 
@@ -763,11 +765,11 @@ static void tapi_sim_do_uncomplete(struct tapi_sim_switch *sw, u32 id,
 		if (op->kind != SIM_OP_COMPLETE || op->id != id)
 			continue;
 		list_del(&op->node);
-		tapi_request_complete(op->req, -ECANCELED);
+		tapi_sim_complete(sw, op->req, -ECANCELED);
 		tapi_sim_op_free(op);
 	}
 	if (req)
-		tapi_request_complete(req, 0);
+		tapi_sim_complete(sw, req, 0);
 }
 
 /* A camped-on call: ring the station it waits for, if it can now. */

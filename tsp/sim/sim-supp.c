@@ -166,24 +166,24 @@ void tapi_sim_supp_call_end(struct tapi_sim_call *sc)
 static void tapi_sim_do_hold(struct tapi_sim_call *sc, struct tapi_request *req)
 {
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_CONNECTED) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	tapi_sim_set(sc, TAPI_CALLSTATE_ONHOLD, 0);
 	tapi_sim_far_held(sc, true);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 static void tapi_sim_do_unhold(struct tapi_sim_call *sc,
 			       struct tapi_request *req)
 {
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_ONHOLD) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	tapi_sim_set(sc, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
 	tapi_sim_far_held(sc, false);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 static void tapi_sim_do_swap_hold(struct tapi_sim_call *sc,
@@ -197,14 +197,14 @@ static void tapi_sim_do_swap_hold(struct tapi_sim_call *sc,
 			TAPI_CALLSTATE_ONHOLDPENDTRANSFER)) ||
 	    (hstate == TAPI_CALLSTATE_ONHOLDPENDTRANSFER &&
 	     held->consult != sc)) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	tapi_sim_set(sc, hstate, 0);
 	tapi_sim_far_held(sc, true);
 	tapi_sim_set(held, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
 	tapi_sim_far_held(held, false);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 static void tapi_sim_do_setup_transfer(struct tapi_sim_call *sc,
@@ -215,19 +215,19 @@ static void tapi_sim_do_setup_transfer(struct tapi_sim_call *sc,
 
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_CONNECTED ||
 	    sc->consult) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	csc = tapi_sim_adopt(sc, consult);
 	if (!csc) {
-		tapi_request_complete(req, -ENOMEM);
+		tapi_sim_complete(sc->sw, req, -ENOMEM);
 		return;
 	}
 	tapi_sim_link_consult(sc, csc);
 	tapi_sim_set(sc, TAPI_CALLSTATE_ONHOLDPENDTRANSFER, 0);
 	tapi_sim_far_held(sc, true);
 	tapi_sim_set(csc, TAPI_CALLSTATE_DIALTONE, TAPI_DIALTONEMODE_INTERNAL);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 /* Tell a transferred party who it talks to now and who transferred it. */
@@ -310,17 +310,17 @@ static void tapi_sim_do_complete_transfer(struct tapi_sim_call *sc,
 	    tapi_call_state(sc->call) != TAPI_CALLSTATE_ONHOLDPENDTRANSFER ||
 	    tapi_call_state(csc->call) != TAPI_CALLSTATE_CONNECTED ||
 	    sc->consult != csc) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	if (!conf) {
-		tapi_request_complete(req, 0);
+		tapi_sim_complete(sc->sw, req, 0);
 		tapi_sim_join_far_ends(sc, csc);
 		return;
 	}
 	cf = tapi_sim_adopt(sc, conf);
 	if (!cf) {
-		tapi_request_complete(req, -ENOMEM);
+		tapi_sim_complete(sc->sw, req, -ENOMEM);
 		return;
 	}
 	cf->is_conf = true;
@@ -328,7 +328,7 @@ static void tapi_sim_do_complete_transfer(struct tapi_sim_call *sc,
 	tapi_sim_join(cf, sc);
 	tapi_sim_join(cf, csc);
 	tapi_sim_set(cf, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 /**
@@ -405,7 +405,7 @@ static void tapi_sim_do_blind_transfer(struct tapi_sim_call *sc,
 	int ret = 0;
 
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_CONNECTED) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	switch (tapi_sim_classify(sc->sw, dest, &to)) {
@@ -423,7 +423,7 @@ static void tapi_sim_do_blind_transfer(struct tapi_sim_call *sc,
 		ret = -ENXIO;
 		break;
 	}
-	tapi_request_complete(req, ret);
+	tapi_sim_complete(sc->sw, req, ret);
 	if (ret)
 		return;
 	tapi_sim_set(sc, TAPI_CALLSTATE_IDLE, 0);
@@ -439,26 +439,26 @@ static void tapi_sim_do_setup_conf(struct tapi_sim_call *sc,
 
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_CONNECTED ||
 	    sc->consult || sc->is_conf) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	cf = tapi_sim_adopt(sc, conf);
 	if (!cf) {
-		tapi_request_complete(req, -ENOMEM);
+		tapi_sim_complete(sc->sw, req, -ENOMEM);
 		return;
 	}
 	cf->is_conf = true;
 	csc = tapi_sim_adopt(sc, consult);
 	if (!csc) {
 		tapi_sim_call_end(cf);
-		tapi_request_complete(req, -ENOMEM);
+		tapi_sim_complete(sc->sw, req, -ENOMEM);
 		return;
 	}
 	tapi_sim_join(cf, sc);
 	tapi_sim_set(cf, TAPI_CALLSTATE_ONHOLDPENDCONF, 0);
 	tapi_sim_link_consult(cf, csc);
 	tapi_sim_set(csc, TAPI_CALLSTATE_DIALTONE, TAPI_DIALTONEMODE_INTERNAL);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 }
 
 static void tapi_sim_do_prepare_add(struct tapi_sim_call *cf,
@@ -469,18 +469,18 @@ static void tapi_sim_do_prepare_add(struct tapi_sim_call *cf,
 
 	if (!cf->is_conf || cf->consult ||
 	    tapi_call_state(cf->call) != TAPI_CALLSTATE_CONNECTED) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(cf->sw, req, -EBADFD);
 		return;
 	}
 	csc = tapi_sim_adopt(cf, consult);
 	if (!csc) {
-		tapi_request_complete(req, -ENOMEM);
+		tapi_sim_complete(cf->sw, req, -ENOMEM);
 		return;
 	}
 	tapi_sim_set(cf, TAPI_CALLSTATE_ONHOLDPENDCONF, 0);
 	tapi_sim_link_consult(cf, csc);
 	tapi_sim_set(csc, TAPI_CALLSTATE_DIALTONE, TAPI_DIALTONEMODE_INTERNAL);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(cf->sw, req, 0);
 }
 
 static void tapi_sim_do_add_to_conf(struct tapi_sim_call *cf,
@@ -491,18 +491,18 @@ static void tapi_sim_do_add_to_conf(struct tapi_sim_call *cf,
 
 	if (m->gone || !cf->is_conf || m->is_conf || m->conf ||
 	    tapi_call_state(m->call) != TAPI_CALLSTATE_CONNECTED) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(cf->sw, req, -EBADFD);
 		return;
 	}
 	if (tapi_sim_members(cf) >= limit) {
-		tapi_request_complete(req, -ENOSPC);
+		tapi_sim_complete(cf->sw, req, -ENOSPC);
 		return;
 	}
 	if (cf->consult && cf->consult != m)
 		tapi_sim_unlink_consult(cf);
 	tapi_sim_join(cf, m);
 	tapi_sim_set(cf, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(cf->sw, req, 0);
 }
 
 static void tapi_sim_do_remove_from_conf(struct tapi_sim_call *m,
@@ -512,7 +512,7 @@ static void tapi_sim_do_remove_from_conf(struct tapi_sim_call *m,
 
 	if (!cf || tapi_call_state(m->call) != TAPI_CALLSTATE_CONFERENCED ||
 	    tapi_sim_members(cf) < 2) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(m->sw, req, -EBADFD);
 		return;
 	}
 	m->conf = NULL;
@@ -520,7 +520,7 @@ static void tapi_sim_do_remove_from_conf(struct tapi_sim_call *m,
 	tapi_sim_set(m, TAPI_CALLSTATE_ONHOLD, 0);
 	tapi_sim_far_refresh(m);
 	tapi_sim_far_held(m, true);
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(m->sw, req, 0);
 }
 
 /**
@@ -565,7 +565,7 @@ void tapi_sim_supp_run(struct tapi_sim_op *op)
 		tapi_sim_do_remove_from_conf(sc, op->req);
 		break;
 	default:
-		tapi_request_complete(op->req, -EINVAL);
+		tapi_sim_complete(op->sw, op->req, -EINVAL);
 		break;
 	}
 }

@@ -168,6 +168,7 @@ void tapi_sim_call_end(struct tapi_sim_call *sc)
 	tapi_sim_disarm(sc, &sc->no_answer);
 	tapi_sim_disarm(sc, &sc->remote_answer);
 	tapi_call_set_drvdata(sc->call, NULL);
+	tapi_sim_ghost_keep(sc->sw, sc->call);
 	tapi_sim_call_put(sc);
 }
 
@@ -244,7 +245,7 @@ int tapi_sim_set(struct tapi_sim_call *sc, u32 state, u32 mode)
 {
 	int ret;
 
-	ret = tapi_call_set_state(sc->call, state, mode);
+	ret = tapi_sim_state_to_core(sc->sw, sc->call, state, mode);
 	if (ret || sc->gone)
 		return ret;
 	tapi_sim_audio_set(sc, state, mode);
@@ -385,7 +386,7 @@ static void tapi_sim_route(struct tapi_sim_call *sc)
 static void tapi_sim_do_make_call(struct tapi_sim_call *sc,
 				  struct tapi_request *req)
 {
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	if (!sc->dialed[0]) {
 		tapi_sim_set(sc, TAPI_CALLSTATE_DIALTONE,
 			     TAPI_DIALTONEMODE_INTERNAL);
@@ -449,21 +450,21 @@ static void tapi_sim_do_dial(struct tapi_sim_call *sc, const char *digits,
 
 	if (state != TAPI_CALLSTATE_DIALTONE &&
 	    state != TAPI_CALLSTATE_DIALING) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
 	if (sc->dialing_inband) {
-		tapi_request_complete(req, -EBUSY);
+		tapi_sim_complete(sc->sw, req, -EBUSY);
 		return;
 	}
 	if (strlcat(sc->dialed, digits, sizeof(sc->dialed)) >=
 	    sizeof(sc->dialed)) {
-		tapi_request_complete(req, -EINVAL);
+		tapi_sim_complete(sc->sw, req, -EINVAL);
 		return;
 	}
 	if (tapi_sim_dial_inband(sc, digits, req))
 		return;
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	tapi_sim_set(sc, TAPI_CALLSTATE_DIALING, 0);
 	tapi_sim_dialed(sc);
 }
@@ -476,10 +477,10 @@ static void tapi_sim_do_dialed(struct tapi_sim_call *sc,
 	/* Played by now, unless the card's clock fell behind: no leftovers. */
 	tapi_call_stop_dtmf(sc->call);
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_DIALING) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	tapi_sim_dialed(sc);
 }
 
@@ -503,10 +504,10 @@ static void tapi_sim_do_answer(struct tapi_sim_call *sc,
 
 	if (state != TAPI_CALLSTATE_OFFERING &&
 	    state != TAPI_CALLSTATE_ACCEPTED) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	tapi_sim_set(sc, TAPI_CALLSTATE_CONNECTED, TAPI_CONNECTEDMODE_ACTIVE);
 	tapi_sim_disarm(sc, &sc->fwd_no_answer);
 	if (tapi_sim_answer_callback(sc) || !peer)
@@ -524,10 +525,10 @@ static void tapi_sim_do_accept(struct tapi_sim_call *sc,
 			       struct tapi_request *req)
 {
 	if (tapi_call_state(sc->call) != TAPI_CALLSTATE_OFFERING) {
-		tapi_request_complete(req, -EBADFD);
+		tapi_sim_complete(sc->sw, req, -EBADFD);
 		return;
 	}
-	tapi_request_complete(req, 0);
+	tapi_sim_complete(sc->sw, req, 0);
 	tapi_sim_set(sc, TAPI_CALLSTATE_ACCEPTED, 0);
 }
 
@@ -564,7 +565,7 @@ again:
 		/* The last member took the conference with it. */
 		gone = sc->gone;
 		if (gone && req)
-			tapi_request_complete(req, 0);
+			tapi_sim_complete_drop(sc->sw, req, 0);
 		tapi_sim_call_put(sc);
 		if (gone)
 			return;
@@ -583,7 +584,7 @@ again:
 		sc->peer = NULL;
 	}
 	if (req)
-		tapi_request_complete(req, 0);
+		tapi_sim_complete_drop(sc->sw, req, 0);
 	tapi_sim_set(sc, TAPI_CALLSTATE_IDLE, 0);
 	tapi_sim_call_end(sc);
 }
@@ -596,7 +597,7 @@ static void tapi_sim_op_run(struct tapi_sim_op *op)
 
 	if (sc && sc->gone) {
 		/* Dropped meanwhile: the core has answered already. */
-		tapi_request_complete(op->req, -ECANCELED);
+		tapi_sim_complete(op->sw, op->req, -ECANCELED);
 		return;
 	}
 	switch (op->kind) {
@@ -962,6 +963,7 @@ int tapi_sim_make_call(struct tapi_card *tcard, struct tapi_call *call,
 		ret = -ENODEV;
 		goto out;
 	}
+	tapi_sim_mb_op_enter(sw, tcard, false);
 	sc = tapi_sim_call_new(sw, tapi_call_get(call));
 	if (!sc) {
 		ret = -ENOMEM;
@@ -995,7 +997,12 @@ static int tapi_sim_call_op(struct tapi_card *tcard, struct tapi_call *call,
 	sc = tapi_sim_lock_call(sw, call, &ret);
 	if (!sc)
 		return ret;
-	ret = tapi_sim_submit(sc, kind, req, reason, digits);
+	/* A misbehaving card may refuse or lie (sim-misbehave.c). */
+	ret = tapi_sim_mb_op_enter(sw, tcard, kind != SIM_OP_DROP);
+	if (!ret)
+		ret = tapi_sim_submit(sc, kind, req, reason, digits);
+	if (kind != SIM_OP_DROP)
+		ret = tapi_sim_mb_op_leave(sw, req, ret);
 	mutex_unlock(&sw->lock);
 	return ret;
 }
@@ -1072,6 +1079,7 @@ void tapi_sim_switch_init(struct tapi_sim_switch *sw)
 	INIT_DELAYED_WORK(&sw->op_work, tapi_sim_ops_work);
 	tapi_sim_services_init(sw);
 	tapi_sim_media_init(&sw->media);
+	tapi_sim_misbehave_init(sw);
 }
 
 /**
@@ -1158,6 +1166,7 @@ void tapi_sim_switch_stop(struct tapi_sim_switch *sw)
 	cancel_delayed_work_sync(&sw->op_work);
 	tapi_sim_services_stop(sw);
 	tapi_sim_media_stop(&sw->media);
+	tapi_sim_misbehave_stop(sw);
 	list_for_each_entry_safe(op, otmp, &ops, node)
 		tapi_sim_op_free(op);
 	list_for_each_entry_safe(sc, stmp, &calls, node) {

@@ -9,10 +9,12 @@
 #include <linux/atomic.h>
 #include <linux/configfs.h>
 #include <linux/hrtimer.h>
+#include <linux/irq_work.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 #include <linux/tapi.h>
@@ -219,6 +221,84 @@ void tapi_sim_media_start(struct tapi_sim_media *sm);
 void tapi_sim_media_stop(struct tapi_sim_media *sm);
 
 /**
+ * enum tapi_sim_mb_mode - how a card misbehaves (its misbehave attribute,
+ *	sim-misbehave.c, Documentation/tsp-sim.rst)
+ * @SIM_MB_BADSTATE: before each state it reports, it reports invalid
+ *	states, an invalid mode and a transition the call model forbids
+ * @SIM_MB_TWICE: it completes each request twice
+ * @SIM_MB_NEVER: it never completes a request but a drop's
+ * @SIM_MB_BADRESULT: it completes requests with results that are no errno
+ * @SIM_MB_LIE: dial, answer and accept refuse a request they completed
+ * @SIM_MB_BADRETURN: dial, answer and accept return a positive number
+ * @SIM_MB_IRQ: states, completions and digits from hard IRQ (irq_work)
+ * @SIM_MB_HRTIMER: ... from an hrtimer in hard-IRQ mode
+ * @SIM_MB_TIMER: ... from a timer_list (softirq)
+ * @SIM_MB_GHOST: it keeps every call that goes idle, for the network's
+ *	bogus command to report on
+ * @SIM_MB_UNREGISTER: its call operations, line_open and line_close call
+ *	tapi_card_unregister() (and line_open tapi_call_offer())
+ * @SIM_MB_MODES: the number of modes
+ */
+enum tapi_sim_mb_mode {
+	SIM_MB_BADSTATE,
+	SIM_MB_TWICE,
+	SIM_MB_NEVER,
+	SIM_MB_BADRESULT,
+	SIM_MB_LIE,
+	SIM_MB_BADRETURN,
+	SIM_MB_IRQ,
+	SIM_MB_HRTIMER,
+	SIM_MB_TIMER,
+	SIM_MB_GHOST,
+	SIM_MB_UNREGISTER,
+	SIM_MB_MODES,
+};
+
+/*
+ * What the misbehave attribute counts: one entry per mode (what the mode
+ * injected), then the network's bogus command's, and the reports a
+ * context mode found made in another context than its own.
+ */
+#define SIM_MB_GHOSTMEDIA	SIM_MB_MODES
+#define SIM_MB_BOGUS		(SIM_MB_MODES + 1)
+#define SIM_MB_BOGUSVOID	(SIM_MB_MODES + 2)
+#define SIM_MB_WRONGCTX		(SIM_MB_MODES + 3)
+#define SIM_MB_KINDS		(SIM_MB_MODES + 4)
+
+struct tapi_sim_job;
+
+/**
+ * struct tapi_sim_misbehave - a card's misbehaviour (sim-misbehave.c)
+ * @modes: BIT(&enum tapi_sim_mb_mode) of the modes on; written by the
+ *	misbehave attribute at any time, read once per report
+ * @injected: per kind, the bad reports made
+ * @refused: per kind, those of them the core's helper refused (returned
+ *	an error); kinds whose helpers return nothing count none
+ * @irq_work: runs @job in hard IRQ context
+ * @hrtimer: runs @job from an hrtimer in hard-IRQ mode
+ * @timer: runs @job from a timer_list
+ * @job: the report waiting for one of them; under sw->lock
+ * @next_ctx: the context mode to use next, round robin; under sw->lock
+ * @flip: alternates the bad results; under sw->lock
+ * @last_completed: the request completed last; under sw->lock
+ * @ghosts: calls kept after they went idle (struct tapi_sim_ghost);
+ *	under sw->lock
+ */
+struct tapi_sim_misbehave {
+	u32 modes;
+	atomic_t injected[SIM_MB_KINDS];
+	atomic_t refused[SIM_MB_KINDS];
+	struct irq_work irq_work;
+	struct hrtimer hrtimer;
+	struct timer_list timer;
+	struct tapi_sim_job *job;
+	unsigned int next_ctx;
+	bool flip;
+	struct tapi_request *last_completed;
+	struct list_head ghosts;
+};
+
+/**
  * struct tapi_sim_switch - the in-kernel switch of one live card
  * @lock: protects everything below.  Process context only: taken by the
  *	&tapi_tsp_ops call operations, the switch's work items and the
@@ -240,6 +320,7 @@ void tapi_sim_media_stop(struct tapi_sim_media *sm);
  * @completion_work: looks for completions whose far end is free
  * @media: the calls' audio (under its own lock, not @lock)
  * @laws: each line's law (&tapi_sim_line.law), by line index
+ * @mb: how the card misbehaves, for tests of the core
  */
 struct tapi_sim_switch {
 	struct mutex lock;
@@ -256,6 +337,7 @@ struct tapi_sim_switch {
 	struct work_struct completion_work;
 	struct tapi_sim_media media;
 	u32 *laws;
+	struct tapi_sim_misbehave mb;
 };
 
 /**
@@ -460,6 +542,30 @@ int tapi_sim_complete_call(struct tapi_card *tcard, struct tapi_call *call,
 			   struct tapi_request *req);
 int tapi_sim_uncomplete_call(struct tapi_card *tcard, unsigned int line,
 			     u32 completion_id, struct tapi_request *req);
+
+/* sim-misbehave.c: misbehaviour on demand */
+void tapi_sim_misbehave_init(struct tapi_sim_switch *sw);
+void tapi_sim_misbehave_stop(struct tapi_sim_switch *sw);
+int tapi_sim_misbehave_parse(const char *page, u32 *modes);
+ssize_t tapi_sim_misbehave_show(u32 modes, char *page);
+ssize_t tapi_sim_misbehave_counts(struct tapi_sim_switch *sw, char *page);
+int tapi_sim_state_to_core(struct tapi_sim_switch *sw, struct tapi_call *call,
+			   u32 state, u32 mode);
+void tapi_sim_complete(struct tapi_sim_switch *sw, struct tapi_request *req,
+		       int result);
+void tapi_sim_complete_drop(struct tapi_sim_switch *sw,
+			    struct tapi_request *req, int result);
+int tapi_sim_digit(struct tapi_sim_switch *sw, struct tapi_call *call,
+		   u32 mode, char digit, unsigned int duration_ms);
+int tapi_sim_mb_op_enter(struct tapi_sim_switch *sw, struct tapi_card *tcard,
+			 bool may_refuse);
+int tapi_sim_mb_op_leave(struct tapi_sim_switch *sw,
+			 struct tapi_request *req, int ret);
+void tapi_sim_mb_line_callback(struct tapi_sim_switch *sw,
+			       struct tapi_card *tcard, unsigned int line,
+			       bool open);
+void tapi_sim_ghost_keep(struct tapi_sim_switch *sw, struct tapi_call *call);
+int tapi_sim_bogus(struct tapi_sim_switch *sw, unsigned int line);
 
 /* sim-network.c: the far end, driven through the network attribute */
 int tapi_sim_network_command(struct tapi_sim_switch *sw, unsigned int line,

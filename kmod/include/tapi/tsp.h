@@ -360,9 +360,24 @@ struct tapi_forward_list {
  * held (line_open and line_close with the card's open/close mutex) and may
  * call the tapi_* helpers, except tapi_card_unregister(): that waits for
  * callbacks in progress and calls line_close itself, so a TSP must also not
- * hold, around tapi_card_unregister(), a lock its callbacks take.
- * line_open and line_close must not take a lock the TSP holds while it
- * calls tapi_call_offer(), which takes the card's open/close mutex.
+ * hold, around tapi_card_unregister(), a lock its callbacks take.  Called
+ * from inside a callback of its card anyway, it refuses with -EDEADLK and
+ * the card stays registered.  line_open and line_close must not take a
+ * lock the TSP holds while it calls tapi_call_offer(), which takes the
+ * card's open/close mutex (and refuses with -EDEADLK when called from
+ * inside them).
+ *
+ * The core checks what a TSP passes to its helpers as it checks user
+ * input: a NULL pointer, a line, address or call id the card does not
+ * have, a state, mode, result or flag the ABI does not define, a report
+ * about an IDLE call, a report once the card is unregistered, a helper
+ * that sleeps called where it cannot: each is refused (the helper's
+ * errno, or nothing done for one that returns nothing) and logged,
+ * ratelimited, never with a WARN.  What it cannot check is a pointer to
+ * memory already freed: a request completed (or completed by
+ * tapi_card_unregister()) and completed again, a call whose last reference
+ * was put.  A TSP that may do so holds references of its own
+ * (tapi_request_get(), tapi_call_get()).
  */
 struct tapi_tsp_ops {
 	struct module *owner;
@@ -459,7 +474,7 @@ struct tapi_card_desc {
 
 /* Cards (kmod/card.c) */
 struct tapi_card *tapi_card_register(const struct tapi_card_desc *desc);
-void tapi_card_unregister(struct tapi_card *card);
+int tapi_card_unregister(struct tapi_card *card);
 void *tapi_card_priv(struct tapi_card *card);
 int tapi_card_index(struct tapi_card *card);
 void tapi_line_devstate_changed(struct tapi_card *card, unsigned int line,
@@ -509,8 +524,10 @@ int tapi_call_send_dtmf(struct tapi_call *call, const char *digits,
 void tapi_call_stop_dtmf(struct tapi_call *call);
 u32 tapi_call_state(const struct tapi_call *call);
 
-/* Asynchronous requests (kmod/request.c) */
+/* Asynchronous requests (kmod/request.c), any context */
 void tapi_request_complete(struct tapi_request *req, int result);
+struct tapi_request *tapi_request_get(struct tapi_request *req);
+void tapi_request_put(struct tapi_request *req);
 
 /* Addresses and call completions (kmod/call-services.c) */
 int tapi_address_set_forward(struct tapi_card *card, unsigned int line,
