@@ -101,6 +101,10 @@ enum slot_state {
  * @users: threads in a call on @fd; the reader frees the number at 0
  * @out: request ids waiting for their reply
  * @early: replies read while a request's ioctl had not returned yet
+ * @early_result: their results
+ * @refused: the last request ids asynchronous ioctls wrote back and
+ *	failed with (to name them when a reply comes for one)
+ * @refused_err: those ioctls' errors
  * @offered: handles of NEWCALLs, oldest first, for the worker
  * @last_seq: seqno of the last sequenced record read
  * @last_reply_seq: seqno of the last reply read
@@ -114,7 +118,12 @@ struct slot {
 	uint32_t out[MAXOUT];
 	unsigned int nout;
 	uint32_t early[MAXEARLY];
+	int32_t early_result[MAXEARLY];
 	unsigned int nearly;
+	uint32_t refused[MAXEARLY];
+	int refused_err[MAXEARLY];
+	uint8_t refused_row[MAXEARLY];
+	unsigned int nrefused;
 	uint32_t offered[MAXOFFERED];
 	unsigned int noffered;
 	uint32_t last_seq;
@@ -227,30 +236,64 @@ static int slot_get(struct slot *s, int *fd)
 }
 
 /* Remove @id from @ids (@n of them); true if it was there. */
-static bool id_take(uint32_t *ids, unsigned int *n, uint32_t id)
+static bool id_take(uint32_t *ids, int32_t *results, unsigned int *n,
+		    uint32_t id)
 {
 	unsigned int i;
 
 	for (i = 0; i < *n; i++) {
 		if (ids[i] == id) {
 			ids[i] = ids[--*n];
+			if (results)
+				results[i] = results[*n];
 			return true;
 		}
 	}
 	return false;
 }
 
+/* A reply to no outstanding id: say what is known of it.  Lock held. */
+static void reply_unknown(struct slot *s, unsigned int wid, uint32_t id,
+			  int32_t result)
+{
+	unsigned int i;
+
+	ADD(st.unknown, 1);
+	for (i = 0; i < s->nrefused; i++) {
+		if (s->refused[i] == id) {
+			fail("worker %u: reply (%s) for request id %u, whose ioctl (%s) failed with %s",
+			     wid, strerrorname_np(-result) ?: "0", id,
+			     row_names[s->refused_row[i]],
+			     strerrorname_np(s->refused_err[i]) ?: "?");
+			return;
+		}
+	}
+	fail("worker %u: reply (%s) for request id %u, not outstanding",
+	     wid, strerrorname_np(-result) ?: "0", id);
+}
+
 /*
  * Done with @s after slot_get(); @id > 0 is a request id the ioctl
- * returned, whose reply is now expected.
+ * returned, whose reply is now expected; else, with @rid, the ioctl
+ * failed with -@id after writing back request id @rid.
  */
-static void slot_put(struct slot *s, int id, unsigned int wid)
+static void slot_put(struct slot *s, int id, uint32_t rid, enum row row,
+		     unsigned int wid)
 {
+	unsigned int i;
+
 	pthread_mutex_lock(&s->lock);
 	s->users--;
+	if (id < 0 && rid) {
+		s->refused[s->nrefused % MAXEARLY] = rid;
+		s->refused_err[s->nrefused % MAXEARLY] = -id;
+		s->refused_row[s->nrefused % MAXEARLY] = row;
+		if (++s->nrefused == 2 * MAXEARLY)
+			s->nrefused = MAXEARLY;
+	}
 	if (id > 0) {
 		ADD(st.ids, 1);
-		if (id_take(s->early, &s->nearly, id)) {
+		if (id_take(s->early, s->early_result, &s->nearly, id)) {
 			ADD(st.replies, 1);
 		} else if (s->state != S_LIVE) {
 			/* closed under the request, or the card went */
@@ -263,10 +306,9 @@ static void slot_put(struct slot *s, int id, unsigned int wid)
 			s->out[s->nout++] = id;
 		}
 	}
-	if (!s->users && s->nearly) {
-		fail("worker %u: %u replies for ids never returned (first %u)",
-		     wid, s->nearly, s->early[0]);
-		ADD(st.unknown, s->nearly);
+	if (!s->users) {
+		for (i = 0; i < s->nearly; i++)
+			reply_unknown(s, wid, s->early[i], s->early_result[i]);
 		s->nearly = 0;
 	}
 	pthread_mutex_unlock(&s->lock);
@@ -329,7 +371,7 @@ static void count_op(enum row row, int ret, bool sync)
  * Return: the ioctl's result, -EBADF when the line has no fd now.
  */
 static int req(struct worker *w, unsigned int li, enum row row,
-	       unsigned long cmd, void *arg)
+	       unsigned long cmd, void *arg, const uint32_t *rid)
 {
 	bool sync = ((uint32_t *)arg)[1] & TAPI_REQUEST_SYNC;
 	struct slot *s = &w->s[li];
@@ -340,12 +382,16 @@ static int req(struct worker *w, unsigned int li, enum row row,
 	ret = ioctl(fd, cmd, arg);
 	if (ret < 0)
 		ret = -errno;
-	slot_put(s, sync ? 0 : ret, w->id);
+	slot_put(s, sync ? 0 : ret, sync ? 0 : *rid, row, w->id);
 	count_op(row, ret, sync);
 	if (ret == -ENODEV)
 		w->gone = true;
 	return ret;
 }
+
+/* req() of a request structure @arg, with its request_id. */
+#define REQ(w, li, row, cmd, arg) \
+	req(w, li, row, cmd, arg, &(arg)->request_id)
 
 static uint32_t req_flags(struct worker *w)
 {
@@ -359,7 +405,7 @@ static int do_call_op(struct worker *w, unsigned int li, enum row row,
 		.size = sizeof(r), .flags = req_flags(w), .call = call,
 	};
 
-	return req(w, li, row, cmd, &r);
+	return REQ(w, li, row, cmd, &r);
 }
 
 static int do_dial(struct worker *w, unsigned int li, enum row row,
@@ -370,7 +416,7 @@ static int do_dial(struct worker *w, unsigned int li, enum row row,
 	};
 
 	sim_default_number(&w->card, to, d.digits, sizeof(d.digits));
-	return req(w, li, row, cmd, &d);
+	return REQ(w, li, row, cmd, &d);
 }
 
 static int do_dealloc(struct worker *w, unsigned int li, uint32_t call)
@@ -381,7 +427,7 @@ static int do_dealloc(struct worker *w, unsigned int li, uint32_t call)
 	if (slot_get(&w->s[li], &fd))
 		return -EBADF;
 	ret = ioctl(fd, TAPI_IOC_CALL_DEALLOCATE, &d) ? -errno : 0;
-	slot_put(&w->s[li], 0, w->id);
+	slot_put(&w->s[li], 0, 0, 0, w->id);
 	count_op(R_DEALLOC, ret, false);
 	return ret;
 }
@@ -397,7 +443,7 @@ static int wait_state_ms(struct worker *w, unsigned int li, uint32_t call,
 		if (slot_get(&w->s[li], &fd))
 			return -EBADF;
 		state = call_state(fd, call);
-		slot_put(&w->s[li], 0, w->id);
+		slot_put(&w->s[li], 0, 0, 0, w->id);
 		if (state == -ENODEV)
 			w->gone = true;
 		/* a placed call's handle is not valid before its reply */
@@ -490,7 +536,7 @@ static int lines_open(struct worker *w)
 		pthread_mutex_lock(&s->lock);
 		s->fd = fd;
 		s->state = S_LIVE;
-		s->nout = s->nearly = s->noffered = 0;
+		s->nout = s->nearly = s->noffered = s->nrefused = 0;
 		s->last_seq = s->last_reply_seq = 0;
 		s->media_call = 0;
 		pthread_mutex_unlock(&s->lock);
@@ -604,7 +650,7 @@ static void scenario(struct worker *w)
 	ADD(st.calls[kind][0], 1);
 
 	sim_default_number(&w->card, y, m.dest, sizeof(m.dest));
-	ret = req(w, x, R_MAKE, TAPI_IOC_CALL_MAKE, &m);
+	ret = REQ(w, x, R_MAKE, TAPI_IOC_CALL_MAKE, &m);
 	if (ret < 0)
 		goto out;
 	h[0] = (struct handle){ x, m.call };
@@ -644,7 +690,7 @@ static void scenario(struct worker *w)
 			.call = h[0].call,
 		};
 
-		if (req(w, x, R_SETUP_TRANSFER, TAPI_IOC_CALL_SETUP_TRANSFER,
+		if (REQ(w, x, R_SETUP_TRANSFER, TAPI_IOC_CALL_SETUP_TRANSFER,
 			&c) < 0)
 			break;
 		cons = c.consult;
@@ -661,7 +707,7 @@ static void scenario(struct worker *w)
 		if (rnd(&w->rng) % 3 == 0)
 			t.flags |= TAPI_COMPLETE_TRANSFER_CONFERENCE;
 		t.consult = cons;
-		ret = req(w, x, R_COMPLETE_TRANSFER,
+		ret = REQ(w, x, R_COMPLETE_TRANSFER,
 			  TAPI_IOC_CALL_COMPLETE_TRANSFER, &t);
 		if (t.conf)
 			h[4] = (struct handle){ x, t.conf };
@@ -686,7 +732,7 @@ static void scenario(struct worker *w)
 			.size = sizeof(p), .flags = req_flags(w),
 		};
 
-		if (req(w, x, R_SETUP_CONF, TAPI_IOC_CALL_SETUP_CONF,
+		if (REQ(w, x, R_SETUP_CONF, TAPI_IOC_CALL_SETUP_CONF,
 			&sc) < 0)
 			break;
 		conf = sc.conf;
@@ -704,7 +750,7 @@ static void scenario(struct worker *w)
 			break;
 		p.call = conf;
 		p.other = cons;
-		ok = req(w, x, R_ADD_TO_CONF, TAPI_IOC_CALL_ADD_TO_CONF,
+		ok = REQ(w, x, R_ADD_TO_CONF, TAPI_IOC_CALL_ADD_TO_CONF,
 			 &p) >= 0;
 		if (ok)
 			w->s[x].media_call = conf;
@@ -782,14 +828,13 @@ static void on_event(struct worker *w, unsigned int li, struct slot *s,
 		}
 		s->last_reply_seq = ev->seqno;
 		ADD(st.reply_err[errno_bucket(-(int32_t)ev->param[0])], 1);
-		if (id_take(s->out, &s->nout, ev->request_id)) {
+		if (id_take(s->out, NULL, &s->nout, ev->request_id)) {
 			ADD(st.replies, 1);
 		} else if (s->users && s->nearly < MAXEARLY) {
+			s->early_result[s->nearly] = ev->param[0];
 			s->early[s->nearly++] = ev->request_id;
 		} else {
-			ADD(st.unknown, 1);
-			fail("worker %u line %u: reply for id %u, not outstanding (result %d)",
-			     w->id, li, ev->request_id, (int32_t)ev->param[0]);
+			reply_unknown(s, w->id, ev->request_id, ev->param[0]);
 		}
 		break;
 	case TAPI_EV_NEWCALL:
@@ -910,7 +955,7 @@ static void *msp_main(void *arg)
 		tx = rnd(&w->rng_msp) % 2;
 		ret = media_open(fd, call, tx ? TAPI_MEDIA_OPEN_TX : 0, 0, 0,
 				 0, 0, &m);
-		slot_put(s, 0, w->id);
+		slot_put(s, 0, 0, 0, w->id);
 		count_op(R_MEDIA_OPEN, ret, false);
 		if (ret)
 			continue;
