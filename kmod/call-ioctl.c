@@ -300,8 +300,8 @@ int tapi_place_call(struct tapi_ucmd *ucmd, struct tapi_call *call,
 	}
 	tapi_handle_link(h, TAPI_PRIV_OWNER, false, false);
 	req = tapi_request_new(lf, call, op, h->handle, sync);
-	if (!req) {
-		ret = -ENOMEM;
+	if (IS_ERR(req)) {
+		ret = PTR_ERR(req);
 		goto err_handle;
 	}
 	kref_get(&h->ref);
@@ -353,8 +353,8 @@ int tapi_line_op(struct tapi_ucmd *ucmd, bool sync, enum tapi_request_op op,
 	int ret;
 
 	req = tapi_request_new(ucmd->lf, NULL, op, 0, sync);
-	if (!req)
-		return -ENOMEM;
+	if (IS_ERR(req))
+		return PTR_ERR(req);
 	req->completion_id = args->completion_id;
 	*id_out = req->id;
 	ret = tapi_ucmd_respond(ucmd);
@@ -536,8 +536,8 @@ int tapi_call_op_start(struct tapi_ucmd *ucmd, struct tapi_call_handle *h,
 
 	*started = false;
 	req = tapi_request_new(ucmd->lf, h->call, op, h->handle, sync);
-	if (!req)
-		return -ENOMEM;
+	if (IS_ERR(req))
+		return PTR_ERR(req);
 	req->completion_id = args->completion_id;
 	*id_out = req->id;
 	ret = tapi_ucmd_respond(ucmd);

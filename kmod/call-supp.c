@@ -143,8 +143,8 @@ static int tapi_supp_start(struct tapi_supp *s, u32 *conf_out,
 	}
 
 	req = tapi_request_new(ucmd->lf, call, s->op, s->h->handle, s->sync);
-	if (!req) {
-		ret = -ENOMEM;
+	if (IS_ERR(req)) {
+		ret = PTR_ERR(req);
 		goto err_calls;
 	}
 	for (i = 0; i < n; i++) {

@@ -8,10 +8,17 @@
  * dropped and counted; the reader then gets one %TAPI_EV_OVERFLOW record
  * before the first surviving one, and the gap in sequence numbers shows
  * where the loss happened.  Nothing is dropped silently.
+ *
+ * Replies (%TAPI_EV_REPLY) are never dropped: each request carries its
+ * reply record (struct tapi_reply), which goes on a list of its own, and
+ * the reader takes from the list and the fifo in sequence order.  Their
+ * number is bounded by the fd's requests, at most the fifo's depth
+ * (request.c).
  */
 #include <linux/kfifo.h>
 #include <linux/log2.h>
 #include <linux/poll.h>
+#include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 
@@ -35,7 +42,27 @@ int tapi_event_queue_init(struct tapi_line_file *lf, unsigned int depth)
 
 void tapi_event_queue_free(struct tapi_line_file *lf)
 {
+	struct tapi_reply *r, *tmp;
+
+	list_for_each_entry_safe(r, tmp, &lf->replies, node)
+		kfree(r);
 	kfifo_free(&lf->events);
+}
+
+/* A record was queued: wake readers and pollers.  wait.lock held. */
+static void tapi_event_wake_locked(struct tapi_line_file *lf)
+{
+	wake_up_locked_poll(&lf->wait, EPOLLIN | EPOLLRDNORM);
+	tapi_uring_events_ready_locked(lf, false);
+}
+
+/* Sequence number and, unless set, the time.  wait.lock held. */
+static void tapi_event_stamp_locked(struct tapi_line_file *lf,
+				    struct tapi_event *ev)
+{
+	ev->seqno = ++lf->seqno;
+	if (!ev->timestamp_ns)
+		ev->timestamp_ns = ktime_get_ns();
 }
 
 /* Queue one record; the caller holds lf->wait.lock. */
@@ -47,17 +74,14 @@ static void tapi_event_queue_locked(struct tapi_line_file *lf,
 
 	if (lf->removed)
 		return;
-	rec.seqno = ++lf->seqno;
-	if (!rec.timestamp_ns)
-		rec.timestamp_ns = ktime_get_ns();
+	tapi_event_stamp_locked(lf, &rec);
 	if (kfifo_is_full(&lf->events) && kfifo_get(&lf->events, &old)) {
 		if (!lf->lost++)
 			lf->first_lost = old.seqno;
 		trace_tapi_event_overflow(lf, &old);
 	}
 	kfifo_put(&lf->events, rec);
-	wake_up_locked_poll(&lf->wait, EPOLLIN | EPOLLRDNORM);
-	tapi_uring_events_ready_locked(lf, false);
+	tapi_event_wake_locked(lf);
 }
 
 /**
@@ -76,6 +100,34 @@ void tapi_event_queue(struct tapi_line_file *lf, const struct tapi_event *ev)
 	spin_lock_irqsave(&lf->wait.lock, flags);
 	tapi_event_queue_locked(lf, ev);
 	spin_unlock_irqrestore(&lf->wait.lock, flags);
+}
+
+/**
+ * tapi_event_queue_reply() - queue a request's reply on its line fd
+ * @lf: the requester
+ * @r: the reply record, its seqno assigned here
+ *
+ * The record is the queue's until read; no event mask applies, and no
+ * overflow drops it.
+ *
+ * Context: any context.
+ * Return: true if queued; false once the card is gone (the caller keeps
+ * @r).
+ */
+bool tapi_event_queue_reply(struct tapi_line_file *lf, struct tapi_reply *r)
+{
+	unsigned long flags;
+	bool queued = false;
+
+	spin_lock_irqsave(&lf->wait.lock, flags);
+	if (!lf->removed) {
+		tapi_event_stamp_locked(lf, &r->ev);
+		list_add_tail(&r->node, &lf->replies);
+		tapi_event_wake_locked(lf);
+		queued = true;
+	}
+	spin_unlock_irqrestore(&lf->wait.lock, flags);
+	return queued;
 }
 
 /**
@@ -127,13 +179,27 @@ void tapi_line_broadcast(struct tapi_line *line, const struct tapi_event *ev)
 	spin_unlock_irqrestore(&line->opens_lock, flags);
 }
 
+/**
+ * tapi_event_pending_locked() - has a line fd something to read
+ * @lf: the line fd; its wait.lock held
+ *
+ * Return: true if a record, a reply or an overflow record is waiting.
+ */
+bool tapi_event_pending_locked(struct tapi_line_file *lf)
+{
+	return !kfifo_is_empty(&lf->events) || lf->lost ||
+	       !list_empty(&lf->replies);
+}
+
 /*
  * Take the next record to hand to the reader: a synthesized overflow record
- * if events were lost, else the oldest queued one.  Caller holds the lock.
+ * if events were lost, else the oldest of the fifo's head and the first
+ * reply.  Caller holds the lock.
  */
 static bool tapi_event_next_locked(struct tapi_line_file *lf,
 				   struct tapi_event *ev)
 {
+	struct tapi_reply *r;
 	if (lf->lost) {
 		memset(ev, 0, sizeof(*ev));
 		ev->timestamp_ns = ktime_get_ns();
@@ -142,6 +208,15 @@ static bool tapi_event_next_locked(struct tapi_line_file *lf,
 		ev->param[0] = lf->lost;
 		ev->param[1] = lf->first_lost;
 		lf->lost = 0;
+		return true;
+	}
+	r = list_first_entry_or_null(&lf->replies, struct tapi_reply, node);
+	if (r && (!kfifo_peek(&lf->events, ev) ||
+		  (s32)(r->ev.seqno - ev->seqno) < 0)) {
+		*ev = r->ev;
+		list_del(&r->node);
+		kfree(r);
+		atomic_dec(&lf->replies_owed);
 		return true;
 	}
 	return kfifo_get(&lf->events, ev);
@@ -170,7 +245,7 @@ ssize_t tapi_event_read(struct tapi_line_file *lf, char __user *buf,
 
 	do {
 		spin_lock_irq(&lf->wait.lock);
-		if (kfifo_is_empty(&lf->events) && !lf->lost) {
+		if (!tapi_event_pending_locked(lf)) {
 			if (done) {
 				spin_unlock_irq(&lf->wait.lock);
 				break;
@@ -184,8 +259,8 @@ ssize_t tapi_event_read(struct tapi_line_file *lf, char __user *buf,
 				return -EAGAIN;
 			}
 			ret = wait_event_interruptible_locked_irq(lf->wait,
-					!kfifo_is_empty(&lf->events) ||
-					lf->lost || lf->removed);
+					tapi_event_pending_locked(lf) ||
+					lf->removed);
 			if (ret) {
 				spin_unlock_irq(&lf->wait.lock);
 				return ret;
@@ -223,7 +298,7 @@ __poll_t tapi_event_poll(struct tapi_line_file *lf, struct file *file,
 	poll_wait(file, &lf->wait, wait);
 
 	spin_lock_irq(&lf->wait.lock);
-	if (!kfifo_is_empty(&lf->events) || lf->lost)
+	if (tapi_event_pending_locked(lf))
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (lf->removed)
 		mask |= EPOLLHUP | EPOLLERR;

@@ -155,6 +155,7 @@ int tapi_line_file_open(struct tapi_card *card, struct tapi_line_open *arg,
 			 TAPI_EV_ALWAYS_MASK;
 	xa_init_flags(&lf->handles, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
 	INIT_LIST_HEAD(&lf->requests);
+	INIT_LIST_HEAD(&lf->replies);
 	tapi_uring_init_lf(lf);
 	strscpy(lf->app_name, arg->app_name, sizeof(lf->app_name));
 	ret = tapi_event_queue_init(lf, arg->event_queue_depth ?:

@@ -42,6 +42,7 @@ static void tapi_request_release(struct kref *ref)
 			tapi_handle_put(req->new_handles[i]);
 	}
 	tapi_call_put(req->call);
+	kfree(req->reply);
 	kfree(req);
 }
 
@@ -78,9 +79,12 @@ static bool tapi_request_id_busy(struct tapi_line_file *lf, u32 id)
  *
  * The request is outstanding (it has its id) but not yet with the TSP:
  * tapi_request_submit() hands it over, tapi_request_abort() takes it back.
+ * It counts against @lf's replies owed until its reply is read (or it
+ * finishes without one); an fd owes at most its event queue's depth.
  *
  * Context: process context.
- * Return: the request with the requester's reference, or NULL.
+ * Return: the request with the requester's reference, -ENOMEM, or -EAGAIN
+ * when @lf already owes that many replies.
  */
 struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 				      struct tapi_call *call,
@@ -91,9 +95,18 @@ struct tapi_request *tapi_request_new(struct tapi_line_file *lf,
 	struct tapi_request *req;
 	u32 id;
 
+	if (atomic_inc_return(&lf->replies_owed) > kfifo_size(&lf->events)) {
+		atomic_dec(&lf->replies_owed);
+		return ERR_PTR(-EAGAIN);
+	}
 	req = kzalloc(sizeof(*req), GFP_KERNEL_ACCOUNT);
-	if (!req)
-		return NULL;
+	if (req)
+		req->reply = kzalloc(sizeof(*req->reply), GFP_KERNEL_ACCOUNT);
+	if (!req || !req->reply) {
+		kfree(req);
+		atomic_dec(&lf->replies_owed);
+		return ERR_PTR(-ENOMEM);
+	}
 	kref_init(&req->ref);
 	req->card = card;
 	req->call = call ? tapi_call_get(call) : NULL;
@@ -186,12 +199,6 @@ static void tapi_request_new_calls_idle(struct tapi_request *req)
 static bool tapi_request_finish_locked(struct tapi_request *req, int result)
 {
 	struct tapi_line_file *lf = req->lf;
-	struct tapi_event ev = {
-		.type = TAPI_EV_REPLY,
-		.call = req->handle,
-		.request_id = req->id,
-		.param = { (u32)result },
-	};
 	bool event = !req->sync;
 	bool idle = false;
 
@@ -212,8 +219,20 @@ static bool tapi_request_finish_locked(struct tapi_request *req, int result)
 		req->uring = NULL;
 	}
 	if (lf && event) {
-		ev.line = lf->line->index;
-		tapi_event_queue(lf, &ev);
+		req->reply->ev = (struct tapi_event) {
+			.type = TAPI_EV_REPLY,
+			.line = lf->line->index,
+			.call = req->handle,
+			.request_id = req->id,
+			.param = { (u32)result },
+		};
+		/* The reply, read, pays what the request owes. */
+		if (tapi_event_queue_reply(lf, req->reply))
+			req->reply = NULL;
+		else
+			atomic_dec(&lf->replies_owed);
+	} else if (lf) {
+		atomic_dec(&lf->replies_owed);
 	}
 	idle = tapi_request_new_calls_done(req, lf, result);
 	complete_all(&req->done);
@@ -237,6 +256,8 @@ void tapi_request_abort(struct tapi_request *req)
 		req->tsp_done = true;
 		list_del_init(&req->card_node);
 	}
+	if (req->lf && !req->finished)
+		atomic_dec(&req->lf->replies_owed);
 	req->finished = true;
 	req->lf = NULL;
 	list_del_init(&req->lf_node);

@@ -212,6 +212,10 @@ struct tapi_completion {
  * @seqno: sequence number of the last event queued
  * @lost: events dropped since the last %TAPI_EV_OVERFLOW was read
  * @first_lost: sequence number of the first of those
+ * @replies: replies queued apart from @events (struct tapi_reply.node),
+ *	in sequence order; never dropped
+ * @replies_owed: requests of this fd not yet answered, or answered with a
+ *	reply record not yet read; at most the depth of @events
  * @removed: the card is gone; no more events will come
  * @uring_events: pending io_uring %TAPI_URING_READ_EVENTS commands
  *	(struct tapi_uring_wait.node), oldest first; under @wait's lock
@@ -237,6 +241,8 @@ struct tapi_line_file {
 	u32 seqno;
 	u32 lost;
 	u32 first_lost;
+	struct list_head replies;
+	atomic_t replies_owed;
 	bool removed;
 	struct list_head uring_events;
 	struct list_head uring_requests;
@@ -443,8 +449,24 @@ struct tapi_request_args {
 };
 
 /**
+ * struct tapi_reply - a %TAPI_EV_REPLY record waiting to be read
+ * @node: entry in tapi_line_file.replies
+ * @ev: the record
+ *
+ * Replies are queued apart from the other events so that an overflowing
+ * queue never drops one; the reader gets both in sequence order.
+ */
+struct tapi_reply {
+	struct list_head node;
+	struct tapi_event ev;
+};
+
+/**
  * struct tapi_request - one asynchronous request
  * @ref: see the top of this file
+ * @reply: the record its reply will be, allocated with the request so that
+ *	completing it never allocates; handed to @lf's queue, or freed with
+ *	the request
  * @card: the card
  * @call: the call it is about, or NULL (forward, uncomplete); a
  *	reference is held
@@ -477,6 +499,7 @@ struct tapi_request_args {
  */
 struct tapi_request {
 	struct kref ref;
+	struct tapi_reply *reply;
 	struct tapi_card *card;
 	struct tapi_call *call;
 	struct tapi_call_handle *new_handles[TAPI_REQUEST_NEW_CALLS];
@@ -526,6 +549,8 @@ int tapi_check_event_mask(u64 mask);
 int tapi_event_queue_init(struct tapi_line_file *lf, unsigned int depth);
 void tapi_event_queue_free(struct tapi_line_file *lf);
 void tapi_event_queue(struct tapi_line_file *lf, const struct tapi_event *ev);
+bool tapi_event_queue_reply(struct tapi_line_file *lf, struct tapi_reply *r);
+bool tapi_event_pending_locked(struct tapi_line_file *lf);
 void tapi_event_queue_removed(struct tapi_line_file *lf);
 ssize_t tapi_event_read(struct tapi_line_file *lf, char __user *buf,
 			size_t count, bool nonblock);

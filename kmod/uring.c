@@ -205,7 +205,7 @@ static int tapi_uring_read_or_wait(struct tapi_uring_wait *w)
 		if (ret != -EAGAIN)
 			return ret;
 		spin_lock_irq(&lf->wait.lock);
-		if (kfifo_is_empty(&lf->events) && !lf->lost && !lf->removed) {
+		if (!tapi_event_pending_locked(lf) && !lf->removed) {
 			tapi_uring_add_locked(w, &lf->uring_events);
 			spin_unlock_irq(&lf->wait.lock);
 			return -EIOCBQUEUED;

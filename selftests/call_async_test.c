@@ -5,7 +5,9 @@
  * is not valid before its reply; a synchronous request waits; requests
  * outstanding on a call that goes idle fail with ECANCELED, exactly once;
  * an fd closed or a card removed with requests and calls in flight: replies
- * ENODEV before CLOSE and REMOVED, then ENODEV for everything, no leak.
+ * ENODEV before CLOSE and REMOVED, then ENODEV for everything, no leak;
+ * replies survive an overflowing queue, and an fd owes at most its
+ * queue's depth of them.
  */
 #include <errno.h>
 #include <signal.h>
@@ -224,6 +226,61 @@ TEST_F(slow, request_ids)
 	EXPECT_EQ(4, replies);
 	for (i = 0; i < 4; i++)
 		EXPECT_TRUE(seen[i]);
+}
+
+/*
+ * Replies are never lost: on a line fd of the smallest queue (2 records),
+ * two requests are owed, a third is EAGAIN; an offered call's events then
+ * overflow the queue while the reader sleeps, and still each reply comes,
+ * once, with the OVERFLOW record; read, they make room for new requests.
+ */
+TEST_F(slow, replies_survive_overflow)
+{
+	struct tapi_line_open args = {
+		.line = 2,
+		.privileges = TAPI_PRIV_OWNER,
+		.media_modes = TAPI_MEDIA_INTERACTIVEVOICE,
+		.event_queue_depth = 2,
+	};
+	int ids[2], seen[2] = { 0, 0 }, overflow = 0, fd, i, n;
+	struct tapi_event ev;
+
+	fd = tapi_open_line_args(self->card_fd, &args);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(2u, args.event_queue_depth);
+	ASSERT_EQ(0, sim_network(&self->card, 2, "offer 4000"));
+	for (i = 0; i < 2; i++) {
+		ids[i] = call_make(fd, "", 0, NULL);
+		ASSERT_LT(0, ids[i]) TH_LOG("request %d", i);
+	}
+	EXPECT_EQ(-EAGAIN, call_make(fd, "", 0, NULL));
+	/* The offered call's caller changes: a CALLINFO record each. */
+	for (i = 1; i <= 4; i++)
+		ASSERT_EQ(0, sim_network(&self->card, 2,
+					 "party caller number=40%02d", i));
+	/* The replies (300 ms late) and the offers' events, unread. */
+	usleep(3 * DELAY_NS / 1000);
+	while ((n = ev_read(fd, &ev, 2 * T)) == 1) {
+		if (ev.type == TAPI_EV_OVERFLOW)
+			overflow++;
+		for (i = 0; i < 2; i++) {
+			if (ev.type == TAPI_EV_REPLY &&
+			    ev.request_id == (uint32_t)ids[i]) {
+				EXPECT_EQ(0, (int32_t)ev.param[0]);
+				seen[i]++;
+			}
+		}
+		if (seen[0] && seen[1])
+			break;
+	}
+	EXPECT_LE(1, overflow);
+	EXPECT_EQ(1, seen[0]);
+	EXPECT_EQ(1, seen[1]);
+	/* Both replies read: the fd owes none, and may ask again. */
+	ids[0] = call_make(fd, "", 0, NULL);
+	EXPECT_LT(0, ids[0]);
+	EXPECT_EQ(1, ev_wait(fd, TAPI_EV_REPLY, 0, &ev, 2 * T));
+	close(fd);
 }
 
 /* A call goes idle under an outstanding request: ECANCELED, once. */

@@ -116,7 +116,7 @@ void violation(const struct fz_rec *r, const char *fmt, ...)
 /* Every command (Documentation/uapi.rst, "Errors"). */
 static const int errs_cmd[] = {
 	EFAULT, EINVAL, E2BIG, EOPNOTSUPP, ENOTTY, ENOENT, ENODEV, EPERM,
-	EBADFD, EBUSY, EINTR, ESRCH, ENOSPC, ENXIO, ENOMEM,
+	EBADFD, EBUSY, EINTR, ESRCH, ENOSPC, ENXIO, ENOMEM, EAGAIN,
 };
 
 static bool in_set(int err, const int *set, size_t n)

@@ -103,6 +103,10 @@
  * such an error or the request's failed outcome; %EINTR is neither (see
  * below).
  *
+ * A reply is never lost to an overflowing event queue.  A line fd owes at
+ * most its event queue's depth of replies (requests not answered yet, and
+ * replies not read yet); a request beyond that fails with %EAGAIN.
+ *
  * When a call goes idle, requests still outstanding on it complete with
  * %ECANCELED (a drop completes with 0: the call is dropped).  When the
  * card is removed, every outstanding request completes with %ENODEV
