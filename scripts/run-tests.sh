@@ -123,7 +123,8 @@ done
 # test runs there until it is given a place.  The groups are balanced by
 # the tests' times on the debug kernel (seconds, one VM alone on a 2-core
 # host): leak.sh 290, fuzz_abi 270 (its budget, 240, and its checks),
-# abi_test 220, sim_configfs.sh 215, call_leak.sh 170, dahdi_bridge.sh 150,
+# stress_test 145 (its budget, 60, 20 setting up, 45 for a kmemleak scan;
+# the last VM's), abi_test 220, sim_configfs.sh 215, call_leak.sh 170, dahdi_bridge.sh 150,
 # trace_test.sh 150, udev_rules.sh 110, the small C tests 10-25 each.
 #
 # debug_skip: tests the debug lane leaves to the stock lane, to keep the
