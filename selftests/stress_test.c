@@ -632,6 +632,23 @@ static void hang_up(struct worker *w, struct handle *h, unsigned int n)
 	}
 }
 
+/*
+ * Dial consultation call @cons of line @x to line @z, answer it there
+ * (its handle in @hz) and wait until @cons is connected.
+ */
+static bool consult(struct worker *w, unsigned int x, uint32_t cons,
+		    unsigned int z, struct handle *hz)
+{
+	if (wait_state(w, x, cons, TAPI_CALLSTATE_DIALTONE) < 0 ||
+	    do_dial(w, x, R_DIAL, TAPI_IOC_CALL_DIAL, cons, z) < 0)
+		return false;
+	*hz = (struct handle){ z, take_offered(w, z, tmo_ms) };
+	return hz->call &&
+	       do_call_op(w, z, R_ANSWER, TAPI_IOC_CALL_ANSWER,
+			  hz->call) >= 0 &&
+	       wait_state(w, x, cons, TAPI_CALLSTATE_CONNECTED) > 0;
+}
+
 static void scenario(struct worker *w)
 {
 	enum kind kind = rnd(&w->rng) % K_KINDS;
@@ -696,14 +713,7 @@ static void scenario(struct worker *w)
 			break;
 		cons = c.consult;
 		h[2] = (struct handle){ x, cons };
-		if (wait_state(w, x, cons, TAPI_CALLSTATE_DIALTONE) < 0 ||
-		    do_dial(w, x, R_DIAL, TAPI_IOC_CALL_DIAL, cons, z) < 0)
-			break;
-		h[3] = (struct handle){ z, take_offered(w, z, tmo_ms) };
-		if (!h[3].call ||
-		    do_call_op(w, z, R_ANSWER, TAPI_IOC_CALL_ANSWER,
-			       h[3].call) < 0 ||
-		    wait_state(w, x, cons, TAPI_CALLSTATE_CONNECTED) < 0)
+		if (!consult(w, x, cons, z, &h[3]))
 			break;
 		if (rnd(&w->rng) % 3 == 0)
 			t.flags |= TAPI_COMPLETE_TRANSFER_CONFERENCE;
@@ -740,14 +750,7 @@ static void scenario(struct worker *w)
 		cons = sc.consult;
 		h[2] = (struct handle){ x, cons };
 		h[4] = (struct handle){ x, conf };
-		if (wait_state(w, x, cons, TAPI_CALLSTATE_DIALTONE) < 0 ||
-		    do_dial(w, x, R_DIAL, TAPI_IOC_CALL_DIAL, cons, z) < 0)
-			break;
-		h[3] = (struct handle){ z, take_offered(w, z, tmo_ms) };
-		if (!h[3].call ||
-		    do_call_op(w, z, R_ANSWER, TAPI_IOC_CALL_ANSWER,
-			       h[3].call) < 0 ||
-		    wait_state(w, x, cons, TAPI_CALLSTATE_CONNECTED) < 0)
+		if (!consult(w, x, cons, z, &h[3]))
 			break;
 		p.call = conf;
 		p.other = cons;
