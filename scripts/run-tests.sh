@@ -122,8 +122,10 @@ done
 # last VM of the debug lane takes every test no group names, so a new
 # test runs there until it is given a place.  The groups are balanced by
 # the tests' times on the debug kernel (seconds, one VM alone on a 2-core
-# host): leak.sh 290, fuzz_abi 210 (its budget, 180, and its checks),
-# abi_test 220, sim_configfs.sh 215, call_leak.sh 170, dahdi_bridge.sh 150,
+# host): leak.sh 290 (its 20 cycles there), fuzz_abi 210 (its budget,
+# 180, and its checks), stress_test 145 (its budget, 60, 20 setting up,
+# 45 for a kmemleak scan), fault_test 70, abi_test 220, sim_configfs.sh 215,
+# call_leak.sh 170, dahdi_bridge.sh 150,
 # trace_test.sh 150, udev_rules.sh 110, the small C tests 10-25 each.
 #
 # debug_skip: tests the debug lane leaves to the stock lane, to keep the
@@ -136,7 +138,7 @@ done
 # with our user-space PBX client: no tapi kernel code.  TAPI_TESTS still
 # runs them there.
 debug_groups=(
-	"leak.sh call_leak.sh sim_configfs.sh modules.sh uevent_test sysfs_abi.sh fuzz_abi"
+	"leak.sh call_leak.sh sim_configfs.sh modules.sh uevent_test sysfs_abi.sh fuzz_abi stress_test"
 )
 debug_skip="tapictl.sh msp_test.sh udev_rules.sh dahdi_loc_test.sh"
 all_tests=$(selftests/run_tests.sh --list)

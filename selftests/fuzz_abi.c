@@ -1196,78 +1196,6 @@ static int runner(void)
 
 /* ---- the parent: watchdog, what is left, figures ------------------------ */
 
-static long read_long(const char *path)
-{
-	char buf[32];
-
-	if (sim_read(path, buf, sizeof(buf)) <= 0)
-		return -1;
-	return strtol(buf, NULL, 10);
-}
-
-/* Remove what the runner left in configfs; return how many cards. */
-static int remove_left_cards(const char *prefix)
-{
-	struct sim_card card;
-	struct dirent *de;
-	int n = 0;
-	DIR *d;
-
-	d = opendir(SIM_ROOT);
-	if (!d)
-		return 0;
-	while ((de = readdir(d))) {
-		if (strncmp(de->d_name, prefix, strlen(prefix)))
-			continue;
-		memset(&card, 0, sizeof(card));
-		snprintf(card.name, sizeof(card.name), "%.31s", de->d_name);
-		snprintf(card.dir, sizeof(card.dir), SIM_ROOT "/%.31s",
-			 de->d_name);
-		sim_card_destroy(&card);
-		printf("# left in configfs: %s\n", de->d_name);
-		n++;
-	}
-	closedir(d);
-	return n;
-}
-
-/* Cards of the run /sys/class/tapi or debugfs still shows. */
-static int cards_shown(const char *prefix)
-{
-	char path[300], name[64], *buf;
-	struct dirent *de;
-	int n = 0;
-	DIR *d;
-
-	d = opendir(SIM_SYSFS_CLASS);
-	while (d && (de = readdir(d))) {
-		if (strncmp(de->d_name, "tapi", 4))
-			continue;
-		snprintf(path, sizeof(path), SIM_SYSFS_CLASS "/%s/name",
-			 de->d_name);
-		if (sim_read(path, name, sizeof(name)) > 0 &&
-		    !strncmp(name, prefix, strlen(prefix))) {
-			printf("# still in %s: %s (%s)\n", SIM_SYSFS_CLASS,
-			       de->d_name, name);
-			n++;
-		}
-	}
-	if (d)
-		closedir(d);
-	buf = malloc(1 << 20);
-	if (buf) {
-		snprintf(path, sizeof(path), "name=%s", prefix);
-		if (sim_read(FZ_DEBUGFS_STATE, buf, 1 << 20) > 0 &&
-		    strstr(buf, path)) {
-			printf("# still in %s: %s\n", FZ_DEBUGFS_STATE,
-			       strstr(buf, path));
-			n++;
-		}
-		free(buf);
-	}
-	return n;
-}
-
 static void print_last_ops(void)
 {
 	uint32_t end = __atomic_load_n(&sh->last_idx, __ATOMIC_RELAXED);
@@ -1328,43 +1256,6 @@ static void print_figures(double secs)
 	}
 }
 
-/* With kmemleak: scan, and count the leaks tapi is part of. */
-static int kmemleak_tapi(void)
-{
-	char *buf, *p, *rec;
-	int fd, n = 0, shown = 0;
-	ssize_t len, got = 0;
-	size_t cap = 4 << 20;
-
-	sleep(6);	/* objects younger than 5 s are never reported */
-	if (sim_write(FZ_KMEMLEAK, "scan"))
-		return -1;
-	buf = malloc(cap + 1);
-	fd = open(FZ_KMEMLEAK, O_RDONLY);
-	if (!buf || fd < 0) {
-		free(buf);
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	while ((len = read(fd, buf + got, cap - got)) > 0)
-		got += len;
-	close(fd);
-	buf[got] = '\0';
-	for (rec = strstr(buf, "unreferenced object"); rec; rec = p) {
-		p = strstr(rec + 1, "unreferenced object");
-		if (p)
-			p[-1] = '\0';
-		if (!strstr(rec, "tapi"))
-			continue;
-		n++;
-		if (shown++ < 3)
-			printf("# kmemleak: %.600s\n", rec);
-	}
-	free(buf);
-	return n;
-}
-
 static void usage(void)
 {
 	fprintf(stderr, "usage: fuzz_abi [-s SEED] [-n OPS] [-t SECONDS] [-j RUNNERS] [-v]\n");
@@ -1373,12 +1264,12 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-	bool debug = access(FZ_KMEMLEAK, F_OK) == 0;
+	bool debug = access(SIM_KMEMLEAK, F_OK) == 0;
 	unsigned long long seed = now_ns() ^ ((uint64_t)getpid() << 32);
 	unsigned long long ops = FZ_DEFAULT_OPS;
 	unsigned int secs = debug ? FZ_DEFAULT_SECS_DEBUG : FZ_DEFAULT_SECS;
 	unsigned int hang = debug ? FZ_HANG_SECS_DEBUG : FZ_HANG_SECS;
-	long ref_tapi, ref_sim, now_tapi = 0, now_sim = 0;
+	long ref_tapi, ref_sim;
 	uint64_t t0, last_ops = 0, last_change;
 	bool runner_ok = true, leak_check, left_ok;
 	int opt, st = 0, left = 0, leaks = -1, fail = 0;
@@ -1438,13 +1329,13 @@ int main(int argc, char **argv)
 		perror("mmap");
 		return 1;
 	}
-	leak_check = debug && access(FZ_KMEMLEAK, W_OK) == 0 &&
+	leak_check = debug && access(SIM_KMEMLEAK, W_OK) == 0 &&
 		     !(getenv("FUZZ_KMEMLEAK") &&
 		       !strcmp(getenv("FUZZ_KMEMLEAK"), "0"));
 	if (leak_check)
-		sim_write(FZ_KMEMLEAK, "clear");
-	ref_tapi = read_long("/sys/module/tapi/refcnt");
-	ref_sim = read_long("/sys/module/tapi_sim/refcnt");
+		sim_write(SIM_KMEMLEAK, "clear");
+	ref_tapi = sim_read_long("/sys/module/tapi/refcnt");
+	ref_sim = sim_read_long("/sys/module/tapi_sim/refcnt");
 
 	fz.max_ops = ops;
 	t0 = now_ns();
@@ -1506,28 +1397,19 @@ int main(int argc, char **argv)
 	/* What is left of the run. */
 	for (i = 0; i < jobs; i++) {
 		snprintf(prefix, sizeof(prefix), SIM_PREFIX "fz-%d-", pid[i]);
-		left += remove_left_cards(prefix);
+		left += sim_remove_left_cards(prefix);
 		for (opt = 0; opt < 40; opt++) {
-			if (!cards_shown(prefix))
+			if (!sim_cards_shown(prefix))
 				break;
 			usleep(100000);
 		}
-		left += cards_shown(prefix);
+		left += sim_cards_shown(prefix);
 	}
 	/* Closing is done, but an fput may be deferred a moment. */
-	for (opt = 0; opt < (debug ? 200 : 50); opt++) {
-		now_tapi = read_long("/sys/module/tapi/refcnt");
-		now_sim = read_long("/sys/module/tapi_sim/refcnt");
-		if (now_tapi == ref_tapi && now_sim == ref_sim)
-			break;
-		usleep(100000);
-	}
-	if (now_tapi != ref_tapi || now_sim != ref_sim)
-		printf("# module references: tapi %ld -> %ld, tapi_sim %ld -> %ld\n",
-		       ref_tapi, now_tapi, ref_sim, now_sim);
-	left_ok = !left && now_tapi == ref_tapi && now_sim == ref_sim;
+	left_ok = sim_module_refs_back(ref_tapi, ref_sim, debug ? 20000 : 5000) &&
+		  !left;
 	if (leak_check)
-		leaks = kmemleak_tapi();
+		leaks = sim_kmemleak_tapi();
 
 	print_figures(elapsed);
 	if (sh->ops < ops)

@@ -46,8 +46,6 @@
 #define FZ_SLOT_SIZE		2048u
 #define FZ_RING_ENTRIES		64
 
-#define FZ_KMEMLEAK		"/sys/kernel/debug/kmemleak"
-#define FZ_DEBUGFS_STATE	"/sys/kernel/debug/tapi/state"
 
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #define MIN(a, b)		((a) < (b) ? (a) : (b))

@@ -463,3 +463,131 @@ int split_list(const char *s, char out[][TAPI_ADDRESS_LEN], int max)
 	}
 	return n;
 }
+
+long sim_read_long(const char *path)
+{
+	char buf[32];
+
+	if (sim_read(path, buf, sizeof(buf)) <= 0)
+		return -1;
+	return strtol(buf, NULL, 10);
+}
+
+/* Remove the cards of @prefix left in configfs; return how many. */
+int sim_remove_left_cards(const char *prefix)
+{
+	struct sim_card card;
+	struct dirent *de;
+	int n = 0;
+	DIR *d;
+
+	d = opendir(SIM_ROOT);
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		if (strncmp(de->d_name, prefix, strlen(prefix)))
+			continue;
+		memset(&card, 0, sizeof(card));
+		snprintf(card.name, sizeof(card.name), "%.31s", de->d_name);
+		snprintf(card.dir, sizeof(card.dir), SIM_ROOT "/%.31s",
+			 de->d_name);
+		sim_card_destroy(&card);
+		printf("# left in configfs: %s\n", de->d_name);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/* Cards of @prefix /sys/class/tapi or debugfs still shows. */
+int sim_cards_shown(const char *prefix)
+{
+	char path[300], name[64], *buf;
+	struct dirent *de;
+	int n = 0;
+	DIR *d;
+
+	d = opendir(SIM_SYSFS_CLASS);
+	while (d && (de = readdir(d))) {
+		if (strncmp(de->d_name, "tapi", 4))
+			continue;
+		snprintf(path, sizeof(path), SIM_SYSFS_CLASS "/%s/name",
+			 de->d_name);
+		if (sim_read(path, name, sizeof(name)) > 0 &&
+		    !strncmp(name, prefix, strlen(prefix))) {
+			printf("# still in %s: %s (%s)\n", SIM_SYSFS_CLASS,
+			       de->d_name, name);
+			n++;
+		}
+	}
+	if (d)
+		closedir(d);
+	buf = malloc(1 << 20);
+	if (buf) {
+		snprintf(path, sizeof(path), "name=%s", prefix);
+		if (sim_read(SIM_DEBUGFS_STATE, buf, 1 << 20) > 0 &&
+		    strstr(buf, path)) {
+			printf("# still in %s: %s\n", SIM_DEBUGFS_STATE,
+			       strstr(buf, path));
+			n++;
+		}
+		free(buf);
+	}
+	return n;
+}
+
+/* With kmemleak: scan, and count the leaks tapi is part of. */
+int sim_kmemleak_tapi(void)
+{
+	char *buf, *p, *rec;
+	int fd, n = 0, shown = 0;
+	ssize_t len, got = 0;
+	size_t cap = 4 << 20;
+
+	sleep(6);	/* objects younger than 5 s are never reported */
+	if (sim_write(SIM_KMEMLEAK, "scan"))
+		return -1;
+	buf = malloc(cap + 1);
+	fd = open(SIM_KMEMLEAK, O_RDONLY);
+	if (!buf || fd < 0) {
+		free(buf);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while ((len = read(fd, buf + got, cap - got)) > 0)
+		got += len;
+	close(fd);
+	buf[got] = '\0';
+	for (rec = strstr(buf, "unreferenced object"); rec; rec = p) {
+		p = strstr(rec + 1, "unreferenced object");
+		if (p)
+			p[-1] = '\0';
+		if (!strstr(rec, "tapi"))
+			continue;
+		n++;
+		if (shown++ < 3)
+			printf("# kmemleak: %.600s\n", rec);
+	}
+	free(buf);
+	return n;
+}
+
+bool sim_module_refs_back(long ref_tapi, long ref_sim, int wait_ms)
+{
+	long now_tapi, now_sim;
+
+	for (;;) {
+		now_tapi = sim_read_long("/sys/module/tapi/refcnt");
+		now_sim = sim_read_long("/sys/module/tapi_sim/refcnt");
+		if (now_tapi == ref_tapi && now_sim == ref_sim)
+			return true;
+		if (wait_ms <= 0)
+			break;
+		usleep(100000);
+		wait_ms -= 100;
+	}
+	printf("# module references: tapi %ld -> %ld, tapi_sim %ld -> %ld\n",
+	       ref_tapi, now_tapi, ref_sim, now_sim);
+	return false;
+}

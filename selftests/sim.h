@@ -130,6 +130,27 @@ uint64_t now_ns(void);
 /* Split a list of numbers (spaces, commas, newlines) into @out; count. */
 int split_list(const char *s, char out[][TAPI_ADDRESS_LEN], int max);
 
+/* kmemleak's debugfs file: present on the debug kernel only. */
+#define SIM_KMEMLEAK		"/sys/kernel/debug/kmemleak"
+/* The core's debugfs dump of its cards and fds. */
+#define SIM_DEBUGFS_STATE	"/sys/kernel/debug/tapi/state"
+
+/* A small decimal file (a module's refcnt) as a number, -1 if unreadable. */
+long sim_read_long(const char *path);
+/*
+ * End checks of the long-running tests (fuzz_abi, stress_test), each
+ * printing what it finds as "# " lines: remove the cards whose names start
+ * with @prefix left in configfs, and count them; count those of @prefix
+ * /sys/class/tapi or the core's debugfs state still shows; wait until the
+ * modules' reference counts are back to @ref_tapi and @ref_sim (up to
+ * @wait_ms: an fput may be deferred a moment), true when they are; with
+ * kmemleak, scan and count the leaks tapi is part of (-1: no scan).
+ */
+int sim_remove_left_cards(const char *prefix);
+int sim_cards_shown(const char *prefix);
+bool sim_module_refs_back(long ref_tapi, long ref_sim, int wait_ms);
+int sim_kmemleak_tapi(void);
+
 /* Precondition for a test program: exits 4 with a TAP skip if unusable. */
 void sim_require(const char *prog);
 
