@@ -459,6 +459,18 @@ static void check_success(const struct fz_issue *is, struct fz_rec *r,
 	}
 }
 
+/* What a record says of the command being issued. */
+static void rec_issue(struct fz_rec *r, const struct fz_issue *is)
+{
+	r->fd = is->fd;
+	r->kind = is->c.kind;
+	r->dead = is->c.dead;
+	r->ptr = is->c.ptr;
+	r->size = is->c.usize;
+	r->flags = ((const uint32_t *)is->arg)[1];
+	r->call = ((const uint32_t *)is->arg)[2];
+}
+
 long issue_ioctl(struct fz_issue *is)
 {
 	const struct fz_cmd *cmd = is->c.cmd;
@@ -469,13 +481,7 @@ long issue_ioctl(struct fz_issue *is)
 	long ret;
 
 	r->cmd = cmd ? cmd->nr : 0xffff;
-	r->fd = is->fd;
-	r->kind = is->c.kind;
-	r->dead = is->c.dead;
-	r->ptr = is->c.ptr;
-	r->size = is->c.usize;
-	r->flags = ((uint32_t *)is->arg)[1];
-	r->call = ((uint32_t *)is->arg)[2];
+	rec_issue(r, is);
 	is->c.sync = issue_sync(is);
 
 	switch (is->c.ptr) {
@@ -673,13 +679,7 @@ static void issue_uring(struct fz_issue *is, unsigned int cmd_op)
 	r = rec_begin(W_URING);
 	r->cmd = cmd ? cmd->nr : cmd_op == TAPI_URING_READ_EVENTS ?
 		TAPI_URING_READ_EVENTS : 0xffff;
-	r->fd = is->fd;
-	r->kind = is->c.kind;
-	r->dead = is->c.dead;
-	r->ptr = is->c.ptr;
-	r->size = is->c.usize;
-	r->flags = ((uint32_t *)is->arg)[1];
-	r->call = ((uint32_t *)is->arg)[2];
+	rec_issue(r, is);
 	r->uflags = is->c.uflags;
 	r->ulen = is->c.ulen;
 	is->c.sync = issue_sync(is);
