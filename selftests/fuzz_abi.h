@@ -19,7 +19,7 @@
  * lockdep: the debug lane).  Under TCG one runner does about 3,000
  * operations a second on the stock kernel and 780 on the debug kernel, and
  * the test VM's two CPUs run two runners; so the stock lane reaches
- * FZ_DEFAULT_OPS in under 200 s, and the debug lane does some 250,000
+ * FZ_DEFAULT_OPS in about 200 s, and the debug lane does some 270,000
  * with every sanitizer watching.  The per-test timeout (settings) is above
  * both.
  */
