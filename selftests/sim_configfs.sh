@@ -27,14 +27,14 @@ check "card name of 32 bytes" ENAMETOOLONG "$("$TOOL" mkdir "$SIM/${long}x")"
 rmdir "$SIM/${long}x" 2>/dev/null
 
 # --- line directories ----------------------------------------------------
-for bad in line lineX line-1 line+1 line01 Line0 line0x foo line1024 \
+for bad in line lineX line-1 line+1 line01 Line0 line0x foo line65536 \
 	   line4294967296; do
 	check "mkdir $bad refused" EINVAL "$("$TOOL" mkdir "$C/$bad")"
 	rmdir "$C/$bad" 2>/dev/null
 done
 check "mkdir line0" 0 "$("$TOOL" mkdir "$L")"
-check "mkdir line1023" 0 "$("$TOOL" mkdir "$C/line1023")"
-rmdir "$C/line1023"
+check "mkdir line65535" 0 "$("$TOOL" mkdir "$C/line65535")"
+rmdir "$C/line65535"
 
 # --- defaults ------------------------------------------------------------
 check "default name" line0 "$(rd "$L/name")"
@@ -184,7 +184,7 @@ for a in name numbers media_modes bearer_modes max_calls gen_digit_modes \
 	check "$a kept while live" "$v" "$(rd "$E/line1/$a")"
 done
 for a in no_answer_ms remote_answer_ms reply_delay_ms unknown_number \
-	 external_prefix forward_no_answer_ms park_numbers; do
+	 external_prefix forward_no_answer_ms park_numbers extra_lines; do
 	v=$(rd "$E/$a")
 	check "$a is busy while live" EBUSY "$(wr "$E/$a" "$v")"
 	check "$a kept while live" "$v" "$(rd "$E/$a")"
@@ -217,8 +217,6 @@ check "with no owner the call is dropped" "" "$(cat "$E/calls")"
 check "network: then there is no call" ENOENT "$(wr "$N" "hangup busy")"
 check "mkdir line3 while live" EBUSY "$("$TOOL" mkdir "$E/line3")"
 rmdir "$E/line3" 2>/dev/null
-check "rmdir line1 while live refused" yes \
-	"$(rmdir "$E/line1" 2>/dev/null || echo yes)"
 check "rmdir of the card while live refused" yes \
 	"$(rmdir "$E" 2>/dev/null || echo yes)"
 check "the card is still there" "name=${E##*/} driver=tapi_sim lines=3" \
@@ -232,6 +230,32 @@ check "dev_name after live=0" none "$(rd "$E/dev_name")"
 check "the node is gone" ENOENT "$("$TOOL" info "/dev/$dev")"
 check "live=0 again" 0 "$(wr "$E/live" 0)"
 check "attributes writable again" 0 "$(wr "$E/line1/max_calls" 9)"
+
+# --- rmdir of a line of a live card takes the card dead first -------------
+check "live=1 again" 0 "$(wr "$E/live" 1)"
+dev=$(rd "$E/dev_name")
+check "rmdir line2 while live" 0 "$(rmdir "$E/line2" && echo 0)"
+check "which took the card dead" "0 none" "$(rd "$E/live") $(rd "$E/dev_name")"
+check "its node is gone" ENOENT "$("$TOOL" info "/dev/$dev")"
+
+# --- extra_lines: lines without directories --------------------------------
+check "extra_lines default" 0 "$(rd "$E/extra_lines")"
+for bad in $'\n' x "1" "1 x" "1 -5" "65537 1" "2 3 4" "0 7" "-1 5" \
+	   "3 18446744073709551614" "1 18446744073709551616"; do
+	check "extra_lines '$bad' refused" EINVAL "$(wr "$E/extra_lines" "$bad")"
+done
+check "extra_lines kept" 0 "$(rd "$E/extra_lines")"
+check "extra_lines 3 500" 0 "$(wr "$E/extra_lines" "3 500"$'\n')"
+check "extra_lines reads" "3 500" "$(rd "$E/extra_lines")"
+check "live with 2 directories and 3 extra lines" 0 "$(wr "$E/live" 1)"
+dev=$(rd "$E/dev_name")
+check "the card has 5 lines" "name=${E##*/} driver=tapi_sim lines=5" \
+	"$("$TOOL" info "/dev/$dev")"
+check "live=0" 0 "$(wr "$E/live" 0)"
+wr "$E/extra_lines" "65535 1" >/dev/null
+check "65535 extra lines and 2 directories: too many" EINVAL \
+	"$(wr "$E/live" 1)"
+check "extra_lines 0" 0 "$(wr "$E/extra_lines" 0)"
 check "lines removable again" 0 "$(rmdir "$E"/line* && echo 0)"
 check "card removable again" 0 "$(rmdir "$E" && echo 0)"
 

@@ -163,21 +163,23 @@ static void tapi_sim_fill_line(struct tapi_line_desc *ld,
  * tapi_sim_card_register() - describe a card to the core, register it and
  *	start its switch
  * @card: the card; its lock must be held
- * @lines: @card->num_lines lines, indexed by line number, each with at
- *	least one number
+ * @lines: the card's lines, indexed by line number, each with at least
+ *	one number
+ * @num_lines: how many
  *
  * Context: process context; sleeps.
  * Return: the registered card, or an ERR_PTR() from tapi_card_register()
  * or -ENOMEM.
  */
 struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
-					 struct tapi_sim_line *const *lines)
+					 struct tapi_sim_line *const *lines,
+					 unsigned int num_lines)
 {
 	struct tapi_card_desc desc = {
 		.name		= config_item_name(&card->group.cg_item),
 		.ops		= &tapi_sim_ops,
 		.priv		= card,
-		.num_lines	= card->num_lines,
+		.num_lines	= num_lines,
 	};
 	struct tapi_address_desc *ad;
 	struct tapi_line_desc *ld;
@@ -187,18 +189,18 @@ struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
 
 	lockdep_assert_held(&card->lock);
 
-	for (i = 0; i < card->num_lines; i++)
+	for (i = 0; i < num_lines; i++)
 		num_addresses += lines[i]->num_numbers;
 
-	ld = kcalloc(card->num_lines, sizeof(*ld), GFP_KERNEL);
-	ad = kcalloc(num_addresses, sizeof(*ad), GFP_KERNEL);
+	ld = kvcalloc(num_lines, sizeof(*ld), GFP_KERNEL);
+	ad = kvcalloc(num_addresses, sizeof(*ad), GFP_KERNEL);
 	if (!ld || !ad) {
 		tcard = ERR_PTR(-ENOMEM);
 		goto out;
 	}
 
 	num_addresses = 0;
-	for (i = 0; i < card->num_lines; i++) {
+	for (i = 0; i < num_lines; i++) {
 		tapi_sim_fill_line(&ld[i], &ad[num_addresses], lines[i],
 				   &card->cfg);
 		num_addresses += lines[i]->num_numbers;
@@ -210,15 +212,15 @@ struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
 	if (IS_ERR(tcard))
 		goto out;
 	ret = tapi_sim_switch_start(&card->sw, tcard, &card->cfg, lines,
-				    card->num_lines);
+				    num_lines);
 	if (ret) {
 		tapi_card_unregister(tcard);
 		tcard = ERR_PTR(ret);
 	}
 out:
 	/* The core has copied what it needs. */
-	kfree(ad);
-	kfree(ld);
+	kvfree(ad);
+	kvfree(ld);
 	return tcard;
 }
 

@@ -49,6 +49,9 @@
  *			EINVAL.  Writable while live (sim-misbehave.c)
  *	misbehaviours	ro what the card did wrong so far: one line per
  *			kind, "NAME injected=N[ refused=M]"
+ *	extra_lines	rw "COUNT FIRST": COUNT lines after the directory
+ *			lines, with a new line's defaults and the numbers
+ *			FIRST, FIRST + 1, ...; "0" (default) for none
  *
  * /sys/kernel/config/tapi-sim/CARD/lineN	mkdir: line N of the card,
  *						N decimal without leading
@@ -100,10 +103,9 @@
  *
  * While a card is live its configuration is frozen: every line attribute
  * store (but network), every card attribute store (but live and
- * misbehave) and every mkdir of a line fails with EBUSY, and rmdir of a
- * line fails with EBUSY because going live pins each line directory
- * (configfs_depend_item_unlocked()); rmdir of the card itself then fails
- * with ENOTEMPTY.  Write 0 to live first.
+ * misbehave) and every mkdir of a line fails with EBUSY.  rmdir of a line
+ * takes the card dead first (see tapi_sim_card_drop_line()); rmdir of the
+ * card itself fails with ENOTEMPTY while it has lines.
  *
  * Every card and line directory holds a reference on this module (configfs
  * takes one per mkdir'd item), so the module cannot be removed while any
@@ -515,16 +517,26 @@ static const struct config_item_type tapi_sim_line_type = {
 
 /* Cards: going live and dead */
 
-/* Release the lines pinned by tapi_sim_card_go_live(). */
-static void tapi_sim_card_unpin_lines(struct tapi_sim_card *card)
+/* The defaults of line @index of @card: a new line directory's. */
+static void tapi_sim_line_init(struct tapi_sim_line *line,
+			       struct tapi_sim_card *card, unsigned int index)
 {
-	struct tapi_sim_line *line;
-
-	list_for_each_entry(line, &card->lines, node) {
-		if (line->pinned)
-			configfs_undepend_item_unlocked(&line->group.cg_item);
-		line->pinned = false;
-	}
+	line->card = card;
+	line->index = index;
+	snprintf(line->name, sizeof(line->name), "line%u", index);
+	line->media_modes = TAPI_MEDIA_INTERACTIVEVOICE |
+			    TAPI_MEDIA_AUTOMATEDVOICE | TAPI_MEDIA_UNKNOWN;
+	line->bearer_modes = TAPI_BEARER_VOICE | TAPI_BEARER_SPEECH;
+	line->max_calls = 4;
+	line->max_conf_members = 3;
+	line->call_features = TAPI_SIM_CALL_FEATURES;
+	line->address_features = TAPI_SIM_ADDRESS_FEATURES;
+	line->gen_digit_modes = TAPI_DIGITMODE_DTMF;
+	line->monitor_digit_modes = TAPI_DIGITMODE_DTMF |
+				    TAPI_DIGITMODE_DTMFEND;
+	line->gen_tone_max_freqs = TAPI_SIM_MAX_TONE_FREQS;
+	line->monitor_tone_max_freqs = TAPI_SIM_MAX_TONE_FREQS;
+	line->monitor_tone_max = 4;
 }
 
 /* Is one of @line's numbers also a park address of @card. */
@@ -542,60 +554,80 @@ static bool tapi_sim_parks_a_number(const struct tapi_sim_card *card,
 	return false;
 }
 
+/*
+ * The card's extra lines, after its @card->num_lines directory lines, in
+ * @lines: made for registering, with the defaults and their numbers.
+ * Return: the array of lines (kvfree() it), or NULL.
+ */
+static struct tapi_sim_line *
+tapi_sim_card_make_extra(struct tapi_sim_card *card,
+			 struct tapi_sim_line **lines)
+{
+	struct tapi_sim_line *extra;
+	unsigned int i;
+
+	extra = kvcalloc(card->extra_lines, sizeof(*extra), GFP_KERNEL);
+	if (!extra)
+		return NULL;
+	for (i = 0; i < card->extra_lines; i++) {
+		tapi_sim_line_init(&extra[i], card, card->num_lines + i);
+		snprintf(extra[i].numbers[0], sizeof(extra[i].numbers[0]),
+			 "%llu", card->extra_first + i);
+		extra[i].num_numbers = 1;
+		lines[card->num_lines + i] = &extra[i];
+	}
+	return extra;
+}
+
 static int tapi_sim_card_go_live(struct tapi_sim_card *card)
 {
+	unsigned int i, total = card->num_lines + card->extra_lines;
+	struct tapi_sim_line *extra = NULL;
 	struct tapi_sim_line **lines;
 	struct tapi_sim_line *line;
 	struct tapi_card *tcard;
-	int ret;
+	int ret = -EINVAL;
 
-	if (!card->num_lines)
+	if (!total || total > TAPI_MAX_LINES)
 		return -EINVAL;
-	lines = kcalloc(card->num_lines, sizeof(*lines), GFP_KERNEL);
+	lines = kvcalloc(total, sizeof(*lines), GFP_KERNEL);
 	if (!lines)
 		return -ENOMEM;
 
 	/*
 	 * Directory names are unique, so are line indexes: num_lines lines
-	 * all below num_lines are exactly line0..lineN-1.
+	 * all below num_lines are exactly line0..lineN-1.  A line whose mkdir
+	 * is still going on is here already; should it fail, its drop takes
+	 * the card dead again.
 	 */
 	list_for_each_entry(line, &card->lines, node) {
 		if (line->index >= card->num_lines || !line->num_numbers ||
-		    tapi_sim_parks_a_number(card, line)) {
-			ret = -EINVAL;
+		    tapi_sim_parks_a_number(card, line))
 			goto out;
-		}
 		lines[line->index] = line;
 	}
-
-	/*
-	 * Pin every line directory so rmdir cannot take it while live.  This
-	 * fails (-ENOENT) for a directory configfs is still creating or
-	 * already removing: the user raced mkdir or rmdir with going live.
-	 */
-	list_for_each_entry(line, &card->lines, node) {
-		ret = configfs_depend_item_unlocked(&tapi_sim_subsys,
-						    &line->group.cg_item);
-		if (ret) {
-			ret = -EBUSY;
-			goto out_unpin;
+	if (card->extra_lines) {
+		ret = -ENOMEM;
+		extra = tapi_sim_card_make_extra(card, lines);
+		if (!extra)
+			goto out;
+		ret = -EINVAL;
+		for (i = 0; i < card->extra_lines; i++) {
+			if (tapi_sim_parks_a_number(card, &extra[i]))
+				goto out;
 		}
-		line->pinned = true;
 	}
 
-	tcard = tapi_sim_card_register(card, lines);
+	tcard = tapi_sim_card_register(card, lines, total);
 	if (IS_ERR(tcard)) {
 		ret = PTR_ERR(tcard);
-		goto out_unpin;
+		goto out;
 	}
 	card->tcard = tcard;
 	ret = 0;
-	goto out;
-
-out_unpin:
-	tapi_sim_card_unpin_lines(card);
 out:
-	kfree(lines);
+	kvfree(extra);
+	kvfree(lines);
 	return ret;
 }
 
@@ -603,7 +635,6 @@ static void tapi_sim_card_go_dead(struct tapi_sim_card *card)
 {
 	tapi_sim_card_unregister(card);
 	card->tcard = NULL;
-	tapi_sim_card_unpin_lines(card);
 }
 
 /* Card attributes */
@@ -886,6 +917,58 @@ static ssize_t tapi_sim_card_misbehaviours_show(struct config_item *item,
 	return tapi_sim_misbehave_counts(&to_tapi_sim_card(item)->sw, page);
 }
 
+/*
+ * extra_lines: "COUNT FIRST", COUNT lines after the directory lines, with
+ * the defaults and the numbers FIRST, FIRST + 1, ...; "0" for none.
+ */
+static ssize_t tapi_sim_card_extra_lines_show(struct config_item *item,
+					      char *page)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	ssize_t len;
+
+	mutex_lock(&card->lock);
+	if (card->extra_lines)
+		len = sprintf(page, "%u %llu\n", card->extra_lines,
+			      card->extra_first);
+	else
+		len = sprintf(page, "0\n");
+	mutex_unlock(&card->lock);
+	return len;
+}
+
+static ssize_t tapi_sim_card_extra_lines_store(struct config_item *item,
+					       const char *page, size_t count)
+{
+	struct tapi_sim_card *card = to_tapi_sim_card(item);
+	char buf[48], *rest, *word;
+	unsigned long long first = 0;
+	unsigned int n;
+	int ret;
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	memcpy(buf, page, count);
+	buf[count] = '\0';
+	rest = strim(buf);
+	word = strsep(&rest, " \t");
+	if (kstrtouint(word, 10, &n) || n > TAPI_MAX_LINES)
+		return -EINVAL;
+	if (rest)
+		rest = skip_spaces(rest);
+	/* COUNT 0: nothing after it; else FIRST, and FIRST + COUNT - 1 fits. */
+	if (n ? !rest || kstrtoull(rest, 10, &first) ||
+		first > U64_MAX - (n - 1) : rest && *rest)
+		return -EINVAL;
+	ret = tapi_sim_card_lock_config(card);
+	if (ret)
+		return ret;
+	card->extra_lines = n;
+	card->extra_first = first;
+	mutex_unlock(&card->lock);
+	return count;
+}
+
 CONFIGFS_ATTR(tapi_sim_card_, live);
 CONFIGFS_ATTR_RO(tapi_sim_card_, dev_name);
 CONFIGFS_ATTR_RO(tapi_sim_card_, open_lines);
@@ -895,6 +978,7 @@ CONFIGFS_ATTR(tapi_sim_card_, external_prefix);
 CONFIGFS_ATTR(tapi_sim_card_, tone_zone);
 CONFIGFS_ATTR(tapi_sim_card_, park_numbers);
 CONFIGFS_ATTR(tapi_sim_card_, misbehave);
+CONFIGFS_ATTR(tapi_sim_card_, extra_lines);
 CONFIGFS_ATTR_RO(tapi_sim_card_, misbehaviours);
 
 static struct configfs_attribute *tapi_sim_card_attrs[] = {
@@ -912,6 +996,7 @@ static struct configfs_attribute *tapi_sim_card_attrs[] = {
 	&tapi_sim_card_attr_park_numbers,
 	&tapi_sim_card_attr_misbehave,
 	&tapi_sim_card_attr_misbehaviours,
+	&tapi_sim_card_attr_extra_lines,
 	NULL
 };
 
@@ -945,22 +1030,7 @@ tapi_sim_card_make_line(struct config_group *group, const char *name)
 	line = kzalloc(sizeof(*line), GFP_KERNEL);
 	if (!line)
 		return ERR_PTR(-ENOMEM);
-	line->card = card;
-	line->index = index;
-	snprintf(line->name, sizeof(line->name), "line%u", index);
-	line->media_modes = TAPI_MEDIA_INTERACTIVEVOICE |
-			    TAPI_MEDIA_AUTOMATEDVOICE | TAPI_MEDIA_UNKNOWN;
-	line->bearer_modes = TAPI_BEARER_VOICE | TAPI_BEARER_SPEECH;
-	line->max_calls = 4;
-	line->max_conf_members = 3;
-	line->call_features = TAPI_SIM_CALL_FEATURES;
-	line->address_features = TAPI_SIM_ADDRESS_FEATURES;
-	line->gen_digit_modes = TAPI_DIGITMODE_DTMF;
-	line->monitor_digit_modes = TAPI_DIGITMODE_DTMF |
-				    TAPI_DIGITMODE_DTMFEND;
-	line->gen_tone_max_freqs = TAPI_SIM_MAX_TONE_FREQS;
-	line->monitor_tone_max_freqs = TAPI_SIM_MAX_TONE_FREQS;
-	line->monitor_tone_max = 4;
+	tapi_sim_line_init(line, card, index);
 	config_group_init_type_name(&line->group, name, &tapi_sim_line_type);
 
 	mutex_lock(&card->lock);
@@ -977,8 +1047,12 @@ tapi_sim_card_make_line(struct config_group *group, const char *name)
 }
 
 /*
- * rmdir of a line, or a failed mkdir.  A pinned line (live card) never gets
- * here: configfs refuses its rmdir.
+ * rmdir of a line, or a failed mkdir (of a line made while the card went
+ * live).  configfs cannot be told to refuse an rmdir but by pinning the
+ * directory, and pinning (configfs_depend_item()) searches the whole
+ * subsystem's tree, which for every line of a card of thousands takes
+ * seconds under a spinlock: so a live card is taken dead first, as by
+ * writing 0 to live, and its lines are never in use once gone.
  */
 static void tapi_sim_card_drop_line(struct config_group *group,
 				    struct config_item *item)
@@ -987,6 +1061,8 @@ static void tapi_sim_card_drop_line(struct config_group *group,
 	struct tapi_sim_line *line = to_tapi_sim_line(item);
 
 	mutex_lock(&card->lock);
+	if (card->tcard)
+		tapi_sim_card_go_dead(card);
 	list_del(&line->node);
 	card->num_lines--;
 	mutex_unlock(&card->lock);
@@ -1047,8 +1123,9 @@ tapi_sim_make_card(struct config_group *group, const char *name)
 
 /*
  * rmdir of a card.  configfs only lets it happen once the card has no line
- * directories, and a live card always has pinned ones, so the card is dead
- * here; unregister anyway rather than leave a registered card behind.
+ * directories, and removing the last one took the card dead, so the card
+ * is dead here; unregister anyway rather than leave a registered card
+ * behind.
  */
 static void tapi_sim_drop_card(struct config_group *group,
 			       struct config_item *item)

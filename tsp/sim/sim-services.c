@@ -608,11 +608,11 @@ static void tapi_sim_do_forward(struct tapi_sim_switch *sw, unsigned int line,
 	if (f.modes & TAPI_FORWARD_NOANSWER)
 		f.no_answer_ms = fwd->no_answer_ms ?:
 				 sw->cfg.forward_no_answer_ms;
-	for (i = 0; i < sw->num_numbers; i++) {
+	for (i = sw->dir_first[line]; i < sw->dir_first[line + 1]; i++) {
 		struct tapi_sim_number *n = &sw->dir[i];
 		struct tapi_forward_list now = *fwd;
 
-		if (n->line != line || (address >= 0 && n->address != address))
+		if (address >= 0 && n->address != address)
 			continue;
 		n->fwd = f;
 		now.no_answer_ms = f.no_answer_ms;

@@ -22,6 +22,7 @@
  */
 #include <linux/err.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
@@ -293,17 +294,29 @@ enum tapi_sim_route tapi_sim_classify(struct tapi_sim_switch *sw,
 {
 	const char *prefix = sw->cfg.external_prefix;
 	size_t len = strlen(num), plen = strlen(prefix);
+	const struct tapi_sim_number *e;
+	unsigned int lo = 0, hi = sw->num_numbers, mid;
 	bool partial = false;
-	unsigned int i;
 
-	/* The card's own numbers come first, the first line that has it. */
-	for (i = 0; i < sw->num_numbers; i++) {
-		if (!strcmp(sw->dir[i].number, num)) {
-			*to = &sw->dir[i];
+	/*
+	 * The card's own numbers come first, the first line that has it: the
+	 * first entry not below @num in @dir_sorted is that line's if it is
+	 * @num, and starts with @num if any entry does.
+	 */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(sw->dir[sw->dir_sorted[mid]].number, num) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < sw->num_numbers) {
+		e = &sw->dir[sw->dir_sorted[lo]];
+		if (!strcmp(e->number, num)) {
+			*to = e;
 			return SIM_ROUTE_LINE;
 		}
-		if (!strncmp(sw->dir[i].number, num, len))
-			partial = true;
+		partial = !strncmp(e->number, num, len);
 	}
 	if (partial)
 		return SIM_ROUTE_INCOMPLETE;
@@ -880,13 +893,10 @@ const struct tapi_sim_number *tapi_sim_dir_entry(struct tapi_sim_switch *sw,
 						 unsigned int line,
 						 unsigned int address)
 {
-	unsigned int i;
-
-	for (i = 0; i < sw->num_numbers; i++) {
-		if (sw->dir[i].line == line && sw->dir[i].address == address)
-			return &sw->dir[i];
-	}
-	return NULL;
+	if (!sw->dir_first || line >= sw->num_lines ||
+	    address >= sw->dir_first[line + 1] - sw->dir_first[line])
+		return NULL;
+	return &sw->dir[sw->dir_first[line] + address];
 }
 
 /**
@@ -1082,6 +1092,15 @@ void tapi_sim_switch_init(struct tapi_sim_switch *sw)
 	tapi_sim_misbehave_init(sw);
 }
 
+/* Order of @dir_sorted: by number, then by place in the directory. */
+static int tapi_sim_dir_cmp(const void *a, const void *b, const void *priv)
+{
+	const struct tapi_sim_number *dir = priv;
+	u32 x = *(const u32 *)a, y = *(const u32 *)b;
+
+	return strcmp(dir[x].number, dir[y].number) ?: (x > y) - (x < y);
+}
+
 /**
  * tapi_sim_switch_start() - run the switch of a card going live
  * @sw: the switch
@@ -1099,23 +1118,28 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 {
 	struct tapi_sim_parked *parked;
 	struct tapi_sim_number *dir;
+	u32 *laws, *first, *sorted;
 	unsigned int i, j, n = 0;
-	u32 *laws;
 
 	for (i = 0; i < num_lines; i++)
 		n += lines[i]->num_numbers;
-	dir = kcalloc(n, sizeof(*dir), GFP_KERNEL);
+	dir = kvcalloc(n, sizeof(*dir), GFP_KERNEL);
+	first = kvcalloc(num_lines + 1, sizeof(*first), GFP_KERNEL);
+	sorted = kvcalloc(n, sizeof(*sorted), GFP_KERNEL);
 	parked = kcalloc(TAPI_SIM_MAX_PARK, sizeof(*parked), GFP_KERNEL);
-	laws = kcalloc(num_lines, sizeof(*laws), GFP_KERNEL);
-	if (!dir || !parked || !laws) {
-		kfree(laws);
+	laws = kvcalloc(num_lines, sizeof(*laws), GFP_KERNEL);
+	if (!dir || !first || !sorted || !parked || !laws) {
+		kvfree(laws);
 		kfree(parked);
-		kfree(dir);
+		kvfree(sorted);
+		kvfree(first);
+		kvfree(dir);
 		return -ENOMEM;
 	}
 	n = 0;
 	for (i = 0; i < num_lines; i++) {
 		laws[i] = lines[i]->law;
+		first[i] = n;
 		for (j = 0; j < lines[i]->num_numbers; j++, n++) {
 			dir[n].line = i;
 			dir[n].address = j;
@@ -1123,15 +1147,21 @@ int tapi_sim_switch_start(struct tapi_sim_switch *sw, struct tapi_card *tcard,
 				sizeof(dir[n].number));
 			strscpy(dir[n].group, lines[i]->pickup_group,
 				sizeof(dir[n].group));
+			sorted[n] = n;
 		}
 	}
+	first[num_lines] = n;
+	sort_r(sorted, n, sizeof(*sorted), tapi_sim_dir_cmp, NULL, dir);
 
 	mutex_lock(&sw->lock);
 	sw->tcard = tcard;
 	sw->cfg = *cfg;
 	sw->dir = dir;
+	sw->dir_first = first;
+	sw->dir_sorted = sorted;
 	sw->parked = parked;
 	sw->laws = laws;
+	sw->num_lines = num_lines;
 	sw->num_numbers = n;
 	sw->live = true;
 	mutex_unlock(&sw->lock);
@@ -1183,9 +1213,14 @@ void tapi_sim_switch_stop(struct tapi_sim_switch *sw)
 	}
 
 	mutex_lock(&sw->lock);
-	kfree(sw->dir);
+	kvfree(sw->dir);
 	sw->dir = NULL;
-	kfree(sw->laws);
+	kvfree(sw->dir_first);
+	sw->dir_first = NULL;
+	kvfree(sw->dir_sorted);
+	sw->dir_sorted = NULL;
+	sw->num_lines = 0;
+	kvfree(sw->laws);
 	sw->laws = NULL;
 	sw->num_numbers = 0;
 	sw->tcard = NULL;

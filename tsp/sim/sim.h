@@ -308,8 +308,14 @@ struct tapi_sim_misbehave {
  * @live: calls may be made; cleared before the card is unregistered
  * @tcard: the registered card
  * @cfg: the card's configuration, frozen while live
+ * @num_lines: the card's lines
  * @num_numbers: entries in @dir
- * @dir: every number of every line, to route calls
+ * @dir: every number of every line, to route calls, in line order: the
+ *	numbers of line L are @dir[@dir_first[L]] .. @dir[@dir_first[L + 1] - 1]
+ * @dir_first: by line index, where the line's numbers start in @dir;
+ *	@num_lines + 1 entries
+ * @dir_sorted: indexes of @dir sorted by number (then by index), for
+ *	tapi_sim_classify() to search a card of thousands of lines
  * @calls: the switch's calls (struct tapi_sim_call.node)
  * @ops: operations waiting to run (struct tapi_sim_op.node), with
  *	@cfg.reply_delay_ms, in the order they were made
@@ -327,8 +333,11 @@ struct tapi_sim_switch {
 	bool live;
 	struct tapi_card *tcard;
 	struct tapi_sim_config cfg;
+	unsigned int num_lines;
 	unsigned int num_numbers;
 	struct tapi_sim_number *dir;
+	u32 *dir_first;
+	u32 *dir_sorted;
 	struct list_head calls;
 	struct list_head ops;
 	struct delayed_work op_work;
@@ -347,8 +356,6 @@ struct tapi_sim_switch {
  *	line holds a reference on)
  * @node: entry in &tapi_sim_card.lines
  * @index: N of lineN
- * @pinned: the directory is pinned (configfs_depend_item_unlocked())
- *	because the card is live
  * @name: the line's name, NUL-terminated
  * @num_numbers: entries used in @numbers; 0 until the user writes some
  * @numbers: the line's addresses (directory numbers), NUL-terminated
@@ -377,7 +384,6 @@ struct tapi_sim_line {
 	struct tapi_sim_card *card;
 	struct list_head node;
 	unsigned int index;
-	bool pinned;
 	char name[TAPI_LINE_NAME_LEN];
 	unsigned int num_numbers;
 	char numbers[TAPI_MAX_ADDRESSES][TAPI_ADDRESS_LEN];
@@ -446,6 +452,11 @@ struct tapi_sim_line {
  *	called under @lock, calls them and waits for them.
  * @lines: the card's line directories (&tapi_sim_line.node), in mkdir order
  * @num_lines: entries in @lines
+ * @extra_lines: lines the card has after those of @lines, made without a
+ *	directory (the extra_lines attribute), each with the defaults of a
+ *	new line directory
+ * @extra_first: the number of the first extra line; the next ones count
+ *	up from it
  * @tcard: the registered card while live, else NULL
  * @cfg: the switch configuration (card attributes); under @lock
  * @open_lines: lines of the card opened by user space; touched by the
@@ -457,6 +468,8 @@ struct tapi_sim_card {
 	struct mutex lock;	/* see @lock above */
 	struct list_head lines;
 	unsigned int num_lines;
+	unsigned int extra_lines;
+	u64 extra_first;
 	struct tapi_card *tcard;
 	struct tapi_sim_config cfg;
 	atomic_t open_lines;
@@ -465,7 +478,8 @@ struct tapi_sim_card {
 
 /* sim-card.c: the TSP */
 struct tapi_card *tapi_sim_card_register(struct tapi_sim_card *card,
-					 struct tapi_sim_line *const *lines);
+					 struct tapi_sim_line *const *lines,
+					 unsigned int num_lines);
 void tapi_sim_card_unregister(struct tapi_sim_card *card);
 
 /* sim-switch.c: calls */

@@ -128,7 +128,7 @@
 #define TAPI_ADDRESS_LEN	64
 
 /* Kernel limits, also reported in struct tapi_features. */
-#define TAPI_MAX_LINES		1024
+#define TAPI_MAX_LINES		65536
 #define TAPI_MAX_ADDRESSES	16
 #define TAPI_EVENT_QUEUE_DEFAULT 256
 #define TAPI_EVENT_QUEUE_MAX	8192
