@@ -124,9 +124,9 @@ done
 # the tests' times on the debug kernel (seconds, one VM alone on a 2-core
 # host): leak.sh 290 (its 20 cycles there), fuzz_abi 210 (its budget,
 # 180, and its checks), stress_test 145 (its budget, 60, 20 setting up,
-# 45 for a kmemleak scan), fault_test 70, abi_test 220, sim_configfs.sh 215,
-# call_leak.sh 170, dahdi_bridge.sh 150,
-# trace_test.sh 150, udev_rules.sh 110, the small C tests 10-25 each.
+# 45 for a kmemleak scan), load_test 150 (scaled down there), fault_test
+# 70, abi_test 220, sim_configfs.sh 215, call_leak.sh 170, dahdi_bridge.sh
+# 150, trace_test.sh 150, udev_rules.sh 110, the small C tests 10-25 each.
 #
 # debug_skip: tests the debug lane leaves to the stock lane, to keep the
 # whole run well inside CI's time.  tapictl.sh (530 s there) and

@@ -232,6 +232,91 @@ const char *state_name(uint32_t state)
 	return names[bit - 1];
 }
 
+/* The next event of @type on @fd (blocking); its record in @ev. */
+static int next_event(int fd, uint32_t type, struct tapi_event *ev,
+		      unsigned long *syscalls)
+{
+	ssize_t n;
+
+	do {
+		n = read(fd, ev, sizeof(*ev));
+		(*syscalls)++;
+		if (n != sizeof(*ev))
+			return n < 0 ? -errno : -EPROTO;
+	} while (ev->type != type);
+	return 0;
+}
+
+/* An asynchronous request and its reply: 0 or the reply's error. */
+static int request(int fd, int ret, unsigned long *syscalls)
+{
+	struct tapi_event ev;
+
+	(*syscalls)++;
+	if (ret < 0)
+		return ret;
+	ret = next_event(fd, TAPI_EV_REPLY, &ev, syscalls);
+	return ret ? ret : (int32_t)ev.param[0];
+}
+
+int call_round(int a, int b, const char *number, bool sync,
+	       const char **what, unsigned long *syscalls)
+{
+	uint32_t flags = sync ? TAPI_REQUEST_SYNC : 0;
+	unsigned long dummy = 0;
+	struct tapi_event ev;
+	uint32_t ca, cb;
+	int ret;
+
+	if (!syscalls)
+		syscalls = &dummy;
+	*what = "make call";
+	if (sync) {
+		ret = call_make(a, number, TAPI_CALL_MAKE_SYNC, &ca);
+		(*syscalls)++;
+	} else {
+		ret = request(a, call_make(a, number, 0, &ca), syscalls);
+	}
+	if (ret)
+		return ret;
+	*what = "new call";
+	ret = next_event(b, TAPI_EV_NEWCALL, &ev, syscalls);
+	if (ret)
+		return ret;
+	cb = ev.call;
+
+	*what = "answer or drop";
+	if (sync) {
+		ret = call_op(b, TAPI_IOC_CALL_ANSWER, cb, flags);
+		(*syscalls)++;
+		if (!ret) {
+			ret = call_op(a, TAPI_IOC_CALL_DROP, ca, flags);
+			(*syscalls)++;
+		}
+		if (!ret) {
+			ret = call_op(b, TAPI_IOC_CALL_DROP, cb, flags);
+			(*syscalls)++;
+		}
+	} else {
+		ret = request(b, call_op(b, TAPI_IOC_CALL_ANSWER, cb, 0),
+			      syscalls);
+		if (!ret)
+			ret = request(a, call_op(a, TAPI_IOC_CALL_DROP, ca, 0),
+				      syscalls);
+		if (!ret)
+			ret = request(b, call_op(b, TAPI_IOC_CALL_DROP, cb, 0),
+				      syscalls);
+	}
+	if (ret)
+		return ret;
+	*what = "deallocate";
+	ret = call_dealloc(a, ca);
+	if (!ret)
+		ret = call_dealloc(b, cb);
+	*syscalls += 2;
+	return ret;
+}
+
 int call_connect(int a, int b, const char *dest, bool answer,
 		 uint32_t *ca, uint32_t *cb, int timeout_ms)
 {

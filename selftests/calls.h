@@ -65,6 +65,18 @@ int ev_drain(int fd);
 int call_connect(int a, int b, const char *dest, bool answer,
 		 uint32_t *ca, uint32_t *cb, int timeout_ms);
 
+/*
+ * One whole call from line fd @a to line fd @b, whose number is @number:
+ * made, offered to @b, answered, dropped by @a, dropped by @b, both handles
+ * deallocated.  @sync: every request with TAPI_REQUEST_SYNC; else each
+ * waits for its TAPI_EV_REPLY, as an event-driven application does.  @a
+ * must get REPLY, @b REPLY and NEWCALL events; other events are skipped.
+ * *@syscalls (unless NULL) counts the system calls made.
+ * Return: 0, or -errno with *@what naming the step that failed.
+ */
+int call_round(int a, int b, const char *number, bool sync,
+	       const char **what, unsigned long *syscalls);
+
 /* Write a command to line @line's network attribute.  Return: 0, -errno. */
 int sim_network(const struct sim_card *card, unsigned int line,
 		const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -40,81 +40,6 @@ static int fail(const char *what, int err)
 	return -1;
 }
 
-/* The next event of @type on @fd (blocking); its record in @ev. */
-static int next_event(int fd, uint32_t type, struct tapi_event *ev)
-{
-	ssize_t n;
-
-	do {
-		n = read(fd, ev, sizeof(*ev));
-		syscalls++;
-		if (n != sizeof(*ev))
-			return n < 0 ? -errno : -EPROTO;
-	} while (ev->type != type);
-	return 0;
-}
-
-/* An asynchronous request and its reply: 0 or the reply's error. */
-static int request(int fd, int ret)
-{
-	struct tapi_event ev;
-
-	syscalls++;
-	if (ret < 0)
-		return ret;
-	ret = next_event(fd, TAPI_EV_REPLY, &ev);
-	return ret ? ret : (int32_t)ev.param[0];
-}
-
-static int one_call(int a, int b, const char *number, bool sync)
-{
-	uint32_t flags = sync ? TAPI_REQUEST_SYNC : 0;
-	struct tapi_event ev;
-	uint32_t ca, cb;
-	int ret;
-
-	if (sync) {
-		ret = call_make(a, number, TAPI_CALL_MAKE_SYNC, &ca);
-		syscalls++;
-	} else {
-		ret = request(a, call_make(a, number, 0, &ca));
-	}
-	if (ret)
-		return fail("make call", ret);
-	ret = next_event(b, TAPI_EV_NEWCALL, &ev);
-	if (ret)
-		return fail("new call", ret);
-	cb = ev.call;
-
-	if (sync) {
-		ret = call_op(b, TAPI_IOC_CALL_ANSWER, cb, flags);
-		syscalls++;
-		if (!ret) {
-			ret = call_op(a, TAPI_IOC_CALL_DROP, ca, flags);
-			syscalls++;
-		}
-		if (!ret) {
-			ret = call_op(b, TAPI_IOC_CALL_DROP, cb, flags);
-			syscalls++;
-		}
-	} else {
-		ret = request(b, call_op(b, TAPI_IOC_CALL_ANSWER, cb, 0));
-		if (!ret)
-			ret = request(a, call_op(a, TAPI_IOC_CALL_DROP, ca, 0));
-		if (!ret)
-			ret = request(b, call_op(b, TAPI_IOC_CALL_DROP, cb, 0));
-	}
-	if (ret)
-		return fail("answer or drop", ret);
-	ret = call_dealloc(a, ca);
-	if (!ret)
-		ret = call_dealloc(b, cb);
-	syscalls += 2;
-	if (ret)
-		return fail("deallocate", ret);
-	return 0;
-}
-
 /* COUNT ioctls the line fd refuses at once: a syscall's own cost. */
 static int null_syscalls(int fd, unsigned long count)
 {
@@ -137,8 +62,9 @@ int main(int argc, char **argv)
 {
 	unsigned long count, i;
 	uint64_t t0, t1;
+	const char *what;
 	double secs;
-	int card, a, b;
+	int card, a, b, ret;
 	bool sync;
 
 	if (argc != 5 || (strcmp(argv[4], "sync") && strcmp(argv[4], "async") &&
@@ -168,7 +94,9 @@ int main(int argc, char **argv)
 
 	t0 = now_ns();
 	for (i = 0; i < count; i++) {
-		if (one_call(a, b, argv[2], sync)) {
+		ret = call_round(a, b, argv[2], sync, &what, &syscalls);
+		if (ret) {
+			fail(what, ret);
 			fprintf(stderr, "%s: call %lu of %lu failed\n", prog,
 				i + 1, count);
 			return 1;
