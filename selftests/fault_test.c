@@ -5,10 +5,11 @@
  *
  * Usage: fault_test [-v]
  *
- * For each operation (opening a card, opening a line, making a call,
- * answering, holding, opening and mapping a call's media, making a sim
- * line in configfs, taking a card live, i.e. registering it with the
- * core), the test enumerates its failure points with the kernel's
+ * For each operation (opening a card, opening a line, making a call
+ * synchronously and asynchronously, answering, holding, setting up a
+ * transfer and a conference, forwarding a line, opening and mapping a
+ * call's media, making a sim line in configfs, taking a card live, i.e.
+ * registering it with the core), the test enumerates its failure points with the kernel's
  * fail-nth (Documentation/fault-injection/fault-injection.rst): writing N
  * to /proc/thread-self/fail-nth makes the N-th fault-injection check of
  * this task fail, here the slab allocations (failslab, with
@@ -25,6 +26,10 @@
  *   before: no partial object;
  * - the same operation then runs again without a fault and succeeds (and
  *   is undone, back to the same state).
+ *
+ * The test runs twice: as fault_test, its commands through ioctl(), and as
+ * fault_test@uring through io_uring (TAPI_TRANSPORT=uring), whose own
+ * allocations then fail too.
  *
  * The end of the run (modules unloaded by the test runner, kmemleak on the
  * debug kernel) shows anything a failure path leaked.  Needs root, debugfs
@@ -60,6 +65,7 @@ static struct {
 	int card_fd;
 	int a, b;		/* owner fds of lines 0 and 1 */
 	uint32_t ca, cb;	/* a call between them, when one is up */
+	uint32_t consult, conf;	/* a's consultation and conference calls */
 	int fd;			/* what an operation opened */
 	struct media m;
 	int nth_fd;		/* /proc/thread-self/fail-nth, kept open */
@@ -279,6 +285,117 @@ static void hang_up_teardown(void)
 	hang_up();
 }
 
+/* The reply to request @id on @fd: its result, or -ETIMEDOUT. */
+static int reply_of(int fd, int id)
+{
+	struct tapi_event ev;
+
+	do {
+		if (ev_wait(fd, TAPI_EV_REPLY, 0, &ev, T) != 1)
+			return -ETIMEDOUT;
+	} while (ev.request_id != (uint32_t)id);
+	return (int32_t)ev.param[0];
+}
+
+/* Asynchronous: the outcome is the reply's (the call stays to undo). */
+static int make_call_async(void)
+{
+	int id = call_make(t.a, "", 0, &t.ca);
+
+	return id <= 0 ? id : reply_of(t.a, id);
+}
+
+/* Drop and deallocate a's other calls, then a and b's: idle lines. */
+static int hang_up_all(void)
+{
+	uint32_t *c[] = { &t.consult, &t.conf };
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		if (!*c[i])
+			continue;
+		call_op(t.a, TAPI_IOC_CALL_DROP, *c[i], TAPI_REQUEST_SYNC);
+		call_dealloc(t.a, *c[i]);
+		*c[i] = 0;
+	}
+	if (t.ca && call_state(t.a, t.ca) == TAPI_CALLSTATE_IDLE) {
+		call_dealloc(t.a, t.ca);
+		t.ca = 0;
+	}
+	return hang_up();
+}
+
+/* Back to a and b connected, after an operation that changed their call. */
+static int reconnect(void)
+{
+	int ret = hang_up_all();
+
+	return ret ? ret : connect_ab();
+}
+
+static void hang_up_all_teardown(void)
+{
+	hang_up_all();
+}
+
+static int setup_transfer(void)
+{
+	struct tapi_call_consult c = {
+		.size = sizeof(c),
+		.flags = TAPI_REQUEST_SYNC,
+		.call = t.ca,
+	};
+	int ret = tapi_ioctl(t.a, TAPI_IOC_CALL_SETUP_TRANSFER, &c);
+
+	if (!ret)
+		t.consult = c.consult;
+	return ret;
+}
+
+static int setup_conf(void)
+{
+	struct tapi_call_setup_conf sc = {
+		.size = sizeof(sc),
+		.flags = TAPI_REQUEST_SYNC,
+		.call = t.ca,
+		.num_parties = 3,
+	};
+	int ret = tapi_ioctl(t.a, TAPI_IOC_CALL_SETUP_CONF, &sc);
+
+	if (!ret) {
+		t.conf = sc.conf;
+		t.consult = sc.consult;
+	}
+	return ret;
+}
+
+/* Forward line 0 (a) unconditionally to b; 0 entries cancel. */
+static int forward_a(unsigned int entries)
+{
+	struct tapi_line_forward f = {
+		.size = sizeof(f),
+		.flags = TAPI_REQUEST_SYNC,
+		.num_entries = entries,
+	};
+
+	/* Entries past num_entries must be zero. */
+	if (entries) {
+		f.entries[0].mode = TAPI_FORWARD_UNCOND;
+		b_number(f.entries[0].dest, sizeof(f.entries[0].dest));
+	}
+	return tapi_ioctl(t.a, TAPI_IOC_LINE_FORWARD, &f);
+}
+
+static int forward(void)
+{
+	return forward_a(1);
+}
+
+static int unforward(void)
+{
+	return forward_a(0);
+}
+
 static int spare_line(void)
 {
 	return sim_line_add(&t.spare, 0, NULL);
@@ -319,10 +436,17 @@ static const struct fault_op ops[] = {
 	{ "open /dev/tapiN", NULL, open_card, close_fd, NULL },
 	{ "TAPI_IOC_LINE_OPEN", NULL, open_line, close_fd, NULL },
 	{ "TAPI_IOC_CALL_MAKE (sync)", NULL, make_call, hang_up, NULL },
+	{ "TAPI_IOC_CALL_MAKE (async, reply event)", NULL, make_call_async,
+	  hang_up, NULL },
 	{ "TAPI_IOC_CALL_ANSWER (sync)", offer, answer, reoffer,
 	  hang_up_teardown },
 	{ "TAPI_IOC_CALL_HOLD (sync)", connect_ab, hold, unhold,
 	  hang_up_teardown },
+	{ "TAPI_IOC_CALL_SETUP_TRANSFER (sync)", connect_ab, setup_transfer,
+	  reconnect, hang_up_all_teardown },
+	{ "TAPI_IOC_CALL_SETUP_CONF (sync)", connect_ab, setup_conf,
+	  reconnect, hang_up_all_teardown },
+	{ "TAPI_IOC_LINE_FORWARD (sync)", NULL, forward, unforward, NULL },
 	{ "TAPI_IOC_CALL_MEDIA_OPEN and mmap", connect_ab, open_media,
 	  close_media, hang_up_teardown },
 	{ "sim configfs: mkdir lineN", NULL, spare_line, spare_line_rmdir,
@@ -390,9 +514,13 @@ static bool run_op(const struct fault_op *op, int num)
 		}
 		/* The same operation, without a fault, works. */
 		again = op->run();
-		if (again || op->undo()) {
-			printf("# %s: after point %u: %s\n", op->name, n,
-			       strerror(again ? -again : EIO));
+		if (again) {
+			printf("# %s: after point %u: again: %s\n", op->name,
+			       n, strerror(-again));
+			ok = false;
+		} else if ((again = op->undo())) {
+			printf("# %s: after point %u: undo: %s\n", op->name,
+			       n, strerror(-again));
 			ok = false;
 		}
 		if (t.verbose)

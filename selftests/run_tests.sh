@@ -23,7 +23,7 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 out=${OUTPUT:-$here}
-ALL="abi_test card_test line_test removal_test libtapi_test call_test call_errors_test call_async_test uring_test libtapi_ring_test media_test mctl_test libtapi_media_test g711_test supp_test card_test@uring line_test@uring removal_test@uring call_test@uring call_errors_test@uring call_async_test@uring mctl_test@uring supp_test@uring services_test services_test@uring netlink_test privilege_test misbehave_test sim_configfs.sh tapictl.sh modules.sh leak.sh call_leak.sh msp_test.sh uevent_test sysfs_abi.sh udev_rules.sh trace_test.sh dahdi_loc_test.sh dahdi_bridge.sh fuzz_abi fault_test stress_test"
+ALL="abi_test card_test line_test removal_test libtapi_test call_test call_errors_test call_async_test uring_test libtapi_ring_test media_test mctl_test libtapi_media_test g711_test supp_test card_test@uring line_test@uring removal_test@uring call_test@uring call_errors_test@uring call_async_test@uring mctl_test@uring supp_test@uring services_test services_test@uring netlink_test privilege_test misbehave_test sim_configfs.sh tapictl.sh modules.sh leak.sh call_leak.sh msp_test.sh uevent_test sysfs_abi.sh udev_rules.sh trace_test.sh dahdi_loc_test.sh dahdi_bridge.sh fuzz_abi fault_test fault_test@uring stress_test load_test"
 if [ "${1:-}" = --list ]; then
 	echo "$ALL"
 	exit 0
