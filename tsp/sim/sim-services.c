@@ -1011,7 +1011,7 @@ static int tapi_sim_services_submit(struct tapi_card *tcard,
 
 	op->sw = sw;
 	if (call && !adopt) {
-		op->sc = tapi_sim_lock_call(sw, call, &ret);
+		op->sc = tapi_sim_lock_call(sw, call, op->req, &ret);
 		if (!op->sc)
 			return ret;
 	} else {

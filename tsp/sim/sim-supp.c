@@ -580,7 +580,7 @@ static int tapi_sim_supp_submit(struct tapi_card *tcard, struct tapi_call *call,
 	struct tapi_sim_switch *sw = tapi_sim_to_switch(tcard);
 	int ret = 0;
 
-	op->sc = tapi_sim_lock_call(sw, call, &ret);
+	op->sc = tapi_sim_lock_call(sw, call, op->req, &ret);
 	if (!op->sc)
 		return ret;
 	if (other) {

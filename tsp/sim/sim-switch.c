@@ -929,24 +929,39 @@ struct tapi_sim_call *tapi_sim_find_call(struct tapi_sim_switch *sw,
  * tapi_sim_lock_call() - the switch call of a call, if the switch is live
  * @sw: the switch
  * @call: the core's call
- * @err: -ENODEV or -EBADFD when there is none
+ * @req: the request about to be carried out on it
+ * @err: -ENODEV or -EBADFD when there is none; 0 when @req was completed
+ *	instead (the operation then returns 0: taken on)
+ *
+ * A call the switch has ended already was reported IDLE, and the core
+ * answered every request outstanding on it right then: a request that
+ * raced with that report, its operation called just after, is completed
+ * here rather than refused.  A refusal cannot take back the answer the
+ * application has (the core would log it as a TSP mistake); the
+ * completion only releases the request, or answers it if it came after.
  *
  * Return: the call with sw->lock taken, or NULL (not taken).
  */
 struct tapi_sim_call *tapi_sim_lock_call(struct tapi_sim_switch *sw,
 						struct tapi_call *call,
+						struct tapi_request *req,
 						int *err)
 {
 	struct tapi_sim_call *sc;
 
 	mutex_lock(&sw->lock);
 	sc = tapi_call_drvdata(call);
-	if (!sw->live)
+	if (!sw->live) {
 		*err = -ENODEV;
-	else if (!sc || sc->gone)
+	} else if (!sc || sc->gone) {
 		*err = -EBADFD;
-	else
+		if (req && tapi_call_state(call) == TAPI_CALLSTATE_IDLE) {
+			tapi_request_complete(req, -EBADFD);
+			*err = 0;
+		}
+	} else {
 		return sc;
+	}
 	mutex_unlock(&sw->lock);
 	return NULL;
 }
@@ -1004,7 +1019,7 @@ static int tapi_sim_call_op(struct tapi_card *tcard, struct tapi_call *call,
 	struct tapi_sim_call *sc;
 	int ret = 0;
 
-	sc = tapi_sim_lock_call(sw, call, &ret);
+	sc = tapi_sim_lock_call(sw, call, req, &ret);
 	if (!sc)
 		return ret;
 	/* A misbehaving card may refuse or lie (sim-misbehave.c). */

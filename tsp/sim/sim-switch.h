@@ -243,7 +243,8 @@ int tapi_sim_submit_op(struct tapi_sim_op *op);
 void tapi_sim_op_free(struct tapi_sim_op *op);
 struct tapi_sim_switch *tapi_sim_to_switch(struct tapi_card *tcard);
 struct tapi_sim_call *tapi_sim_lock_call(struct tapi_sim_switch *sw,
-					 struct tapi_call *call, int *err);
+					 struct tapi_call *call,
+					 struct tapi_request *req, int *err);
 void tapi_sim_do_drop(struct tapi_sim_call *sc, enum tapi_drop_reason reason,
 		      struct tapi_request *req);
 
