@@ -24,10 +24,12 @@
  *   is given zero), string fields zero after their end, and bytes past
  *   what the kernel wrote (beyond the size user space gave, beyond the
  *   events read, beyond the handles and conference members given)
- *   untouched, forwarding entries past num_forward zero.  io_uring's
+ *   untouched, forwarding entries past num_forward zero; an MSP data
+ *   message read() leaves the buffer past it untouched.  io_uring's
  *   TAPI_URING_READ_EVENTS copies events with read()'s code.  The uapi structs
  *   have no implicit padding (pahole), so the reserved fields are all of
- *   it; netlink messages are walked, their padding and genlmsghdr's
+ *   it; netlink messages, the replies to requests and the notifications
+ *   of both multicast groups, are walked, their padding and genlmsghdr's
  *   reserved must be zero.
  *
  * Each part prints how many commands, records and files it checked.
@@ -579,6 +581,39 @@ static const struct nlattr *nl_attr(const void *p, int len, uint16_t type)
 	return NULL;
 }
 
+/* CTRL_ATTR_MCAST_GROUPS of the family, from the last nl_open(). */
+static unsigned char mcast_groups[1024];
+static int mcast_len;
+
+/* The id of the family's multicast group @name, or 0. */
+static uint32_t nl_group(const char *name)
+{
+	const unsigned char *p = mcast_groups;
+	int len = mcast_len < (int)sizeof(mcast_groups) ?
+		  mcast_len : (int)sizeof(mcast_groups);
+	const struct nlattr *g, *a;
+	uint32_t id;
+
+	while (len >= NLA_HDRLEN) {
+		g = (const void *)p;
+		if (g->nla_len < NLA_HDRLEN || g->nla_len > len)
+			break;
+		a = nl_attr(p + NLA_HDRLEN, g->nla_len - NLA_HDRLEN,
+			    CTRL_ATTR_MCAST_GRP_NAME);
+		if (a && !strcmp((const char *)a + NLA_HDRLEN, name)) {
+			a = nl_attr(p + NLA_HDRLEN, g->nla_len - NLA_HDRLEN,
+				    CTRL_ATTR_MCAST_GRP_ID);
+			if (!a)
+				return 0;
+			memcpy(&id, (const char *)a + NLA_HDRLEN, sizeof(id));
+			return id;
+		}
+		len -= NLA_ALIGN(g->nla_len);
+		p += NLA_ALIGN(g->nla_len);
+	}
+	return 0;
+}
+
 static int nl_open(uint16_t *family)
 {
 	static const char name[] = TAPI_GENL_NAME;
@@ -589,7 +624,7 @@ static int nl_open(uint16_t *family)
 		struct nlattr a;
 		char name[16];
 	} r;
-	const struct nlattr *id;
+	const struct nlattr *id, *mcast;
 	char buf[8192];
 	struct nlmsghdr *n = (void *)buf;
 	int s, len;
@@ -618,6 +653,15 @@ static int nl_open(uint16_t *family)
 	if (!id)
 		goto fail;
 	memcpy(family, (const char *)id + NLA_HDRLEN, sizeof(*family));
+	mcast = nl_attr((char *)NLMSG_DATA(n) + GENL_HDRLEN,
+			n->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN),
+			CTRL_ATTR_MCAST_GROUPS);
+	if (mcast) {
+		mcast_len = mcast->nla_len - NLA_HDRLEN;
+		memcpy(mcast_groups, (const char *)mcast + NLA_HDRLEN,
+		       mcast_len < (int)sizeof(mcast_groups) ?
+		       mcast_len : (int)sizeof(mcast_groups));
+	}
 	return s;
 fail:
 	close(s);
@@ -697,6 +741,44 @@ static void nl_check_attrs(const char *what, const unsigned char *p, int len)
 	}
 }
 
+/* The bytes between a message's end and the next, within @len: zero. */
+static void nl_check_padding(const struct nlmsghdr *n, int len)
+{
+	int i;
+
+	sc.netlink++;
+	for (i = n->nlmsg_len; i < (int)NLMSG_ALIGN(n->nlmsg_len) && i < len;
+	     i++)
+		if (((const unsigned char *)n)[i]) {
+			BAD("netlink: message padding 0x%x",
+			    ((const unsigned char *)n)[i]);
+			sc.padding++;
+		}
+}
+
+/*
+ * A generic netlink message's header, attributes and their padding, and
+ * no kernel pointer in it.  Return: 0, or -EPROTO for a short message.
+ */
+static int nl_check_genl(const char *what, const struct nlmsghdr *n)
+{
+	const unsigned char *pl = NLMSG_DATA(n);
+	int plen = n->nlmsg_len - NLMSG_HDRLEN;
+
+	if (plen < (int)GENL_HDRLEN) {
+		BAD("%s: short message", what);
+		return -EPROTO;
+	}
+	if (((const struct genlmsghdr *)pl)->reserved) {
+		BAD("%s: genlmsghdr reserved 0x%x", what,
+		    ((const struct genlmsghdr *)pl)->reserved);
+		sc.padding++;
+	}
+	scan_binary(what, pl, plen);
+	nl_check_attrs(what, pl + GENL_HDRLEN, plen - GENL_HDRLEN);
+	return 0;
+}
+
 /*
  * Send a request and read its answer into a poisoned buffer, each
  * message checked; *msgs counts the messages.  Return: 0, or the errno of
@@ -721,16 +803,8 @@ static int nl_request(int s, uint16_t family, uint8_t cmd, uint16_t flags,
 			return -errno;
 		for (n = (void *)buf; NLMSG_OK(n, len); n = NLMSG_NEXT(n, len)) {
 			const unsigned char *pl = NLMSG_DATA(n);
-			int plen = n->nlmsg_len - NLMSG_HDRLEN, i;
 
-			sc.netlink++;
-			for (i = n->nlmsg_len; i < (int)NLMSG_ALIGN(n->nlmsg_len) &&
-			     i < len; i++)
-				if (((unsigned char *)n)[i]) {
-					BAD("netlink: message padding 0x%x",
-					    ((unsigned char *)n)[i]);
-					sc.padding++;
-				}
+			nl_check_padding(n, len);
 			if (n->nlmsg_type == NLMSG_ERROR) {
 				const struct nlmsgerr *e = NLMSG_DATA(n);
 
@@ -743,20 +817,63 @@ static int nl_request(int s, uint16_t family, uint8_t cmd, uint16_t flags,
 				return err;
 			}
 			(*msgs)++;
-			if (plen < (int)GENL_HDRLEN) {
-				BAD("netlink: short message");
+			if (nl_check_genl("netlink", n))
 				return -EPROTO;
-			}
-			if (((const struct genlmsghdr *)pl)->reserved) {
-				BAD("netlink: genlmsghdr reserved 0x%x",
-				    ((const struct genlmsghdr *)pl)->reserved);
-				sc.padding++;
-			}
-			scan_binary("netlink", pl, plen);
-			nl_check_attrs("netlink", pl + GENL_HDRLEN,
-				       plen - GENL_HDRLEN);
 			if (!(n->nlmsg_flags & NLM_F_MULTI))
 				return 0;
+		}
+	}
+}
+
+/* A socket in both of the family's multicast groups, or -errno. */
+static int nl_listen(void)
+{
+	static const char *const groups[] = {
+		TAPI_GENL_MCGRP_MONITOR, TAPI_GENL_MCGRP_CALLS,
+	};
+	int s, size = 4 << 20;
+	uint16_t family;
+	unsigned int i;
+	uint32_t id;
+
+	s = nl_open(&family);
+	if (s < 0)
+		return s;
+	/* Room for everything the test brings: read only at the end. */
+	setsockopt(s, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size));
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		id = nl_group(groups[i]);
+		if (!id || setsockopt(s, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
+				      &id, sizeof(id))) {
+			BAD("netlink: cannot join group %s", groups[i]);
+			close(s);
+			return -EPROTO;
+		}
+	}
+	return s;
+}
+
+/* Read what @s has queued into a poisoned buffer, each message checked. */
+static unsigned int nl_read_notifications(int s)
+{
+	static unsigned char buf[NL_BUF];
+	unsigned int notes = 0;
+	struct nlmsghdr *n;
+	int len;
+
+	for (;;) {
+		memset(buf, POISON, sizeof(buf));
+		len = recv(s, buf, sizeof(buf), MSG_DONTWAIT);
+		if (len < 0) {
+			if (errno != EAGAIN)
+				BAD("netlink notifications: %m");
+			return notes;
+		}
+		for (n = (void *)buf; NLMSG_OK(n, len); n = NLMSG_NEXT(n, len)) {
+			nl_check_padding(n, len);
+			notes++;
+			if (nl_check_genl("netlink notification", n))
+				return notes;
 		}
 	}
 }
@@ -1336,6 +1453,38 @@ static void poison_conf(int fd, uint32_t call)
 }
 
 /* MEDIA_OPEN: its reply, and the kernel region it maps. */
+/*
+ * The MSP data channel: the sim sends what an MSP writes back to the
+ * call's media fds, and read() must copy the message and nothing more.
+ */
+static void poison_msp_data(int fd)
+{
+	static const char msg[] = "msp data";
+	static unsigned char buf[TAPI_MSP_DATA_MAX];
+	ssize_t n;
+	size_t i;
+
+	if (write(fd, msg, sizeof(msg)) != sizeof(msg)) {
+		BAD("MSP data write: %m");
+		return;
+	}
+	memset(buf, POISON, sizeof(buf));
+	n = read(fd, buf, sizeof(buf));
+	sc.records++;
+	if (n != sizeof(msg) || memcmp(buf, msg, sizeof(msg))) {
+		BAD("MSP data read: %zd bytes", n);
+		return;
+	}
+	for (i = n; i < sizeof(buf); i++) {
+		if (buf[i] != POISON) {
+			BAD("MSP data read: byte %zu past the message written",
+			    i);
+			sc.padding++;
+			break;
+		}
+	}
+}
+
 static void poison_media(int fd, uint32_t call, int *media_fd)
 {
 	struct tapi_media_open mo;
@@ -1372,6 +1521,7 @@ static void poison_media(int fd, uint32_t call, int *media_fd)
 	scan_binary("media kernel region", k, mo.off.kernel_size);
 	sc.records++;
 	munmap(k, mo.off.kernel_size);
+	poison_msp_data(mo.fd);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1461,14 +1611,17 @@ static unsigned int scan_trace_formats(void)
 TEST_F(priv, no_pointers_no_stale_bytes)
 {
 	char path[PATH_MAX], real[PATH_MAX];
-	unsigned int msgs, formats, files[3];
+	unsigned int msgs, formats, files[3], notes;
 	uint32_t ca, co;
-	int cfd, la, lo, lm, media = -1, s;
+	int cfd, la, lo, lm, media = -1, s, mc;
 	uint16_t family;
 	struct stat st;
 
 	memset(&sc, 0, sizeof(sc));
 	bad = 0;
+	/* Netlink notifications of all that follows, as root. */
+	mc = nl_listen();
+	ASSERT_LE(0, mc);
 	cfd = sim_card_open(&self->card);
 	ASSERT_LE(0, cfd);
 	la = call_open_line(cfd, 0, TAPI_PRIV_NONE, ALL_EVENTS);
@@ -1507,7 +1660,10 @@ TEST_F(priv, no_pointers_no_stale_bytes)
 	events_check(lo);
 	events_check(lm);
 
-	/* Netlink, as root: every card, line and call dumped. */
+	/* The notifications those brought, then every card, line and call. */
+	notes = nl_read_notifications(mc);
+	EXPECT_LE(5u, notes);
+	close(mc);
 	s = nl_open(&family);
 	ASSERT_LE(0, s);
 	EXPECT_EQ(0, nl_request(s, family, TAPI_CMD_CARD_GET, NLM_F_DUMP,
@@ -1543,8 +1699,8 @@ TEST_F(priv, no_pointers_no_stale_bytes)
 	scan_file(path);
 	formats = scan_trace_formats();
 
-	printf("# %u commands, %u records (ioctl replies, events read, media region), %u netlink messages checked\n",
-	       sc.commands, sc.records, sc.netlink);
+	printf("# %u commands, %u records (ioctl replies, events read, media region, MSP data), %u netlink messages (%u notifications) checked\n",
+	       sc.commands, sc.records, sc.netlink, notes);
 	printf("# %u files checked: sysfs %u, configfs %u, debugfs %u, fdinfo 3, trace formats %u\n",
 	       sc.files, files[0], files[1], files[2], formats);
 	printf("# found: %u kernel pointers, %u bad padding/reserved/stale bytes\n",
