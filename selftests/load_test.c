@@ -65,6 +65,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -492,7 +493,7 @@ static bool cgroup_enter(void)
 	char pid[16];
 
 	if (access(CGROUP_ROOT "/cgroup.controllers", F_OK) &&
-	    system("mount -t cgroup2 none " CGROUP_ROOT " 2>/dev/null"))
+	    mount("none", CGROUP_ROOT, "cgroup2", 0, NULL))
 		return false;
 	sim_write(CGROUP_ROOT "/cgroup.subtree_control", "+memory");
 	if (mkdir(CGROUP, 0755) && errno != EEXIST)

@@ -11,10 +11,10 @@
  *			0 unregisters it.  Writing the current value succeeds
  *			and does nothing; anything else is EINVAL.  Going live
  *			fails with EINVAL, registering nothing, unless the
- *			line directories are exactly line0..lineN-1 (N >= 1)
- *			and each has numbers; with EBUSY if a line directory
- *			is being created or removed at that moment; else with
- *			the error of tapi_card_register().
+ *			line directories are exactly line0..lineN-1, each
+ *			with numbers, and they and extra_lines make 1 to
+ *			TAPI_MAX_LINES lines; else with the error of
+ *			tapi_card_register().
  *	dev_name	ro "tapiN" while live, "none" otherwise
  *	open_lines	ro number of lines currently open by user space
  *	calls		ro the switch's calls, one per line: "ID line=N
